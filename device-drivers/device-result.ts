@@ -1,0 +1,32 @@
+// Commands return a result for conditions that will happen in the field; exceptions are for bugs.
+// Vocabulary from CEN/XFS (see shared/reference/devices.md).
+
+export type CompletionCode =
+  | 'deviceNotReady'
+  | 'noDevice'
+  | 'hardwareError'
+  | 'timeOut'
+  | 'canceled'
+  | 'invalidData'
+  | 'userError';
+
+export interface DeviceError {
+  code: CompletionCode;
+  /** Device-specific reason: `paperOut`, `mediaJammed`, `checksum`, `checkDigit`, … */
+  errorCode?: string;
+  /** For staff diagnostics. Never holds personal data. */
+  description?: string;
+}
+
+export type DeviceResult<T> = { ok: true; value: T } | { ok: false; error: DeviceError };
+
+export function succeed<T>(value: T): DeviceResult<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: CompletionCode, errorCode?: string, description?: string): DeviceResult<T> {
+  const error: DeviceError = { code };
+  if (errorCode !== undefined) error.errorCode = errorCode;
+  if (description !== undefined) error.description = description;
+  return { ok: false, error };
+}

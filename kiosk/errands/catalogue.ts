@@ -1,0 +1,44 @@
+// The errand catalogue is data (errands.json), checked against this schema when the agent starts.
+
+import { z } from 'zod';
+import catalogueJson from './errands.json';
+
+const code = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'codes are A-Z a-z 0-9 - and at most 64 characters');
+const text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+
+export const certTypeSchema = z.enum([
+  'no-property-proof',
+  'social-security-record',
+  'residence-proof',
+  'household-registration-proof',
+]);
+export type CertType = z.infer<typeof certTypeSchema>;
+
+/** Certificate names for screens and audit-free messages. */
+export const certTypeNames: Record<CertType, { zh: string; en: string }> = {
+  'no-property-proof': { zh: '无房证明', en: 'No-property proof' },
+  'social-security-record': { zh: '社会保险参保证明', en: 'Social-security record' },
+  'residence-proof': { zh: '居住证明', en: 'Residence proof' },
+  'household-registration-proof': { zh: '户籍证明', en: 'Household-registration proof' },
+};
+
+export const errandSchema = z.object({
+  id: code,
+  name: text,
+  summary: text,
+  certTypes: z.array(certTypeSchema).min(1),
+  /** 事项编码, sent as X-Issue. */
+  issueCode: code,
+  /** 用证事由, sent as X-Purpose. */
+  purposeCode: code,
+  bring: z.array(text).min(1),
+  sources: z.array(text).min(1),
+});
+export type Errand = z.infer<typeof errandSchema>;
+
+export const catalogueSchema = z.object({ errands: z.array(errandSchema).min(1) });
+
+/** The bundled catalogue, in the order the home screen shows it (most used first). */
+export function loadCatalogue(): Errand[] {
+  return catalogueSchema.parse(catalogueJson).errands;
+}

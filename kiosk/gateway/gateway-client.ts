@@ -1,0 +1,58 @@
+// The session's view of the data-sharing gateway: one call per errand, an outcome as a value.
+
+import type { IdCard } from '../../device-drivers/id-reader/id-card';
+import type { CertType } from '../errands/catalogue';
+import type { VerifiedCertificate } from './certificate';
+
+export interface FetchRequest {
+  certTypes: CertType[];
+  /** 事项编码 (X-Issue). */
+  issueCode: string;
+  /** 用证事由 (X-Purpose). */
+  purposeCode: string;
+  card: IdCard;
+  consent: { method: 'id-card'; grantedAt: Date };
+}
+
+/** Error codes of the contract, plus what the kiosk itself can run into. */
+export type GatewayErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'CLOCK_SKEW'
+  | 'KIOSK_NOT_AUTHORISED'
+  | 'CONSENT_INVALID'
+  | 'HOLDER_NOT_FOUND'
+  | 'REQUEST_ID_REUSED'
+  | 'TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_TIMEOUT'
+  | 'INTERNAL'
+  /** The kiosk's own: no answer in time, no connection, a bad answer, a check that failed, circuit open. */
+  | 'TIMEOUT'
+  | 'TRANSPORT'
+  | 'MALFORMED_RESPONSE'
+  | 'VERIFICATION_FAILED'
+  | 'CIRCUIT_OPEN'
+  | 'CANCELED';
+
+export interface CertificateRefusal {
+  certType: CertType;
+  /** e.g. NOT_ELIGIBLE */
+  code: string;
+  retryable: boolean;
+}
+
+export type FetchOutcome =
+  | { ok: true; certificates: VerifiedCertificate[] }
+  /** The gateway answered, and refused at least one certificate: nothing is printed, the citizen is told why. */
+  | { ok: false; kind: 'refused'; refusals: CertificateRefusal[]; issued: CertType[] }
+  /** No usable answer. `detail` is for staff and never holds personal data. */
+  | { ok: false; kind: 'error'; code: GatewayErrorCode; retryable: boolean; detail: string };
+
+export interface GatewayClient {
+  fetchCertificates(request: FetchRequest, signal: AbortSignal): Promise<FetchOutcome>;
+  /** False while the circuit breaker is open: errands that need the gateway say "暂不可用" at once. */
+  available(): boolean;
+  close(): Promise<void>;
+}

@@ -1,0 +1,111 @@
+// What the UI receives: a sanitized picture of the session, never more citizen data than the screen shows.
+// Shared by the agent (which builds it) and the UI (which renders it); type-only, no runtime code.
+
+export type Language = 'zh' | 'en';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** Display preferences: one tap away on every screen, reset when a session ends. */
+export interface DisplayPrefs {
+  language: Language;
+  elderly: boolean;
+  largeText: boolean;
+  highContrast: boolean;
+  muted: boolean;
+}
+
+export type ScreenName =
+  | 'home' // the errand menu
+  | 'requirements' // 一次告知: what the errand needs, a single Start
+  | 'placeCard' // place the ID card on the reader
+  | 'consent' // what will be fetched, from whom, for what
+  | 'fetching' // asking the gateway
+  | 'preview' // the documents as they will print; the full name and ID number on this screen only
+  | 'printing' // the job's progress
+  | 'takeItems' // take your paper and your card
+  | 'rating' // 好差评
+  | 'thanks' // done; returns home after 30 s
+  | 'failed' // what happened, whose fault, what to do now
+  | 'takeCard'; // end of a session that read a card: take your ID card
+
+export interface ErrandTile {
+  id: string;
+  name: Bilingual;
+  summary: Bilingual;
+  /** False when the errand cannot be done now (e.g. the gateway's circuit is open). */
+  available: boolean;
+  unavailableReason?: Bilingual;
+}
+
+export interface ErrandDetail extends ErrandTile {
+  certificates: Bilingual[];
+  bring: Bilingual[];
+  sources: Bilingual[];
+  purpose: Bilingual;
+}
+
+export interface DocumentPreview {
+  title: string;
+  issuerName: string;
+  certId: string;
+  statement: string;
+  fields: Array<{ label: string; value: string }>;
+  holderName: string;
+  holderIdNumber: string;
+  /** Asia/Shanghai dates, YYYY-MM-DD. */
+  issuedOn: string;
+  validUntil: string;
+}
+
+export type PrintStage = 'preparing' | 'sent' | 'printing' | 'waitingForPaper' | 'jammed' | 'done';
+
+export interface FailureView {
+  /** Stable code, for tests and staff: e.g. `NOT_ELIGIBLE`, `PRINTER_OUT_OF_PAPER`. */
+  code: string;
+  /** Whose doing: the citizen can fix it, the kiosk is at fault, or the source department said no. */
+  fault: 'citizen' | 'kiosk' | 'source';
+  title: Bilingual;
+  detail: Bilingual;
+  nextSteps: Bilingual[];
+  canRetry: boolean;
+}
+
+export interface CountdownView {
+  secondsLeft: number;
+  /** False once the citizen has used every extension. */
+  canExtend: boolean;
+}
+
+export interface SessionView {
+  screen: ScreenName;
+  prefs: DisplayPrefs;
+  errands: ErrandTile[];
+  errand: ErrandDetail | null;
+  /** Masked (张*三, 330106********1234) once a card has been read. */
+  holder: { maskedName: string; maskedIdNumber: string } | null;
+  /** On placeCard: the last read failed and the citizen may place the card again. */
+  cardProblem: Bilingual | null;
+  /** Only on the preview screen. */
+  documents: DocumentPreview[] | null;
+  printStage: PrintStage | null;
+  /** Cancel is offered until a print job has been handed to the printer. */
+  canCancel: boolean;
+  failure: FailureView | null;
+  countdown: CountdownView | null;
+  /** Paper is still in the printer's output tray. */
+  paperWaiting: boolean;
+}
+
+/** Kiosk facts that are not about a citizen: sent once on connect and whenever they change. */
+export interface KioskInfo {
+  kioskId: string;
+  /** Simulated devices configured: the UI shows the dev panel. */
+  devPanel: boolean;
+  testCards: Array<{ key: string; label: Bilingual }>;
+}
+
+/** Agent → UI messages over the WebSocket. */
+export type AgentMessage = { type: 'view'; view: SessionView } | { type: 'kiosk'; info: KioskInfo };

@@ -1,0 +1,42 @@
+// What the UI may ask of the session: a closed list, checked on arrival. Anything else is dropped.
+
+import { z } from 'zod';
+
+export const uiEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('SELECT_ERRAND'), errandId: z.string().max(64) }),
+  z.object({ type: z.literal('START') }),
+  z.object({ type: z.literal('CONSENT') }),
+  z.object({ type: z.literal('PRINT') }),
+  z.object({ type: z.literal('CANCEL') }),
+  z.object({ type: z.literal('RETRY') }),
+  z.object({ type: z.literal('CONTINUE') }),
+  z.object({ type: z.literal('TOUCH') }),
+  z.object({ type: z.literal('HOME') }),
+  z.object({
+    type: z.literal('RATE'),
+    score: z.number().int().min(1).max(5),
+    tags: z.array(z.string().max(32)).max(8),
+  }),
+  z.object({ type: z.literal('SKIP_RATING') }),
+  z.object({
+    type: z.literal('SET_PREFS'),
+    prefs: z
+      .object({
+        language: z.enum(['zh', 'en']),
+        elderly: z.boolean(),
+        largeText: z.boolean(),
+        highContrast: z.boolean(),
+        muted: z.boolean(),
+      })
+      .partial(),
+  }),
+]);
+
+export type UiEvent = z.infer<typeof uiEventSchema>;
+
+/** UI → agent messages over the WebSocket. */
+export const uiMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('event'), event: uiEventSchema }),
+  z.object({ type: z.literal('heartbeat') }),
+]);
+export type UiMessage = z.infer<typeof uiMessageSchema>;
