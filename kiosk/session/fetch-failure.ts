@@ -1,0 +1,40 @@
+// Which failure screen a gateway outcome leads to.
+
+import type { FetchOutcome } from '../gateway/gateway-client';
+import type { FailureCode } from './failures';
+
+export function fetchFailureCode(outcome: Exclude<FetchOutcome, { ok: true }>): FailureCode {
+  if (outcome.kind === 'refused') {
+    const first = outcome.refusals[0];
+    if (first?.code === 'NOT_ELIGIBLE') {
+      if (first.certType === 'no-property-proof') return 'NOT_ELIGIBLE_NO_PROPERTY';
+      if (first.certType === 'social-security-record') return 'NOT_ELIGIBLE_SOCIAL_SECURITY';
+      return 'NOT_ELIGIBLE';
+    }
+    return first?.retryable ? 'GATEWAY_UNAVAILABLE' : 'NOT_ELIGIBLE';
+  }
+  switch (outcome.code) {
+    case 'HOLDER_NOT_FOUND':
+      return 'HOLDER_NOT_FOUND';
+    case 'VERIFICATION_FAILED':
+    case 'MALFORMED_RESPONSE':
+      return 'CERTIFICATE_INVALID';
+    case 'KIOSK_NOT_AUTHORISED':
+    case 'UNAUTHENTICATED':
+    case 'CLOCK_SKEW':
+    case 'BAD_REQUEST':
+    case 'CONSENT_INVALID':
+    case 'REQUEST_ID_REUSED':
+    case 'TOO_LARGE':
+      return 'GATEWAY_REFUSED';
+    case 'RATE_LIMITED':
+    case 'UPSTREAM_UNAVAILABLE':
+    case 'UPSTREAM_TIMEOUT':
+    case 'INTERNAL':
+    case 'TIMEOUT':
+    case 'TRANSPORT':
+    case 'CIRCUIT_OPEN':
+    case 'CANCELED':
+      return 'GATEWAY_UNAVAILABLE';
+  }
+}

@@ -1,0 +1,531 @@
+// The session: one citizen, one errand, from the errand menu to paper in hand (or a clear next step).
+// Runs in the agent, next to the devices; the UI only renders its view and sends events.
+//
+// Two regions while a session runs: `flow` is where the citizen is in the errand; `attention` is the idle
+// timer of steps that wait for the citizen (countdown, "continue", time out). Steps that wait for a machine
+// pause it and keep their own deadlines.
+
+import { assign, emit, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
+import type { PrintDocument, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import type { DeviceResult } from '../../device-drivers/device-result';
+import type { IdCard } from '../../device-drivers/id-reader/id-card';
+import type { Errand } from '../errands/catalogue';
+import type { VerifiedCertificate } from '../gateway/certificate';
+import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
+import type { FailureCode } from './failures';
+import { retryTargetOf } from './failures';
+import { fetchFailureCode } from './fetch-failure';
+import type { PrinterReadiness, SessionServices } from './session-services';
+import type { SessionSettings } from './session-settings';
+import type { DisplayPrefs, PrintStage } from './session-view';
+import type { UiEvent } from './ui-events';
+
+export const defaultPrefs: DisplayPrefs = {
+  language: 'zh',
+  elderly: false,
+  largeText: false,
+  highContrast: false,
+  muted: false,
+};
+
+export interface SessionContext {
+  catalogue: Errand[];
+  settings: SessionSettings;
+  prefs: DisplayPrefs;
+  errand: Errand | null;
+  // ---- citizen data: held for one session, wiped when it ends ----
+  card: IdCard | null;
+  certificates: VerifiedCertificate[] | null;
+  document: PrintDocument | null;
+  consentGrantedAt: Date | null;
+  // ---- no personal data below ----
+  /** A card was read (or halted by a failed read) and may still lie on the reader. */
+  cardWasRead: boolean;
+  badReads: number;
+  cardProblem: 'misread' | null;
+  failure: FailureCode | null;
+  printStage: PrintStage | null;
+  /** The print job has been handed over: no cancel, no resubmission. */
+  printSubmitted: boolean;
+  paperWaiting: boolean;
+  /** Which idle time the current step uses. */
+  idle: 'short' | 'long';
+  extensions: number;
+  countdown: number;
+}
+
+type InternalEvent =
+  | { type: 'ATTENTION.WATCH' }
+  | { type: 'ATTENTION.PAUSE' }
+  | { type: 'PAPER_TAKEN' }
+  | { type: 'PRINT.HANDED' }
+  | { type: 'PRINT.PROGRESS'; stage: PrintStage }
+  | { type: 'PRINT.DONE'; paperWaiting: boolean }
+  | { type: 'PRINT.FAILED'; code: FailureCode };
+
+export type SessionEvent = UiEvent | InternalEvent;
+
+/** Told to the agent, which alerts staff, records ratings and counts outcomes — never with personal data. */
+export type SessionEmitted =
+  | { type: 'staffAlert'; reason: string }
+  | { type: 'rating'; errandId: string; score: number; tags: string[] }
+  | { type: 'sessionEnded'; errandId: string | null; outcome: 'printed' | 'abandoned' | FailureCode };
+
+export interface SessionInput {
+  catalogue: Errand[];
+  settings: SessionSettings;
+}
+
+function printStageOf(progress: PrintJobProgress): PrintStage {
+  switch (progress.state) {
+    case 'pending':
+    case 'pending-held':
+      return 'sent';
+    case 'processing':
+      return 'printing';
+    case 'processing-stopped':
+      return progress.reasons.some((r) => r.startsWith('media-jam')) ? 'jammed' : 'waitingForPaper';
+    case 'completed':
+      return 'done';
+    case 'canceled':
+    case 'aborted':
+      return 'printing';
+  }
+}
+
+function readinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): FailureCode {
+  switch (readiness) {
+    case 'unavailable':
+      return 'PRINTER_UNAVAILABLE';
+    case 'paperOut':
+      return 'PRINTER_OUT_OF_PAPER';
+    case 'jammed':
+      return 'PRINTER_JAMMED';
+  }
+}
+
+const citizenDataCleared = {
+  card: null,
+  certificates: null,
+  document: null,
+  consentGrantedAt: null,
+} satisfies Partial<SessionContext>;
+
+export function createSessionMachine(services: SessionServices) {
+  return setup({
+    types: {
+      context: {} as SessionContext,
+      events: {} as SessionEvent,
+      input: {} as SessionInput,
+      emitted: {} as SessionEmitted,
+    },
+    actors: {
+      readCard: fromPromise<DeviceResult<IdCard>>(({ signal }) => services.readCard(signal)),
+      fetchCertificates: fromPromise<FetchOutcome, FetchRequest>(({ input, signal }) =>
+        services.fetchCertificates(input, signal),
+      ),
+      prepareDocument: fromPromise<PrintDocument, VerifiedCertificate[]>(({ input }) => services.prepareDocument(input)),
+      checkPrinter: fromPromise<PrinterReadiness>(() => services.checkPrinter()),
+      printDocument: fromCallback<EventObject, PrintDocument>(({ input, sendBack }) => {
+        let handed = false;
+        services
+          .print(input, (progress) => {
+            if (!handed) {
+              handed = true;
+              sendBack({ type: 'PRINT.HANDED' });
+            }
+            sendBack({ type: 'PRINT.PROGRESS', stage: printStageOf(progress) });
+          })
+          .then(
+            (result) =>
+              result.ok
+                ? sendBack({ type: 'PRINT.DONE', paperWaiting: services.paperWaiting() })
+                : sendBack({ type: 'PRINT.FAILED', code: handed ? 'PRINT_FAILED' : 'PRINTER_UNAVAILABLE' }),
+            () => sendBack({ type: 'PRINT.FAILED', code: handed ? 'PRINT_FAILED' : 'PRINTER_UNAVAILABLE' }),
+          );
+        // A job the printer holds is never withdrawn from here: its outcome is followed or reported to staff.
+        return () => {};
+      }),
+    },
+    delays: {
+      idle: ({ context }) => (context.idle === 'long' ? context.settings.longIdleMs : context.settings.idleMs),
+      tick: 1000,
+      takeCard: ({ context }) => context.settings.takeCardMs,
+      takeItems: ({ context }) => context.settings.takeItemsMs,
+      paperReminder: ({ context }) => context.settings.paperReminderMs,
+      paperWaitMax: ({ context }) => context.settings.paperWaitMaxMs,
+      done: ({ context }) => context.settings.doneMs,
+      fetchDeadline: ({ context }) => context.settings.fetchDeadlineMs,
+      prepareDeadline: ({ context }) => context.settings.prepareDeadlineMs,
+      printStall: ({ context }) => context.settings.printStallMs,
+    },
+    guards: {
+      errandAvailable: ({ context, event }) => {
+        if (event.type !== 'SELECT_ERRAND') return false;
+        const errand = context.catalogue.find((e) => e.id === event.errandId);
+        return errand !== undefined && services.errandAvailable(errand);
+      },
+      canCancel: ({ context }) => !context.printSubmitted,
+      canExtend: ({ context }) => context.extensions < context.settings.maxExtensions,
+      countdownOver: ({ context }) => context.countdown <= 1,
+      cardWasRead: ({ context }) => context.cardWasRead,
+      paperWaiting: ({ context }) => context.paperWaiting,
+      retryTo: ({ context }, target: 'placeCard' | 'consent' | 'printing') =>
+        context.failure !== null && retryTargetOf(context.failure) === target,
+    },
+    actions: {
+      watch: raise({ type: 'ATTENTION.WATCH' }),
+      pause: raise({ type: 'ATTENTION.PAUSE' }),
+      wipe: assign({ ...citizenDataCleared, errand: null, failure: null, printStage: null, printSubmitted: false,
+        paperWaiting: false, cardProblem: null, badReads: 0, extensions: 0 }),
+      resetPrefs: assign({ prefs: defaultPrefs, cardWasRead: false }),
+      fail: assign((_, code: FailureCode) => ({ failure: code })),
+      alertStaff: emit((_, reason: string) => ({ type: 'staffAlert' as const, reason })),
+    },
+  }).createMachine({
+    id: 'kiosk',
+    context: ({ input }) => ({
+      catalogue: input.catalogue,
+      settings: input.settings,
+      prefs: defaultPrefs,
+      errand: null,
+      ...citizenDataCleared,
+      cardWasRead: false,
+      badReads: 0,
+      cardProblem: null,
+      failure: null,
+      printStage: null,
+      printSubmitted: false,
+      paperWaiting: false,
+      idle: 'short',
+      extensions: 0,
+      countdown: 0,
+    }),
+    initial: 'home',
+    on: {
+      SET_PREFS: { actions: assign({ prefs: ({ context, event }) => ({ ...context.prefs, ...event.prefs }) }) },
+    },
+    states: {
+      home: {
+        entry: ['wipe', 'resetPrefs'],
+        on: {
+          SELECT_ERRAND: {
+            guard: 'errandAvailable',
+            target: 'session',
+            actions: assign({ errand: ({ context, event }) => context.catalogue.find((e) => e.id === event.errandId) ?? null }),
+          },
+        },
+      },
+
+      session: {
+        type: 'parallel',
+        on: {
+          CANCEL: { guard: 'canCancel', target: 'ending' },
+          HOME: { guard: 'canCancel', target: 'ending' },
+        },
+        states: {
+          attention: {
+            initial: 'watching',
+            // Transitions stay inside this region: re-entering the region itself would re-enter the flow too.
+            on: {
+              'ATTENTION.WATCH': { target: '.watching' },
+              'ATTENTION.PAUSE': { target: '.paused' },
+            },
+            states: {
+              watching: {
+                after: { idle: { target: 'warning', actions: assign({ countdown: ({ context }) => context.settings.countdownSeconds }) } },
+                on: {
+                  TOUCH: { target: 'watching', reenter: true },
+                  'ATTENTION.WATCH': { target: 'watching', reenter: true },
+                },
+              },
+              warning: {
+                initial: 'ticking',
+                on: {
+                  CONTINUE: { guard: 'canExtend', target: 'watching', actions: assign({ extensions: ({ context }) => context.extensions + 1 }) },
+                },
+                states: {
+                  ticking: {
+                    after: {
+                      tick: [
+                        { guard: 'countdownOver', target: '#kiosk.ending' },
+                        { target: 'ticking', reenter: true, actions: assign({ countdown: ({ context }) => context.countdown - 1 }) },
+                      ],
+                    },
+                  },
+                },
+              },
+              paused: {},
+            },
+          },
+
+          flow: {
+            initial: 'requirements',
+            states: {
+              requirements: {
+                entry: [assign({ idle: 'short' }), 'watch'],
+                on: { START: 'placeCard' },
+              },
+
+              placeCard: {
+                entry: [assign({ idle: 'short' }), 'watch'],
+                invoke: {
+                  src: 'readCard',
+                  onDone: [
+                    {
+                      guard: ({ event }) => event.output.ok,
+                      target: 'cardChecked',
+                      actions: assign({
+                        card: ({ event }) => (event.output.ok ? event.output.value : null),
+                        cardWasRead: true,
+                        cardProblem: null,
+                      }),
+                    },
+                    {
+                      // A bad read (wrong check digit, unreadable card): the citizen may place the card again.
+                      guard: ({ event, context }) =>
+                        !event.output.ok && event.output.error.code === 'invalidData' &&
+                        context.badReads + 1 < context.settings.maxCardAttempts,
+                      target: 'placeCard',
+                      reenter: true,
+                      actions: assign({ cardWasRead: true, cardProblem: 'misread', badReads: ({ context }) => context.badReads + 1 }),
+                    },
+                    {
+                      guard: ({ event }) => !event.output.ok && event.output.error.code === 'invalidData',
+                      target: 'failed',
+                      actions: [assign({ cardWasRead: true }), { type: 'fail', params: 'CARD_UNREADABLE' }],
+                    },
+                    {
+                      target: 'failed',
+                      actions: [{ type: 'fail', params: 'READER_UNAVAILABLE' }, { type: 'alertStaff', params: 'idReaderUnavailable' }],
+                    },
+                  ],
+                  onError: {
+                    target: 'failed',
+                    actions: [{ type: 'fail', params: 'READER_UNAVAILABLE' }, { type: 'alertStaff', params: 'idReaderFault' }],
+                  },
+                },
+              },
+
+              cardChecked: {
+                always: [
+                  {
+                    guard: ({ context }) =>
+                      context.card !== null && context.card.validTo !== 'long-term' && context.card.validTo < services.today(),
+                    target: 'failed',
+                    actions: { type: 'fail', params: 'CARD_EXPIRED' },
+                  },
+                  { target: 'consent' },
+                ],
+              },
+
+              consent: {
+                entry: [assign({ idle: 'long' }), 'watch'],
+                on: { CONSENT: { target: 'fetching', actions: assign({ consentGrantedAt: () => services.now() }) } },
+              },
+
+              fetching: {
+                entry: 'pause',
+                invoke: {
+                  src: 'fetchCertificates',
+                  input: ({ context }) => {
+                    const { errand, card, consentGrantedAt } = context;
+                    if (!errand || !card || !consentGrantedAt) throw new Error('fetching without errand, card or consent');
+                    return {
+                      certTypes: errand.certTypes,
+                      issueCode: errand.issueCode,
+                      purposeCode: errand.purposeCode,
+                      card,
+                      consent: { method: 'id-card' as const, grantedAt: consentGrantedAt },
+                    };
+                  },
+                  onDone: [
+                    {
+                      guard: ({ event }) => event.output.ok,
+                      target: 'preparing',
+                      actions: assign({ certificates: ({ event }) => (event.output.ok ? event.output.certificates : null) }),
+                    },
+                    {
+                      target: 'failed',
+                      actions: assign({ failure: ({ event }) => (event.output.ok ? null : fetchFailureCode(event.output)) }),
+                    },
+                  ],
+                  onError: { target: 'failed', actions: { type: 'fail', params: 'GATEWAY_UNAVAILABLE' } },
+                },
+                after: { fetchDeadline: { target: 'failed', actions: { type: 'fail', params: 'GATEWAY_UNAVAILABLE' } } },
+              },
+
+              preparing: {
+                entry: 'pause',
+                invoke: {
+                  src: 'prepareDocument',
+                  input: ({ context }) => context.certificates ?? [],
+                  onDone: { target: 'preview', actions: assign({ document: ({ event }) => event.output }) },
+                  onError: {
+                    target: 'failed',
+                    actions: [{ type: 'fail', params: 'DOCUMENT_UNAVAILABLE' }, { type: 'alertStaff', params: 'documentRenderFailed' }],
+                  },
+                },
+                after: { prepareDeadline: { target: 'failed', actions: { type: 'fail', params: 'DOCUMENT_UNAVAILABLE' } } },
+              },
+
+              preview: {
+                entry: [assign({ idle: 'long' }), 'watch'],
+                on: { PRINT: 'printing' },
+              },
+
+              printing: {
+                entry: ['pause', assign({ printStage: 'preparing' })],
+                initial: 'checking',
+                states: {
+                  checking: {
+                    invoke: {
+                      src: 'checkPrinter',
+                      onDone: [
+                        { guard: ({ event }) => event.output === 'ready', target: 'running' },
+                        {
+                          target: '#kiosk.session.flow.failed',
+                          actions: [
+                            assign({ failure: ({ event }) => (event.output === 'ready' ? null : readinessFailure(event.output)) }),
+                            emit(({ event }) => ({ type: 'staffAlert' as const, reason: `a4Printer:${event.output}` })),
+                          ],
+                        },
+                      ],
+                      onError: { target: '#kiosk.session.flow.failed', actions: { type: 'fail', params: 'PRINTER_UNAVAILABLE' } },
+                    },
+                  },
+                  running: {
+                    entry: assign({ printSubmitted: true }),
+                    invoke: {
+                      src: 'printDocument',
+                      input: ({ context }) => {
+                        if (!context.document) throw new Error('printing without a document');
+                        return context.document;
+                      },
+                    },
+                    initial: 'flowing',
+                    on: {
+                      // The printer has the job: the kiosk's copy goes (shared/README.md, principle 2).
+                      'PRINT.HANDED': { actions: assign({ document: null, certificates: null, printStage: 'sent' }) },
+                      'PRINT.DONE': {
+                        target: '#kiosk.session.flow.takeItems',
+                        actions: assign({ printStage: 'done', paperWaiting: ({ event }) => event.paperWaiting }),
+                      },
+                      'PRINT.FAILED': {
+                        target: '#kiosk.session.flow.failed',
+                        actions: [
+                          assign({ failure: ({ event }) => event.code }),
+                          emit(({ event }) => ({ type: 'staffAlert' as const, reason: `a4Printer:${event.code}` })),
+                        ],
+                      },
+                    },
+                    states: {
+                      flowing: {
+                        on: {
+                          'PRINT.PROGRESS': [
+                            {
+                              guard: ({ event }) => event.stage === 'waitingForPaper' || event.stage === 'jammed',
+                              target: 'stalled',
+                              actions: assign({ printStage: ({ event }) => event.stage }),
+                            },
+                            { actions: assign({ printStage: ({ event }) => event.stage }) },
+                          ],
+                        },
+                      },
+                      stalled: {
+                        entry: emit(({ context }) => ({ type: 'staffAlert' as const, reason: `a4Printer:${context.printStage}` })),
+                        on: {
+                          'PRINT.PROGRESS': [
+                            {
+                              guard: ({ event }) => event.stage !== 'waitingForPaper' && event.stage !== 'jammed',
+                              target: 'flowing',
+                              actions: assign({ printStage: ({ event }) => event.stage }),
+                            },
+                            { actions: assign({ printStage: ({ event }) => event.stage }) },
+                          ],
+                        },
+                        after: {
+                          printStall: { target: '#kiosk.session.flow.failed', actions: { type: 'fail', params: 'PRINT_STALLED' } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+
+              takeItems: {
+                // Paper is out: nothing personal is needed any more, and the card reminder is being shown.
+                entry: ['pause', assign({ ...citizenDataCleared, cardWasRead: false, printSubmitted: false })],
+                on: { PAPER_TAKEN: { actions: assign({ paperWaiting: false }) } },
+                initial: 'showing',
+                states: {
+                  showing: {
+                    after: {
+                      takeItems: [{ guard: 'paperWaiting', target: 'paperReminder' }, { target: '#kiosk.session.flow.rating' }],
+                    },
+                  },
+                  paperReminder: {
+                    on: { PAPER_TAKEN: { target: '#kiosk.session.flow.rating', actions: assign({ paperWaiting: false }) } },
+                    after: { paperWaitMax: '#kiosk.session.flow.rating' },
+                  },
+                },
+              },
+
+              rating: {
+                entry: [assign({ idle: 'short' }), 'watch'],
+                on: {
+                  RATE: {
+                    target: 'thanks',
+                    actions: emit(({ context, event }) => ({
+                      type: 'rating' as const,
+                      errandId: context.errand?.id ?? 'unknown',
+                      score: event.score,
+                      tags: event.tags,
+                    })),
+                  },
+                  SKIP_RATING: 'thanks',
+                },
+              },
+
+              thanks: {
+                entry: ['pause', emit(({ context }) => ({ type: 'sessionEnded' as const, errandId: context.errand?.id ?? null, outcome: 'printed' as const }))],
+                after: { done: '#kiosk.home' },
+                on: { HOME: '#kiosk.home' },
+              },
+
+              failed: {
+                entry: [
+                  assign({ idle: 'short' }),
+                  'watch',
+                  emit(({ context }) => ({
+                    type: 'sessionEnded' as const,
+                    errandId: context.errand?.id ?? null,
+                    outcome: context.failure ?? 'PRINT_FAILED',
+                  })),
+                ],
+                on: {
+                  RETRY: [
+                    { guard: { type: 'retryTo', params: 'placeCard' }, target: 'placeCard', actions: assign({ failure: null, badReads: 0, cardProblem: null }) },
+                    { guard: { type: 'retryTo', params: 'consent' }, target: 'consent', actions: assign({ failure: null, certificates: null, consentGrantedAt: null }) },
+                    { guard: { type: 'retryTo', params: 'printing' }, target: 'printing', actions: assign({ failure: null }) },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
+
+      ending: {
+        entry: 'wipe',
+        always: [{ guard: 'cardWasRead', target: 'takeCard' }, { target: 'home' }],
+      },
+
+      takeCard: {
+        after: { takeCard: 'home' },
+      },
+    },
+  });
+}
+
+export type SessionMachine = ReturnType<typeof createSessionMachine>;

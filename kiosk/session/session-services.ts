@@ -1,0 +1,29 @@
+// What the session machine needs from the world: devices, gateway, documents, clock. The agent builds these
+// from its configuration; machine tests pass fakes. The machine never sees a driver or a socket.
+
+import type { PrintDocument, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import type { DeviceResult } from '../../device-drivers/device-result';
+import type { IdCard } from '../../device-drivers/id-reader/id-card';
+import type { Errand } from '../errands/catalogue';
+import type { VerifiedCertificate } from '../gateway/certificate';
+import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
+
+export type PrinterReadiness = 'ready' | 'unavailable' | 'paperOut' | 'jammed';
+
+export interface SessionServices {
+  /** Waits for a fresh card and reads it (the reader polls); aborts with the signal. */
+  readCard(signal: AbortSignal): Promise<DeviceResult<IdCard>>;
+  fetchCertificates(request: FetchRequest, signal: AbortSignal): Promise<FetchOutcome>;
+  /** Renders the verified certificates into one print document. */
+  prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument>;
+  /** Asks the printer afresh before a job is handed over. */
+  checkPrinter(): Promise<PrinterReadiness>;
+  print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<DeviceResult<PrintJobProgress>>;
+  /** Paper is still in the printer's output tray. */
+  paperWaiting(): boolean;
+  /** Whether an errand can be started now (gateway circuit, reader, printer). */
+  errandAvailable(errand: Errand): boolean;
+  now(): Date;
+  /** Today in Asia/Shanghai, YYYY-MM-DD (card validity is a Shanghai date). */
+  today(): string;
+}

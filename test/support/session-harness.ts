@@ -1,0 +1,180 @@
+// Drives the session machine with a simulated clock and hand-resolved services: for machine tests only.
+
+import { createActor, SimulatedClock } from 'xstate';
+import type { PrintDocument, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import { fail, succeed, type DeviceResult } from '../../device-drivers/device-result';
+import type { IdCard } from '../../device-drivers/id-reader/id-card';
+import { loadCatalogue } from '../../kiosk/errands/catalogue';
+import type { VerifiedCertificate } from '../../kiosk/gateway/certificate';
+import type { FetchOutcome, FetchRequest } from '../../kiosk/gateway/gateway-client';
+import { createSessionMachine, type SessionEmitted } from '../../kiosk/session/session-machine';
+import type { PrinterReadiness, SessionServices } from '../../kiosk/session/session-services';
+import { defaultSessionSettings, type SessionSettings } from '../../kiosk/session/session-settings';
+import { buildSessionView } from '../../kiosk/session/session-view-builder';
+import type { SessionView } from '../../kiosk/session/session-view';
+import { testCitizens } from '../../scripts/synthetic-population';
+
+export function testCard(key = 'zhang-san'): IdCard {
+  const citizen = testCitizens.find((c) => c.key === key);
+  if (!citizen) throw new Error(`no test citizen ${key}`);
+  return { ...citizen.card, photo: new Uint8Array(16) };
+}
+
+export function testCertificate(card: IdCard = testCard()): VerifiedCertificate {
+  return {
+    verified: true,
+    certId: 'NPP-TEST-0001',
+    certType: 'no-property-proof',
+    title: '无房证明',
+    issuer: { name: '杭州市不动产登记服务中心', code: '12330100MB0000001X' },
+    holder: { name: card.name, idType: 'resident-id', idNumber: card.idNumber },
+    statement: `经查询，${card.name}在杭州市范围内无登记在册的住房。`,
+    fields: [{ key: 'region', label: '查询范围', value: '杭州市' }],
+    issuedAt: '2026-11-23T08:00:01Z',
+    validUntil: '2026-12-23',
+    requestId: 'r',
+    requestHash: 'h',
+    kioskId: 'k',
+    purpose: 'provident-fund-withdrawal',
+    seal: 'KQ1:TEST',
+  };
+}
+
+/** A promise the test settles by hand. */
+class Pending<T> {
+  private resolver: ((value: T) => void) | null = null;
+  calls = 0;
+  wait(signal?: AbortSignal, onAbort?: () => T): Promise<T> {
+    this.calls++;
+    return new Promise<T>((resolve) => {
+      this.resolver = resolve;
+      if (signal && onAbort) {
+        signal.addEventListener('abort', () => {
+          this.resolver = null;
+          resolve(onAbort());
+        }, { once: true });
+      }
+    });
+  }
+  get waiting(): boolean {
+    return this.resolver !== null;
+  }
+  resolve(value: T): void {
+    const resolve = this.resolver;
+    if (!resolve) throw new Error('nothing is waiting');
+    this.resolver = null;
+    resolve(value);
+  }
+}
+
+export function createSessionHarness(options: { settings?: Partial<SessionSettings>; services?: Partial<SessionServices> } = {}) {
+  const clock = new SimulatedClock();
+  const read = new Pending<DeviceResult<IdCard>>();
+  const fetch = new Pending<FetchOutcome>();
+  const prepare = new Pending<PrintDocument>();
+  const printerCheck = new Pending<PrinterReadiness>();
+  const print = new Pending<DeviceResult<PrintJobProgress>>();
+  const fetchRequests: FetchRequest[] = [];
+  let printProgress: ((progress: PrintJobProgress) => void) | null = null;
+  let paperWaiting = false;
+  let today = '2026-11-23';
+  const emitted: SessionEmitted[] = [];
+
+  const services: SessionServices = {
+    readCard: (signal) => read.wait(signal, () => fail('canceled')),
+    fetchCertificates: (request, signal) => {
+      fetchRequests.push(request);
+      return fetch.wait(signal, () => ({ ok: false, kind: 'error', code: 'CANCELED', retryable: false, detail: 'canceled' }));
+    },
+    prepareDocument: () => prepare.wait(),
+    checkPrinter: () => printerCheck.wait(),
+    print: (_document, onProgress) => {
+      printProgress = onProgress;
+      return print.wait();
+    },
+    paperWaiting: () => paperWaiting,
+    errandAvailable: () => true,
+    now: () => new Date(clock.now()),
+    today: () => today,
+    ...options.services,
+  };
+  const catalogue = loadCatalogue();
+  const settings = { ...defaultSessionSettings, ...options.settings };
+  const actor = createActor(createSessionMachine(services), { clock, input: { catalogue, settings } });
+  for (const type of ['staffAlert', 'rating', 'sessionEnded'] as const) actor.on(type, (event) => emitted.push(event));
+  actor.start();
+
+  const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+  return {
+    actor,
+    clock,
+    read,
+    fetch,
+    prepare,
+    printerCheck,
+    print,
+    fetchRequests,
+    emitted,
+    settings,
+    document: { pdf: new Uint8Array([1, 2, 3]), jobName: 'kiosk-job', pages: 1 } satisfies PrintDocument,
+    setPaperWaiting(value: boolean) {
+      paperWaiting = value;
+    },
+    setToday(value: string) {
+      today = value;
+    },
+    view(): SessionView {
+      return buildSessionView(actor.getSnapshot(), () => ({ available: true }));
+    },
+    screen() {
+      return this.view().screen;
+    },
+    send: actor.send.bind(actor),
+    /** Lets settled promises reach the machine. */
+    flush,
+    async advance(ms: number) {
+      // Step a second at a time so that chained timers (the countdown) each fire.
+      for (let left = ms; left > 0; left -= 1000) {
+        clock.increment(Math.min(1000, left));
+        await flush();
+      }
+    },
+    reportPrint(state: PrintJobProgress['state'], reasons: string[] = []) {
+      if (!printProgress) throw new Error('no print job');
+      printProgress({ jobId: '1', state, reasons });
+    },
+    // ---- walking the flow ----
+    async toPlaceCard(errandId = 'no-property-proof-provident-fund') {
+      actor.send({ type: 'SELECT_ERRAND', errandId });
+      actor.send({ type: 'START' });
+      await flush();
+    },
+    async toConsent(card: IdCard = testCard()) {
+      await this.toPlaceCard();
+      read.resolve(succeed(card));
+      await flush();
+    },
+    async toFetching() {
+      await this.toConsent();
+      actor.send({ type: 'CONSENT' });
+      await flush();
+    },
+    async toPreview() {
+      await this.toFetching();
+      fetch.resolve({ ok: true, certificates: [testCertificate()] });
+      await flush();
+      prepare.resolve(this.document);
+      await flush();
+    },
+    async toPrintingJob() {
+      await this.toPreview();
+      actor.send({ type: 'PRINT' });
+      await flush();
+      printerCheck.resolve('ready');
+      await flush();
+    },
+  };
+}
+
+export type SessionHarness = ReturnType<typeof createSessionHarness>;
