@@ -1,0 +1,80 @@
+// The KQ1 seal as a QR code (level Q) drawn with vector squares, per shared/contracts/seal-kq1.md:
+// modules of at least 0.5 mm and a 4-module quiet zone kept clear around the code. The caption goes below.
+
+import QRCode, { type BitMatrix } from 'qrcode';
+
+import type { BlockContext, MeasuredBlock } from './measured-block';
+import { fillPlaceholders } from './placeholders';
+import { ptFromMm } from './pdf-units';
+import type { A4TemplateBlock } from './template-schema';
+import { styleNamed, useStyle } from './text-style';
+
+type SealBlock = Extract<A4TemplateBlock, { type: 'seal' }>;
+
+export const minModuleMm = 0.5;
+export const quietZoneModules = 4;
+
+export interface SealGeometry {
+  modules: number;
+  moduleMm: number;
+  /** The code's side without the quiet zone. */
+  symbolMm: number;
+}
+
+export function sealGeometry(modules: number, sizeMm: number): SealGeometry {
+  // A dense code is drawn larger rather than with modules too small for phones to read.
+  const moduleMm = Math.max(sizeMm / modules, minModuleMm);
+  return { modules, moduleMm, symbolMm: moduleMm * modules };
+}
+
+const alphanumeric = /^[0-9A-Z $%*+\-./:]*$/;
+
+/** The QR modules of a seal, at level Q as the contract says. */
+export function sealMatrix(seal: string): BitMatrix {
+  // A KQ1 seal is all QR-alphanumeric: saying so skips qrcode's segment optimiser (a shortest-path search,
+  // 5–50 ms for 450 characters) and yields the same symbol. Anything else is left to the optimiser.
+  const segments = alphanumeric.test(seal) ? [{ data: seal, mode: 'alphanumeric' as const }] : seal;
+  return QRCode.create(segments, { errorCorrectionLevel: 'Q' }).modules;
+}
+
+export function measureSealQr(ctx: BlockContext, block: SealBlock, templateWidthPt: number | undefined): MeasuredBlock {
+  const { doc } = ctx;
+  const matrix = sealMatrix(ctx.seal);
+  const geometry = sealGeometry(matrix.size, block.sizeMm);
+  const modulePt = ptFromMm(geometry.moduleMm);
+  const quietPt = quietZoneModules * modulePt;
+  const codeBoxPt = matrix.size * modulePt + 2 * quietPt;
+  const widthPt = Math.max(templateWidthPt ?? 0, codeBoxPt);
+
+  const captionStyle = styleNamed(ctx.styles, block.captionStyle);
+  const caption = fillPlaceholders(block.caption, ctx.values);
+  const captionOptions = () => ({ ...useStyle(doc, captionStyle), width: widthPt, align: 'center' as const });
+  const captionGapPt = ptFromMm(block.captionGapMm);
+  const captionHeight = caption ? captionGapPt + doc.heightOfString(caption, captionOptions()) : 0;
+
+  return {
+    widthPt,
+    heightPt: codeBoxPt + captionHeight,
+    draw(x, y) {
+      const left = x + (widthPt - codeBoxPt) / 2 + quietPt;
+      const top = y + quietPt;
+      doc.save();
+      // One rectangle per horizontal run of dark modules: fewer path operations, and no seams inside a run.
+      for (let row = 0; row < matrix.size; row++) {
+        let col = 0;
+        while (col < matrix.size) {
+          if (!matrix.get(row, col)) {
+            col++;
+            continue;
+          }
+          const start = col;
+          while (col < matrix.size && matrix.get(row, col)) col++;
+          doc.rect(left + start * modulePt, top + row * modulePt, (col - start) * modulePt, modulePt);
+        }
+      }
+      doc.fillColor('#000000').fill();
+      doc.restore();
+      if (caption) doc.text(caption, x, y + codeBoxPt + captionGapPt, captionOptions());
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// The A4 template format: data an operator may change (layout, wording, fonts), checked before use.
+//
+// Units: every length, position and gap is in millimetres (`…Mm`), the way a designer measures paper; type
+// sizes, line gaps and line thicknesses are in points (`…Pt`), the way typographers do. The page is A4
+// portrait, 210 × 297 mm, with y measured from the top edge.
+//
+// Layout: the blocks are laid out in order in rows. A block starts a new row unless it says
+// `besidePrevious`, in which case it sits next to the previous block (e.g. seal left, issuer right).
+// `flow` rows stack downwards from the top margin; `bottom` rows stack upwards from the bottom margin, kept
+// in the order written. A flow block is never placed higher than its `minTopMm`. The renderer refuses a
+// certificate whose content does not fit on one page rather than print part of it.
+
+import { z } from 'zod';
+
+import { fontFaceNames } from './font-faces';
+import { isPlaceholderName, placeholderNames, placeholdersIn, requiredPlaceholders } from './placeholders';
+
+export const templateFormat = 'kiosk-a4-template/1';
+export const a4WidthMm = 210;
+export const a4HeightMm = 297;
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+const mm = (max: number) => z.number().min(0).max(max);
+
+const textStyle = z.strictObject({
+  face: z.enum(fontFaceNames),
+  sizePt: z.number().min(6).max(72),
+  /** Extra space between lines. */
+  lineGapPt: z.number().min(0).max(48).default(0),
+  /** Extra space between characters, e.g. for a spaced-out title. */
+  characterSpacingPt: z.number().min(0).max(24).default(0),
+  color: color.default('#000000'),
+});
+
+const placement = {
+  /** Space above the block, inside its row. */
+  spaceBeforeMm: mm(200).default(0),
+  /** A flow block is never placed higher than this, from the top edge of the page. */
+  minTopMm: mm(a4HeightMm).optional(),
+  /** The block's width; by default the width between the margins. */
+  widthMm: z.number().positive().max(a4WidthMm).optional(),
+  /** Where a block narrower than the margins sits. */
+  boxAlign: z.enum(['left', 'center', 'right']).default('left'),
+  besidePrevious: z.boolean().default(false),
+  anchor: z.enum(['flow', 'bottom']).default('flow'),
+};
+
+/** Text with placeholders such as `{certId}`; `\n` starts a new line. */
+const textBlock = z.strictObject({
+  type: z.literal('text'),
+  text: z.string().min(1),
+  style: z.string(),
+  align: z.enum(['left', 'center', 'right', 'justify']).default('left'),
+  /** First-line indent of each paragraph, in characters of the style's size (Chinese prose uses 2). */
+  indentChars: z.number().min(0).max(8).default(0),
+  ...placement,
+});
+
+/** The certificate's fields as a two-column table of label and value. */
+const fieldsBlock = z.strictObject({
+  type: z.literal('fields'),
+  labelStyle: z.string(),
+  valueStyle: z.string(),
+  labelWidthMm: z.number().min(10).max(100),
+  cellPaddingMm: mm(10).default(2),
+  borderPt: z.number().min(0).max(4).default(0.75),
+  borderColor: color.default('#000000'),
+  labelFill: color.optional(),
+  ...placement,
+});
+
+/**
+ * The KQ1 seal as a QR code of vector squares with a 4-module quiet zone, and a caption under it.
+ * `sizeMm` is the code's side without the quiet zone; a code too dense for modules of 0.5 mm at that size is
+ * drawn larger instead, because a seal that scans matters more than the layout.
+ */
+const sealBlock = z.strictObject({
+  type: z.literal('seal'),
+  sizeMm: z.number().min(35).max(45),
+  caption: z.string(),
+  captionStyle: z.string(),
+  captionGapMm: mm(20).default(0),
+  ...placement,
+});
+
+/** A horizontal line across the block's width. */
+const ruleBlock = z.strictObject({
+  type: z.literal('rule'),
+  thicknessPt: z.number().positive().max(6),
+  color: color.default('#000000'),
+  ...placement,
+});
+
+const block = z.discriminatedUnion('type', [textBlock, fieldsBlock, sealBlock, ruleBlock]);
+
+const frame = z.strictObject({
+  /** Distance from the paper's edge. */
+  insetMm: mm(40),
+  thicknessPt: z.number().positive().max(6),
+  color: color.default('#000000'),
+  /** A second, thinner line inside the first, this far in. */
+  innerGapMm: mm(10).optional(),
+  innerThicknessPt: z.number().positive().max(6).optional(),
+});
+
+export const a4TemplateSchema = z
+  .strictObject({
+    format: z.literal(templateFormat),
+    /** Names the template in diagnostics and in the PDF's metadata. */
+    id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+    version: z.string().regex(/^[0-9A-Za-z.+-]{1,32}$/),
+    page: z.strictObject({
+      size: z.literal('A4'),
+      marginsMm: z.strictObject({ top: mm(100), right: mm(100), bottom: mm(100), left: mm(100) }),
+      frame: frame.optional(),
+    }),
+    /** Text styles by role (title, body, small, …), referred to by name from the blocks. */
+    styles: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/), textStyle),
+    blocks: z.array(block).min(1),
+  })
+  .superRefine((template, ctx) => {
+    const styleRef = (name: string, path: (string | number)[]) => {
+      if (!Object.hasOwn(template.styles, name)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown style "${name}"; defined: ${Object.keys(template.styles).join(', ')}` });
+      }
+    };
+    const used = new Set<string>();
+    const textRef = (text: string, path: (string | number)[]) => {
+      for (const name of placeholdersIn(text)) {
+        if (isPlaceholderName(name)) used.add(name);
+        else ctx.addIssue({ code: 'custom', path, message: `unknown placeholder {${name}}; known: ${placeholderNames.join(', ')}` });
+      }
+    };
+    const counts = { fields: 0, seal: 0 };
+    template.blocks.forEach((b, i) => {
+      const at = (key: string) => ['blocks', i, key];
+      switch (b.type) {
+        case 'text':
+          styleRef(b.style, at('style'));
+          textRef(b.text, at('text'));
+          break;
+        case 'fields':
+          counts.fields++;
+          styleRef(b.labelStyle, at('labelStyle'));
+          styleRef(b.valueStyle, at('valueStyle'));
+          break;
+        case 'seal':
+          counts.seal++;
+          styleRef(b.captionStyle, at('captionStyle'));
+          textRef(b.caption, at('caption'));
+          break;
+        case 'rule':
+          break;
+        default:
+          b satisfies never;
+      }
+      if (b.besidePrevious && (i === 0 || template.blocks[i - 1]?.anchor !== b.anchor)) {
+        ctx.addIssue({ code: 'custom', path: at('besidePrevious'), message: 'needs a previous block with the same anchor' });
+      }
+    });
+    for (const name of requiredPlaceholders) {
+      if (!used.has(name)) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `no block prints {${name}}` });
+    }
+    if (counts.fields !== 1) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "fields" block, has ${counts.fields}` });
+    if (counts.seal !== 1) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "seal" block, has ${counts.seal}` });
+    const { left, right, top, bottom } = template.page.marginsMm;
+    if (left + right >= a4WidthMm - 50) ctx.addIssue({ code: 'custom', path: ['page', 'marginsMm'], message: 'leaves less than 50 mm between left and right' });
+    if (top + bottom >= a4HeightMm - 100) ctx.addIssue({ code: 'custom', path: ['page', 'marginsMm'], message: 'leaves less than 100 mm between top and bottom' });
+  });
+
+export type A4Template = z.output<typeof a4TemplateSchema>;
+export type A4TemplateBlock = A4Template['blocks'][number];
+export type TextStyle = z.output<typeof textStyle>;
+
+export type TemplateCheck = { ok: true; template: A4Template } | { ok: false; problems: string[] };
+
+/** Validates a parsed template; each problem names the key it is about, e.g. `blocks[2].style: …`. */
+export function checkA4Template(input: unknown): TemplateCheck {
+  const result = a4TemplateSchema.safeParse(input);
+  if (result.success) return { ok: true, template: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => `${keyPath(issue.path)}: ${issue.message}`) };
+}
+
+function keyPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(template)';
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
