@@ -1,0 +1,141 @@
+// The agent's HTTP and WebSocket face, on 127.0.0.1 only: the built UI, the UI's socket, health, and a
+// small local API for tests and diagnostics (documented in the README).
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../logger';
+import type { AgentMessage, KioskInfo } from '../session/session-view';
+import { uiEventSchema, uiMessageSchema } from '../session/ui-events';
+import type { SessionRuntime } from './session-runtime';
+import { handleSimulatedDevice } from './simulated-device-api';
+import { serveStatic } from './static-files';
+import type { KioskDevices } from '../devices/kiosk-devices';
+import { devicesStatus } from '../devices/kiosk-devices';
+
+export interface AgentServerOptions {
+  port: number;
+  uiDir: string;
+  runtime: SessionRuntime;
+  devices: KioskDevices;
+  kioskInfo: KioskInfo;
+  health: () => Record<string, unknown>;
+  logger: Logger;
+}
+
+const MAX_BODY = 16 * 1024;
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+export async function startAgentServer(options: AgentServerOptions) {
+  const { runtime, logger } = options;
+  let port = options.port;
+  let lastHeartbeat: number | null = null;
+
+  /** Only pages the agent itself served may drive it: a browser elsewhere on the machine may not. */
+  const sameOrigin = (request: IncomingMessage): boolean => {
+    const origin = request.headers.origin;
+    return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      logger.event('agent.requestFailed', 'failure', { path: request.url?.split('?')[0] ?? '', message: String(error) });
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (request.method === 'GET' && path === '/api/health') {
+      return sendJson(response, 200, { ...options.health(), ui: { connections: sockets.size, lastHeartbeatMsAgo: lastHeartbeat === null ? null : Date.now() - lastHeartbeat } });
+    }
+    if (request.method === 'GET' && path === '/api/devices') return sendJson(response, 200, devicesStatus(options.devices));
+    if (request.method === 'GET' && path === '/api/session') return sendJson(response, 200, runtime.view());
+    if (request.method === 'POST' && (path === '/api/session/events' || path.startsWith('/api/sim/'))) {
+      if (!sameOrigin(request)) return sendJson(response, 403, { error: 'cross-origin request refused' });
+      let body: unknown;
+      try {
+        body = await readJson(request);
+      } catch {
+        return sendJson(response, 400, { error: 'body must be JSON of at most 16 KiB' });
+      }
+      if (path === '/api/session/events') {
+        const event = uiEventSchema.safeParse(body);
+        if (!event.success) return sendJson(response, 400, { error: event.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+        runtime.send(event.data);
+        return sendJson(response, 200, runtime.view());
+      }
+      const result = handleSimulatedDevice(options.devices.simulated, path.slice('/api/sim/'.length), body);
+      return sendJson(response, result.status, result.body);
+    }
+    if (request.method === 'GET' && !path.startsWith('/api/') && (await serveStatic(options.uiDir, path, response))) return;
+    sendJson(response, 404, { error: `no route ${request.method} ${path}` });
+  }
+
+  // ---- the UI's socket ----
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname !== '/ws' || !sameOrigin(request)) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws));
+  });
+  const send = (ws: WebSocket, message: AgentMessage) => ws.send(JSON.stringify(message));
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    send(ws, { type: 'kiosk', info: options.kioskInfo });
+    send(ws, { type: 'view', view: runtime.view() });
+    ws.on('message', (data) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      const message = uiMessageSchema.safeParse(parsed);
+      if (!message.success) return; // the UI's list of events is closed; anything else is dropped
+      if (message.data.type === 'heartbeat') lastHeartbeat = Date.now();
+      else runtime.send(message.data.event);
+    });
+    ws.on('close', () => sockets.delete(ws));
+  });
+  const unsubscribe = runtime.onView((view) => {
+    for (const ws of sockets) send(ws, { type: 'view', view });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

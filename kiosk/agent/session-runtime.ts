@@ -1,0 +1,97 @@
+// Runs the session machine inside the agent: joins it to the devices, the gateway and the print service,
+// publishes every new view, and turns what the machine emits into PII-free log events.
+
+import { createActor } from 'xstate';
+import type { Errand } from '../errands/catalogue';
+import type { GatewayClient } from '../gateway/gateway-client';
+import { shanghaiDate } from '../gateway/contract-time';
+import type { Logger } from '../logger';
+import type { KioskDevices } from '../devices/kiosk-devices';
+import type { createPrintService } from '../printing/print-service';
+import { createSessionMachine } from '../session/session-machine';
+import type { SessionSettings } from '../session/session-settings';
+import { buildSessionView, type ErrandAvailability } from '../session/session-view-builder';
+import type { SessionView } from '../session/session-view';
+import type { UiEvent } from '../session/ui-events';
+
+export interface SessionRuntimeOptions {
+  catalogue: Errand[];
+  settings: SessionSettings;
+  devices: KioskDevices;
+  gateway: GatewayClient;
+  printService: ReturnType<typeof createPrintService>;
+  availability: (errand: Errand) => ErrandAvailability;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export function createSessionRuntime(options: SessionRuntimeOptions) {
+  const { devices, gateway, printService, logger, availability } = options;
+  const now = options.now ?? (() => new Date());
+  const machine = createSessionMachine({
+    readCard: (signal) => devices.idReader.readCard(signal),
+    fetchCertificates: (request, signal) => gateway.fetchCertificates(request, signal),
+    prepareDocument: (certificates) => printService.prepareDocument(certificates),
+    checkPrinter: () => printService.checkPrinter(),
+    print: (document, onProgress) => devices.a4Printer.print(document, onProgress),
+    paperWaiting: () => devices.a4Printer.status().media === 'present',
+    errandAvailable: (errand) => availability(errand).available,
+    now,
+    today: () => shanghaiDate(now()),
+  });
+  const actor = createActor(machine, { input: { catalogue: options.catalogue, settings: options.settings } });
+
+  actor.on('staffAlert', ({ reason }) => logger.event('staff.alert', 'failure', { reason }));
+  actor.on('rating', ({ errandId, score, tags }) => logger.event('service.rating', 'info', { errandId, score, tags: tags.join(',') }));
+  actor.on('sessionEnded', ({ errandId, outcome }) =>
+    logger.event('session.ended', outcome === 'printed' ? 'success' : 'failure', { errandId, outcome }),
+  );
+
+  const listeners = new Set<(view: SessionView) => void>();
+  let lastView = '';
+  const publish = () => {
+    const view = currentView();
+    const serialized = JSON.stringify(view);
+    if (serialized === lastView) return;
+    lastView = serialized;
+    for (const listener of listeners) listener(view);
+  };
+  actor.subscribe({ next: publish, error: (error) => logger.event('session.machineError', 'failure', { message: String(error) }) });
+
+  // Device and gateway changes can change what the home screen offers.
+  const unsubscribers = [
+    devices.a4Printer.events.on('mediaTaken', () => actor.send({ type: 'PAPER_TAKEN' })),
+    devices.a4Printer.events.on('statusChanged', publish),
+    devices.idReader.events.on('statusChanged', publish),
+  ];
+
+  function currentView(): SessionView {
+    return buildSessionView(actor.getSnapshot(), availability);
+  }
+
+  return {
+    start() {
+      actor.start();
+    },
+    stop() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      actor.stop();
+    },
+    send(event: UiEvent) {
+      actor.send(event);
+    },
+    view: currentView,
+    /** Re-sends the view if it changed for reasons outside the machine (gateway circuit, device status). */
+    refresh: publish,
+    onView(listener: (view: SessionView) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Machine state, for health and diagnostics: no context, so no personal data. */
+    stateName(): string {
+      return JSON.stringify(actor.getSnapshot().value);
+    },
+  };
+}
+
+export type SessionRuntime = ReturnType<typeof createSessionRuntime>;

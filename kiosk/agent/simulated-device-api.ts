@@ -1,0 +1,103 @@
+// The dev panel's knobs on the simulated devices. Exists only when simulated devices are configured;
+// it is a test bench, never a path for the session (which gets its events from the drivers).
+
+import { z } from 'zod';
+import type { KioskDevices } from '../devices/kiosk-devices';
+import { misreadCard, testCitizens } from '../../scripts/synthetic-population';
+
+const idReaderAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('place'), cardKey: z.string() }),
+  z.object({ action: z.literal('placeMisread') }),
+  z.object({ action: z.literal('placeUnreadable') }),
+  z.object({ action: z.literal('remove') }),
+  z.object({ action: z.literal('unplug') }),
+  z.object({ action: z.literal('plug') }),
+]);
+
+const a4PrinterAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('paper'), level: z.enum(['full', 'low', 'out']) }),
+  z.object({ action: z.literal('jam') }),
+  z.object({ action: z.literal('clearJam') }),
+  z.object({ action: z.literal('takePaper') }),
+  z.object({ action: z.literal('unplug') }),
+  z.object({ action: z.literal('plug') }),
+  z.object({ action: z.literal('slow'), pageMs: z.number().int().min(0).max(60_000) }),
+]);
+
+const scannerAction = z.object({ action: z.literal('scan'), data: z.string().max(4096) });
+
+export type SimulatedDeviceResult = { status: 200; body: { ok: true } } | { status: 400 | 404; body: { error: string } };
+
+function badRequest(error: z.ZodError): SimulatedDeviceResult {
+  return { status: 400, body: { error: error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') } };
+}
+
+const ok: SimulatedDeviceResult = { status: 200, body: { ok: true } };
+
+export function handleSimulatedDevice(devices: KioskDevices['simulated'], device: string, body: unknown): SimulatedDeviceResult {
+  if (device === 'id-reader' && devices.idReader) {
+    const parsed = idReaderAction.safeParse(body);
+    if (!parsed.success) return badRequest(parsed.error);
+    const reader = devices.idReader;
+    const command = parsed.data;
+    switch (command.action) {
+      case 'place': {
+        const citizen = testCitizens.find((c) => c.key === command.cardKey);
+        if (!citizen) return { status: 404, body: { error: `no test card "${command.cardKey}"` } };
+        reader.placeCard(citizen.card);
+        return ok;
+      }
+      case 'placeMisread':
+        reader.placeCard(misreadCard);
+        return ok;
+      case 'placeUnreadable':
+        reader.placeUnreadableCard();
+        return ok;
+      case 'remove':
+        reader.removeCard();
+        return ok;
+      case 'unplug':
+        reader.unplug();
+        return ok;
+      case 'plug':
+        reader.plug();
+        return ok;
+    }
+  }
+  if (device === 'a4-printer' && devices.a4Printer) {
+    const parsed = a4PrinterAction.safeParse(body);
+    if (!parsed.success) return badRequest(parsed.error);
+    const printer = devices.a4Printer;
+    const command = parsed.data;
+    switch (command.action) {
+      case 'paper':
+        printer.setPaper(command.level);
+        return ok;
+      case 'jam':
+        printer.jam();
+        return ok;
+      case 'clearJam':
+        printer.clearJam();
+        return ok;
+      case 'takePaper':
+        printer.takePaper();
+        return ok;
+      case 'unplug':
+        printer.unplug();
+        return ok;
+      case 'plug':
+        printer.plug();
+        return ok;
+      case 'slow':
+        printer.setPageMs(command.pageMs);
+        return ok;
+    }
+  }
+  if (device === 'scanner' && devices.scanner) {
+    const parsed = scannerAction.safeParse(body);
+    if (!parsed.success) return badRequest(parsed.error);
+    devices.scanner.scan(parsed.data.data);
+    return ok;
+  }
+  return { status: 404, body: { error: `no simulated device "${device}"` } };
+}

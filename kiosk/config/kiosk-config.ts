@@ -1,0 +1,174 @@
+// The kiosk's one configuration file: its schema, its embedded default, and how it is loaded.
+// A file that is named but missing or invalid stops the start with the reason, naming the bad key.
+
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const hexId = z.string().regex(/^[0-9a-fA-F]{4}$/, 'a 4-digit hex USB id such as "0c2e"');
+const devicePath = z.string().min(1, 'a device path such as /dev/ttyUSB0');
+
+const idReaderSchema = z.discriminatedUnion('driver', [
+  z.object({ driver: z.literal('simulated') }).strict(),
+  z.object({
+    driver: z.literal('serial'),
+    path: devicePath,
+    baudRate: z.union([z.literal(115200), z.literal(57600), z.literal(38400), z.literal(19200), z.literal(9600)]).default(115200),
+  }).strict(),
+]);
+
+const scannerSchema = z.discriminatedUnion('driver', [
+  z.object({ driver: z.literal('simulated') }).strict(),
+  z.object({
+    driver: z.literal('hid'),
+    vendorId: hexId,
+    productId: hexId,
+    encoding: z.enum(['utf-8', 'gbk']).default('utf-8'),
+  }).strict(),
+  z.object({
+    driver: z.literal('serial'),
+    path: devicePath,
+    baudRate: z.number().int().positive().default(9600),
+    terminator: z.enum(['CR', 'CRLF', 'LF', 'TAB']).default('CR'),
+    encoding: z.enum(['utf-8', 'gbk']).default('utf-8'),
+  }).strict(),
+]);
+
+const a4PrinterSchema = z.discriminatedUnion('driver', [
+  z.object({ driver: z.literal('simulated') }).strict(),
+  z.object({
+    driver: z.literal('ipp'),
+    url: z.string().regex(/^ipps?:\/\/[^\s]+$/, 'an ipp:// or ipps:// URL'),
+  }).strict(),
+]);
+
+const receiptPrinterSchema = z.discriminatedUnion('driver', [
+  z.object({ driver: z.literal('simulated') }).strict(),
+  z.object({
+    driver: z.literal('escpos-serial'),
+    path: devicePath,
+    baudRate: z.number().int().positive().default(19200),
+  }).strict(),
+]);
+
+const gatewaySchema = z.discriminatedUnion('mode', [
+  /** The bundled simulator, started with the agent: development and demonstrations only. */
+  z.object({ mode: z.literal('simulator') }).strict(),
+  z.object({
+    mode: z.literal('remote'),
+    url: z.string().regex(/^https:\/\/[^\s]+$/, 'an https:// URL'),
+    caFile: z.string().min(1),
+    clientCertFile: z.string().min(1),
+    clientKeyFile: z.string().min(1),
+    signingAlgorithm: z.literal('ES256'),
+    signingKeyFile: z.string().min(1),
+    trustListFile: z.string().min(1),
+    trustRootFile: z.string().min(1),
+  }).strict(),
+]);
+
+const sessionSchema = z.object({
+  idleSeconds: z.number().positive(),
+  longIdleSeconds: z.number().positive(),
+  countdownSeconds: z.number().int().positive(),
+  maxExtensions: z.number().int().min(10, 'the citizen may extend at least 10 times'),
+  doneSeconds: z.number().positive(),
+  fetchDeadlineSeconds: z.number().positive(),
+  printStallSeconds: z.number().positive(),
+}).strict().partial();
+
+export const kioskConfigSchema = z.object({
+  /** The kiosk id: the client certificate's CN and X-Kiosk-Id. */
+  kioskId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and -, at most 64').default('kiosk-dev-0001'),
+  /** A production kiosk refuses simulated devices, the gateway simulator and the dev panel. */
+  production: z.boolean().default(false),
+  /** The agent listens on 127.0.0.1 only; 0 picks a free port. */
+  port: z.number().int().min(0).max(65535).default(8700),
+  /** Keys, certificates the simulator makes, and (development only) the simulated printer's spool. */
+  dataDir: z.string().min(1).default('.kiosk-data'),
+  devices: z.object({
+    idReader: idReaderSchema,
+    scanner: scannerSchema,
+    a4Printer: a4PrinterSchema,
+    /** Optional: many kiosks have none. */
+    receiptPrinter: receiptPrinterSchema.nullable().default(null),
+  }).strict(),
+  gateway: gatewaySchema,
+  session: sessionSchema.default({}),
+}).strict().superRefine((config, ctx) => {
+  if (!config.production) return;
+  for (const [name, device] of Object.entries(config.devices)) {
+    if (device?.driver === 'simulated') {
+      ctx.addIssue({ code: 'custom', path: ['devices', name, 'driver'], message: 'a production kiosk cannot use simulated devices' });
+    }
+  }
+  if (config.gateway.mode === 'simulator') {
+    ctx.addIssue({ code: 'custom', path: ['gateway', 'mode'], message: 'a production kiosk cannot use the gateway simulator' });
+  }
+});
+
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+
+/** No file named: simulated devices, the bundled gateway simulator, data in ./.kiosk-data. */
+export const embeddedDefaultConfig = {
+  devices: {
+    idReader: { driver: 'simulated' },
+    scanner: { driver: 'simulated' },
+    a4Printer: { driver: 'simulated' },
+    receiptPrinter: { driver: 'simulated' },
+  },
+  gateway: { mode: 'simulator' },
+} as const;
+
+export class ConfigError extends Error {}
+
+/** Every problem, one per line, each naming its key: `devices.idReader.path: …`. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `  ${issue.path.length ? issue.path.join('.') : '(top level)'}: ${issue.message}`).join('\n');
+}
+
+export function parseConfig(raw: unknown, source: string): KioskConfig {
+  const result = kioskConfigSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(`configuration ${source} is invalid:\n${describeIssues(result.error)}`);
+  return result.data;
+}
+
+/** Paths in a file are relative to the file; in the embedded default, to the working directory. */
+function resolvePaths(config: KioskConfig, base: string): KioskConfig {
+  const at = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
+  const gateway =
+    config.gateway.mode === 'remote'
+      ? {
+          ...config.gateway,
+          caFile: at(config.gateway.caFile),
+          clientCertFile: at(config.gateway.clientCertFile),
+          clientKeyFile: at(config.gateway.clientKeyFile),
+          signingKeyFile: at(config.gateway.signingKeyFile),
+          trustListFile: at(config.gateway.trustListFile),
+          trustRootFile: at(config.gateway.trustRootFile),
+        }
+      : config.gateway;
+  return { ...config, dataDir: at(config.dataDir), gateway };
+}
+
+/** Loads the named file, or the embedded default when none is named. */
+export async function loadConfig(path: string | undefined, cwd = process.cwd()): Promise<{ config: KioskConfig; source: string }> {
+  if (path === undefined) {
+    return { config: resolvePaths(parseConfig(embeddedDefaultConfig, 'embedded default'), cwd), source: 'embedded default' };
+  }
+  const file = resolve(cwd, path);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`configuration file ${file} cannot be read (${code === 'ENOENT' ? 'it does not exist' : code ?? 'unknown error'})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`configuration file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  return { config: resolvePaths(parseConfig(raw, file), dirname(file)), source: file };
+}

@@ -1,0 +1,71 @@
+// Chooses each device's driver from the configuration — never by `if (test)` — and keeps the simulated twins
+// reachable for the dev panel.
+
+import { join } from 'node:path';
+import type { A4Printer } from '../../device-drivers/a4-printer/a4-printer';
+import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4-printer';
+import type { CodeScanner } from '../../device-drivers/code-scanner/code-scanner';
+import { SimulatedCodeScanner } from '../../device-drivers/code-scanner/simulated-code-scanner';
+import type { IdReader } from '../../device-drivers/id-reader/id-reader';
+import { SimulatedIdReader } from '../../device-drivers/id-reader/simulated-id-reader';
+import type { ReceiptPrinter } from '../../device-drivers/receipt-printer/receipt-printer';
+import { SimulatedReceiptPrinter } from '../../device-drivers/receipt-printer/simulated-receipt-printer';
+import { ConfigError, type KioskConfig } from '../config/kiosk-config';
+
+export interface KioskDevices {
+  idReader: IdReader;
+  scanner: CodeScanner;
+  a4Printer: A4Printer;
+  receiptPrinter: ReceiptPrinter | null;
+  /** The simulated ones, for the dev panel's knobs; empty on a kiosk with real hardware. */
+  simulated: {
+    idReader?: SimulatedIdReader;
+    scanner?: SimulatedCodeScanner;
+    a4Printer?: SimulatedA4Printer;
+    receiptPrinter?: SimulatedReceiptPrinter;
+  };
+}
+
+/** Where the simulated A4 printer keeps job PDFs in development (emptied at every start). */
+export function simulatedSpoolDir(config: KioskConfig): string {
+  return join(config.dataDir, 'sim-a4-spool');
+}
+
+function notInThisVersion(key: string, driver: string): never {
+  throw new ConfigError(`${key}: the "${driver}" driver is not part of this version yet; use "simulated"`);
+}
+
+export function createKioskDevices(config: KioskConfig): KioskDevices {
+  const simulated: KioskDevices['simulated'] = {};
+  const { devices } = config;
+
+  const idReader =
+    devices.idReader.driver === 'simulated'
+      ? (simulated.idReader = new SimulatedIdReader())
+      : notInThisVersion('devices.idReader.driver', devices.idReader.driver);
+
+  const scanner =
+    devices.scanner.driver === 'simulated'
+      ? (simulated.scanner = new SimulatedCodeScanner())
+      : notInThisVersion('devices.scanner.driver', devices.scanner.driver);
+
+  const a4Printer =
+    devices.a4Printer.driver === 'simulated'
+      ? (simulated.a4Printer = new SimulatedA4Printer({ spoolDir: config.production ? null : simulatedSpoolDir(config) }))
+      : notInThisVersion('devices.a4Printer.driver', devices.a4Printer.driver);
+
+  let receiptPrinter: ReceiptPrinter | null = null;
+  if (devices.receiptPrinter?.driver === 'simulated') receiptPrinter = simulated.receiptPrinter = new SimulatedReceiptPrinter();
+  else if (devices.receiptPrinter) notInThisVersion('devices.receiptPrinter.driver', devices.receiptPrinter.driver);
+
+  return { idReader, scanner, a4Printer, receiptPrinter, simulated };
+}
+
+export function devicesStatus(devices: KioskDevices) {
+  return {
+    idReader: devices.idReader.status(),
+    scanner: devices.scanner.status(),
+    a4Printer: devices.a4Printer.status(),
+    receiptPrinter: devices.receiptPrinter?.status() ?? null,
+  };
+}

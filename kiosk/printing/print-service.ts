@@ -1,0 +1,28 @@
+// Turns verified certificates into one print job and tells the session whether the printer can take it.
+// The job name is a kiosk-wide counter: printer queues never see personal data.
+
+import type { A4Printer, PrintDocument } from '../../device-drivers/a4-printer/a4-printer';
+import { renderCertificatesA4 } from '../../print-templates/render-a4';
+import type { A4Template } from '../../print-templates/template-schema';
+import type { VerifiedCertificate } from '../gateway/certificate';
+import type { PrinterReadiness } from '../session/session-services';
+
+export function createPrintService(options: { kioskId: string; printer: A4Printer; template: () => A4Template }) {
+  let jobCounter = 0;
+  return {
+    async prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument> {
+      const { pdf, pages } = await renderCertificatesA4(certificates, options.template());
+      jobCounter += 1;
+      return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };
+    },
+
+    async checkPrinter(): Promise<PrinterReadiness> {
+      const status = await options.printer.refreshStatus();
+      if (status.device !== 'online' && status.device !== 'busy' && status.device !== 'userError') return 'unavailable';
+      if (status.paper === 'jammed' || status.media === 'jammed') return 'jammed';
+      if (status.paper === 'out') return 'paperOut';
+      if (status.device === 'userError') return 'unavailable';
+      return 'ready';
+    },
+  };
+}
