@@ -2,6 +2,9 @@
 
 import { z } from 'zod';
 
+/** 好差评 reason tags, a closed list so that a rating can never carry free text into a log. */
+export const ratingTags = ['办理快捷', '操作简单', '等待太久', '操作复杂', '打印问题'] as const;
+
 export const uiEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SELECT_ERRAND'), errandId: z.string().max(64) }),
   z.object({ type: z.literal('START') }),
@@ -15,7 +18,7 @@ export const uiEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('RATE'),
     score: z.number().int().min(1).max(5),
-    tags: z.array(z.string().max(32)).max(8),
+    tags: z.array(z.enum(ratingTags)).max(ratingTags.length),
   }),
   z.object({ type: z.literal('SKIP_RATING') }),
   z.object({

@@ -1,0 +1,95 @@
+// The root: renders whatever the connection says. Out of service when the agent is unreachable,
+// "connecting" before its first view, otherwise the view's screen with the prefs bar and any countdown.
+
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SessionView } from '../session/session-view';
+import type { UiEvent } from '../session/ui-events';
+import { CountdownOverlay } from './components/CountdownOverlay';
+import { DevPanel } from './components/DevPanel';
+import { Icon } from './components/Icon';
+import { OutOfService } from './components/OutOfService';
+import { PrefsBar } from './components/PrefsBar';
+import type { AgentConnection, ConnectionState } from './connection';
+import type { DevApi } from './dev-api';
+import { ScreenSwitch } from './screens/ScreenSwitch';
+import type { Speaker } from './speech';
+import { pick, strings } from './strings';
+import { createTouchReporter } from './touch-reporter';
+import { UiContext, type UiContextValue } from './ui-context';
+import { useVoice } from './use-voice';
+
+export interface AppProps {
+  connection: Pick<AgentConnection, 'subscribe' | 'sendEvent'>;
+  speaker: Speaker;
+  devApi?: DevApi;
+  doc?: Document;
+}
+
+export function App({ connection, speaker, devApi, doc = document }: AppProps) {
+  const [state, setState] = useState<ConnectionState>({ status: 'connecting', view: null, info: null });
+  useEffect(() => connection.subscribe(setState), [connection]);
+
+  const view = state.status === 'open' ? state.view : null;
+  const repeat = useVoice(speaker, view);
+
+  // Any touch anywhere tells the agent the citizen is still there (throttled to one per 2 s).
+  useEffect(() => {
+    const report = createTouchReporter((event) => connection.sendEvent(event));
+    const onPointerDown = () => {
+      if (view) report();
+    };
+    doc.addEventListener('pointerdown', onPointerDown, { capture: true });
+    return () => doc.removeEventListener('pointerdown', onPointerDown, { capture: true });
+  }, [connection, doc, view !== null]);
+
+  const context = useMemo<UiContextValue>(
+    () => ({
+      language: view?.prefs.language ?? 'zh',
+      elderly: view?.prefs.elderly ?? false,
+      send: (event: UiEvent) => connection.sendEvent(event),
+    }),
+    [connection, view?.prefs.language, view?.prefs.elderly],
+  );
+
+  const devPanel = state.info?.devPanel ? <DevPanel info={state.info} api={devApi} /> : null;
+
+  if (!view) {
+    const screen = state.status === 'down' ? 'out-of-service' : 'connecting';
+    return (
+      <div class="kiosk" data-screen={screen} lang="zh-CN">
+        <OutOfService connecting={screen === 'connecting'} />
+        {devPanel}
+      </div>
+    );
+  }
+
+  return (
+    <UiContext.Provider value={context}>
+      <div class={rootClass(view)} data-screen={view.screen} lang={view.prefs.language === 'zh' ? 'zh-CN' : 'en'}>
+        <header class="topbar">
+          <div class="brand">
+            <span class="brand-mark" aria-hidden="true">
+              <Icon name="home" />
+            </span>
+            <span class="brand-name">{pick(strings.serviceName, view.prefs.language)}</span>
+            <span class="brand-slogan">{pick(strings.oneVisit, view.prefs.language)}</span>
+          </div>
+          <PrefsBar prefs={view.prefs} onRepeat={repeat} />
+        </header>
+        <main class="stage">
+          {/* Keyed by screen so nothing (scroll position, a rating's tags) carries over from one screen to the next. */}
+          <ScreenSwitch key={view.screen} view={view} />
+        </main>
+        {view.countdown && <CountdownOverlay countdown={view.countdown} />}
+        {devPanel}
+      </div>
+    </UiContext.Provider>
+  );
+}
+
+function rootClass(view: SessionView): string {
+  const { elderly, largeText, highContrast } = view.prefs;
+  return ['kiosk', elderly && 'elderly', largeText && 'large-text', highContrast && 'high-contrast']
+    .filter(Boolean)
+    .join(' ');
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Language, PrintStage, SessionView } from '../session/session-view';
+import { allScreens, viewsByScreen } from './fixtures/session-views';
+import { countdownPrompt, screenPrompt } from './prompts';
+
+/** Every personal value a view can carry: none may ever be spoken. */
+function personalValues(view: SessionView): string[] {
+  const values: string[] = [];
+  if (view.holder) values.push(view.holder.maskedName, view.holder.maskedIdNumber);
+  for (const doc of view.documents ?? []) {
+    values.push(doc.holderName, doc.holderIdNumber, doc.certId, ...doc.fields.map((f) => f.value));
+  }
+  return values;
+}
+
+/** The preview's documents, put on every screen's view so no screen's prompt can reach for them unseen. */
+const documents = viewsByScreen.preview.documents;
+const holder = viewsByScreen.consent.holder;
+
+describe('spoken prompts', () => {
+  const languages: Language[] = ['zh', 'en'];
+  for (const screen of allScreens) {
+    for (const language of languages) {
+      it(`${screen} (${language}) has a prompt and no personal value`, () => {
+        const view: SessionView = { ...viewsByScreen[screen], holder, documents };
+        const prompt = screenPrompt(view, language);
+        expect(prompt.length).toBeGreaterThan(3);
+        for (const value of personalValues(view)) expect(prompt).not.toContain(value);
+        // Not even a fragment of the ID number (e.g. its last four digits) or the surname with a mask.
+        expect(prompt).not.toMatch(/\d{4}/);
+        expect(prompt).not.toContain('*');
+      });
+    }
+  }
+
+  it('speaks Chinese by default and English when chosen', () => {
+    expect(screenPrompt(viewsByScreen.home, 'zh')).toContain('请选择');
+    expect(screenPrompt(viewsByScreen.home, 'en')).toMatch(/^[\x20-\x7e’]+$/);
+  });
+
+  it('says the failure, and what to do next', () => {
+    const prompt = screenPrompt(viewsByScreen.failed, 'zh');
+    expect(prompt).toContain('暂时无法查询');
+    expect(prompt).toContain('前往一楼综合服务窗口办理');
+  });
+
+  it('says why printing stalled', () => {
+    const stages: PrintStage[] = ['waitingForPaper', 'jammed'];
+    for (const printStage of stages) {
+      expect(screenPrompt({ ...viewsByScreen.printing, printStage }, 'zh')).toContain('工作人员');
+    }
+  });
+
+  it('speaks the countdown, or that the session is ending', () => {
+    expect(countdownPrompt(30, true, 'zh')).toContain('30秒');
+    expect(countdownPrompt(30, false, 'en')).toContain('ending');
+  });
+});

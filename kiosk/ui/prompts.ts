@@ -1,0 +1,91 @@
+// What each screen says aloud. Built only from fixed texts, errand names and the agent's failure texts:
+// never from view.holder or view.documents, because a name or an ID number must never be spoken
+// (prompts.test.ts checks this for every screen).
+
+import type { Bilingual, Language, PrintStage, SessionView } from '../session/session-view';
+import { assertNever } from './assert-never';
+import { strings } from './strings';
+
+type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'>;
+
+export function screenPrompt(view: PromptView, language: Language): string {
+  const say = (...parts: Array<Bilingual | string | undefined>): string =>
+    parts
+      .filter((p): p is Bilingual | string => p !== undefined)
+      .map((p) => (typeof p === 'string' ? p : p[language]))
+      .join(language === 'zh' ? '' : ' ');
+  const sentence = (text: Bilingual): Bilingual => ({ zh: `${text.zh}。`, en: `${text.en}.` });
+
+  switch (view.screen) {
+    case 'home':
+      return say(sentence(strings.homeTitle));
+    case 'requirements': {
+      const bring = view.errand?.bring ?? [];
+      return say(
+        view.errand ? sentence(view.errand.name) : undefined,
+        sentence(strings.youNeed),
+        ...bring.map(sentence),
+        sentence({ zh: '请点击开始办理', en: 'Tap Start' }),
+      );
+    }
+    case 'placeCard':
+      return say(view.cardProblem ? sentence(view.cardProblem) : undefined, sentence(strings.placeCardTitle));
+    case 'consent':
+      return say(sentence(strings.consentTitle), sentence({ zh: '如同意，请点击同意', en: 'If you agree, tap I agree' }));
+    case 'fetching':
+      return say(sentence(strings.fetchingTitle));
+    case 'preview':
+      return say(sentence(strings.previewHint));
+    case 'printing':
+      return say(sentence(printStagePrompt(view.printStage)));
+    case 'takeItems':
+      return say(sentence(strings.takeItemsTitle));
+    case 'rating':
+      return say(sentence(strings.ratingTitle));
+    case 'thanks':
+      return say(sentence(strings.thanksTitle), sentence(strings.thanksHint));
+    case 'failed': {
+      const failure = view.failure;
+      if (!failure) return say(sentence(strings.backHome));
+      return say(
+        sentence(failure.title),
+        sentence(failure.detail),
+        failure.nextSteps.length > 0 ? sentence(strings.whatNow) : undefined,
+        ...failure.nextSteps.map(sentence),
+      );
+    }
+    case 'takeCard':
+      return say(sentence(strings.takeCardTitle));
+    default:
+      return assertNever(view.screen);
+  }
+}
+
+function printStagePrompt(stage: PrintStage | null): Bilingual {
+  switch (stage) {
+    case 'waitingForPaper':
+      return strings.stageWaitingForPaper;
+    case 'jammed':
+      return strings.stageJammed;
+    case 'done':
+      return strings.stageDone;
+    case 'preparing':
+    case 'sent':
+    case 'printing':
+    case null:
+      return { zh: '正在打印，请稍候', en: 'Printing, please wait' };
+    default:
+      return assertNever(stage);
+  }
+}
+
+export function countdownPrompt(secondsLeft: number, canExtend: boolean, language: Language): string {
+  if (!canExtend) return strings.countdownEnding[language];
+  return language === 'zh'
+    ? `您还在吗？${secondsLeft}秒后将结束办理。如需继续，请点击继续办理。`
+    : `Are you still there? The session ends in ${secondsLeft} seconds. Tap Continue to carry on.`;
+}
+
+export function paperWaitingPrompt(language: Language): string {
+  return strings.paperWaiting[language];
+}

@@ -1,0 +1,67 @@
+// What happened, whose doing it is, and what to do now: a failure is never a dead end.
+
+import type { Bilingual, FailureView, SessionView } from '../../session/session-view';
+import { ActionButton } from '../components/ActionButton';
+import { Bi } from '../components/Bi';
+import { CancelButton } from '../components/CancelButton';
+import { Icon, type IconName } from '../components/Icon';
+import { ScreenFrame } from '../components/ScreenFrame';
+import { strings } from '../strings';
+import { useUi } from '../ui-context';
+
+const FAULT: Record<FailureView['fault'], { label: Bilingual; icon: IconName }> = {
+  citizen: { label: strings.faultCitizen, icon: 'info' },
+  kiosk: { label: strings.faultKiosk, icon: 'kiosk' },
+  source: { label: strings.faultSource, icon: 'info' },
+};
+
+const UNKNOWN: FailureView = {
+  code: 'UNKNOWN',
+  fault: 'kiosk',
+  title: { zh: '办理未完成', en: 'The errand could not be completed' },
+  detail: { zh: '本机出现问题。', en: 'The kiosk had a problem.' },
+  nextSteps: [{ zh: '请前往服务窗口办理', en: 'Please go to a staffed window' }],
+  canRetry: false,
+};
+
+export function FailedScreen({ view }: { view: SessionView }) {
+  const { send } = useUi();
+  const failure = view.failure ?? UNKNOWN;
+  const fault = FAULT[failure.fault];
+  return (
+      <ScreenFrame
+        title={failure.title}
+        class={`screen-failed fault-${failure.fault}`}
+        data={{ 'data-failure': failure.code }}
+        left={<CancelButton />}
+        right={
+          failure.canRetry ? (
+            <ActionButton action="retry" kind="primary" label={strings.retry} icon={<Icon name="repeat" />} onPress={() => send({ type: 'RETRY' })} />
+          ) : undefined
+        }
+      >
+        <p class={`fault-badge fault-badge-${failure.fault}`} data-fault={failure.fault}>
+          <Icon name={fault.icon} />
+          <Bi text={fault.label} />
+        </p>
+        <p class="lead">
+          <Bi text={failure.detail} />
+        </p>
+        {failure.nextSteps.length > 0 && (
+          <section class="info-block info-block-emphasis">
+            <h2>
+              <Icon name="check" />
+              <Bi text={strings.whatNow} />
+            </h2>
+            <ol class="next-steps">
+              {failure.nextSteps.map((step) => (
+                <li key={step.zh}>
+                  <Bi text={step} />
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </ScreenFrame>
+  );
+}

@@ -1,0 +1,59 @@
+// The errand menu: large tiles in the agent's order (most used first). Tiles that cannot be done now
+// stay visible, greyed, with the reason written out.
+
+import type { ErrandTile, SessionView } from '../../session/session-view';
+import { AttractOverlay } from '../components/AttractOverlay';
+import { Bi } from '../components/Bi';
+import { Icon } from '../components/Icon';
+import { ScreenFrame } from '../components/ScreenFrame';
+import { strings } from '../strings';
+import { useUi } from '../ui-context';
+import { useIdle } from '../use-idle';
+
+const ATTRACT_AFTER_MS = 60_000;
+
+export function HomeScreen({ view }: { view: SessionView }) {
+  const [idle, wake] = useIdle(ATTRACT_AFTER_MS);
+  return (
+    <ScreenFrame title={strings.homeTitle} subtitle={strings.homeHint} class="screen-home">
+      <div class="tiles">
+        {view.errands.map((errand) => (
+          <ErrandTileButton key={errand.id} errand={errand} />
+        ))}
+      </div>
+      {idle && <AttractOverlay onWake={wake} />}
+    </ScreenFrame>
+  );
+}
+
+function ErrandTileButton({ errand }: { errand: ErrandTile }) {
+  const { send } = useUi();
+  if (!errand.available) {
+    return (
+      <button type="button" class="tile tile-unavailable" data-action={`errand:${errand.id}`} disabled aria-disabled="true">
+        <span class="tile-name">
+          <Bi text={errand.name} />
+        </span>
+        <span class="tile-status">
+          <Icon name="alert" />
+          <Bi text={errand.unavailableReason ?? strings.unavailable} both={false} />
+        </span>
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      class="tile"
+      data-action={`errand:${errand.id}`}
+      onClick={() => send({ type: 'SELECT_ERRAND', errandId: errand.id })}
+    >
+      <span class="tile-name">
+        <Bi text={errand.name} />
+      </span>
+      <span class="tile-summary">
+        <Bi text={errand.summary} both={false} />
+      </span>
+    </button>
+  );
+}
