@@ -3,6 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import type { Bilingual } from '../../session/session-view';
+import type { ratingTags } from '../../session/ui-events';
 import { ActionButton } from '../components/ActionButton';
 import { Bi } from '../components/Bi';
 import { Face } from '../components/Face';
@@ -19,13 +20,21 @@ const FACES: Array<{ score: 1 | 2 | 3 | 4 | 5; label: Bilingual }> = [
   { score: 1, label: strings.rate1 },
 ];
 
-/** Tags are sent as their Chinese text: the national 好差评 system's reasons are Chinese. */
-const TAGS: Bilingual[] = [strings.tagQuick, strings.tagEasy, strings.tagSlow, strings.tagHard, strings.tagPrint];
+type RatingTag = (typeof ratingTags)[number];
+
+/** Tags are sent as their Chinese text (the agent's closed list): the national 好差评 system's reasons are Chinese. */
+const TAGS: Array<Bilingual & { zh: RatingTag }> = [
+  { zh: '办理快捷', en: strings.tagQuick.en },
+  { zh: '操作简单', en: strings.tagEasy.en },
+  { zh: '等待太久', en: strings.tagSlow.en },
+  { zh: '操作复杂', en: strings.tagHard.en },
+  { zh: '打印问题', en: strings.tagPrint.en },
+];
 
 export function RatingScreen() {
   const { send } = useUi();
-  const [tags, setTags] = useState<string[]>([]);
-  const toggle = (tag: string) => setTags((t) => (t.includes(tag) ? t.filter((x) => x !== tag) : [...t, tag]));
+  const [tags, setTags] = useState<RatingTag[]>([]);
+  const toggle = (tag: RatingTag) => setTags((t) => (t.includes(tag) ? t.filter((x) => x !== tag) : [...t, tag]));
   return (
     <ScreenFrame
       title={strings.ratingTitle}
