@@ -1,0 +1,93 @@
+import { Encoder } from 'cbor-x';
+import { describe, expect, it } from 'vitest';
+import { decodeBase45, encodeBase45 } from './base45-strict';
+import { encodeSeal, sealCoseBytes, SEAL_MAX_COSE_BYTES, verifySeal, type SealClaims } from './seal-kq1';
+import { makeIssuer, makeTrustList } from './test-trust-fixture';
+
+const issuer = makeIssuer({ certTypes: ['no-property-proof', 'social-security-record'] });
+const { list } = makeTrustList([issuer]);
+const signer = { alg: 'ES256' as const, kid: issuer.kid, privateKey: issuer.privateKey };
+const now = new Date('2026-11-23T08:00:01Z');
+const claims: SealClaims = {
+  v: 1,
+  t: 'no-property-proof',
+  id: 'HZBDC-20261123-' + 'A'.repeat(65),
+  n: '张三',
+  m: '330106********123X',
+  f: { region: '杭州市' },
+  iat: Math.floor(now.getTime() / 1000),
+  exp: Math.floor(Date.parse('2026-12-23T23:59:59+08:00') / 1000),
+};
+const encoder = new Encoder({ useRecords: false, variableMapSize: true, mapsAsObjects: false, tagUint8Array: false });
+
+function cose(seal: string): unknown[] {
+  return encoder.decode(decodeBase45(seal.slice(4))!) as unknown[];
+}
+function reseal(parts: unknown[], tag = false): string {
+  const bytes = Buffer.from(encoder.encode(parts));
+  return 'KQ1:' + encodeBase45(tag ? Buffer.concat([Buffer.from([0xd2]), bytes]) : bytes);
+}
+
+describe('KQ1 seal', () => {
+  it('round-trips its claims and stays within the QR size budget with an 80-character id', () => {
+    const seal = encodeSeal(claims, signer);
+    expect(seal).toMatch(/^KQ1:[0-9A-Z $%*+\-./:]+$/);
+    expect(claims.id).toHaveLength(80);
+    expect(sealCoseBytes(seal)).toBeLessThanOrEqual(SEAL_MAX_COSE_BYTES);
+    const result = verifySeal(seal, list, now);
+    expect(result).toMatchObject({ ok: true, claims, kid: issuer.kid });
+    expect(result.ok && result.issuer.name).toBe('杭州市不动产登记服务中心');
+  });
+
+  it('has the COSE_Sign1 shape of the spec: protected {1: -7, 4: kid}, empty unprotected, 64-byte signature', () => {
+    const [protectedBytes, unprotected, , signature] = cose(encodeSeal(claims, signer));
+    expect(Buffer.from(protectedBytes as Buffer).toString('hex')).toBe(`a201260448${issuer.kid}`);
+    expect(unprotected).toEqual(new Map());
+    expect(signature).toHaveLength(64);
+  });
+
+  it('accepts the optional tag 18', () => {
+    expect(verifySeal(reseal(cose(encodeSeal(claims, signer)), true), list, now).ok).toBe(true);
+  });
+
+  it('catches a changed claim', () => {
+    const parts = cose(encodeSeal(claims, signer));
+    const other = cose(encodeSeal({ ...claims, n: '李四' }, signer));
+    parts[2] = other[2];
+    expect(verifySeal(reseal(parts), list, now)).toEqual({ ok: false, failure: 'signature-invalid' });
+  });
+
+  it('reads damage as damage', () => {
+    const seal = encodeSeal(claims, signer);
+    expect(verifySeal('HC1:' + seal.slice(4), list, now)).toEqual({ ok: false, failure: 'not-kq1' });
+    expect(verifySeal(seal.slice(0, -1), list, now).ok).toBe(false);
+    expect(verifySeal(seal.slice(0, 20) + 'a' + seal.slice(21), list, now)).toEqual({ ok: false, failure: 'damaged' });
+    const parts = cose(seal);
+    parts[1] = new Map([[4, Buffer.alloc(8)]]);
+    expect(verifySeal(reseal(parts), list, now)).toEqual({ ok: false, failure: 'damaged' });
+  });
+
+  it('is expired after exp and not before', () => {
+    const seal = encodeSeal(claims, signer);
+    expect(verifySeal(seal, list, new Date((claims.exp - 1) * 1000)).ok).toBe(true);
+    expect(verifySeal(seal, list, new Date(claims.exp * 1000))).toEqual({ ok: false, failure: 'expired' });
+  });
+
+  it('refuses an unknown kid, a type the issuer may not sign, and a revoked key', () => {
+    const stranger = makeIssuer();
+    expect(verifySeal(encodeSeal(claims, { ...signer, kid: stranger.kid, privateKey: stranger.privateKey }), list, now))
+      .toEqual({ ok: false, failure: 'unknown-issuer' });
+    expect(verifySeal(encodeSeal({ ...claims, t: 'residence-proof' }, signer), list, now)).toEqual({ ok: false, failure: 'type-not-allowed' });
+    const revoked = makeIssuer({ status: 'revoked' });
+    const revokedList = makeTrustList([revoked]).list;
+    expect(verifySeal(encodeSeal(claims, { ...signer, kid: revoked.kid, privateKey: revoked.privateKey }), revokedList, now))
+      .toEqual({ ok: false, failure: 'key-revoked' });
+  });
+
+  it('refuses a seal made outside the key validity, an unmasked ID number and a future iat', () => {
+    expect(verifySeal(encodeSeal({ ...claims, iat: Date.parse('2025-06-01T00:00:00Z') / 1000 }, signer), list, now))
+      .toEqual({ ok: false, failure: 'key-not-valid' });
+    expect(verifySeal(encodeSeal({ ...claims, m: '33010619900101123X' }, signer), list, now)).toEqual({ ok: false, failure: 'damaged' });
+    expect(verifySeal(encodeSeal({ ...claims, iat: claims.iat + 301 }, signer), list, now)).toEqual({ ok: false, failure: 'damaged' });
+  });
+});

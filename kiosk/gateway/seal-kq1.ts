@@ -1,0 +1,194 @@
+// KQ1, the QR seal (seal-kq1.md): "KQ1:" + base45(COSE_Sign1) over a small CBOR claim set, verifiable
+// offline with the trust list. Byte strings are Buffers, since cbor-x tags a plain Uint8Array.
+
+import type { KeyObject } from 'node:crypto';
+import { Decoder, Encoder, Tag } from 'cbor-x';
+import { decodeBase45, encodeBase45 } from './base45-strict';
+import { keyUsableAt, type TrustEntry, type TrustList } from './trust-list';
+import { signatureScheme, type SignatureAlg } from './signature-algorithms';
+
+export const SEAL_PREFIX = 'KQ1:';
+/** Issuers keep the COSE bytes at or under this, so the QR code stays at version 18 or lower. */
+export const SEAL_MAX_COSE_BYTES = 360;
+/** A verifier reads at most this much; anything longer is not a seal anyone printed. */
+const SEAL_MAX_TEXT = 2048;
+const CLOCK_TOLERANCE_S = 300;
+
+/** The decisive facts each type carries in `f` (the certificate's `fields` keys). */
+const SEAL_FACT_KEYS: Readonly<Record<string, readonly string[]>> = {
+  'no-property-proof': ['region'],
+  'social-security-record': ['region', 'months', 'lastPaidMonth'],
+  'residence-proof': ['region', 'since'],
+};
+
+export function sealFactKeys(certType: string): readonly string[] {
+  return SEAL_FACT_KEYS[certType] ?? [];
+}
+
+export interface SealClaims {
+  v: 1;
+  /** certificate type */
+  t: string;
+  /** certificate id */
+  id: string;
+  /** holder name */
+  n: string;
+  /** masked holder ID number */
+  m: string;
+  /** decisive facts */
+  f: Record<string, string>;
+  /** issued at, seconds */
+  iat: number;
+  /** end of validUntil, seconds */
+  exp: number;
+}
+
+const CLAIM_KEYS = ['v', 't', 'id', 'n', 'm', 'f', 'iat', 'exp'] as const;
+const MASKED = /^.{6}\*+.{4}$/u;
+
+const encoder = new Encoder({ useRecords: false, variableMapSize: true, mapsAsObjects: false, tagUint8Array: false });
+const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
+
+function sigStructure(protectedBytes: Buffer, payload: Buffer): Buffer {
+  return Buffer.from(encoder.encode(['Signature1', protectedBytes, Buffer.alloc(0), payload]));
+}
+
+export interface SealSigner {
+  alg: SignatureAlg;
+  kid: string;
+  privateKey: KeyObject;
+}
+
+export function encodeSeal(claims: SealClaims, signer: SealSigner): string {
+  const scheme = signatureScheme(signer.alg);
+  if (!scheme) throw new Error(`no implementation of ${signer.alg} yet`);
+  const protectedBytes = Buffer.from(encoder.encode(new Map<number, unknown>([[1, scheme.coseAlg], [4, Buffer.from(signer.kid, 'hex')]])));
+  const payload = Buffer.from(
+    encoder.encode(new Map<string, unknown>([
+      ['v', claims.v], ['t', claims.t], ['id', claims.id], ['n', claims.n], ['m', claims.m],
+      ['f', new Map(Object.entries(claims.f))], ['iat', claims.iat], ['exp', claims.exp],
+    ])),
+  );
+  const signature = scheme.sign(sigStructure(protectedBytes, payload), signer.privateKey);
+  const cose = Buffer.from(encoder.encode([protectedBytes, new Map(), payload, signature]));
+  return SEAL_PREFIX + encodeBase45(cose);
+}
+
+/** Why a seal is not valid; `sealFailureText` words each for a verifier's screen. */
+export type SealFailure =
+  | 'not-kq1'
+  | 'damaged'
+  | 'unknown-issuer'
+  | 'type-not-allowed'
+  | 'key-revoked'
+  | 'key-not-valid'
+  | 'signature-invalid'
+  | 'expired';
+
+export const sealFailureText: Record<SealFailure, { zh: string; en: string }> = {
+  'not-kq1': { zh: '不是KQ1码', en: 'not a KQ1 code' },
+  damaged: { zh: '码已损坏', en: 'damaged' },
+  'unknown-issuer': { zh: '未知签发机构', en: 'unknown issuer' },
+  'type-not-allowed': { zh: '签发机构无权签发此类证明', en: 'issuer not allowed to issue this type' },
+  'key-revoked': { zh: '签发密钥已吊销', en: 'key revoked' },
+  'key-not-valid': { zh: '签发时密钥不在有效期内', en: 'key not valid when the seal was made' },
+  'signature-invalid': { zh: '签名无效', en: 'signature invalid' },
+  expired: { zh: '已过期', en: 'expired' },
+};
+
+export type SealVerification =
+  | { ok: true; claims: SealClaims; kid: string; issuer: TrustEntry }
+  | { ok: false; failure: SealFailure };
+
+/** The four-step check of seal-kq1.md, "Verifying". */
+export function verifySeal(text: string, trustList: TrustList, now: Date): SealVerification {
+  if (!text.startsWith(SEAL_PREFIX)) return { ok: false, failure: 'not-kq1' };
+  if (text.length > SEAL_MAX_TEXT) return { ok: false, failure: 'damaged' };
+  const envelope = decodeEnvelope(text.slice(SEAL_PREFIX.length));
+  if (!envelope) return { ok: false, failure: 'damaged' };
+
+  const issuer = trustList.issuers.get(envelope.kid);
+  if (!issuer) return { ok: false, failure: 'unknown-issuer' };
+  if (issuer.status === 'revoked') return { ok: false, failure: 'key-revoked' };
+  // The trust list decides the algorithm; a header that names another one is a forgery or a fault.
+  const scheme = signatureScheme(issuer.alg);
+  if (!scheme || scheme.coseAlg !== envelope.coseAlg) return { ok: false, failure: 'signature-invalid' };
+  if (!scheme.verify(sigStructure(envelope.protectedBytes, envelope.payload), envelope.signature, issuer.publicKey)) {
+    return { ok: false, failure: 'signature-invalid' };
+  }
+
+  const claims = decodeClaims(envelope.payload);
+  if (!claims) return { ok: false, failure: 'damaged' };
+  const use = keyUsableAt(issuer, claims.iat * 1000);
+  if (!use.ok) return { ok: false, failure: use.problem === 'key revoked' ? 'key-revoked' : 'key-not-valid' };
+  if (!issuer.certTypes.includes(claims.t)) return { ok: false, failure: 'type-not-allowed' };
+  const nowS = Math.floor(now.getTime() / 1000);
+  if (claims.iat > nowS + CLOCK_TOLERANCE_S || claims.iat >= claims.exp) return { ok: false, failure: 'damaged' };
+  if (!(nowS < claims.exp)) return { ok: false, failure: 'expired' };
+  return { ok: true, claims, kid: envelope.kid, issuer };
+}
+
+interface Envelope {
+  protectedBytes: Buffer;
+  coseAlg: number;
+  kid: string;
+  payload: Buffer;
+  signature: Buffer;
+}
+
+function decodeCbor(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: decoder.decode(bytes) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function decodeEnvelope(text: string): Envelope | null {
+  const bytes = decodeBase45(text);
+  if (!bytes) return null;
+  const outer = decodeCbor(bytes);
+  if (!outer.ok) return null;
+  let value = outer.value;
+  if (value instanceof Tag) {
+    if (value.tag !== 18) return null;
+    value = value.value;
+  }
+  if (!Array.isArray(value) || value.length !== 4) return null;
+  const [protectedBytes, unprotected, payload, signature] = value as unknown[];
+  if (!Buffer.isBuffer(protectedBytes) || !Buffer.isBuffer(payload) || !Buffer.isBuffer(signature)) return null;
+  if (!(unprotected instanceof Map) || unprotected.size !== 0) return null;
+
+  const header = decodeCbor(protectedBytes);
+  if (!header.ok || !(header.value instanceof Map) || header.value.size !== 2) return null;
+  const coseAlg = header.value.get(1);
+  const kid = header.value.get(4);
+  if (typeof coseAlg !== 'number' || !Buffer.isBuffer(kid) || kid.length !== 8) return null;
+  return { protectedBytes, coseAlg, kid: kid.toString('hex'), payload, signature };
+}
+
+function isUint(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function decodeClaims(payload: Buffer): SealClaims | null {
+  const decoded = decodeCbor(payload);
+  if (!decoded.ok || !(decoded.value instanceof Map)) return null;
+  const map = decoded.value as Map<unknown, unknown>;
+  if (map.size !== CLAIM_KEYS.length || !CLAIM_KEYS.every((key) => map.has(key))) return null;
+  const [v, t, id, n, m, f, iat, exp] = CLAIM_KEYS.map((key) => map.get(key));
+  if (v !== 1 || typeof t !== 'string' || typeof id !== 'string' || typeof n !== 'string' || typeof m !== 'string') return null;
+  if (!MASKED.test(m) || !isUint(iat) || !isUint(exp) || !(f instanceof Map)) return null;
+  const facts: Array<[string, string]> = [];
+  for (const [key, fact] of f as Map<unknown, unknown>) {
+    if (typeof key !== 'string' || typeof fact !== 'string') return null;
+    facts.push([key, fact]);
+  }
+  // fromEntries makes own properties even of a key like "__proto__".
+  return { v: 1, t, id, n, m, f: Object.fromEntries(facts), iat, exp };
+}
+
+/** The COSE size of a seal, for the issuer's size budget. */
+export function sealCoseBytes(seal: string): number {
+  return decodeBase45(seal.slice(SEAL_PREFIX.length))?.length ?? 0;
+}

@@ -1,0 +1,53 @@
+// Test-only: issuer keys and signed trust lists built in memory, for the unit tests of this folder.
+
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { keyId } from './key-id';
+import { loadTrustList, publishTrustList, type TrustEntryDocument, type TrustList, type TrustListDocument } from './trust-list';
+
+export interface TestIssuer {
+  kid: string;
+  privateKey: KeyObject;
+  entry: TrustEntryDocument;
+}
+
+export function newEs256Key(): KeyObject {
+  return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+}
+
+export function makeIssuer(overrides: Partial<TrustEntryDocument> = {}, privateKey = newEs256Key()): TestIssuer {
+  const kid = keyId(privateKey);
+  return {
+    kid,
+    privateKey,
+    entry: {
+      kid,
+      alg: 'ES256',
+      code: '123301004700013153',
+      name: '杭州市不动产登记服务中心',
+      certTypes: ['no-property-proof'],
+      publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+      validFrom: '2026-01-01T00:00:00Z',
+      validTo: '2028-01-01T00:00:00Z',
+      status: 'active',
+      ...overrides,
+    },
+  };
+}
+
+export function trustDocument(entries: unknown[], version = 7): TrustListDocument {
+  return {
+    version,
+    issuedAt: '2026-11-23T00:00:00Z',
+    nextUpdate: '2026-11-30T00:00:00Z',
+    // Tests put malformed entries in on purpose.
+    issuers: entries as TrustEntryDocument[],
+  };
+}
+
+/** A loaded trust list holding these issuers, and the root that signed it. */
+export function makeTrustList(issuers: TestIssuer[], root = newEs256Key()): { list: TrustList; token: string; root: KeyObject } {
+  const token = publishTrustList(trustDocument(issuers.map((issuer) => issuer.entry)), root);
+  const loaded = loadTrustList(token, createPublicKey(root));
+  if (!loaded.ok) throw new Error(loaded.reason);
+  return { list: loaded.list, token, root };
+}

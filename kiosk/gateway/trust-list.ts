@@ -1,0 +1,135 @@
+// The trust list (seal-kq1.md): which issuer keys may sign which certificate types, signed by a root key that
+// the kiosk pins. Loaded strictly; a list that breaks a loading rule is refused as a whole, so the kiosk keeps
+// the one it has rather than run with a partial list.
+
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { parseInstant } from './contract-time';
+import { parseJws, jwsPayloadJson, signJws, verifyJwsSignature } from './jws';
+import { keyId } from './key-id';
+import type { SignatureAlg } from './signature-algorithms';
+import { signatureScheme } from './signature-algorithms';
+
+const instant = z.string().refine((value) => parseInstant(value) !== null, 'not an RFC 3339 UTC instant');
+const code = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+const entrySchema = z.object({
+  kid: z.string().regex(/^[0-9a-f]{16}$/),
+  alg: z.enum(['ES256', 'SM2-SM3']),
+  code: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'not a unified social credit code'),
+  name: z.string().min(1),
+  certTypes: z.array(code).min(1),
+  publicKeyPem: z.string().min(1),
+  validFrom: instant,
+  validTo: instant,
+  status: z.enum(['active', 'retired', 'revoked']),
+  retiredAt: instant.optional(),
+});
+
+const documentSchema = z.object({
+  version: z.number().int().nonnegative(),
+  issuedAt: instant,
+  nextUpdate: instant,
+  issuers: z.array(entrySchema),
+});
+
+/** The trust list as published (the JWS payload). */
+export type TrustListDocument = z.infer<typeof documentSchema>;
+export type TrustEntryDocument = z.infer<typeof entrySchema>;
+
+export interface TrustEntry {
+  kid: string;
+  alg: SignatureAlg;
+  /** The issuer's unified social credit code. */
+  code: string;
+  name: string;
+  certTypes: readonly string[];
+  publicKey: KeyObject;
+  validFromMs: number;
+  validToMs: number;
+  status: 'active' | 'retired' | 'revoked';
+  retiredAtMs?: number;
+}
+
+export interface TrustList {
+  version: number;
+  issuedAtMs: number;
+  nextUpdateMs: number;
+  issuers: ReadonlyMap<string, TrustEntry>;
+}
+
+export type TrustListResult = { ok: true; list: TrustList } | { ok: false; reason: string };
+
+/** Signs a trust list with the root key (the publisher's side; the simulator and tests use it). */
+export function publishTrustList(document: TrustListDocument, rootKey: KeyObject): string {
+  return signJws({ alg: 'ES256', kid: keyId(rootKey), typ: 'trust+jws' }, document, rootKey);
+}
+
+/**
+ * Verifies a signed trust list against the pinned root key and applies the loading rules. `installedVersion`
+ * is the version the kiosk runs now, if any: a lower one is refused (a replayed old list could revive a key).
+ */
+export function loadTrustList(token: string, rootKey: KeyObject, options: { installedVersion?: number } = {}): TrustListResult {
+  const parsed = parseJws(token.trim(), 'trust+jws');
+  if (!parsed.ok) return { ok: false, reason: `trust list: ${parsed.problem}` };
+  const { jws } = parsed;
+  // The root is pinned, so its kid and algorithm are known; the header only has to agree.
+  if (jws.header.kid !== keyId(rootKey)) return { ok: false, reason: 'trust list: signed by another key than the pinned root' };
+  if (jws.header.alg !== 'ES256' || !verifyJwsSignature(jws, 'ES256', rootKey)) {
+    return { ok: false, reason: 'trust list: signature does not verify against the pinned root' };
+  }
+  const document = documentSchema.safeParse(jwsPayloadJson(jws));
+  if (!document.success) {
+    const issue = document.error.issues[0];
+    return { ok: false, reason: `trust list: malformed at ${issue?.path.join('.') ?? '?'} (${issue?.message ?? ''})` };
+  }
+  const { version, issuedAt, nextUpdate, issuers } = document.data;
+  if (options.installedVersion !== undefined && version < options.installedVersion) {
+    return { ok: false, reason: `trust list: version ${version} is lower than the installed ${options.installedVersion}` };
+  }
+  const entries = new Map<string, TrustEntry>();
+  for (const [index, entry] of issuers.entries()) {
+    const built = buildEntry(entry);
+    if (typeof built === 'string') return { ok: false, reason: `trust list: issuer ${index} (${entry.kid}): ${built}` };
+    if (entries.has(built.kid)) return { ok: false, reason: `trust list: duplicate kid ${built.kid}` };
+    entries.set(built.kid, built);
+  }
+  return { ok: true, list: { version, issuedAtMs: parseInstant(issuedAt)!, nextUpdateMs: parseInstant(nextUpdate)!, issuers: entries } };
+}
+
+function buildEntry(entry: TrustEntryDocument): TrustEntry | string {
+  let publicKey: KeyObject;
+  try {
+    publicKey = createPublicKey(entry.publicKeyPem);
+  } catch {
+    return 'publicKeyPem is not a public key';
+  }
+  if (keyId(publicKey) !== entry.kid) return 'kid does not match the key';
+  const scheme = signatureScheme(entry.alg);
+  if (scheme && !scheme.acceptsKey(publicKey)) return `key is not an ${entry.alg} key`;
+  const validFromMs = parseInstant(entry.validFrom)!;
+  const validToMs = parseInstant(entry.validTo)!;
+  if (validFromMs >= validToMs) return 'validFrom is not before validTo';
+  if ((entry.status === 'retired') !== (entry.retiredAt !== undefined)) return 'retiredAt goes with status retired, and only with it';
+  const result: TrustEntry = {
+    kid: entry.kid, alg: entry.alg, code: entry.code, name: entry.name, certTypes: entry.certTypes, publicKey,
+    validFromMs, validToMs, status: entry.status,
+  };
+  if (entry.retiredAt !== undefined) result.retiredAtMs = parseInstant(entry.retiredAt)!;
+  return result;
+}
+
+export type KeyUse = { ok: true } | { ok: false; problem: 'key revoked' | 'key retired' | 'key not valid at that time' };
+
+/** Whether the key could sign at `signedAtMs`: status first (revoked kills every signature), then validity. */
+export function keyUsableAt(entry: TrustEntry, signedAtMs: number): KeyUse {
+  if (entry.status === 'revoked') return { ok: false, problem: 'key revoked' };
+  if (entry.status === 'retired' && !(signedAtMs < entry.retiredAtMs!)) return { ok: false, problem: 'key retired' };
+  if (signedAtMs < entry.validFromMs || signedAtMs > entry.validToMs) return { ok: false, problem: 'key not valid at that time' };
+  return { ok: true };
+}
+
+/** Past `nextUpdate` the list still verifies, but staff must be told to get a newer one. */
+export function trustListIsStale(list: TrustList, now: Date): boolean {
+  return now.getTime() > list.nextUpdateMs;
+}
