@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Before the tests: installs the Debian packages they need when a tool is missing (as root, with apt-get),
+// and fails loudly when it cannot. A test that needs a tool never skips silently.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/** command → Debian package that provides it */
+const TOOLS = {
+  chromium: 'chromium',
+  pdftotext: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
+  zbarimg: 'zbar-tools',
+  openssl: 'openssl',
+};
+/** packages with no command to look for */
+const PACKAGES_BY_FILE = {
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc': 'fonts-noto-cjk',
+};
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const exists = (file) => spawnSync('test', ['-e', file]).status === 0;
+
+const missing = new Set();
+for (const [command, pkg] of Object.entries(TOOLS)) if (!has(command)) missing.add(pkg);
+for (const [file, pkg] of Object.entries(PACKAGES_BY_FILE)) if (!exists(file)) missing.add(pkg);
+
+if (missing.size === 0) process.exit(0);
+
+const packages = [...missing];
+if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+  console.error(`The tests need these Debian packages: ${packages.join(' ')}.\nInstall them (sudo apt-get install ${packages.join(' ')}) and run the tests again.`);
+  process.exit(1);
+}
+console.log(`Installing Debian packages the tests need: ${packages.join(' ')}`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+try {
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+} catch {
+  console.error(`apt-get could not install: ${packages.join(' ')}. The tests cannot run without them.`);
+  process.exit(1);
+}
+const still = Object.entries(TOOLS).filter(([command]) => !has(command)).map(([command]) => command);
+if (still.length > 0) {
+  console.error(`Still missing after the install: ${still.join(' ')}.`);
+  process.exit(1);
+}

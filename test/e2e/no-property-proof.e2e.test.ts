@@ -1,0 +1,107 @@
+// The walking skeleton as a citizen walks it: the kiosk started with the embedded default configuration
+// (simulated devices, bundled gateway simulator), the real built UI in Debian's Chromium, the PDF in the
+// simulated printer's spool read back with pdftotext.
+
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testCitizens } from '../../scripts/synthetic-population';
+import { buildUi } from '../support/build-ui';
+import { launchChromium } from '../support/chromium';
+import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
+import { pdfText } from '../support/pdf-text';
+
+const zhangSan = testCitizens.find((c) => c.key === 'zhang-san')!.card;
+const liSi = testCitizens.find((c) => c.key === 'li-si')!.card;
+
+let kiosk: KioskProcess;
+let browser: Browser;
+let page: Page;
+
+async function screen(name: string): Promise<void> {
+  await page.locator(`[data-screen="${name}"]`).waitFor({ timeout: 15_000 });
+}
+
+async function tap(selector: string): Promise<void> {
+  await page.locator(selector).first().click();
+}
+
+async function placeCard(key: string): Promise<void> {
+  if (!(await page.locator('[data-dev="card:' + key + '"]').isVisible())) await tap('[data-dev="toggle"]');
+  await tap(`[data-dev="card:${key}"]`);
+  await tap('[data-dev="toggle"]'); // close the drawer again, as a tester would
+}
+
+describe('a citizen gets a 无房证明 on simulated devices', () => {
+  beforeAll(async () => {
+    buildUi();
+    kiosk = await startKioskProcess();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(kiosk.url);
+    await screen('home');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+
+  it('errand → what you need → card → consent → fetch → preview → print → take → rate → home', async () => {
+    await tap('[data-action="errand:no-property-proof-provident-fund"]');
+    await screen('requirements');
+    await tap('[data-action="start"]');
+    await screen('placeCard');
+    await placeCard('zhang-san');
+    await screen('consent');
+    expect(await page.textContent('body')).not.toContain(zhangSan.idNumber);
+    await tap('[data-action="consent"]');
+    await screen('preview');
+    const preview = await page.textContent('body');
+    expect(preview).toContain(zhangSan.name);
+    expect(preview).toContain(zhangSan.idNumber);
+    await tap('[data-action="print"]');
+    await screen('takeItems');
+    // The PDF is in the simulated printer's spool, with the name and the statement as real text.
+    const files = await readdir(kiosk.spoolDir);
+    expect(files).toHaveLength(1);
+    const text = pdfText(join(kiosk.spoolDir, files[0]!)).replace(/\s+/g, '');
+    expect(text).toContain('无房证明');
+    expect(text).toContain(zhangSan.name);
+    expect(text).toContain(`在杭州市范围内无登记在册的住房`);
+    expect(text).toContain(zhangSan.idNumber);
+    await screen('rating');
+    await tap('[data-action="rate:5"]');
+    await screen('thanks');
+    await tap('[data-action="home"]');
+    await screen('home');
+    // The next citizen sees nothing of this one.
+    const html = await page.content();
+    expect(html).not.toContain(zhangSan.name);
+    expect(html).not.toContain(zhangSan.idNumber);
+  });
+
+  it('a citizen who owns housing is told plainly, with a next step, and nothing is printed', async () => {
+    const before = (await readdir(kiosk.spoolDir)).length;
+    await tap('[data-action="errand:no-property-proof-provident-fund"]');
+    await tap('[data-action="start"]');
+    await screen('placeCard');
+    await placeCard('li-si');
+    await tap('[data-action="consent"]');
+    await page.locator('[data-failure="NOT_ELIGIBLE_NO_PROPERTY"]').waitFor({ timeout: 15_000 });
+    expect(await page.textContent('body')).toContain('无法开具无房证明');
+    expect(await readdir(kiosk.spoolDir)).toHaveLength(before);
+    await tap('[data-action="cancel"]');
+    await screen('takeCard');
+    await screen('home');
+  });
+
+  it('wrote no name or ID number to its output', () => {
+    const output = kiosk.output();
+    for (const card of [zhangSan, liSi]) {
+      expect(output).not.toContain(card.idNumber);
+      expect(output).not.toContain(card.name);
+    }
+  });
+});

@@ -1,0 +1,12 @@
+// Text of a PDF as poppler's pdftotext extracts it: the proof that a printed document's words are real text.
+
+import { execFileSync } from 'node:child_process';
+
+export function pdfText(file: string): string {
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: run the tests with "npm test", which installs poppler-utils');
+    throw error;
+  }
+}
