@@ -1,0 +1,96 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from './kiosk-config';
+
+const realHardware = {
+  kioskId: 'HZ-XH-0042',
+  production: true,
+  port: 8700,
+  dataDir: '/var/lib/kiosk',
+  devices: {
+    idReader: { driver: 'serial', path: '/dev/ttyUSB0', baudRate: 115200 },
+    scanner: { driver: 'hid', vendorId: '0c2e', productId: '10d3', encoding: 'utf-8' },
+    a4Printer: { driver: 'ipp', url: 'ipp://localhost:60000/ipp/print' },
+    receiptPrinter: { driver: 'escpos-serial', path: '/dev/ttyS1', baudRate: 19200 },
+  },
+  gateway: {
+    mode: 'remote',
+    url: 'https://gateway.example.invalid/share',
+    caFile: 'gateway-ca.pem',
+    clientCertFile: 'kiosk.crt',
+    clientKeyFile: 'kiosk.key',
+    signingAlgorithm: 'ES256',
+    signingKeyFile: 'signing.key',
+    trustListFile: 'trust-list.jws',
+    trustRootFile: 'trust-root.pem',
+  },
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kiosk-config-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('kiosk configuration', () => {
+  it('with no file named, runs simulated devices and the bundled gateway simulator', async () => {
+    const { config, source } = await loadConfig(undefined, dir);
+    expect(source).toBe('embedded default');
+    expect(config.production).toBe(false);
+    expect(config.devices.idReader.driver).toBe('simulated');
+    expect(config.devices.a4Printer.driver).toBe('simulated');
+    expect(config.gateway.mode).toBe('simulator');
+    expect(config.dataDir).toBe(join(dir, '.kiosk-data'));
+  });
+
+  it('accepts the README\'s real-hardware example and resolves its paths beside the file', async () => {
+    const file = join(dir, 'kiosk.json');
+    await writeFile(file, JSON.stringify(realHardware));
+    const { config } = await loadConfig(file);
+    expect(config.devices.scanner).toEqual({ driver: 'hid', vendorId: '0c2e', productId: '10d3', encoding: 'utf-8' });
+    expect(config.gateway.mode === 'remote' && config.gateway.caFile).toBe(join(dir, 'gateway-ca.pem'));
+    expect(config.dataDir).toBe('/var/lib/kiosk');
+  });
+
+  it('a receipt printer is optional', () => {
+    const { receiptPrinter: _none, ...devices } = realHardware.devices;
+    expect(parseConfig({ ...realHardware, devices }, 'test').devices.receiptPrinter).toBeNull();
+  });
+
+  it('names the bad key', () => {
+    const bad = { ...realHardware, devices: { ...realHardware.devices, idReader: { driver: 'serial', baudRate: 115200 } } };
+    expect(() => parseConfig(bad, 'kiosk.json')).toThrow(/devices\.idReader\.path/);
+    const badBaud = { ...realHardware, devices: { ...realHardware.devices, idReader: { driver: 'serial', path: '/dev/ttyUSB0', baudRate: 12345 } } };
+    expect(() => parseConfig(badBaud, 'kiosk.json')).toThrow(/devices\.idReader\.baudRate/);
+    expect(() => parseConfig({ ...realHardware, colour: 'blue' }, 'kiosk.json')).toThrow(/colour/);
+    expect(() => parseConfig({ ...realHardware, gateway: { ...realHardware.gateway, url: 'http://plain' } }, 'kiosk.json')).toThrow(/gateway\.url/);
+  });
+
+  it('a production kiosk refuses simulated devices and the gateway simulator', () => {
+    const simulated = { ...realHardware, devices: { ...realHardware.devices, a4Printer: { driver: 'simulated' } }, gateway: { mode: 'simulator' } };
+    let message = '';
+    try {
+      parseConfig(simulated, 'kiosk.json');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/devices\.a4Printer\.driver: a production kiosk cannot use simulated devices/);
+    expect(message).toMatch(/gateway\.mode: a production kiosk cannot use the gateway simulator/);
+  });
+
+  it('a named file that is missing or not JSON stops the start with the reason', async () => {
+    await expect(loadConfig(join(dir, 'nope.json'))).rejects.toThrow(/does not exist/);
+    const file = join(dir, 'broken.json');
+    await writeFile(file, '{ "kioskId": ');
+    await expect(loadConfig(file)).rejects.toThrow(ConfigError);
+    await expect(loadConfig(file)).rejects.toThrow(/not valid JSON/);
+  });
+
+  it('keeps the citizen\'s right to at least ten extensions', () => {
+    expect(() => parseConfig({ ...realHardware, session: { maxExtensions: 3 } }, 'kiosk.json')).toThrow(/session\.maxExtensions/);
+  });
+});

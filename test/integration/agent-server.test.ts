@@ -1,0 +1,129 @@
+// The agent over real HTTP and WebSocket on loopback: health, the local API, the UI's socket, and its guards.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createAgent, type RunningAgent } from '../../kiosk/agent/create-agent';
+import { loadConfig } from '../../kiosk/config/kiosk-config';
+import { createMemoryLogger } from '../../kiosk/logger';
+import type { AgentMessage, SessionView } from '../../kiosk/session/session-view';
+import { testCitizens } from '../../scripts/synthetic-population';
+
+let workDir: string;
+let agent: RunningAgent;
+const logger = createMemoryLogger();
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(new URL(path, agent.url), { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function sessionView(): Promise<SessionView> {
+  return (await (await fetch(new URL('/api/session', agent.url))).json()) as SessionView;
+}
+
+async function waitForScreen(screen: string): Promise<SessionView> {
+  for (let i = 0; i < 100; i++) {
+    const view = await sessionView();
+    if (view.screen === screen) return view;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`screen ${screen} never came; last ${(await sessionView()).screen}`);
+}
+
+function openSocket(origin?: string): Promise<{ ws: WebSocket; messages: AgentMessage[] }> {
+  const ws = new WebSocket(agent.url.replace('http', 'ws') + 'ws', origin ? { origin } : {});
+  const messages: AgentMessage[] = [];
+  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as AgentMessage));
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ws, messages }));
+    ws.once('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'kiosk-agent-'));
+  const { config } = await loadConfig(undefined, workDir);
+  config.port = 0;
+  agent = await createAgent(config, { logger, uiDir: join(workDir, 'no-ui') });
+});
+
+afterAll(async () => {
+  await agent?.stop();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('agent server', () => {
+  it('listens on 127.0.0.1 only and reports health with device and gateway state', async () => {
+    expect(agent.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const health = (await (await fetch(new URL('/api/health', agent.url))).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'ok', kioskId: 'kiosk-dev-0001', session: '"home"', gateway: { available: true } });
+    expect(health.devices).toMatchObject({ idReader: { device: 'online' }, a4Printer: { device: 'online', paper: 'full' } });
+  });
+
+  it('pushes the kiosk facts and the view to the UI, and takes its events', async () => {
+    const { ws, messages } = await openSocket();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messages[0]).toMatchObject({ type: 'kiosk', info: { devPanel: true } });
+    expect(messages[1]).toMatchObject({ type: 'view', view: { screen: 'home' } });
+    ws.send(JSON.stringify({ type: 'event', event: { type: 'SELECT_ERRAND', errandId: 'residence-proof' } }));
+    ws.send(JSON.stringify({ type: 'event', event: { type: 'FORMAT_DISK' } })); // not on the list: dropped
+    ws.send('not json');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messages.at(-1)).toMatchObject({ type: 'view', view: { screen: 'requirements' } });
+    ws.send(JSON.stringify({ type: 'heartbeat' }));
+    await new Promise((r) => setTimeout(r, 50));
+    const health = (await (await fetch(new URL('/api/health', agent.url))).json()) as { ui: { lastHeartbeatMsAgo: number | null } };
+    expect(health.ui.lastHeartbeatMsAgo).not.toBeNull();
+    ws.send(JSON.stringify({ type: 'event', event: { type: 'CANCEL' } }));
+    await waitForScreen('home');
+    ws.close();
+  });
+
+  it('refuses a socket or a command from another origin', async () => {
+    await expect(openSocket('http://evil.example')).rejects.toThrow();
+    const refused = await post('/api/sim/id-reader', { action: 'unplug' }, { origin: 'http://evil.example' });
+    expect(refused.status).toBe(403);
+    expect(agent.devices.idReader.status().device).toBe('online');
+  });
+
+  it('says what is wrong with a bad request', async () => {
+    expect(await post('/api/session/events', { type: 'RATE', score: 9, tags: [] })).toMatchObject({ status: 400, body: { error: expect.stringContaining('score') } });
+    expect(await post('/api/sim/id-reader', { action: 'place', cardKey: 'nobody' })).toMatchObject({ status: 404 });
+    expect(await post('/api/sim/toaster', {})).toMatchObject({ status: 404 });
+    expect((await fetch(new URL('/../../etc/passwd', agent.url))).status).toBe(404);
+  });
+
+  it('runs the errand through the local API, prints, and logs no personal data', async () => {
+    const citizen = testCitizens.find((c) => c.key === 'ayiguli')!;
+    await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'renter-provident-fund-withdrawal' });
+    await post('/api/session/events', { type: 'START' });
+    await post('/api/sim/id-reader', { action: 'place', cardKey: citizen.key });
+    const consent = await waitForScreen('consent');
+    expect(consent.holder).toEqual({ maskedName: '阿******提', maskedIdNumber: '650102********0041' });
+    await post('/api/session/events', { type: 'CONSENT' });
+    const preview = await waitForScreen('preview');
+    expect(preview.documents?.map((d) => d.title)).toEqual(['无房证明', '社会保险参保证明']);
+    await post('/api/session/events', { type: 'PRINT' });
+    await waitForScreen('takeItems');
+    expect((await sessionView()).holder).toBeNull();
+    const log = logger.lines.join('\n');
+    expect(log).toContain('gateway.fetch');
+    expect(log).not.toContain(citizen.card.idNumber);
+    expect(log).not.toContain(citizen.card.name);
+    expect(log).not.toContain('阿依古丽');
+  });
+
+  it('says "unavailable" on the home screen at once when the printer is out of paper', async () => {
+    await post('/api/session/events', { type: 'HOME' });
+    await waitForScreen('home');
+    await post('/api/sim/a4-printer', { action: 'paper', level: 'out' });
+    const view = await sessionView();
+    expect(view.errands.every((e) => !e.available && e.unavailableReason?.zh.includes('暂不可用'))).toBe(true);
+    expect((await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'residence-proof' })).body).toMatchObject({ screen: 'home' });
+    await post('/api/sim/a4-printer', { action: 'paper', level: 'full' });
+    expect((await sessionView()).errands.every((e) => e.available)).toBe(true);
+  });
+});
