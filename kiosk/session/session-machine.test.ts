@@ -468,11 +468,15 @@ describe('session machine: failures, each with a next step', () => {
     expect(h.print.calls).toBe(1);
   });
 
-  it('printing: a refusal before the printer held the job is a printer failure, and may be retried', async () => {
+  it.each([
+    [fail('noDevice', 'unplugged'), 'PRINTER_UNAVAILABLE'],
+    [fail('deviceNotReady', 'paperOut'), 'PRINTER_OUT_OF_PAPER'],
+    [fail('userError', 'mediaJammed'), 'PRINTER_JAMMED'],
+  ] as const)('printing: a refusal before the printer held the job (%j) → %s, and may be retried', async (refusal, code) => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.print.resolve(fail('noDevice', 'unplugged'));
+    h.print.resolve(refusal);
     await h.flush();
-    expect(h.view().failure).toMatchObject({ code: 'PRINTER_UNAVAILABLE', canRetry: true });
+    expect(h.view().failure).toMatchObject({ code, canRetry: true });
   });
 });

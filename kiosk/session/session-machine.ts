@@ -104,6 +104,13 @@ function readinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): Failur
   }
 }
 
+/** A printer that refused a job before holding it: nothing was printed, so the citizen may try again. */
+function refusedJobFailure(errorCode: string | undefined): FailureCode {
+  if (errorCode === 'paperOut') return 'PRINTER_OUT_OF_PAPER';
+  if (errorCode === 'mediaJammed') return 'PRINTER_JAMMED';
+  return 'PRINTER_UNAVAILABLE';
+}
+
 const citizenDataCleared = {
   card: null,
   certificates: null,
@@ -140,7 +147,7 @@ export function createSessionMachine(services: SessionServices) {
             (result) =>
               result.ok
                 ? sendBack({ type: 'PRINT.DONE', paperWaiting: services.paperWaiting() })
-                : sendBack({ type: 'PRINT.FAILED', code: handed ? 'PRINT_FAILED' : 'PRINTER_UNAVAILABLE' }),
+                : sendBack({ type: 'PRINT.FAILED', code: handed ? 'PRINT_FAILED' : refusedJobFailure(result.error.errorCode) }),
             () => sendBack({ type: 'PRINT.FAILED', code: handed ? 'PRINT_FAILED' : 'PRINTER_UNAVAILABLE' }),
           );
         // A job the printer holds is never withdrawn from here: its outcome is followed or reported to staff.
