@@ -12,6 +12,7 @@ const TOOLS = {
   pdfinfo: 'poppler-utils',
   zbarimg: 'zbar-tools',
   openssl: 'openssl',
+  socat: 'socat',
 };
 /** packages with no command to look for */
 const PACKAGES_BY_FILE = {
