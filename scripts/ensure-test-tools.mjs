@@ -13,14 +13,19 @@ const TOOLS = {
   zbarimg: 'zbar-tools',
   openssl: 'openssl',
   socat: 'socat',
+  ippeveprinter: 'cups-ipp-utils',
+  ipptool: 'cups-ipp-utils',
+  'dbus-daemon': 'dbus-daemon',
 };
 /** packages with no command to look for */
 const PACKAGES_BY_FILE = {
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc': 'fonts-noto-cjk',
 };
 
-const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const exists = (file) => spawnSync('test', ['-e', file]).status === 0;
+// Some tools live in /usr/sbin, which a non-root PATH may lack.
+const has = (command) =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0 || exists(`/usr/sbin/${command}`);
 
 const missing = new Set();
 for (const [command, pkg] of Object.entries(TOOLS)) if (!has(command)) missing.add(pkg);

@@ -53,7 +53,8 @@ export interface A4Printer {
   /**
    * Submits the document and follows the job to its end. `onProgress` reports every state change,
    * the first one as soon as the printer holds the job. Resolves ok only when the job completed;
-   * once `onProgress` has been called the printer holds the job; an error before that means nothing was handed over.
+   * once `onProgress` has been called the printer holds the job; an error before that means nothing was handed over,
+   * unless its errorCode is `outcomeUnknown` (the line dropped after sending: the job may yet print).
    * A job whose outcome is unknown is never resubmitted here.
    */
   print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<DeviceResult<PrintJobProgress>>;

@@ -39,7 +39,8 @@ export async function createAgent(config: KioskConfig, options: { logger: Logger
   let simulator: RunningGatewaySimulator | null = null;
   let gatewayConfig: GatewayClientConfig;
   if (config.gateway.mode === 'simulator') {
-    simulator = await startGatewaySimulator({ dataDir: join(config.dataDir, 'gateway-simulator'), port: 0, kioskId: config.kioskId });
+    // No admin endpoint inside the agent: faults are for `npm run gateway-sim` and the tests.
+    simulator = await startGatewaySimulator({ dataDir: join(config.dataDir, 'gateway-simulator'), port: 0, kioskId: config.kioskId, adminPort: null });
     gatewayConfig = simulatorClientConfig(simulator);
   } else {
     const { mode: _mode, ...remote } = config.gateway;
@@ -78,7 +79,8 @@ export async function createAgent(config: KioskConfig, options: { logger: Logger
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       session: runtime.stateName(),
       devices: devicesStatus(devices),
-      gateway: { available: gateway.available(), simulator: simulator !== null },
+      // breaker state, clock offset, trust-list version and staleness, the last failure's staff diagnostic.
+      gateway: { available: gateway.available(), simulator: simulator !== null, ...gateway.diagnostics() },
     }),
     logger,
   });

@@ -16,7 +16,7 @@ export function createErrandAvailability(devices: KioskDevices, gateway: Gateway
       return { available: false, reason: { zh: '暂不可用：读卡器故障', en: 'Unavailable: the card reader is not working' } };
     }
     const printer = devices.a4Printer.status();
-    if (!isUsable(printer.device) || printer.paper === 'out' || printer.paper === 'jammed') {
+    if (!isUsable(printer.device) || printer.paper === 'out' || printer.paper === 'jammed' || printer.toner === 'out') {
       return { available: false, reason: { zh: '暂不可用：打印机需要维护', en: 'Unavailable: the printer needs attention' } };
     }
     return { available: true };

@@ -51,19 +51,37 @@ const receiptPrinterSchema = z.discriminatedUnion('driver', [
   }).strict(),
 ]);
 
+/** Every gateway timing, each optional (defaults: the contract's client policy, kiosk/gateway/gateway-client-config.ts). */
+const gatewayTimingsSchema = z.object({
+  connectMs: z.number().int().positive(),
+  attemptMs: z.number().int().positive(),
+  totalMs: z.number().int().positive(),
+  maxRetries: z.number().int().min(0).max(2, 'the contract allows at most 2 retries'),
+  backoffBaseMs: z.number().int().nonnegative(),
+  backoffCapMs: z.number().int().nonnegative(),
+  breakerThreshold: z.number().int().positive(),
+  breakerOpenMs: z.number().int().positive(),
+}).strict().partial();
+
 const gatewaySchema = z.discriminatedUnion('mode', [
   /** The bundled simulator, started with the agent: development and demonstrations only. */
   z.object({ mode: z.literal('simulator') }).strict(),
+  /** A real gateway. The kiosk id (X-Kiosk-Id, the client certificate's CN) is the top-level `kioskId`. */
   z.object({
     mode: z.literal('remote'),
     url: z.string().regex(/^https:\/\/[^\s]+$/, 'an https:// URL'),
+    /** The gateway server CA (PEM), the only one trusted. */
     caFile: z.string().min(1),
+    /** The kiosk's TLS client certificate and key (PEM), issued by the gateway operator. */
     clientCertFile: z.string().min(1),
     clientKeyFile: z.string().min(1),
-    signingAlgorithm: z.literal('ES256'),
+    /** The algorithm the gateway registered for this kiosk. */
+    signingAlgorithm: z.enum(['ES256', 'SM2-SM3']),
+    /** PKCS#8 PEM: P-256 for ES256, SM2 for SM2-SM3 (as `openssl genpkey -algorithm SM2` writes it). */
     signingKeyFile: z.string().min(1),
     trustListFile: z.string().min(1),
     trustRootFile: z.string().min(1),
+    timings: gatewayTimingsSchema.optional(),
   }).strict(),
 ]);
 

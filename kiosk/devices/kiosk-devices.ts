@@ -3,12 +3,14 @@
 
 import { join } from 'node:path';
 import type { A4Printer } from '../../device-drivers/a4-printer/a4-printer';
+import { createIppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
 import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4-printer';
 import type { CodeScanner } from '../../device-drivers/code-scanner/code-scanner';
 import { SimulatedCodeScanner } from '../../device-drivers/code-scanner/simulated-code-scanner';
 import type { IdReader } from '../../device-drivers/id-reader/id-reader';
 import { SimulatedIdReader } from '../../device-drivers/id-reader/simulated-id-reader';
 import type { ReceiptPrinter } from '../../device-drivers/receipt-printer/receipt-printer';
+import { createEscPosReceiptPrinter } from '../../device-drivers/receipt-printer/escpos-receipt-printer';
 import { SimulatedReceiptPrinter } from '../../device-drivers/receipt-printer/simulated-receipt-printer';
 import { ConfigError, type KioskConfig } from '../config/kiosk-config';
 
@@ -52,11 +54,11 @@ export function createKioskDevices(config: KioskConfig): KioskDevices {
   const a4Printer =
     devices.a4Printer.driver === 'simulated'
       ? (simulated.a4Printer = new SimulatedA4Printer({ spoolDir: config.production ? null : simulatedSpoolDir(config) }))
-      : notInThisVersion('devices.a4Printer.driver', devices.a4Printer.driver);
+      : createIppA4Printer({ url: devices.a4Printer.url });
 
   let receiptPrinter: ReceiptPrinter | null = null;
   if (devices.receiptPrinter?.driver === 'simulated') receiptPrinter = simulated.receiptPrinter = new SimulatedReceiptPrinter();
-  else if (devices.receiptPrinter) notInThisVersion('devices.receiptPrinter.driver', devices.receiptPrinter.driver);
+  else if (devices.receiptPrinter) receiptPrinter = createEscPosReceiptPrinter({ path: devices.receiptPrinter.path, baudRate: devices.receiptPrinter.baudRate });
 
   return { idReader, scanner, a4Printer, receiptPrinter, simulated };
 }

@@ -28,8 +28,7 @@ export function readErrorAnswer(status: number, headers: IncomingHttpHeaders, bo
     json = undefined;
   }
   const parsed = errorBodySchema.safeParse(json);
-  const retryAfterHeader = Number(headers['retry-after']);
-  const retryAfterMs = Number.isFinite(retryAfterHeader) && retryAfterHeader >= 0 ? retryAfterHeader * 1000 : undefined;
+  const retryAfterMs = parseRetryAfter(headers['retry-after'], Date.now());
 
   if (parsed.success && CONTRACT_CODES.has(parsed.data.error.code)) {
     const { error } = parsed.data;
@@ -58,4 +57,13 @@ function statusFallback(status: number): { code: GatewayErrorCode; retryable: bo
   if (status >= 500) return { code: 'INTERNAL', retryable: true };
   // A bare 404 may be a misrouted proxy, not an unknown citizen: never tell the citizen they do not exist.
   return { code: 'MALFORMED_RESPONSE', retryable: false };
+}
+
+/** Retry-After as delay-seconds or as an HTTP date (RFC 9110 §10.2.3), in milliseconds from `nowMs`. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) || !/[A-Za-z]/.test(text) ? undefined : Math.max(0, date - nowMs);
 }

@@ -1,9 +1,44 @@
-// The audit vocabulary of a gateway call: one word per outcome, so records can be counted without parsing.
+// The audit record of one gateway call (sharing-gateway-v1.md, "Client policy"): request id, certificate
+// types and ids, outcome, timing, attempts — no personal data and no hash of any (a hash of a request body
+// would let anyone who knows a citizen's name and ID number confirm the visit).
 
-import type { FetchOutcome } from './gateway-client';
+import type { LogValue } from '../logger';
+import type { FetchOutcome, FetchRequest } from './gateway-client';
+import { staffDiagnostic } from './staff-diagnostic';
 
-/** `issued`, `refused`, or the error code. */
+/** `issued`, `refused`, or the error code: one word per outcome, so records can be counted without parsing. */
 export function auditOutcome(outcome: FetchOutcome): string {
   if (outcome.ok) return 'issued';
   return outcome.kind === 'refused' ? 'refused' : outcome.code;
+}
+
+export interface FetchAuditFacts {
+  requestId: string;
+  request: Pick<FetchRequest, 'certTypes'>;
+  outcome: FetchOutcome;
+  latencyMs: number;
+  attempts: number;
+  /** The status of the last answer, if any came. */
+  httpStatus: number | null;
+  /** Set when the call corrected the kiosk's clock offset after CLOCK_SKEW. */
+  clockCorrected: boolean;
+}
+
+/** The fields of the `gateway.fetch` log event. Every value is a code, an id, a count or a duration. */
+export function fetchAuditFields(facts: FetchAuditFacts): Record<string, LogValue> {
+  const { outcome } = facts;
+  return {
+    requestId: facts.requestId,
+    certTypes: facts.request.certTypes.join(','),
+    certIds: outcome.ok ? outcome.certificates.map((certificate) => certificate.certId).join(',') : '',
+    outcome: auditOutcome(outcome),
+    refusalCodes: !outcome.ok && outcome.kind === 'refused' ? outcome.refusals.map((r) => `${r.certType}:${r.code}`).join(',') : '',
+    // Details name a check or a status, never a value (verify-response.ts, error-answer.ts).
+    detail: !outcome.ok && outcome.kind === 'error' ? outcome.detail : '',
+    staffAction: !outcome.ok && outcome.kind === 'error' ? staffDiagnostic(outcome.code).action : 'none',
+    latencyMs: Math.round(facts.latencyMs),
+    attempts: facts.attempts,
+    httpStatus: facts.httpStatus,
+    clockCorrected: facts.clockCorrected,
+  };
 }

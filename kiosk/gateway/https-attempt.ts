@@ -19,7 +19,8 @@ export interface HttpsAttemptOptions {
   signal: AbortSignal;
 }
 
-export type AttemptFailure = 'connect-timeout' | 'timeout' | 'transport' | 'too-large' | 'canceled';
+/** `tls`: the handshake was refused either way (our client certificate, or a server our CA did not issue). */
+export type AttemptFailure = 'connect-timeout' | 'timeout' | 'transport' | 'tls' | 'too-large' | 'canceled';
 
 export type HttpsAttemptResult =
   | { ok: true; status: number; headers: IncomingHttpHeaders; body: Buffer }
@@ -74,7 +75,10 @@ export function httpsAttempt(options: HttpsAttemptOptions): Promise<HttpsAttempt
       );
       (socket as TLSSocket).once('secureConnect', () => clearTimeout(connectTimer));
     });
-    request.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, failure: 'transport', detail: error.code ?? error.name }));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      const code = error.code ?? error.name;
+      finish({ ok: false, failure: isTlsRefusal(code) ? 'tls' : 'transport', detail: code });
+    });
     request.on('response', (response) => {
       const declared = Number(response.headers['content-length'] ?? '0');
       if (declared > options.maxResponseBytes) {
@@ -96,6 +100,11 @@ export function httpsAttempt(options: HttpsAttemptOptions): Promise<HttpsAttempt
     });
     request.end(options.body);
   });
+}
+
+/** OpenSSL's alerts (ERR_SSL_…), Node's TLS checks (ERR_TLS_…) and X.509 verification codes (…CERT…). */
+export function isTlsRefusal(code: string): boolean {
+  return code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /CERT|SIGNATURE/.test(code);
 }
 
 function isIpAddress(host: string): boolean {

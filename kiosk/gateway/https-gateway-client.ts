@@ -1,183 +1,262 @@
-// The kiosk's gateway client over HTTPS: builds and signs the request, sends it within its deadlines, and
-// lets nothing through that fails a check of the contract. Every call leaves one PII-free audit record.
+// The kiosk's gateway client over mutual TLS: builds and signs the request, sends it within its deadlines,
+// retries what the contract calls retryable under the same request id and body bytes, keeps one circuit
+// breaker for the gateway, and lets nothing through that fails a check. Every call leaves one PII-free
+// audit record.
 
-import { randomUUID, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import https from 'node:https';
 import type { Logger } from '../logger';
-import { auditOutcome } from './gateway-audit';
-import { attemptVerdict, neverOpenBreaker, type CircuitBreaker } from './circuit-breaker';
+import { fetchAuditFields } from './gateway-audit';
+import { attemptVerdict, createCircuitBreaker, type AttemptVerdict, type BreakerState, type CircuitBreaker } from './circuit-breaker';
 import { formatInstant, parseInstant } from './contract-time';
 import { readErrorAnswer } from './error-answer';
 import { buildFetchRequestBody, encodeBody } from './fetch-request-body';
-import type { FetchOutcome, FetchRequest, GatewayClient } from './gateway-client';
+import type { FetchOutcome, FetchRequest, GatewayClient, GatewayErrorCode } from './gateway-client';
+import { loadClientMaterial, type GatewayClientConfig } from './gateway-client-config';
 import { httpsAttempt, type HttpsAttemptResult } from './https-attempt';
 import { FETCH_PATH, HEALTH_PATH, sha256Hex, signedRequestHeaders } from './request-signing';
-import { signatureScheme, type SignatureAlg } from './signature-algorithms';
-import { loadTrustList, trustListIsStale, type TrustList } from './trust-list';
+import { decideRetry, isRetryableCode } from './retry-policy';
+import { staffDiagnostic, type StaffAction } from './staff-diagnostic';
+import { trustListIsStale, type TrustList } from './trust-list';
 import { MAX_RESPONSE_BYTES, verifyFetchResponse, type SentFetch } from './verify-response';
 import { healthResponseSchema } from './wire-format';
 
-export interface GatewayClientConfig {
-  /** Base URL; a deployment prefix in its path is kept in front of the contract's paths. */
-  url: string;
-  kioskId: string;
-  /** The gateway server CA: the only one trusted. */
-  caFile: string;
-  clientCertFile?: string;
-  clientKeyFile?: string;
-  signingAlgorithm: 'ES256';
-  signingKeyFile: string;
-  trustListFile: string;
-  /** The pinned trust-list root public key (PEM). */
-  trustRootFile: string;
-  timeouts?: { attemptMs?: number; totalMs?: number; connectMs?: number };
-}
+export type { GatewayClientConfig, GatewayTimings } from './gateway-client-config';
+
+const MAX_REQUEST_BYTES = 64 * 1024;
 
 export interface GatewayClientDeps {
   logger: Logger;
+  /** The kiosk's wall clock (X-Timestamp, consent time, validity checks); corrected by a learnt offset. */
   now?: () => Date;
   /** Request ids are UUIDv4; tests fix them to exercise idempotency. */
   newRequestId?: () => string;
+  /** For backoff jitter; tests fix it. */
+  random?: () => number;
+  /** Default: one breaker per client (= per gateway) with the configured threshold and open time. */
   breaker?: CircuitBreaker;
+  /** When the breaker's open time is over, probe GET /v1/health so it can close without a citizen waiting. Default true. */
+  probeWhenOpen?: boolean;
 }
 
 export type HealthResult = { ok: true; serverTime: string } | { ok: false; detail: string };
 
+export interface GatewayDiagnostics {
+  breaker: BreakerState;
+  /** What the client adds to its clock after a CLOCK_SKEW answer (0 until then). */
+  clockOffsetMs: number;
+  trustListVersion: number;
+  trustListStale: boolean;
+  lastFailure: { code: GatewayErrorCode; action: StaffAction; text: string; at: string } | null;
+}
+
 export interface HttpsGatewayClient extends GatewayClient {
-  /** GET /v1/health, for diagnostics and the breaker's probe. */
+  /** GET /v1/health, for diagnostics. */
   health(signal: AbortSignal): Promise<HealthResult>;
+  breakerState(): BreakerState;
+  /** For the agent's health output and logs; no personal data. */
+  diagnostics(): GatewayDiagnostics;
   readonly trustList: TrustList;
 }
 
-const DEFAULT_TIMEOUTS = { connectMs: 3_000, attemptMs: 10_000, totalMs: 20_000 };
+type ErrorOutcome = Extract<FetchOutcome, { kind: 'error' }>;
 
-async function readConfigFile(label: string, path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`gateway client: cannot read ${label} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+function errorOutcome(code: GatewayErrorCode, detail: string, retryable = isRetryableCode(code)): ErrorOutcome {
+  return { ok: false, kind: 'error', code, retryable, detail };
 }
 
-function parseKey<T>(label: string, path: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch {
-    throw new Error(`gateway client: ${label} ${path} does not hold a usable key`);
-  }
+/** How an attempt counts for the breaker: no answer, 5xx and 429 against; a cancel neither way. */
+function breakerVerdict(attempt: HttpsAttemptResult): AttemptVerdict | null {
+  if (attempt.ok) return attemptVerdict({ kind: 'answer', status: attempt.status });
+  if (attempt.failure === 'canceled') return null;
+  // An answer over 1 MiB did come: the gateway is up, if broken.
+  if (attempt.failure === 'too-large') return 'success';
+  return attemptVerdict({ kind: 'no-answer' });
+}
+
+/** Resolves true after `ms`, or false at once when the session cancels. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export async function createGatewayClient(config: GatewayClientConfig, deps: GatewayClientDeps): Promise<HttpsGatewayClient> {
   const now = deps.now ?? (() => new Date());
   const newRequestId = deps.newRequestId ?? randomUUID;
-  const breaker = deps.breaker ?? neverOpenBreaker;
-  const timeouts = { ...DEFAULT_TIMEOUTS, ...config.timeouts };
+  const { logger } = deps;
+  const { ca, clientCert, clientKey, signingKey, trustList, timings } = await loadClientMaterial(config);
+  const breaker = deps.breaker ?? createCircuitBreaker({ threshold: timings.breakerThreshold, openMs: timings.breakerOpenMs });
   const baseUrl = new URL(config.url);
-  if (baseUrl.protocol !== 'https:') throw new Error(`gateway client: url must be https, got ${baseUrl.protocol}`);
-  if ((config.clientCertFile === undefined) !== (config.clientKeyFile === undefined)) {
-    throw new Error('gateway client: clientCertFile and clientKeyFile go together');
-  }
+  const alg = config.signingAlgorithm;
 
-  const ca = await readConfigFile('caFile', config.caFile);
-  const clientCert = config.clientCertFile ? await readConfigFile('clientCertFile', config.clientCertFile) : undefined;
-  const clientKey = config.clientKeyFile ? await readConfigFile('clientKeyFile', config.clientKeyFile) : undefined;
-  const signingKeyPem = await readConfigFile('signingKeyFile', config.signingKeyFile);
-  const trustListText = await readConfigFile('trustListFile', config.trustListFile);
-  const trustRootPem = await readConfigFile('trustRootFile', config.trustRootFile);
-
-  const alg: SignatureAlg = config.signingAlgorithm;
-  const scheme = signatureScheme(alg);
-  if (!scheme) throw new Error(`gateway client: no implementation of ${alg} yet`);
-  const signingKey: KeyObject = parseKey('signingKeyFile', config.signingKeyFile, () => createPrivateKey(signingKeyPem));
-  if (!scheme.acceptsKey(createPublicKey(signingKey))) {
-    throw new Error(`gateway client: signingKeyFile ${config.signingKeyFile} is not an ${alg} key`);
-  }
-  const trustRoot = parseKey('trustRootFile', config.trustRootFile, () => createPublicKey(trustRootPem));
-  const loaded = loadTrustList(trustListText, trustRoot);
-  if (!loaded.ok) throw new Error(`gateway client: trust list ${config.trustListFile} refused: ${loaded.reason}`);
-  const trustList = loaded.list;
   if (trustListIsStale(trustList, now())) {
-    deps.logger.event('gateway.trust_list_stale', 'failure', { version: trustList.version, nextUpdate: new Date(trustList.nextUpdateMs).toISOString() });
+    logger.event('gateway.trust_list_stale', 'failure', { version: trustList.version, nextUpdate: new Date(trustList.nextUpdateMs).toISOString() });
   }
 
-  const agent = new https.Agent({
-    ca,
-    ...(clientCert && clientKey ? { cert: clientCert, key: clientKey } : {}),
-    keepAlive: true,
-    maxSockets: 4,
-    minVersion: 'TLSv1.2',
-  });
+  const agent = new https.Agent({ ca, cert: clientCert, key: clientKey, keepAlive: true, maxSockets: 4, minVersion: 'TLSv1.2' });
   const urlFor = (path: string): URL => new URL(baseUrl.pathname.replace(/\/$/, '') + path, baseUrl);
 
+  /** Learnt from the gateway's serverTime after CLOCK_SKEW; the kiosk's clock plus this is the gateway's. */
+  let clockOffsetMs = 0;
+  const correctedNow = (): Date => new Date(now().getTime() + clockOffsetMs);
+  let lastFailure: GatewayDiagnostics['lastFailure'] = null;
+  let closed = false;
+
+  // --- the breaker: log each change; when its open time is over, a health probe may close it ---
+  let probeTimer: NodeJS.Timeout | undefined;
+  const probeWhenOpen = deps.probeWhenOpen ?? true;
+  breaker.onStateChange((state) => {
+    logger.event('gateway.breaker', state === 'closed' ? 'success' : state === 'open' ? 'failure' : 'info', { state });
+    if (state === 'open' && probeWhenOpen && !closed) {
+      clearTimeout(probeTimer);
+      probeTimer = setTimeout(() => void probe(), timings.breakerOpenMs);
+      probeTimer.unref();
+    }
+  });
+
+  async function probe(): Promise<void> {
+    if (closed || breaker.state() !== 'halfOpen') return;
+    const signal = new AbortController().signal;
+    const run = await breaker.run(() => healthAttempt(signal), breakerVerdict);
+    logger.event('gateway.breaker_probe', run.ran && run.result.ok && run.result.status === 200 ? 'success' : 'failure', {
+      state: breaker.state(),
+    });
+  }
+
+  function healthAttempt(signal: AbortSignal): Promise<HttpsAttemptResult> {
+    return httpsAttempt({
+      method: 'GET', url: urlFor(HEALTH_PATH), headers: {}, agent, connectMs: timings.connectMs,
+      deadlineMs: timings.attemptMs, maxResponseBytes: 4096, signal,
+    });
+  }
+
   async function fetchCertificates(request: FetchRequest, signal: AbortSignal): Promise<FetchOutcome> {
-    const started = Date.now();
-    const requestId = newRequestId();
-    const audit = (outcome: FetchOutcome, fields: { httpStatus?: number } = {}): FetchOutcome => {
-      deps.logger.event('gateway.fetch', outcome.ok ? 'success' : 'failure', {
-        requestId,
-        certTypes: request.certTypes.join(','),
-        certIds: outcome.ok ? outcome.certificates.map((c) => c.certId).join(',') : '',
-        outcome: auditOutcome(outcome),
-        refusalCodes: !outcome.ok && outcome.kind === 'refused' ? outcome.refusals.map((r) => `${r.certType}:${r.code}`).join(',') : '',
-        latencyMs: Date.now() - started,
-        httpStatus: fields.httpStatus ?? null,
-      });
+    const started = performance.now();
+    const deadline = started + timings.totalMs;
+    let requestId = newRequestId();
+    let attempts = 0;
+    let retries = 0;
+    let httpStatus: number | null = null;
+    let clockCorrected = false;
+
+    const finish = (outcome: FetchOutcome): FetchOutcome => {
+      if (!outcome.ok && outcome.kind === 'error' && outcome.code !== 'CANCELED') {
+        const { action, text } = staffDiagnostic(outcome.code);
+        lastFailure = { code: outcome.code, action, text, at: new Date().toISOString() };
+      }
+      logger.event('gateway.fetch', outcome.ok ? 'success' : 'failure', fetchAuditFields({
+        requestId, request, outcome, latencyMs: performance.now() - started, attempts, httpStatus, clockCorrected,
+      }));
       return outcome;
     };
 
-    if (!breaker.available()) {
-      return audit({ ok: false, kind: 'error', code: 'CIRCUIT_OPEN', retryable: true, detail: 'gateway circuit open' });
-    }
-    const bodyObject = buildFetchRequestBody(request);
-    const body = encodeBody(bodyObject);
-    if (body.length > 64 * 1024) {
-      return audit({ ok: false, kind: 'error', code: 'TOO_LARGE', retryable: false, detail: 'request over 64 KiB' });
-    }
-    const sent: SentFetch = {
-      requestId, kioskId: config.kioskId, purpose: request.purposeCode, certTypes: request.certTypes,
-      holder: bodyObject.holder, bodyHash: sha256Hex(body),
-    };
-    const totalDeadline = started + timeouts.totalMs;
+    if (!breaker.available()) return finish(errorOutcome('CIRCUIT_OPEN', 'gateway circuit open', true));
 
-    // One attempt for now; a retry loop goes here, re-sending `body` unchanged under the same request id.
-    const timestamp = formatInstant(now());
-    const headers = signedRequestHeaders(
-      { method: 'POST', path: FETCH_PATH, kioskId: config.kioskId, requestId, timestamp, issue: request.issueCode, purpose: request.purposeCode, body },
-      alg,
-      signingKey,
-    );
-    const attempt = await httpsAttempt({
-      method: 'POST', url: urlFor(FETCH_PATH), headers, body, agent, connectMs: timeouts.connectMs,
-      deadlineMs: Math.min(timeouts.attemptMs, totalDeadline - Date.now()), maxResponseBytes: MAX_RESPONSE_BYTES, signal,
-    });
-    if (!attempt.ok) {
-      if (attempt.failure !== 'canceled') breaker.record(attemptVerdict({ kind: 'no-answer' }));
-      return audit(outcomeOfFailedAttempt(attempt));
-    }
-    breaker.record(attemptVerdict({ kind: 'answer', status: attempt.status }));
-    if (attempt.status !== 200) {
-      const answer = readErrorAnswer(attempt.status, attempt.headers, attempt.body);
-      return audit({ ok: false, kind: 'error', code: answer.code, retryable: answer.retryable, detail: answer.detail }, { httpStatus: attempt.status });
-    }
-    const verified = verifyFetchResponse(attempt.body, sent, trustList, now());
-    if (!verified.ok) {
-      return audit({ ok: false, kind: 'error', code: 'VERIFICATION_FAILED', retryable: false, detail: verified.detail }, { httpStatus: 200 });
-    }
-    if (verified.refusals.length > 0) {
-      return audit(
-        { ok: false, kind: 'refused', refusals: verified.refusals, issued: verified.issued.map((c) => c.certType) },
-        { httpStatus: 200 },
+    // The body is built once and its bytes re-sent unchanged on every retry. The consent time is read on
+    // the kiosk's clock, so it takes the same correction as X-Timestamp.
+    const prepare = () => {
+      const bodyObject = buildFetchRequestBody({
+        ...request,
+        consent: { ...request.consent, grantedAt: new Date(request.consent.grantedAt.getTime() + clockOffsetMs) },
+      });
+      const body = encodeBody(bodyObject);
+      const sent: SentFetch = {
+        requestId, kioskId: config.kioskId, purpose: request.purposeCode, certTypes: request.certTypes,
+        holder: bodyObject.holder, bodyHash: sha256Hex(body),
+      };
+      return { body, sent };
+    };
+    let { body, sent } = prepare();
+    if (body.length > MAX_REQUEST_BYTES) return finish(errorOutcome('TOO_LARGE', 'request over 64 KiB'));
+
+    for (;;) {
+      const remainingMs = deadline - performance.now();
+      if (remainingMs <= 0) return finish(errorOutcome('TIMEOUT', `no answer within the ${timings.totalMs} ms budget`));
+      attempts++;
+      // Only X-Timestamp and X-Signature are made afresh for a retry.
+      const headers = signedRequestHeaders(
+        { method: 'POST', path: FETCH_PATH, kioskId: config.kioskId, requestId, timestamp: formatInstant(correctedNow()), issue: request.issueCode, purpose: request.purposeCode, body },
+        alg,
+        signingKey,
       );
+      const run = await breaker.run(
+        () => httpsAttempt({
+          method: 'POST', url: urlFor(FETCH_PATH), headers, body, agent, connectMs: timings.connectMs,
+          deadlineMs: Math.min(timings.attemptMs, remainingMs), maxResponseBytes: MAX_RESPONSE_BYTES, signal,
+        }),
+        breakerVerdict,
+      );
+      if (!run.ran) return finish(errorOutcome('CIRCUIT_OPEN', 'gateway circuit opened during the fetch', true));
+      const attempt = run.result;
+
+      let failure: { code: GatewayErrorCode; detail: string; retryAfterMs?: number; serverTimeMs?: number };
+      if (!attempt.ok) {
+        switch (attempt.failure) {
+          case 'canceled':
+            return finish(errorOutcome('CANCELED', attempt.detail, false));
+          case 'too-large':
+            // Check 1 of the contract: an answer over 1 MiB is abandoned unread.
+            return finish(errorOutcome('VERIFICATION_FAILED', `check 1: ${attempt.detail}`));
+          case 'tls':
+            // A refused handshake will be refused again: staff must fix a certificate or the CA.
+            return finish(errorOutcome('TRANSPORT', `TLS handshake refused (${attempt.detail})`, false));
+          case 'connect-timeout':
+          case 'timeout':
+            failure = { code: 'TIMEOUT', detail: attempt.detail };
+            break;
+          case 'transport':
+            failure = { code: 'TRANSPORT', detail: attempt.detail };
+            break;
+        }
+      } else {
+        httpStatus = attempt.status;
+        if (attempt.status === 200) {
+          const verified = verifyFetchResponse(attempt.body, sent, trustList, correctedNow());
+          if (!verified.ok) return finish(errorOutcome('VERIFICATION_FAILED', verified.detail));
+          if (verified.refusals.length > 0) {
+            return finish({ ok: false, kind: 'refused', refusals: verified.refusals, issued: verified.issued.map((c) => c.certType) });
+          }
+          return finish({ ok: true, certificates: verified.issued });
+        }
+        failure = readErrorAnswer(attempt.status, attempt.headers, attempt.body);
+      }
+
+      if (failure.code === 'CLOCK_SKEW' && !clockCorrected && failure.serverTimeMs !== undefined && retries < timings.maxRetries) {
+        // Once per call: take the gateway's clock, and ask again as a new request (new id, consent time
+        // corrected), since a 401 is not kept and the body's consent time was read on the wrong clock.
+        clockOffsetMs = failure.serverTimeMs - now().getTime();
+        clockCorrected = true;
+        retries++;
+        logger.event('gateway.clock_corrected', 'failure', { previousRequestId: requestId, offsetMs: clockOffsetMs });
+        requestId = newRequestId();
+        ({ body, sent } = prepare());
+        continue;
+      }
+      const decision = decideRetry({
+        code: failure.code, retriesSoFar: retries, maxRetries: timings.maxRetries, retryAfterMs: failure.retryAfterMs,
+        remainingMs: deadline - performance.now(), settings: timings, ...(deps.random ? { random: deps.random } : {}),
+      });
+      if (!decision.retry) {
+        const why = decision.reason === 'not retryable' ? '' : ` (${decision.reason} after ${attempts} attempts)`;
+        return finish(errorOutcome(failure.code, failure.detail + why));
+      }
+      if (!(await sleep(decision.delayMs, signal))) return finish(errorOutcome('CANCELED', 'aborted while waiting to retry', false));
+      retries++;
     }
-    return audit({ ok: true, certificates: verified.issued }, { httpStatus: 200 });
   }
 
   async function health(signal: AbortSignal): Promise<HealthResult> {
-    const attempt = await httpsAttempt({
-      method: 'GET', url: urlFor(HEALTH_PATH), headers: {}, agent, connectMs: timeouts.connectMs,
-      deadlineMs: timeouts.attemptMs, maxResponseBytes: 4096, signal,
-    });
+    const attempt = await healthAttempt(signal);
     if (!attempt.ok) return { ok: false, detail: `${attempt.failure}: ${attempt.detail}` };
     if (attempt.status !== 200) return { ok: false, detail: `HTTP ${attempt.status}` };
     let json: unknown;
@@ -196,21 +275,18 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     health,
     trustList,
     available: () => breaker.available(),
-    close: async () => agent.destroy(),
+    breakerState: () => breaker.state(),
+    diagnostics: () => ({
+      breaker: breaker.state(),
+      clockOffsetMs,
+      trustListVersion: trustList.version,
+      trustListStale: trustListIsStale(trustList, correctedNow()),
+      lastFailure,
+    }),
+    close: async () => {
+      closed = true;
+      clearTimeout(probeTimer);
+      agent.destroy();
+    },
   };
-}
-
-function outcomeOfFailedAttempt(attempt: Extract<HttpsAttemptResult, { ok: false }>): FetchOutcome {
-  switch (attempt.failure) {
-    case 'canceled':
-      return { ok: false, kind: 'error', code: 'CANCELED', retryable: false, detail: attempt.detail };
-    case 'connect-timeout':
-    case 'timeout':
-      return { ok: false, kind: 'error', code: 'TIMEOUT', retryable: true, detail: attempt.detail };
-    case 'transport':
-      return { ok: false, kind: 'error', code: 'TRANSPORT', retryable: true, detail: attempt.detail };
-    case 'too-large':
-      // Check 1 of the contract: an answer over 1 MiB is abandoned unread.
-      return { ok: false, kind: 'error', code: 'VERIFICATION_FAILED', retryable: false, detail: `check 1: ${attempt.detail}` };
-  }
 }

@@ -1,7 +1,8 @@
-// The signature algorithms of the contract, behind one interface so that SM2-SM3 (which needs a library,
-// since Node's crypto cannot make standard SM2 signatures) can be added without touching the callers.
+// The signature algorithms of the contract behind one interface: ES256 with Node's crypto, SM2-SM3 with a
+// library (sm2-sm3.ts), since Node's crypto cannot make standard SM2 signatures.
 
 import { sign, verify, type KeyObject } from 'node:crypto';
+import { sm2Sm3 } from './sm2-sm3';
 
 export type SignatureAlg = 'ES256' | 'SM2-SM3';
 
@@ -12,7 +13,7 @@ export interface SignatureScheme {
   /** Raw r‖s, 64 bytes. */
   sign(data: Uint8Array, privateKey: KeyObject): Buffer;
   verify(data: Uint8Array, signature: Uint8Array, publicKey: KeyObject): boolean;
-  /** Whether a public key is of this algorithm's kind (a P-256 key for ES256). */
+  /** Whether a public key is of this algorithm's kind (a P-256 key for ES256, an SM2 key for SM2-SM3). */
   acceptsKey(publicKey: KeyObject): boolean;
 }
 
@@ -33,13 +34,12 @@ const es256: SignatureScheme = {
 
 export const SIGNATURE_ALGS: readonly SignatureAlg[] = ['ES256', 'SM2-SM3'];
 
-/** The implementation of an algorithm, or undefined while it has none (SM2-SM3, for now). */
-export function signatureScheme(alg: SignatureAlg): SignatureScheme | undefined {
+export function signatureScheme(alg: SignatureAlg): SignatureScheme {
   switch (alg) {
     case 'ES256':
       return es256;
     case 'SM2-SM3':
-      return undefined;
+      return sm2Sm3;
   }
 }
 

@@ -14,7 +14,15 @@ export function newEs256Key(): KeyObject {
   return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
 }
 
-export function makeIssuer(overrides: Partial<TrustEntryDocument> = {}, privateKey = newEs256Key()): TestIssuer {
+export function newSm2Key(): KeyObject {
+  return generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey;
+}
+
+/** An issuer whose key fits its algorithm (ES256 unless `overrides.alg` says SM2-SM3). */
+export function makeIssuer(
+  overrides: Partial<TrustEntryDocument> = {},
+  privateKey = overrides.alg === 'SM2-SM3' ? newSm2Key() : newEs256Key(),
+): TestIssuer {
   const kid = keyId(privateKey);
   return {
     kid,

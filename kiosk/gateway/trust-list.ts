@@ -106,7 +106,7 @@ function buildEntry(entry: TrustEntryDocument): TrustEntry | string {
   }
   if (keyId(publicKey) !== entry.kid) return 'kid does not match the key';
   const scheme = signatureScheme(entry.alg);
-  if (scheme && !scheme.acceptsKey(publicKey)) return `key is not an ${entry.alg} key`;
+  if (!scheme.acceptsKey(publicKey)) return `key is not an ${entry.alg} key`;
   const validFromMs = parseInstant(entry.validFrom)!;
   const validToMs = parseInstant(entry.validTo)!;
   if (validFromMs >= validToMs) return 'validFrom is not before validTo';

@@ -18,7 +18,7 @@ const notAllowed = makeIssuer({ code: department.code, certTypes: ['residence-pr
 const sm2Listed = makeIssuer({ code: department.code, alg: 'SM2-SM3' });
 const revoked = makeIssuer({ code: department.code, status: 'revoked' });
 const { list } = makeTrustList([good, notAllowed, sm2Listed, revoked]);
-const issuerKey = (issuer: TestIssuer): IssuerKey => ({ department, kid: issuer.kid, privateKey: issuer.privateKey });
+const issuerKey = (issuer: TestIssuer): IssuerKey => ({ department, alg: issuer.entry.alg, kid: issuer.kid, privateKey: issuer.privateKey });
 
 const now = new Date('2026-11-23T08:00:02Z');
 const zhang = testCitizens.find((c) => c.key === 'zhang-san')!;
@@ -78,6 +78,18 @@ describe('verifyFetchResponse', () => {
     expect(result).toEqual({ ok: true, issued: [{ ...payload, verified: true }], refusals: [] });
   });
 
+  it('passes a genuine SM2-SM3 certificate: JWS by SM2 and a seal with COSE alg -65537', () => {
+    const certificate = signCertificate(payloadFor(undefined, sm2Listed), issuerKey(sm2Listed));
+    expect(JSON.parse(Buffer.from(certificate.split('.')[0]!, 'base64url').toString())).toEqual({ alg: 'SM2-SM3', kid: sm2Listed.kid, typ: 'cert+jws' });
+    const result = verify(response(certificate));
+    expect(result).toMatchObject({ ok: true, issued: [{ verified: true, certType: 'no-property-proof' }] });
+    // The same bytes under an ES256 entry would not do: the trust list decides the algorithm.
+    const [header, payload, signature] = certificate.split('.');
+    const damaged = Buffer.from(signature!, 'base64url');
+    damaged[5] = damaged[5]! ^ 1;
+    expect(verify(response(`${header}.${payload}.${damaged.toString('base64url')}`))).toMatchObject({ check: 3 });
+  });
+
   it('returns refusals for the citizen to be told, unsigned', () => {
     const body = Buffer.from(JSON.stringify({
       requestId: sent.requestId, requestHash: sent.bodyHash,
@@ -99,9 +111,10 @@ describe('verifyFetchResponse', () => {
 
   it('check 2: header members, unknown kid, alg not the trust list one, revoked key, future issuedAt', () => {
     const stranger = makeIssuer();
-    expect(verify(response(signCertificate(payloadFor(), { department, kid: stranger.kid, privateKey: stranger.privateKey }))))
+    expect(verify(response(signCertificate(payloadFor(), { department, alg: 'ES256', kid: stranger.kid, privateKey: stranger.privateKey }))))
       .toMatchObject({ check: 2, detail: `no-property-proof: check 2: kid ${stranger.kid} is not in the trust list` });
-    expect(verify(response(signCertificate(payloadFor(undefined, sm2Listed), issuerKey(sm2Listed))))).toMatchObject({ check: 2 });
+    // The header names ES256 for a kid the trust list holds as SM2-SM3: the list decides.
+    expect(verify(response(signCertificate(payloadFor(undefined, sm2Listed), { ...issuerKey(good), kid: sm2Listed.kid })))).toMatchObject({ check: 2 });
     expect(verify(response(signCertificate(payloadFor(undefined, revoked), issuerKey(revoked))))).toMatchObject({ check: 2 });
     expect(verify(response(altered({ issuedAt: '2026-11-23T08:10:00Z' })))).toMatchObject({ check: 2, detail: expect.stringMatching(/future/) });
     const [, payload, signature] = signCertificate(payloadFor(), issuerKey(good)).split('.');

@@ -21,6 +21,7 @@ export function createPrintService(options: { kioskId: string; printer: A4Printe
       if (status.device !== 'online' && status.device !== 'busy' && status.device !== 'userError') return 'unavailable';
       if (status.paper === 'jammed' || status.media === 'jammed') return 'jammed';
       if (status.paper === 'out') return 'paperOut';
+      if (status.toner === 'out') return 'tonerOut'; // it would print blank pages
       if (status.device === 'userError') return 'unavailable';
       return 'ready';
     },

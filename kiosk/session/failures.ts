@@ -114,6 +114,13 @@ export const failureDefinitions = {
     nextSteps: [{ zh: '处理后点击“重试”', en: 'Tap "Try again" once it is cleared' }, OTHER_KIOSK, WINDOW],
     retry: 'printing',
   },
+  PRINTER_OUT_OF_TONER: {
+    fault: 'kiosk',
+    title: { zh: '打印机墨粉用尽', en: 'The printer is out of toner' },
+    detail: { zh: '尚未打印任何内容。已通知工作人员更换墨粉。', en: 'Nothing was printed. Staff have been told to replace the toner.' },
+    nextSteps: [OTHER_KIOSK, WINDOW, APP],
+    retry: 'printing',
+  },
   PRINT_STALLED: {
     fault: 'kiosk',
     title: { zh: '打印暂停，等待工作人员处理', en: 'Printing is paused until staff fix the printer' },

@@ -415,6 +415,7 @@ describe('session machine: failures, each with a next step', () => {
     ['paperOut', 'PRINTER_OUT_OF_PAPER'],
     ['jammed', 'PRINTER_JAMMED'],
     ['unavailable', 'PRINTER_UNAVAILABLE'],
+    ['tonerOut', 'PRINTER_OUT_OF_TONER'],
   ] as const)('printing: a printer that is %s before the job → %s, nothing sent, retry re-checks', async (readiness, code) => {
     const h = createSessionHarness();
     await h.toPreview();
@@ -454,6 +455,14 @@ describe('session machine: failures, each with a next step', () => {
     h.reportPrint('processing-stopped', ['media-jam-error']);
     await h.flush();
     expect(h.view().printStage).toBe('jammed');
+  });
+
+  it('printing: a job whose outcome is unknown before the printer confirmed it is never sent again', async () => {
+    const h = createSessionHarness();
+    await h.toPrintingJob();
+    h.print.resolve(fail('hardwareError', 'outcomeUnknown'));
+    await h.flush();
+    expect(h.view().failure).toMatchObject({ code: 'PRINT_FAILED', canRetry: false });
   });
 
   it('printing: a job the printer aborts is never resubmitted', async () => {

@@ -101,11 +101,18 @@ function readinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): Failur
       return 'PRINTER_OUT_OF_PAPER';
     case 'jammed':
       return 'PRINTER_JAMMED';
+    case 'tonerOut':
+      return 'PRINTER_OUT_OF_TONER';
   }
 }
 
-/** A printer that refused a job before holding it: nothing was printed, so the citizen may try again. */
+/**
+ * A job that failed before the printer said it held it. Usually nothing was printed and the citizen may try
+ * again — except when the outcome is unknown (the line dropped after sending): then it may yet print, and is
+ * never sent again.
+ */
 function refusedJobFailure(errorCode: string | undefined): FailureCode {
+  if (errorCode === 'outcomeUnknown') return 'PRINT_FAILED';
   if (errorCode === 'paperOut') return 'PRINTER_OUT_OF_PAPER';
   if (errorCode === 'mediaJammed') return 'PRINTER_JAMMED';
   return 'PRINTER_UNAVAILABLE';

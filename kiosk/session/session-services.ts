@@ -8,7 +8,7 @@ import type { Errand } from '../errands/catalogue';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 
-export type PrinterReadiness = 'ready' | 'unavailable' | 'paperOut' | 'jammed';
+export type PrinterReadiness = 'ready' | 'unavailable' | 'paperOut' | 'jammed' | 'tonerOut';
 
 export interface SessionServices {
   /** Waits for a fresh card and reads it (the reader polls); aborts with the signal. */

@@ -1,0 +1,279 @@
+// The real A4 printer: an IPP printer (a CUPS queue, or an IPP Everywhere printer such as a USB printer behind
+// ipp-usb). Asks the printer afresh before every job, submits with Print-Job, then follows the job with
+// Get-Job-Attributes until it ends. A job whose outcome is unknown is never sent again. The driver keeps no copy
+// of a document: the bytes go from the caller's buffer to the socket.
+
+import { abortableDelay } from '../abortable-delay';
+import { fail, succeed, type DeviceResult } from '../device-result';
+import { EventHub } from '../event-hub';
+import type { A4Printer, A4PrinterEvents, A4PrinterStatus, PrintDocument, PrintJobProgress, PrintJobState } from './a4-printer';
+import { IppClient, type IppTransportError } from './ipp-client';
+import {
+  cancelJobRequest,
+  getJobAttributesRequest,
+  getPrinterAttributesRequest,
+  isSuccess,
+  printJobRequest,
+  readJobAttributes,
+  readPrinterAttributes,
+  StatusCode,
+  statusMessage,
+  type JobAttributes,
+  type PrinterAttributes,
+} from './ipp-operations';
+import { baseReason, blockingReasons, mapPrinterStatus, NO_PRINTER } from './printer-status-mapping';
+
+export interface IppA4PrinterOptions {
+  /** `ipp://host[:port]/path`; port 631 when none is given. */
+  url: string;
+  /** How often a job is followed with Get-Job-Attributes. */
+  pollMs?: number;
+  /** How often the status is asked in the background between jobs (after open()). */
+  statusPollMs?: number;
+  /** Timeout of one status or job query. */
+  requestTimeoutMs?: number;
+  /** Timeout of a Print-Job, document upload included. */
+  submitTimeoutMs?: number;
+  /** A followed job whose printer stays silent this long has an unknown outcome. */
+  lostAfterMs?: number;
+}
+
+const STARTING: A4PrinterStatus = { device: 'starting', paper: 'unknown', toner: 'unknown', media: 'unknown' };
+const FINAL_STATES: ReadonlySet<PrintJobState> = new Set(['completed', 'canceled', 'aborted']);
+/** Job reasons that only say "nothing special". */
+const UNREMARKABLE_JOB_REASONS = new Set(['none', 'job-printing', 'job-queued', 'job-incoming', 'job-completed-successfully']);
+
+export function createIppA4Printer(options: IppA4PrinterOptions): IppA4Printer {
+  return new IppA4Printer(options);
+}
+
+export class IppA4Printer implements A4Printer {
+  readonly kind = 'a4-printer' as const;
+  private readonly hub = new EventHub<A4PrinterEvents>();
+  readonly events = this.hub;
+  private readonly client: IppClient;
+  private readonly pollMs: number;
+  private readonly statusPollMs: number;
+  private readonly submitTimeoutMs: number;
+  private readonly lostAfterMs: number;
+  private current: A4PrinterStatus = STARTING;
+  private inFlight: Promise<DeviceResult<PrinterAttributes>> | null = null;
+  private statusTimer: NodeJS.Timeout | undefined;
+  private running = new AbortController();
+  private printing = false;
+
+  constructor(options: IppA4PrinterOptions) {
+    this.client = new IppClient({ url: options.url, timeoutMs: options.requestTimeoutMs ?? 5_000 });
+    this.pollMs = options.pollMs ?? 1_000;
+    this.statusPollMs = options.statusPollMs ?? 10_000;
+    this.submitTimeoutMs = options.submitTimeoutMs ?? 60_000;
+    this.lostAfterMs = options.lostAfterMs ?? 30_000;
+  }
+
+  get printerUri(): string {
+    return this.client.printerUri;
+  }
+
+  status(): A4PrinterStatus {
+    return { ...this.current };
+  }
+
+  async refreshStatus(): Promise<A4PrinterStatus> {
+    await this.readPrinterAttributes();
+    return this.status();
+  }
+
+  /**
+   * One Get-Printer-Attributes, shared by callers that ask at the same time; updates status() and its events.
+   * The raw attributes are for the maintenance command.
+   */
+  readPrinterAttributes(): Promise<DeviceResult<PrinterAttributes>> {
+    this.inFlight ??= this.queryPrinter().finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  async open(): Promise<void> {
+    if (this.running.signal.aborted) this.running = new AbortController();
+    clearTimeout(this.statusTimer);
+    const poll = async () => {
+      await this.readPrinterAttributes();
+      if (this.running.signal.aborted) return;
+      this.statusTimer = setTimeout(poll, this.statusPollMs);
+      this.statusTimer.unref(); // polling alone must not keep a command-line process alive
+    };
+    await poll();
+  }
+
+  async close(): Promise<void> {
+    this.running.abort();
+    clearTimeout(this.statusTimer);
+  }
+
+  async print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<DeviceResult<PrintJobProgress>> {
+    if (document.pdf.length === 0) return fail('invalidData', 'emptyDocument', 'no document to print');
+    if (this.printing) return fail('deviceNotReady', 'busy', 'another job is being printed');
+    this.printing = true;
+    try {
+      // Some printers hide errors while asleep: ask before handing over a job, not only after.
+      const before = await this.readPrinterAttributes();
+      if (!before.ok) return before;
+      const refused = this.refusesJobs(before.value);
+      if (refused) return refused;
+
+      const submitted = await this.submit(document);
+      if (!submitted.ok) return submitted;
+      return await this.follow(submitted.value, onProgress);
+    } finally {
+      this.printing = false;
+    }
+  }
+
+  async cancel(jobId: string): Promise<DeviceResult<void>> {
+    const id = Number(jobId);
+    if (!Number.isInteger(id) || id < 1) return fail('invalidData', 'noSuchJob', 'not a job id');
+    const exchange = await this.client.send(cancelJobRequest(this.client.printerUri, this.client.requestId(), id));
+    if (!exchange.ok) return transportFailure(exchange.error, 'Cancel-Job');
+    const code = exchange.response.code;
+    if (isSuccess(code)) return succeed(undefined);
+    if (code === StatusCode.clientErrorNotFound) return fail('invalidData', 'noSuchJob', 'the printer has no such job');
+    if (code === StatusCode.clientErrorNotPossible) return fail('invalidData', 'jobFinished', 'the job has already ended');
+    return fail('hardwareError', 'ippStatus', ippStatusText('Cancel-Job', code, statusMessage(exchange.response)));
+  }
+
+  // ---- steps of a job ----
+
+  private refusesJobs(printer: PrinterAttributes): DeviceResult<never> | null {
+    const { device } = this.current;
+    const why = printer.reasons.map(baseReason).join(', ') || 'no reason given';
+    if (device === 'offline') return fail('deviceNotReady', 'offline', `the printer does not take jobs now (${why})`);
+    if (device === 'hardwareError') return fail('hardwareError', 'printerError', `the printer reports an error (${why})`);
+    // Paper out, a jam or an open cover: the job is handed over and waits, as on the simulated twin; progress says why.
+    return null;
+  }
+
+  private async submit(document: PrintDocument): Promise<DeviceResult<PrintJobProgress>> {
+    const request = printJobRequest(this.client.printerUri, this.client.requestId(), document.jobName);
+    const exchange = await this.client.send(request, { document: document.pdf, timeoutMs: this.submitTimeoutMs });
+    if (!exchange.ok) {
+      const { error } = exchange;
+      if (!error.delivered) return transportFailure(error, 'Print-Job');
+      // The printer answered "no" at the HTTP level (e.g. 401, 413): nothing was queued.
+      if (error.kind === 'httpError' && (error.httpStatus ?? 500) < 500) {
+        return fail('hardwareError', 'jobRefused', `Print-Job refused: ${error.detail}`);
+      }
+      // The request may have reached the printer: it may print. Never send it again; tell staff.
+      return fail(error.kind === 'timeout' ? 'timeOut' : 'noDevice', 'outcomeUnknown', `Print-Job ${error.kind}: ${error.detail}; the printer may hold the job`);
+    }
+    const { response } = exchange;
+    if (!isSuccess(response.code)) {
+      const text = ippStatusText('Print-Job', response.code, statusMessage(response));
+      if (response.code === StatusCode.serverErrorBusy) return fail('deviceNotReady', 'busy', text);
+      if (response.code === StatusCode.serverErrorNotAcceptingJobs) return fail('deviceNotReady', 'offline', text);
+      if (response.code === StatusCode.clientErrorDocumentFormatNotSupported) return fail('invalidData', 'formatNotSupported', text);
+      return fail('hardwareError', 'jobRefused', text);
+    }
+    const job = readJobAttributes(response);
+    if (job.jobId === null) return fail('hardwareError', 'outcomeUnknown', 'Print-Job succeeded without a job id; the printer may hold the job');
+    return succeed({ jobId: String(job.jobId), state: job.state ?? 'pending', reasons: jobReasons(job) });
+  }
+
+  /** Polls the job to its end. The printer holds the job from here: every exit says what became of it. */
+  private async follow(first: PrintJobProgress, onProgress: (progress: PrintJobProgress) => void): Promise<DeviceResult<PrintJobProgress>> {
+    const jobId = Number(first.jobId);
+    let last = first;
+    onProgress(first);
+    let lastHeard = Date.now();
+    const { signal } = this.running;
+
+    while (!FINAL_STATES.has(last.state)) {
+      await abortableDelay(this.pollMs, signal);
+      if (signal.aborted) return fail('noDevice', 'outcomeUnknown', `driver closed while following job ${jobId}; the printer may still print it`);
+
+      const exchange = await this.client.send(getJobAttributesRequest(this.client.printerUri, this.client.requestId(), jobId));
+      if (exchange.ok && exchange.response.code === StatusCode.clientErrorNotFound) {
+        return fail('hardwareError', 'outcomeUnknown', `the printer no longer knows job ${jobId} (restarted?)`);
+      }
+      if (!exchange.ok || !isSuccess(exchange.response.code)) {
+        if (Date.now() - lastHeard < this.lostAfterMs) continue; // a printer waking up or busy: ask again
+        await this.readPrinterAttributes(); // so status() says what is known now
+        const why = exchange.ok ? ippStatusText('Get-Job-Attributes', exchange.response.code, null) : exchange.error.detail;
+        return fail('noDevice', 'outcomeUnknown', `lost job ${jobId} for ${this.lostAfterMs} ms (${why}); it is not sent again`);
+      }
+      lastHeard = Date.now();
+
+      const job = readJobAttributes(exchange.response);
+      // While the job waits, the printer says why (ippeveprinter and many printers keep the job "processing").
+      const printer = job.state && FINAL_STATES.has(job.state) ? null : await this.readPrinterAttributes();
+      const next = progressOf(first.jobId, job, last.state, printer?.ok ? printer.value.reasons : []);
+      if (next.state !== last.state || next.reasons.join() !== last.reasons.join()) {
+        last = next;
+        onProgress(next);
+      }
+    }
+
+    if (last.state === 'completed') return succeed(last);
+    if (last.state === 'canceled') return fail('canceled', 'jobCanceled', `job ${jobId} canceled (${last.reasons.join(', ') || 'no reason given'})`);
+    return fail('hardwareError', 'jobAborted', `the printer aborted job ${jobId} (${last.reasons.join(', ') || 'no reason given'}); it is not sent again`);
+  }
+
+  // ---- status ----
+
+  private async queryPrinter(): Promise<DeviceResult<PrinterAttributes>> {
+    const exchange = await this.client.send(getPrinterAttributesRequest(this.client.printerUri, this.client.requestId()));
+    if (!exchange.ok) {
+      this.update(NO_PRINTER);
+      return transportFailure(exchange.error, 'Get-Printer-Attributes');
+    }
+    if (!isSuccess(exchange.response.code)) {
+      // Something answers at that address, but it is not this printer (wrong path, a queue deleted).
+      this.update(NO_PRINTER);
+      return fail('noDevice', 'ippStatus', ippStatusText('Get-Printer-Attributes', exchange.response.code, statusMessage(exchange.response)));
+    }
+    const attributes = readPrinterAttributes(exchange.response);
+    this.update(mapPrinterStatus(attributes));
+    return succeed(attributes);
+  }
+
+  /** Announces only what changed (devices.md: statusChanged carries the changed fields). */
+  private update(next: A4PrinterStatus): void {
+    const previous = this.current;
+    this.current = next;
+    const changed: Partial<A4PrinterStatus> = {};
+    let any = false;
+    for (const key of ['device', 'paper', 'toner', 'media'] as const) {
+      if (previous[key] !== next[key]) {
+        Object.assign(changed, { [key]: next[key] });
+        any = true;
+      }
+    }
+    if (!any) return;
+    this.hub.emit('statusChanged', changed);
+    if (next.paper !== previous.paper && (next.paper === 'low' || next.paper === 'out')) this.hub.emit('paperThreshold', { paper: next.paper });
+  }
+}
+
+/** The job as the session sees it: a job the printer keeps "processing" while it waits is reported as stopped. */
+function progressOf(jobId: string, job: JobAttributes, previous: PrintJobState, printerReasons: string[]): PrintJobProgress {
+  const state = job.state ?? previous;
+  const own = jobReasons(job);
+  if (FINAL_STATES.has(state)) return { jobId, state, reasons: own };
+  const blocking = blockingReasons(printerReasons);
+  if (blocking.length > 0 || state === 'processing-stopped') {
+    return { jobId, state: 'processing-stopped', reasons: [...new Set([...blocking, ...own])] };
+  }
+  return { jobId, state, reasons: own };
+}
+
+function jobReasons(job: JobAttributes): string[] {
+  return job.reasons.filter((r) => !UNREMARKABLE_JOB_REASONS.has(r));
+}
+
+function transportFailure(error: IppTransportError, operation: string): DeviceResult<never> {
+  if (!error.delivered) return fail('noDevice', 'unreachable', `${operation}: printer not reachable (${error.detail})`);
+  if (error.kind === 'timeout') return fail('timeOut', 'noAnswer', `${operation}: ${error.detail}`);
+  return fail('noDevice', error.kind, `${operation}: ${error.detail}`);
+}
+
+function ippStatusText(operation: string, code: number, message: string | null): string {
+  return `${operation} answered 0x${code.toString(16).padStart(4, '0')}${message ? ` (${message})` : ''}`;
+}

@@ -1,0 +1,74 @@
+// SM2-SM3 (GB/T 32918, GM/T 0009): SM2 signatures over SM3 with the standard user id 1234567812345678, raw
+// r‖s. Node's crypto cannot make these, so sm-crypto-v2 does the arithmetic; keys stay KeyObjects so that
+// kids, PEM files and the trust list work the same for both algorithms. Interoperability with the openssl
+// command line is pinned by test/integration/gateway/sm2-openssl-interop.test.ts.
+
+import type { KeyObject } from 'node:crypto';
+import { sm2 } from 'sm-crypto-v2';
+import type { SignatureScheme } from './signature-algorithms';
+import { sm2PrivateKeyHex, sm2PublicKeyHex } from './sm2-key';
+
+export const SM2_USER_ID = '1234567812345678';
+/** The order n of the SM2 curve: r and s must lie in [1, n-1]. */
+const SM2_ORDER = BigInt('0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123');
+
+type PublicPoint = ReturnType<typeof sm2.precomputePublicKey>;
+
+// Keys are parsed once: a trust list's keys verify many certificates.
+const signingKeys = new WeakMap<KeyObject, { privateHex: string; publicHex: string } | null>();
+const verifyingKeys = new WeakMap<KeyObject, PublicPoint | null>();
+
+function signingKey(key: KeyObject): { privateHex: string; publicHex: string } | null {
+  let cached = signingKeys.get(key);
+  if (cached === undefined) {
+    const privateHex = sm2PrivateKeyHex(key);
+    const publicHex = sm2PublicKeyHex(key);
+    cached = privateHex && publicHex ? { privateHex, publicHex } : null;
+    signingKeys.set(key, cached);
+  }
+  return cached;
+}
+
+function verifyingKey(key: KeyObject): PublicPoint | null {
+  let cached = verifyingKeys.get(key);
+  if (cached === undefined) {
+    const publicHex = sm2PublicKeyHex(key);
+    try {
+      cached = publicHex ? sm2.precomputePublicKey(publicHex) : null;
+    } catch {
+      cached = null; // not a point on the curve
+    }
+    verifyingKeys.set(key, cached);
+  }
+  return cached;
+}
+
+function inRange(bytes: Uint8Array): boolean {
+  const value = BigInt('0x' + Buffer.from(bytes).toString('hex'));
+  return value >= 1n && value < SM2_ORDER;
+}
+
+export const sm2Sm3: SignatureScheme = {
+  alg: 'SM2-SM3',
+  // Private use (seal-kq1.md): COSE has no registered SM2 algorithm.
+  coseAlg: -65537,
+  sign(data, privateKey) {
+    const key = signingKey(privateKey);
+    if (!key) throw new Error('not an SM2 private key');
+    const hex = sm2.doSignature(data, key.privateHex, { hash: true, publicKey: key.publicHex, userId: SM2_USER_ID });
+    return Buffer.from(hex, 'hex');
+  },
+  verify(data, signature, publicKey) {
+    if (signature.length !== 64 || !inRange(signature.subarray(0, 32)) || !inRange(signature.subarray(32))) return false;
+    const point = verifyingKey(publicKey);
+    if (!point) return false;
+    try {
+      return sm2.doVerifySignature(data, Buffer.from(signature).toString('hex'), point, { hash: true, userId: SM2_USER_ID });
+    } catch {
+      return false;
+    }
+  },
+  acceptsKey(publicKey) {
+    return sm2PublicKeyHex(publicKey) !== null;
+  },
+};

@@ -1,0 +1,75 @@
+// `npm run device -- a4-printer status|test-page --url ipp://HOST:PORT/PATH`: asks an IPP printer how it is,
+// or prints a test page and follows it until paper comes out. JSON on stdout; job progress on stderr.
+
+import { parseArgs } from 'node:util';
+import { createIppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
+import type { PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import { renderA4TestPage } from './a4-test-page';
+import { CliFailure, deviceFailure, printJson } from './cli-output';
+
+const PRINTER_STATES: Record<number, string> = { 3: 'idle', 4: 'processing', 5: 'stopped' };
+
+export async function runA4PrinterCommand(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { url: { type: 'string' }, 'poll-ms': { type: 'string' } },
+    });
+  } catch (error) {
+    throw new CliFailure(`a4-printer: ${error instanceof Error ? error.message : String(error)}`, 2);
+  }
+  const [command, ...extra] = parsed.positionals;
+  const { url } = parsed.values;
+  if ((command !== 'status' && command !== 'test-page') || extra.length > 0) {
+    throw new CliFailure('usage: a4-printer status|test-page --url ipp://HOST:PORT/PATH [--poll-ms N]', 2);
+  }
+  if (!url) throw new CliFailure('a4-printer: --url ipp://HOST:PORT/PATH is required', 2);
+  const pollMs = parsed.values['poll-ms'] === undefined ? 500 : Number(parsed.values['poll-ms']);
+  if (!Number.isInteger(pollMs) || pollMs < 10) throw new CliFailure('a4-printer: --poll-ms must be an integer of at least 10', 2);
+
+  let printer;
+  try {
+    printer = createIppA4Printer({ url, pollMs });
+  } catch {
+    throw new CliFailure(`a4-printer: not a printer URL: ${url}`, 2);
+  }
+
+  if (command === 'status') {
+    const answer = await printer.readPrinterAttributes();
+    if (!answer.ok) throw deviceFailure('a4-printer status', answer.error);
+    const { state, reasons, message, acceptingJobs, markers } = answer.value;
+    printJson({
+      printer: printer.printerUri,
+      printerState: state === null ? null : (PRINTER_STATES[state] ?? String(state)),
+      reasons,
+      message,
+      acceptingJobs,
+      status: printer.status(),
+      markers,
+    });
+    return;
+  }
+
+  const startedAt = new Date();
+  const pdf = await renderA4TestPage(startedAt, printer.printerUri);
+  const progress: PrintJobProgress[] = [];
+  const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages: 1 }, (step) => {
+    progress.push(step);
+    process.stderr.write(`job ${step.jobId}: ${step.state}${step.reasons.length ? ` (${step.reasons.join(', ')})` : ''}\n`);
+  });
+  await printer.close();
+  if (!result.ok) throw deviceFailure('a4-printer test-page', result.error);
+  printJson({
+    what: 'a4-test-page',
+    printer: printer.printerUri,
+    at: startedAt.toISOString(),
+    outcome: result.value.state,
+    jobId: result.value.jobId,
+    progress: progress.map((p) => ({ state: p.state, reasons: p.reasons })),
+    durationMs: Date.now() - startedAt.getTime(),
+    bytes: pdf.length,
+    status: printer.status(),
+  });
+}
