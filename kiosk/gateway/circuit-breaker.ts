@@ -23,7 +23,8 @@ export interface CircuitBreaker {
   state(): BreakerState;
   /**
    * Runs one attempt unless the circuit is open. `verdict` says how the attempt's result counts; `null` counts
-   * neither way (the caller gave up, which says nothing about the gateway).
+   * neither way (the caller gave up, which says nothing about the gateway) — except that cockatiel closes a
+   * half-open breaker on an uncounted test attempt, as it does for any error it is not told to count.
    */
   run<T>(attempt: () => Promise<T>, verdict: (result: T) => AttemptVerdict | null): Promise<BreakerRun<T>>;
   /** Called on every change of `state()` that the breaker itself makes (opening, closing, starting a test). */

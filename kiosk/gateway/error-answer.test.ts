@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readErrorAnswer } from './error-answer';
+import { parseRetryAfter, readErrorAnswer } from './error-answer';
 
 const body = (error: Record<string, unknown>) => Buffer.from(JSON.stringify({ error }));
 
@@ -21,5 +21,15 @@ describe('readErrorAnswer', () => {
     expect(readErrorAnswer(504, {}, Buffer.alloc(0))).toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
     expect(readErrorAnswer(404, {}, Buffer.from('Not Found'))).toMatchObject({ code: 'MALFORMED_RESPONSE', retryable: false });
     expect(readErrorAnswer(400, {}, body({ code: 'NOT_A_CONTRACT_CODE', message: 'x', retryable: false }))).toMatchObject({ code: 'MALFORMED_RESPONSE' });
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-23T08:00:00Z');
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 08:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 07:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('-1', now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
   });
 });

@@ -49,9 +49,9 @@ export interface GatewayClientConfig {
   /** The algorithm the gateway registered for this kiosk. */
   signingAlgorithm: SignatureAlg;
   /**
-   * PKCS#8 PEM ("BEGIN PRIVATE KEY"), or SEC1 PEM ("BEGIN EC PRIVATE KEY"): a P-256 key for ES256, an SM2 key
-   * for SM2-SM3 — exactly what `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` or
-   * `openssl genpkey -algorithm SM2` write.
+   * PKCS#8 PEM ("BEGIN PRIVATE KEY", unencrypted): a P-256 key for ES256, an SM2 key (curve OID
+   * 1.2.156.10197.1.301) for SM2-SM3 — exactly what `openssl genpkey -algorithm EC -pkeyopt
+   * ec_paramgen_curve:P-256` or `openssl genpkey -algorithm SM2` write. (SEC1 "EC PRIVATE KEY" works for P-256.)
    */
   signingKeyFile: string;
   /** The signed trust list (compact JWS, typ trust+jws). */

@@ -1,5 +1,5 @@
 // Issues one certificate: the contract's payload, its KQ1 seal, and the JWS around both, all signed by the
-// issuing department's key.
+// issuing department's key (ES256 or SM2, as the key is).
 
 import { randomBytes } from 'node:crypto';
 import type { CertType } from '../../kiosk/errands/catalogue';
@@ -19,6 +19,8 @@ export interface IssueContext {
   kioskId: string;
   purpose: string;
   now: Date;
+  /** Days from the date of issue to validUntil; default VALIDITY_DAYS. */
+  validityDays?: number;
 }
 
 export interface CertificateDraft {
@@ -35,9 +37,9 @@ export function newCertId(prefix: string, now: Date): string {
 }
 
 export function buildCertificatePayload(draft: CertificateDraft, issuer: IssuerKey, context: IssueContext): CertificatePayload {
-  const { department, kid, privateKey } = issuer;
+  const { department, alg, kid, privateKey } = issuer;
   const certId = newCertId(department.certIdPrefix, context.now);
-  const validUntil = addDays(shanghaiDate(context.now), VALIDITY_DAYS);
+  const validUntil = addDays(shanghaiDate(context.now), context.validityDays ?? VALIDITY_DAYS);
   const facts = Object.fromEntries(
     sealFactKeys(draft.certType).map((key) => [key, draft.fields.find((field) => field.key === key)?.value ?? '']),
   );
@@ -46,7 +48,7 @@ export function buildCertificatePayload(draft: CertificateDraft, issuer: IssuerK
       v: 1, t: draft.certType, id: certId, n: draft.holder.name, m: maskIdNumber(draft.holder.idNumber), f: facts,
       iat: Math.floor(context.now.getTime() / 1000), exp: endOfShanghaiDay(validUntil) / 1000,
     },
-    { alg: 'ES256', kid, privateKey },
+    { alg, kid, privateKey },
   );
   return {
     certId,
@@ -67,5 +69,5 @@ export function buildCertificatePayload(draft: CertificateDraft, issuer: IssuerK
 }
 
 export function signCertificate(payload: CertificatePayload, issuer: IssuerKey): string {
-  return signJws({ alg: 'ES256', kid: issuer.kid, typ: 'cert+jws' }, payload, issuer.privateKey);
+  return signJws({ alg: issuer.alg, kid: issuer.kid, typ: 'cert+jws' }, payload, issuer.privateKey);
 }

@@ -1,7 +1,8 @@
-// The source departments the simulator speaks for: each issues its own certificate types with its own key
-// and its own trust-list entry.
+// The source departments the simulator speaks for: each issues its own certificate types with its own keys
+// (one ES256, one SM2) and their trust-list entries. Provinces mix algorithms, so the default mix does too.
 
 import type { CertType } from '../../kiosk/errands/catalogue';
+import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import { makeUscc } from './uscc';
 
 export interface Department {
@@ -12,6 +13,8 @@ export interface Department {
   certTypes: readonly CertType[];
   /** Leads every certificate id this department issues. */
   certIdPrefix: string;
+  /** The key it signs with unless the simulator is told to use one algorithm for all. */
+  defaultAlg: SignatureAlg;
 }
 
 export const departments: readonly Department[] = [
@@ -21,6 +24,7 @@ export const departments: readonly Department[] = [
     code: makeUscc('12', '330100', '47000131'),
     certTypes: ['no-property-proof'],
     certIdPrefix: 'HZBDC',
+    defaultAlg: 'ES256',
   },
   {
     id: 'social-insurance',
@@ -28,6 +32,7 @@ export const departments: readonly Department[] = [
     code: makeUscc('12', '330100', '47000246'),
     certTypes: ['social-security-record'],
     certIdPrefix: 'HZSB',
+    defaultAlg: 'SM2-SM3',
   },
   {
     id: 'public-security',
@@ -35,6 +40,7 @@ export const departments: readonly Department[] = [
     code: makeUscc('11', '330100', '00250038'),
     certTypes: ['residence-proof', 'household-registration-proof'],
     certIdPrefix: 'HZGA',
+    defaultAlg: 'ES256',
   },
 ];
 

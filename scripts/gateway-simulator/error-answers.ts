@@ -19,7 +19,7 @@ export function errorAnswer(
   status: number,
   code: Exclude<GatewayErrorCode, 'TIMEOUT' | 'TRANSPORT' | 'MALFORMED_RESPONSE' | 'VERIFICATION_FAILED' | 'CIRCUIT_OPEN' | 'CANCELED'>,
   message: string,
-  extra: { retryable?: boolean; serverTime?: string } = {},
+  extra: { retryable?: boolean; serverTime?: string; retryAfterMs?: number } = {},
 ): SimulatorAnswer {
   const error: Record<string, unknown> = {
     code,
@@ -27,6 +27,7 @@ export function errorAnswer(
     retryable: extra.retryable ?? false,
     traceId: randomBytes(8).toString('hex'),
   };
+  if (extra.retryAfterMs !== undefined) error.retryAfterMs = extra.retryAfterMs;
   if (extra.serverTime !== undefined) error.serverTime = extra.serverTime;
   return jsonAnswer(status, { error }, code);
 }

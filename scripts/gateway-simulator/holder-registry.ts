@@ -6,6 +6,8 @@ import type { SyntheticCitizen } from '../synthetic-population';
 
 export interface HolderRegistry {
   find(holder: Holder): SyntheticCitizen | undefined;
+  /** Everyone the sources know, for the wrong-holder fault. */
+  known(): Iterable<SyntheticCitizen>;
 }
 
 export function createHolderRegistry(population: readonly SyntheticCitizen[]): HolderRegistry {
@@ -17,5 +19,6 @@ export function createHolderRegistry(population: readonly SyntheticCitizen[]): H
       if (!citizen || citizen.card.name !== holder.name || gatewayIdType(citizen.card) !== holder.idType) return undefined;
       return citizen;
     },
+    known: () => byIdNumber.values(),
   };
 }

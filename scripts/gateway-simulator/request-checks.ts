@@ -1,5 +1,5 @@
-// The gateway's checks of a signed request before it looks at the body: headers, kiosk identity, clock
-// skew and the KQ-REQ-1 signature.
+// The gateway's checks of a signed request before it looks at the body: headers, kiosk identity (X-Kiosk-Id
+// = client certificate CN), registered algorithm, clock skew and the KQ-REQ-1 signature (ES256 or SM2-SM3).
 
 import type { KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -56,8 +56,9 @@ export function checkSignedRequest(
   const unauthenticated = (message: string) => ({ ok: false as const, answer: errorAnswer(401, 'UNAUTHENTICATED', message) });
   const kiosk = kiosks.get(kioskId);
   if (!kiosk) return unauthenticated('kiosk not registered');
-  // Mutual TLS is optional until the client-certificate issue lands; a certificate that is shown must match.
-  if (request.clientCertificateCn !== null && request.clientCertificateCn !== kioskId) {
+  // The TLS layer already refused anyone without a certificate from the operator's CA; this binds the
+  // header to that certificate, so one kiosk cannot sign in another's name.
+  if (request.clientCertificateCn !== kioskId) {
     return unauthenticated('X-Kiosk-Id differs from the client certificate');
   }
   if (alg !== kiosk.alg) return unauthenticated('signature algorithm differs from the registered one');

@@ -1,24 +1,34 @@
-// The bundled gateway simulator: the contract's normal cases over real HTTPS, for development, the embedded
-// default start and the integration tests. It logs requests without personal data.
+// The bundled gateway simulator: the whole contract over real mutual TLS, for integrators, development, the
+// embedded default start and the tests — two registered kiosks (ES256 and SM2-SM3), issuers with keys of both
+// algorithms, idempotency, rate limiting, every error of the contract's table, and faults on demand. It logs
+// requests without personal data.
 
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { loadCatalogue, type CertType } from '../../kiosk/errands/catalogue';
 import { formatInstant } from '../../kiosk/gateway/contract-time';
+import { keyId } from '../../kiosk/gateway/key-id';
 import { FETCH_PATH, HEALTH_PATH } from '../../kiosk/gateway/request-signing';
+import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import { silentLogger, type Logger } from '../../kiosk/logger';
 import { simulatorPopulation } from '../synthetic-population';
+import { startAdminServer, type RunningAdminServer } from './admin-server';
 import { errorAnswer, jsonAnswer, type SimulatorAnswer } from './error-answers';
-import { handleFetch, type FetchHandlerDeps } from './fetch-handler';
+import { CONTRACT_STATUS, FaultPlan, type AnswerFault, type DrawnFaults, type FaultRuleInput, type WireFault } from './fault-plan';
+import { handleFetch, type FetchHandlerDeps, type IssuerAlgChoice } from './fetch-handler';
 import { createHolderRegistry } from './holder-registry';
 import { IdempotencyStore } from './idempotency-store';
-import { prepareSimulatorFiles, type SimulatorFiles } from './simulator-files';
+import { RateLimiter, type RateLimit } from './rate-limiter';
+import type { RegisteredKiosk } from './request-checks';
+import { prepareSimulatorFiles, type KioskFiles, type SimulatorFiles } from './simulator-files';
 
 export { simulatorClientConfig } from './client-config';
 
 export const MAX_REQUEST_BYTES = 64 * 1024;
+export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 60, perMinute: 120 };
 
 export interface GatewaySimulatorOptions {
   dataDir: string;
@@ -26,111 +36,203 @@ export interface GatewaySimulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default kiosk-dev-0001. */
+  /** The kiosk registered with ES256. Default kiosk-dev-0001. */
   kioskId?: string;
+  /** The kiosk registered with SM2-SM3. Default kiosk-dev-sm2-0001. */
+  sm2KioskId?: string;
+  /** Which key each department signs with. Default `mixed` (social insurance SM2, the others ES256). */
+  issuerAlg?: IssuerAlgChoice;
+  /** Per-kiosk limit; null = none (benchmarks). Default DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimit | null;
+  /** Faults in force from the start. */
+  faults?: FaultRuleInput[];
+  /** The admin endpoint's port on 127.0.0.1; 0 = any free port (default); null = no admin endpoint. */
+  adminPort?: number | null;
+  /** Default: 16 random bytes, hex. */
+  adminToken?: string;
   now?: () => Date;
   logger?: Logger;
+}
+
+export interface SimulatedKiosk {
+  kioskId: string;
+  alg: SignatureAlg;
+  files: KioskFiles;
 }
 
 export interface RunningGatewaySimulator {
   /** https://127.0.0.1:PORT */
   url: string;
+  /** The ES256 kiosk's id (the one `simulatorClientConfig(sim)` configures). */
   kioskId: string;
+  kiosks: readonly SimulatedKiosk[];
   /** Absolute paths of what it wrote in the data directory. */
   files: SimulatorFiles;
+  /** The faults in force; the admin endpoint changes the same plan. */
+  faults: FaultPlan;
+  admin: { url: string; token: string } | null;
+  trustListVersion: number;
   close(): Promise<void>;
+}
+
+type Route = 'fetch' | 'health' | 'other';
+
+function routeOf(request: IncomingMessage): Route {
+  if (request.url === FETCH_PATH) return 'fetch';
+  if (request.url === HEALTH_PATH) return 'health';
+  return 'other';
 }
 
 export async function startGatewaySimulator(options: GatewaySimulatorOptions): Promise<RunningGatewaySimulator> {
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
   const kioskId = options.kioskId ?? 'kiosk-dev-0001';
+  const sm2KioskId = options.sm2KioskId ?? 'kiosk-dev-sm2-0001';
+  if (kioskId === sm2KioskId) throw new Error('gateway simulator: the ES256 and the SM2 kiosk need different ids');
   const logger = options.logger ?? silentLogger;
-  const material = await prepareSimulatorFiles(options.dataDir, kioskId, now());
+  const material = await prepareSimulatorFiles(options.dataDir, [{ kioskId, alg: 'ES256' }, { kioskId: sm2KioskId, alg: 'SM2-SM3' }], now());
 
   const errandCertTypes = new Map<string, ReadonlySet<CertType>>();
   for (const errand of loadCatalogue()) errandCertTypes.set(errand.issueCode, new Set(errand.certTypes));
+  const kiosks = new Map<string, RegisteredKiosk>(material.kiosks.map((kiosk) => [kiosk.kioskId, { alg: kiosk.alg, publicKey: kiosk.publicKey }]));
+  const stranger = (alg: SignatureAlg) => {
+    const privateKey = generateKeyPairSync('ec', { namedCurve: alg === 'ES256' ? 'P-256' : 'SM2' }).privateKey;
+    return { alg, kid: keyId(privateKey), privateKey };
+  };
+  const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const deps: FetchHandlerDeps = {
-    kiosks: new Map([[kioskId, { alg: 'ES256', publicKey: material.kioskPublicKey }]]),
+    kiosks,
     errandCertTypes,
     registry: createHolderRegistry(simulatorPopulation()),
     issuers: material.issuers,
+    issuerAlg: options.issuerAlg ?? 'mixed',
+    strangers: { ES256: stranger('ES256'), 'SM2-SM3': stranger('SM2-SM3') },
     store: new IdempotencyStore(),
+    rateLimiter: rateLimit ? new RateLimiter(rateLimit) : null,
     now,
   };
+  const faults = new FaultPlan();
+  faults.set(options.faults ?? []);
 
   const server = https.createServer(
     {
       cert: material.tls.certPem,
       key: material.tls.keyPem,
       ca: material.tls.caPem,
-      // Client certificates are asked for and checked when shown; requiring them comes with the mTLS issue.
+      // Mutual TLS: no client certificate from the operator's CA, no handshake.
       requestCert: true,
-      rejectUnauthorized: false,
+      rejectUnauthorized: true,
       minVersion: 'TLSv1.2',
     },
     (request, response) => {
-      const started = Date.now();
-      route(request, deps, now).then(
+      const started = performance.now();
+      const route = routeOf(request);
+      const drawn = faults.draw(route, clientCertificateCn(request));
+      const faultNames = drawn.kinds.join(',');
+      serve(request, response, route, drawn, deps, now).then(
         (answer) => {
-          send(response, answer);
-          logger.event('gateway_sim.request', answer.status < 400 ? 'success' : 'failure', {
-            route: routeName(request), status: answer.status, code: answer.code, requestId: answer.requestId ?? null,
-            latencyMs: Date.now() - started,
+          logger.event('gateway_sim.request', answer === 'hang' || answer.status >= 400 ? 'failure' : 'success', {
+            route, status: answer === 'hang' ? null : answer.status, code: answer === 'hang' ? 'HANG' : answer.code,
+            requestId: answer === 'hang' ? null : answer.requestId ?? null, faults: faultNames,
+            latencyMs: Math.round((performance.now() - started) * 10) / 10,
           });
         },
         (error: unknown) => {
-          send(response, errorAnswer(500, 'INTERNAL', 'simulator fault', { retryable: true }));
-          logger.event('gateway_sim.fault', 'failure', { route: routeName(request), error: error instanceof Error ? error.name : 'unknown' });
+          if (!response.headersSent) send(response, errorAnswer(500, 'INTERNAL', 'simulator fault', { retryable: true }), null);
+          logger.event('gateway_sim.fault', 'failure', { route, error: error instanceof Error ? error.name : 'unknown' });
         },
       );
     },
   );
+  // A refused handshake is the contract's first error row: worth a line for whoever runs the simulator.
+  server.on('tlsClientError', (error: NodeJS.ErrnoException) => {
+    logger.event('gateway_sim.tls_refused', 'failure', { error: error.code ?? error.name });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  logger.event('gateway_sim.started', 'info', { url, kioskId, trustListVersion: material.trustList.version });
+
+  let admin: RunningAdminServer | null = null;
+  const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
+  const adminPort = options.adminPort === undefined ? 0 : options.adminPort;
+  if (adminPort !== null) admin = await startAdminServer({ port: adminPort, token: adminToken, faults, logger });
+  logger.event('gateway_sim.started', 'info', {
+    url, kioskId, sm2KioskId, trustListVersion: material.trustList.version, admin: admin?.url ?? null, faults: faults.list().length,
+  });
 
   return {
     url,
     kioskId,
+    kiosks: material.kiosks.map(({ kioskId: id, alg, files }) => ({ kioskId: id, alg, files })),
     files: material.files,
-    close: () =>
-      new Promise<void>((resolve) => {
+    faults,
+    admin: admin ? { url: admin.url, token: adminToken } : null,
+    trustListVersion: material.trustList.version,
+    close: async () => {
+      await admin?.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 
-function routeName(request: IncomingMessage): string {
-  if (request.url === FETCH_PATH) return 'fetch';
-  if (request.url === HEALTH_PATH) return 'health';
-  return 'unknown';
+type Served = (SimulatorAnswer & { requestId?: string }) | 'hang';
+
+async function serve(request: IncomingMessage, response: ServerResponse, route: Route, drawn: DrawnFaults, deps: FetchHandlerDeps, now: () => Date): Promise<Served> {
+  if (drawn.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, drawn.latencyMs));
+  const body = await readBody(request);
+  // Holds the connection open without a word; closing the simulator (or the kiosk giving up) ends it.
+  if (drawn.answer?.kind === 'hang') return 'hang';
+  const answer = drawn.answer ? faultAnswer(drawn.answer, now) : answerRequest(request, route, body, deps, drawn, now);
+  send(response, answer, drawn.wire);
+  return answer;
 }
 
-async function route(request: IncomingMessage, deps: FetchHandlerDeps, now: () => Date): Promise<SimulatorAnswer & { requestId?: string }> {
-  if (request.url === HEALTH_PATH && request.method === 'GET') {
-    return jsonAnswer(200, { status: 'ok', time: formatInstant(now()) });
-  }
-  if (request.url !== FETCH_PATH) return errorAnswer(404, 'BAD_REQUEST', 'no such endpoint');
+function answerRequest(request: IncomingMessage, route: Route, body: Buffer | 'too-large', deps: FetchHandlerDeps, drawn: DrawnFaults, now: () => Date): SimulatorAnswer & { requestId?: string } {
+  if (route === 'health' && request.method === 'GET') return jsonAnswer(200, { status: 'ok', time: formatInstant(now()) });
+  if (route !== 'fetch') return errorAnswer(404, 'BAD_REQUEST', 'no such endpoint');
   if (request.method !== 'POST') return errorAnswer(405, 'BAD_REQUEST', 'fetch takes POST');
-  const body = await readBody(request);
   if (body === 'too-large') return errorAnswer(413, 'TOO_LARGE', 'request over 64 KiB');
-  return handleFetch({ headers: request.headers, body, clientCertificateCn: clientCertificateCn(request) }, deps);
+  return handleFetch({ headers: request.headers, body, clientCertificateCn: clientCertificateCn(request) }, deps, drawn.certificate);
+}
+
+const RETRYABLE_CODES: ReadonlySet<string> = new Set(['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'INTERNAL']);
+
+function faultAnswer(fault: Exclude<AnswerFault, { kind: 'hang' }>, now: () => Date): SimulatorAnswer {
+  switch (fault.kind) {
+    case '5xx': {
+      const code = fault.status === 500 ? 'INTERNAL' : fault.status === 504 ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
+      return errorAnswer(fault.status, code, 'failure on demand (simulator fault)', { retryable: true });
+    }
+    case 'rate-limit':
+      return {
+        ...errorAnswer(429, 'RATE_LIMITED', 'rate limited on demand (simulator fault)', { retryable: true, retryAfterMs: fault.retryAfterSeconds * 1000 }),
+        headers: { 'retry-after': String(fault.retryAfterSeconds) },
+      };
+    case 'error': {
+      const status = fault.status ?? CONTRACT_STATUS[fault.code];
+      const extra = {
+        retryable: RETRYABLE_CODES.has(fault.code),
+        ...(fault.code === 'CLOCK_SKEW' ? { serverTime: formatInstant(now()) } : {}),
+        ...(fault.code === 'RATE_LIMITED' ? { retryAfterMs: 1000 } : {}),
+      };
+      const answer = errorAnswer(status, fault.code, 'error on demand (simulator fault)', extra);
+      return fault.code === 'RATE_LIMITED' ? { ...answer, headers: { 'retry-after': '1' } } : answer;
+    }
+  }
 }
 
 function clientCertificateCn(request: IncomingMessage): string | null {
   const socket = request.socket as TLSSocket;
-  const certificate = socket.getPeerCertificate();
-  if (!certificate || Object.keys(certificate).length === 0) return null;
-  // A certificate the CA did not issue names no one.
-  if (!socket.authorized) return '';
-  const cn = certificate.subject?.CN;
-  return typeof cn === 'string' ? cn : '';
+  // rejectUnauthorized holds: every connection here showed a certificate the CA issued.
+  if (!socket.authorized) return null;
+  const cn = socket.getPeerCertificate().subject?.CN;
+  return typeof cn === 'string' ? cn : null;
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -152,11 +254,18 @@ function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-function send(response: ServerResponse, answer: SimulatorAnswer): void {
-  response.writeHead(answer.status, {
+function send(response: ServerResponse, answer: SimulatorAnswer, wire: WireFault | null): void {
+  const body = wire?.kind === 'malformed-json' ? Buffer.from('{"requestId":"', 'utf8') : answer.body;
+  const status = wire?.kind === 'malformed-json' ? 200 : answer.status;
+  response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': answer.body.length,
+    'content-length': body.length,
     ...answer.headers,
   });
-  response.end(answer.body);
+  if (wire?.kind === 'truncated-body') {
+    // Announce every byte, deliver half, then cut the connection: what a dying proxy does.
+    response.write(body.subarray(0, Math.floor(body.length / 2)), () => response.socket?.destroy());
+    return;
+  }
+  response.end(body);
 }
