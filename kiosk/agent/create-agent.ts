@@ -50,7 +50,8 @@ export async function createAgent(config: KioskConfig, options: { logger: Logger
 
   const template = loadBundledTemplate();
   const catalogue = loadCatalogue();
-  const availability = createErrandAvailability(devices, gateway);
+  const notAuthorised = new Set<string>();
+  const availability = createErrandAvailability(devices, gateway, notAuthorised);
   const runtime = createSessionRuntime({
     catalogue,
     settings: sessionSettingsFrom(config),
@@ -58,6 +59,7 @@ export async function createAgent(config: KioskConfig, options: { logger: Logger
     gateway,
     printService: createPrintService({ kioskId: config.kioskId, printer: devices.a4Printer, template: () => template }),
     availability,
+    notAuthorised,
     logger,
   });
   runtime.start();

@@ -7,8 +7,19 @@ import type { GatewayClient } from '../gateway/gateway-client';
 import type { ErrandAvailability } from '../session/session-view-builder';
 import type { KioskDevices } from '../devices/kiosk-devices';
 
-export function createErrandAvailability(devices: KioskDevices, gateway: GatewayClient): (errand: Errand) => ErrandAvailability {
-  return () => {
+/**
+ * `notAuthorised` holds the service codes (事项编码) the gateway said this kiosk may not do: those errands are
+ * hidden until the agent restarts with new credentials.
+ */
+export function createErrandAvailability(
+  devices: KioskDevices,
+  gateway: GatewayClient,
+  notAuthorised: ReadonlySet<string>,
+): (errand: Errand) => ErrandAvailability {
+  return (errand) => {
+    if (notAuthorised.has(errand.issueCode)) {
+      return { available: false, reason: { zh: '本机暂不能办理此事项，请到人工窗口', en: 'This kiosk cannot do this errand; please go to a staffed window' } };
+    }
     if (!gateway.available()) {
       return { available: false, reason: { zh: '暂不可用：数据共享平台暂时无法访问', en: 'Unavailable: the data-sharing service cannot be reached' } };
     }

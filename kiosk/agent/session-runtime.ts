@@ -21,6 +21,8 @@ export interface SessionRuntimeOptions {
   gateway: GatewayClient;
   printService: ReturnType<typeof createPrintService>;
   availability: (errand: Errand) => ErrandAvailability;
+  /** Service codes the gateway refused this kiosk (KIOSK_NOT_AUTHORISED): filled here, read by `availability`. */
+  notAuthorised: Set<string>;
   logger: Logger;
   now?: () => Date;
 }
@@ -30,7 +32,14 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
   const now = options.now ?? (() => new Date());
   const machine = createSessionMachine({
     readCard: (signal) => devices.idReader.readCard(signal),
-    fetchCertificates: (request, signal) => gateway.fetchCertificates(request, signal),
+    fetchCertificates: async (request, signal) => {
+      const outcome = await gateway.fetchCertificates(request, signal);
+      if (!outcome.ok && outcome.kind === 'error' && outcome.code === 'KIOSK_NOT_AUTHORISED') {
+        options.notAuthorised.add(request.issueCode);
+        logger.event('staff.alert', 'failure', { reason: 'kioskNotAuthorised', issueCode: request.issueCode });
+      }
+      return outcome;
+    },
     prepareDocument: (certificates) => printService.prepareDocument(certificates),
     checkPrinter: () => printService.checkPrinter(),
     print: (document, onProgress) => devices.a4Printer.print(document, onProgress),

@@ -72,6 +72,13 @@ export const failureDefinitions = {
     nextSteps: [TRY_AGAIN, WINDOW, APP],
     retry: 'consent',
   },
+  CONSENT_EXPIRED: {
+    fault: 'kiosk',
+    title: { zh: '授权已失效，请重新确认', en: 'Your consent has lapsed; please confirm again' },
+    detail: { zh: '数据共享平台未接受本次授权，可能是确认后等待时间过长。', en: 'The data-sharing service did not accept the consent, perhaps because too much time passed.' },
+    nextSteps: [{ zh: '点击“重试”，重新确认授权', en: 'Tap "Try again" and confirm once more' }, WINDOW],
+    retry: 'consent',
+  },
   GATEWAY_REFUSED: {
     fault: 'kiosk',
     title: { zh: '本机暂时无法办理此事项', en: 'This kiosk cannot do this errand now' },

@@ -17,22 +17,25 @@ export function fetchFailureCode(outcome: Exclude<FetchOutcome, { ok: true }>): 
     case 'HOLDER_NOT_FOUND':
       return 'HOLDER_NOT_FOUND';
     case 'VERIFICATION_FAILED':
-    case 'MALFORMED_RESPONSE':
       return 'CERTIFICATE_INVALID';
+    case 'CONSENT_INVALID':
+      return 'CONSENT_EXPIRED';
     case 'KIOSK_NOT_AUTHORISED':
     case 'UNAUTHENTICATED':
     case 'CLOCK_SKEW':
     case 'BAD_REQUEST':
-    case 'CONSENT_INVALID':
     case 'REQUEST_ID_REUSED':
     case 'TOO_LARGE':
       return 'GATEWAY_REFUSED';
+    case 'TRANSPORT':
+      // A refused TLS handshake is not retryable: the kiosk's credentials need staff, not a second try.
+      return outcome.retryable ? 'GATEWAY_UNAVAILABLE' : 'GATEWAY_REFUSED';
+    case 'MALFORMED_RESPONSE': // an error page without a contract body: a gateway fault, not a forged certificate
     case 'RATE_LIMITED':
     case 'UPSTREAM_UNAVAILABLE':
     case 'UPSTREAM_TIMEOUT':
     case 'INTERNAL':
     case 'TIMEOUT':
-    case 'TRANSPORT':
     case 'CIRCUIT_OPEN':
     case 'CANCELED':
       return 'GATEWAY_UNAVAILABLE';

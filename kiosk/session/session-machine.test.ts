@@ -380,6 +380,10 @@ describe('session machine: failures, each with a next step', () => {
     [{ ok: false, kind: 'error', code: 'VERIFICATION_FAILED', retryable: false, detail: '' }, 'CERTIFICATE_INVALID', 'kiosk'],
     [{ ok: false, kind: 'error', code: 'UPSTREAM_UNAVAILABLE', retryable: true, detail: '' }, 'GATEWAY_UNAVAILABLE', 'kiosk'],
     [{ ok: false, kind: 'error', code: 'KIOSK_NOT_AUTHORISED', retryable: false, detail: '' }, 'GATEWAY_REFUSED', 'kiosk'],
+    [{ ok: false, kind: 'error', code: 'TRANSPORT', retryable: false, detail: '' }, 'GATEWAY_REFUSED', 'kiosk'],
+    [{ ok: false, kind: 'error', code: 'TRANSPORT', retryable: true, detail: '' }, 'GATEWAY_UNAVAILABLE', 'kiosk'],
+    [{ ok: false, kind: 'error', code: 'MALFORMED_RESPONSE', retryable: true, detail: '' }, 'GATEWAY_UNAVAILABLE', 'kiosk'],
+    [{ ok: false, kind: 'error', code: 'CONSENT_INVALID', retryable: false, detail: '' }, 'CONSENT_EXPIRED', 'kiosk'],
   ] as const)('fetching: %j → %s', async (outcome, code, fault) => {
     const h = createSessionHarness();
     await h.toFetching();

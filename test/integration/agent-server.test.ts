@@ -126,4 +126,19 @@ describe('agent server', () => {
     await post('/api/sim/a4-printer', { action: 'paper', level: 'full' });
     expect((await sessionView()).errands.every((e) => e.available)).toBe(true);
   });
+
+  it('hides an errand the gateway says this kiosk may not do, and says why on the home screen', async () => {
+    agent.simulator!.faults.add({ kind: 'error', code: 'KIOSK_NOT_AUTHORISED', count: 1 });
+    await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'residence-proof' });
+    await post('/api/session/events', { type: 'START' });
+    await post('/api/sim/id-reader', { action: 'place', cardKey: 'zhang-san' });
+    await waitForScreen('consent');
+    await post('/api/session/events', { type: 'CONSENT' });
+    expect((await waitForScreen('failed')).failure?.code).toBe('GATEWAY_REFUSED');
+    await post('/api/session/events', { type: 'HOME' });
+    const home = await waitForScreen('home');
+    expect(home.errands.find((e) => e.id === 'residence-proof')).toMatchObject({ available: false, unavailableReason: { zh: expect.stringContaining('人工窗口') } });
+    expect(home.errands.find((e) => e.id === 'social-security-record')?.available).toBe(true);
+    expect(logger.lines.some((line) => line.includes('kioskNotAuthorised'))).toBe(true);
+  });
 });
