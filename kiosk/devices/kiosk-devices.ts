@@ -8,6 +8,7 @@ import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4
 import type { CodeScanner } from '../../device-drivers/code-scanner/code-scanner';
 import { SimulatedCodeScanner } from '../../device-drivers/code-scanner/simulated-code-scanner';
 import type { IdReader } from '../../device-drivers/id-reader/id-reader';
+import { createSerialIdReader } from '../../device-drivers/id-reader/serial-id-reader';
 import { SimulatedIdReader } from '../../device-drivers/id-reader/simulated-id-reader';
 import type { ReceiptPrinter } from '../../device-drivers/receipt-printer/receipt-printer';
 import { createEscPosReceiptPrinter } from '../../device-drivers/receipt-printer/escpos-receipt-printer';
@@ -44,7 +45,7 @@ export function createKioskDevices(config: KioskConfig): KioskDevices {
   const idReader =
     devices.idReader.driver === 'simulated'
       ? (simulated.idReader = new SimulatedIdReader())
-      : notInThisVersion('devices.idReader.driver', devices.idReader.driver);
+      : createSerialIdReader({ path: devices.idReader.path, baudRate: devices.idReader.baudRate });
 
   const scanner =
     devices.scanner.driver === 'simulated'
