@@ -6,6 +6,8 @@ import type { A4Printer } from '../../device-drivers/a4-printer/a4-printer';
 import { createIppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
 import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4-printer';
 import type { CodeScanner } from '../../device-drivers/code-scanner/code-scanner';
+import { createHidCodeScanner } from '../../device-drivers/code-scanner/hid-code-scanner';
+import { createSerialCodeScanner } from '../../device-drivers/code-scanner/serial-code-scanner';
 import { SimulatedCodeScanner } from '../../device-drivers/code-scanner/simulated-code-scanner';
 import type { IdReader } from '../../device-drivers/id-reader/id-reader';
 import { createSerialIdReader } from '../../device-drivers/id-reader/serial-id-reader';
@@ -13,7 +15,7 @@ import { SimulatedIdReader } from '../../device-drivers/id-reader/simulated-id-r
 import type { ReceiptPrinter } from '../../device-drivers/receipt-printer/receipt-printer';
 import { createEscPosReceiptPrinter } from '../../device-drivers/receipt-printer/escpos-receipt-printer';
 import { SimulatedReceiptPrinter } from '../../device-drivers/receipt-printer/simulated-receipt-printer';
-import { ConfigError, type KioskConfig } from '../config/kiosk-config';
+import type { KioskConfig } from '../config/kiosk-config';
 
 export interface KioskDevices {
   idReader: IdReader;
@@ -34,10 +36,6 @@ export function simulatedSpoolDir(config: KioskConfig): string {
   return join(config.dataDir, 'sim-a4-spool');
 }
 
-function notInThisVersion(key: string, driver: string): never {
-  throw new ConfigError(`${key}: the "${driver}" driver is not part of this version yet; use "simulated"`);
-}
-
 export function createKioskDevices(config: KioskConfig): KioskDevices {
   const simulated: KioskDevices['simulated'] = {};
   const { devices } = config;
@@ -47,10 +45,28 @@ export function createKioskDevices(config: KioskConfig): KioskDevices {
       ? (simulated.idReader = new SimulatedIdReader())
       : createSerialIdReader({ path: devices.idReader.path, baudRate: devices.idReader.baudRate });
 
-  const scanner =
-    devices.scanner.driver === 'simulated'
-      ? (simulated.scanner = new SimulatedCodeScanner())
-      : notInThisVersion('devices.scanner.driver', devices.scanner.driver);
+  const scannerConfig = devices.scanner;
+  let scanner: CodeScanner;
+  switch (scannerConfig.driver) {
+    case 'simulated':
+      scanner = simulated.scanner = new SimulatedCodeScanner();
+      break;
+    case 'hid':
+      scanner = createHidCodeScanner({
+        vendorId: parseInt(scannerConfig.vendorId, 16),
+        productId: parseInt(scannerConfig.productId, 16),
+        encoding: scannerConfig.encoding,
+      });
+      break;
+    case 'serial':
+      scanner = createSerialCodeScanner({
+        path: scannerConfig.path,
+        baudRate: scannerConfig.baudRate,
+        terminator: scannerConfig.terminator,
+        encoding: scannerConfig.encoding,
+      });
+      break;
+  }
 
   const a4Printer =
     devices.a4Printer.driver === 'simulated'
