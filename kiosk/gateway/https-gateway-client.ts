@@ -117,15 +117,20 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
   const probeWhenOpen = deps.probeWhenOpen ?? true;
   breaker.onStateChange((state) => {
     logger.event('gateway.breaker', state === 'closed' ? 'success' : state === 'open' ? 'failure' : 'info', { state });
-    if (state === 'open' && probeWhenOpen && !closed) {
-      clearTimeout(probeTimer);
-      probeTimer = setTimeout(() => void probe(), timings.breakerOpenMs);
-      probeTimer.unref();
-    }
+    if (state === 'open' && probeWhenOpen && !closed) scheduleProbe(timings.breakerOpenMs);
   });
 
+  function scheduleProbe(afterMs: number): void {
+    clearTimeout(probeTimer);
+    probeTimer = setTimeout(() => void probe(), afterMs);
+    probeTimer.unref();
+  }
+
   async function probe(): Promise<void> {
-    if (closed || breaker.state() !== 'halfOpen') return;
+    if (closed) return;
+    // A timer may fire a little before the breaker's own clock says the open time is over: look again shortly.
+    if (breaker.state() === 'open') return scheduleProbe(10);
+    if (breaker.state() !== 'halfOpen') return;
     const signal = new AbortController().signal;
     const run = await breaker.run(() => healthAttempt(signal), breakerVerdict);
     logger.event('gateway.breaker_probe', run.ran && run.result.ok && run.result.status === 200 ? 'success' : 'failure', {

@@ -215,7 +215,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
       UNAUTHENTICATED: { retryable: false, screen: 'GATEWAY_REFUSED' },
       CLOCK_SKEW: { retryable: false, screen: 'GATEWAY_REFUSED' },
       KIOSK_NOT_AUTHORISED: { retryable: false, screen: 'GATEWAY_REFUSED' },
-      CONSENT_INVALID: { retryable: false, screen: 'GATEWAY_REFUSED' },
+      CONSENT_INVALID: { retryable: false, screen: 'CONSENT_EXPIRED' },
       HOLDER_NOT_FOUND: { retryable: false, screen: 'HOLDER_NOT_FOUND' },
       REQUEST_ID_REUSED: { retryable: false, screen: 'GATEWAY_REFUSED' },
       TOO_LARGE: { retryable: false, screen: 'GATEWAY_REFUSED' },
