@@ -17,6 +17,7 @@ const DEVICES: Record<string, (args: string[]) => Promise<void>> = {
 const USAGE = `usage: npm run device -- <device> <command> [options]
   id-reader       read | status | reset-sam | sam-id    --port PATH [--baud N] [--reveal]
   scanner         listen                                 --hid VID:PID | --port PATH [--baud N] [--terminator CR|CRLF|LF|TAB]
+                                                         [--encoding utf-8|gbk] [--count N] [--seconds N] [--reveal]
   a4-printer      status | test-page                     --url ipp://HOST:PORT/PATH
   receipt-printer status | test-receipt                  --port PATH [--baud N]`;
 

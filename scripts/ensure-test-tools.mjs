@@ -16,11 +16,21 @@ const TOOLS = {
   ippeveprinter: 'cups-ipp-utils',
   ipptool: 'cups-ipp-utils',
   'dbus-daemon': 'dbus-daemon',
+  // the HID test: node-hid inside a QEMU guest
+  'qemu-system-x86_64': 'qemu-system-x86',
+  cpio: 'cpio',
+  gcc: 'gcc',
 };
 /** packages with no command to look for */
 const PACKAGES_BY_FILE = {
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc': 'fonts-noto-cjk',
+  '/bin/busybox': 'busybox-static',
+  '/usr/lib/x86_64-linux-gnu/libc.a': 'libc6-dev',
+  '/usr/lib/x86_64-linux-gnu/libusb-1.0.so.0': 'libusb-1.0-0',
+  '/usr/lib/x86_64-linux-gnu/libudev.so.1': 'libudev1',
 };
+/** The QEMU guest's kernel is fetched with `apt-get download`, which needs apt's package lists. */
+const KERNEL_CACHE = new URL('../node_modules/.cache/kiosk-hid-vm/', import.meta.url).pathname;
 
 const exists = (file) => spawnSync('test', ['-e', file]).status === 0;
 // Some tools live in /usr/sbin, which a non-root PATH may lack.
@@ -31,10 +41,15 @@ const missing = new Set();
 for (const [command, pkg] of Object.entries(TOOLS)) if (!has(command)) missing.add(pkg);
 for (const [file, pkg] of Object.entries(PACKAGES_BY_FILE)) if (!exists(file)) missing.add(pkg);
 
-if (missing.size === 0) process.exit(0);
+const needsPackageLists = !hasCachedKernel();
+if (missing.size === 0 && !needsPackageLists) process.exit(0);
+if (missing.size === 0) {
+  if (isRoot()) execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  process.exit(0);
+}
 
 const packages = [...missing];
-if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+if (!isRoot()) {
   console.error(`The tests need these Debian packages: ${packages.join(' ')}.\nInstall them (sudo apt-get install ${packages.join(' ')}) and run the tests again.`);
   process.exit(1);
 }
@@ -51,4 +66,13 @@ const still = Object.entries(TOOLS).filter(([command]) => !has(command)).map(([c
 if (still.length > 0) {
   console.error(`Still missing after the install: ${still.join(' ')}.`);
   process.exit(1);
+}
+
+function isRoot() {
+  return typeof process.getuid !== 'function' || process.getuid() === 0;
+}
+
+function hasCachedKernel() {
+  const listing = spawnSync('sh', ['-c', `ls ${KERNEL_CACHE}linux-image-*/vmlinuz`], { stdio: 'ignore' });
+  return listing.status === 0;
 }
