@@ -17,16 +17,9 @@ import { retryTargetOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
 import type { PrinterReadiness, SessionServices } from './session-services';
 import type { SessionSettings } from './session-settings';
+import { defaultPrefs } from './default-prefs';
 import type { DisplayPrefs, PrintStage } from './session-view';
 import type { UiEvent } from './ui-events';
-
-export const defaultPrefs: DisplayPrefs = {
-  language: 'zh',
-  elderly: false,
-  largeText: false,
-  highContrast: false,
-  muted: false,
-};
 
 export interface SessionContext {
   catalogue: Errand[];

@@ -1,8 +1,8 @@
 // End of a session that read a card: the reader cannot tell if the card is still there, so always remind.
 
 import type { SessionView } from '../../session/session-view';
-import { Bi } from '../components/Bi';
 import { Icon } from '../components/Icon';
+import { PaperWaitingNotice } from '../components/PaperWaitingNotice';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
 
@@ -14,12 +14,7 @@ export function TakeCardScreen({ view }: { view: SessionView }) {
           <Icon name="card" />
         </span>
       </div>
-      {view.paperWaiting && (
-        <div class="notice notice-warning notice-pulse" role="alert" data-paper-waiting="true">
-          <Icon name="alert" />
-          <Bi text={strings.paperWaiting} />
-        </div>
-      )}
+      <PaperWaitingNotice waiting={view.paperWaiting} />
     </ScreenFrame>
   );
 }

@@ -1,8 +1,8 @@
 // The paper is out: take it and the ID card. Desktop readers cannot sense a card, so this is always said.
 
 import type { SessionView } from '../../session/session-view';
-import { Bi } from '../components/Bi';
 import { Icon } from '../components/Icon';
+import { PaperWaitingNotice } from '../components/PaperWaitingNotice';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
 
@@ -17,12 +17,7 @@ export function TakeItemsScreen({ view }: { view: SessionView }) {
           <Icon name="card" />
         </span>
       </div>
-      {view.paperWaiting && (
-        <div class="notice notice-warning notice-pulse" role="alert" data-paper-waiting="true">
-          <Icon name="alert" />
-          <Bi text={strings.paperWaiting} />
-        </div>
-      )}
+      <PaperWaitingNotice waiting={view.paperWaiting} />
     </ScreenFrame>
   );
 }
