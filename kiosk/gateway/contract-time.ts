@@ -1,6 +1,8 @@
 // Times and dates as the contract writes them. Asia/Shanghai has been UTC+8 without daylight saving since
 // 1991, so a fixed offset gives the same answer as a time-zone database, whatever the machine's zone.
 
+import { formatDateIso, formatDateZh, shanghaiDate as calendarDateInShanghai } from '../../print-templates/shanghai-date';
+
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -35,7 +37,7 @@ export function isContractDate(text: string): boolean {
 
 /** The Asia/Shanghai calendar date of an instant, as `YYYY-MM-DD`. */
 export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return formatDateIso(calendarDateInShanghai(instant));
 }
 
 /** A `YYYY-MM-DD` date plus whole days. */
@@ -52,8 +54,7 @@ export function endOfShanghaiDay(date: string): number {
 
 /** 2026-11-23 → 2026年11月23日, as Chinese documents write dates. */
 export function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return formatDateZh(calendarDateInShanghai(date));
 }
 
 /** 2026-10 → 2026年10月. */
