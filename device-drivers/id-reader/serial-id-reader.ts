@@ -6,11 +6,11 @@ import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import type { DeviceState, MediaState } from '../device-status';
 import { EventHub } from '../event-hub';
+import { SerialTransport, type ByteTransport } from '../serial-transport';
 import { Ga467FrameParser, Ga467Status, encodeCommand, toReply, type Ga467CommandName, type Ga467Reply } from './ga467-frame';
 import { TEXT_BLOCK_LENGTH, decodeTextBlock } from './ga467-text-block';
 import type { IdCard } from './id-card';
 import type { IdReader, IdReaderEvents, IdReaderStatus } from './id-reader';
-import { SerialTransport, type ByteTransport } from './serial-transport';
 import { validateCard } from './validate-card';
 
 export interface SerialIdReaderConfig {
@@ -53,7 +53,9 @@ export function wireTimeMs(bytes: number, baudRate: number): number {
 
 /** Built from the configuration file's `{ path, baudRate }`. */
 export function createSerialIdReader(config: SerialIdReaderConfig, options: SerialIdReaderOptions = {}): SerialIdReader {
-  return new SerialIdReader(new SerialTransport(config), { baudRate: config.baudRate, ...options });
+  // Readers powered from the modem lines want them high.
+  const transport = new SerialTransport({ path: config.path, baudRate: config.baudRate, modemLines: { dtr: true, rts: true } });
+  return new SerialIdReader(transport, { baudRate: config.baudRate, ...options });
 }
 
 export class SerialIdReader implements IdReader {

@@ -4,14 +4,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fail, succeed, type DeviceResult } from '../device-result';
-import { EventHub, type Unsubscribe } from '../event-hub';
+import { EventHub } from '../event-hub';
+import type { ByteTransport, ByteTransportEvents } from '../serial-transport';
 import { EscPosReceiptPrinter } from './escpos-receipt-printer';
 import type { Receipt, ReceiptPrinterStatus } from './receipt-printer';
-import type { ByteTransport } from './serial-transport';
 
 /** A line with a scripted printer behind it: `reply` answers each DLE EOT n. */
 class FakeLine implements ByteTransport {
-  private readonly hub = new EventHub<{ data: Uint8Array; lost: undefined }>();
+  private readonly hub = new EventHub<ByteTransportEvents>();
+  readonly events = this.hub;
   isOpen = false;
   available = true;
   opens = 0;
@@ -36,16 +37,10 @@ class FakeLine implements ByteTransport {
     }
     return succeed(undefined);
   }
-  onData(listener: (chunk: Uint8Array) => void): Unsubscribe {
-    return this.hub.on('data', listener);
-  }
-  onLost(listener: () => void): Unsubscribe {
-    return this.hub.on('lost', listener);
-  }
   lose(): void {
     this.isOpen = false;
     this.available = false;
-    this.hub.emit('lost', undefined);
+    this.hub.emit('closed', { unplugged: true, reason: 'lost' });
   }
   /** Writes that were not status queries: the print job and opening commands. */
   jobWrites(): number[][] {

@@ -4,6 +4,7 @@
 import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import { EventHub } from '../event-hub';
+import { SerialTransport, type ByteTransport } from '../serial-transport';
 import { DISABLE_AUTOMATIC_STATUS_BACK, INITIALISE, concatBytes, encodeReceipt } from './escpos-encoder';
 import {
   afterJobProblem,
@@ -17,7 +18,6 @@ import {
   type StatusQuery,
 } from './escpos-status';
 import type { Receipt, ReceiptPrinter, ReceiptPrinterEvents, ReceiptPrinterStatus } from './receipt-printer';
-import { SerialTransport, type ByteTransport } from './serial-transport';
 
 export interface EscPosReceiptPrinterOptions {
   path: string;
@@ -78,14 +78,18 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
   private stopped = new AbortController();
 
   constructor(options: EscPosReceiptPrinterOptions) {
+    // No DTR/RTS: many adapters (and every pty) refuse them, and an ESC/POS printer does not need them.
     this.transport = options.transport ?? new SerialTransport({ path: options.path, baudRate: options.baudRate });
     this.statusTimeoutMs = options.statusTimeoutMs ?? DEFAULTS.statusTimeoutMs;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
     this.reopenDelayMs = options.reopenDelayMs ?? DEFAULTS.reopenDelayMs;
     this.jobSettleMs = options.jobSettleMs ?? DEFAULTS.jobSettleMs;
     this.baudRate = options.baudRate;
-    this.transport.onData((chunk) => this.receive(chunk));
-    this.transport.onLost(() => this.portLost());
+    this.transport.events.on('data', (chunk) => this.receive(chunk));
+    // Only a port that went away without close(): unplugged, powered off, USB reset.
+    this.transport.events.on('closed', ({ unplugged }) => {
+      if (unplugged) this.portLost();
+    });
   }
 
   status(): ReceiptPrinterStatus {

@@ -1,8 +1,9 @@
 // A byte transport in memory, for driver unit tests: what the driver writes goes to `onWrite`, what the
 // device says is `deliver`ed, and unplug()/plug() stand for the cable. Real ports are tested on a pty pair.
 
+import { fail, succeed, type DeviceResult } from '../../device-drivers/device-result';
 import { EventHub } from '../../device-drivers/event-hub';
-import type { ByteTransport, ByteTransportEvents, TransportResult } from '../../device-drivers/id-reader/serial-transport';
+import type { ByteTransport, ByteTransportEvents } from '../../device-drivers/serial-transport';
 
 export class MemoryByteTransport implements ByteTransport {
   private readonly hub = new EventHub<ByteTransportEvents>();
@@ -17,23 +18,23 @@ export class MemoryByteTransport implements ByteTransport {
     return this.opened;
   }
 
-  async open(): Promise<TransportResult> {
-    if (!this.plugged) return { ok: false, reason: 'no such device' };
+  async open(): Promise<DeviceResult<void>> {
+    if (!this.plugged) return fail('noDevice', 'portMissing', 'no such device');
     this.opened = true;
     this.opens++;
-    return { ok: true };
+    return succeed(undefined);
   }
 
-  async write(bytes: Uint8Array): Promise<TransportResult> {
-    if (!this.opened) return { ok: false, reason: 'port not open' };
+  async write(bytes: Uint8Array): Promise<DeviceResult<void>> {
+    if (!this.opened) return fail('noDevice', 'portClosed', 'serial port is not open');
     queueMicrotask(() => this.onWrite(bytes));
-    return { ok: true };
+    return succeed(undefined);
   }
 
   async close(): Promise<void> {
     if (!this.opened) return;
     this.opened = false;
-    this.hub.emit('closed', { unplugged: false });
+    this.hub.emit('closed', { unplugged: false, reason: 'closed' });
   }
 
   /** Bytes from the device. */
@@ -45,7 +46,7 @@ export class MemoryByteTransport implements ByteTransport {
     this.plugged = false;
     if (!this.opened) return;
     this.opened = false;
-    this.hub.emit('closed', { unplugged: true });
+    this.hub.emit('closed', { unplugged: true, reason: 'unplugged' });
   }
 
   plug(): void {
