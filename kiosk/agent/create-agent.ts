@@ -4,7 +4,8 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startGatewaySimulator, simulatorClientConfig, type RunningGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
+import { simulatorClientConfig } from '../../scripts/gateway-simulator/client-config';
+import { startGatewaySimulator, type RunningGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { KioskConfig } from '../config/kiosk-config';

@@ -1,21 +1,11 @@
 // The signature algorithms of the contract behind one interface: ES256 with Node's crypto, SM2-SM3 with a
 // library (sm2-sm3.ts), since Node's crypto cannot make standard SM2 signatures.
 
-import { sign, verify, type KeyObject } from 'node:crypto';
+import { sign, verify } from 'node:crypto';
+import type { SignatureAlg, SignatureScheme } from './signature-scheme';
 import { sm2Sm3 } from './sm2-sm3';
 
-export type SignatureAlg = 'ES256' | 'SM2-SM3';
-
-export interface SignatureScheme {
-  alg: SignatureAlg;
-  /** The COSE algorithm number (seal-kq1.md). */
-  coseAlg: number;
-  /** Raw r‖s, 64 bytes. */
-  sign(data: Uint8Array, privateKey: KeyObject): Buffer;
-  verify(data: Uint8Array, signature: Uint8Array, publicKey: KeyObject): boolean;
-  /** Whether a public key is of this algorithm's kind (a P-256 key for ES256, an SM2 key for SM2-SM3). */
-  acceptsKey(publicKey: KeyObject): boolean;
-}
+export type { SignatureAlg, SignatureScheme } from './signature-scheme';
 
 const es256: SignatureScheme = {
   alg: 'ES256',

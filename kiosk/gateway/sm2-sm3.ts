@@ -5,7 +5,7 @@
 
 import type { KeyObject } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
-import type { SignatureScheme } from './signature-algorithms';
+import type { SignatureScheme } from './signature-scheme';
 import { sm2PrivateKeyHex, sm2PublicKeyHex } from './sm2-key';
 
 export const SM2_USER_ID = '1234567812345678';

@@ -25,7 +25,6 @@ import { RateLimiter, type RateLimit } from './rate-limiter';
 import type { RegisteredKiosk } from './request-checks';
 import { prepareSimulatorFiles, type KioskFiles, type SimulatorFiles } from './simulator-files';
 
-export { simulatorClientConfig } from './client-config';
 
 export const MAX_REQUEST_BYTES = 64 * 1024;
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 60, perMinute: 120 };

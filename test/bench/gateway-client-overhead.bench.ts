@@ -12,7 +12,8 @@ import type { FetchRequest } from '../../kiosk/gateway/gateway-client';
 import { createGatewayClient } from '../../kiosk/gateway/https-gateway-client';
 import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import { createMemoryLogger, silentLogger } from '../../kiosk/logger';
-import { simulatorClientConfig, startGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
+import { simulatorClientConfig } from '../../scripts/gateway-simulator/client-config';
+import { startGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { percentile, summarize } from './bench-stats';
 

@@ -16,7 +16,8 @@ import { createMemoryLogger } from '../../../kiosk/logger';
 import { fetchFailureCode } from '../../../kiosk/session/fetch-failure';
 import type { FailureCode } from '../../../kiosk/session/failures';
 import type { FaultRuleInput } from '../../../scripts/gateway-simulator/fault-plan';
-import { simulatorClientConfig, startGatewaySimulator, type GatewaySimulatorOptions, type RunningGatewaySimulator } from '../../../scripts/gateway-simulator/simulator';
+import { simulatorClientConfig } from '../../../scripts/gateway-simulator/client-config';
+import { startGatewaySimulator, type GatewaySimulatorOptions, type RunningGatewaySimulator } from '../../../scripts/gateway-simulator/simulator';
 import { simulatorPopulation, testCitizens, type SyntheticCitizen } from '../../../scripts/synthetic-population';
 
 /** Fast enough for a fault test to take milliseconds, slow enough for loopback TLS on a busy 2-core CI box. */

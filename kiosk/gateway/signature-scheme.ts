@@ -1,0 +1,16 @@
+// What every signature algorithm of the contract offers: raw r‖s signatures and a key-kind check.
+
+import type { KeyObject } from 'node:crypto';
+
+export type SignatureAlg = 'ES256' | 'SM2-SM3';
+
+export interface SignatureScheme {
+  alg: SignatureAlg;
+  /** The COSE algorithm number (seal-kq1.md). */
+  coseAlg: number;
+  /** Raw r‖s, 64 bytes. */
+  sign(data: Uint8Array, privateKey: KeyObject): Buffer;
+  verify(data: Uint8Array, signature: Uint8Array, publicKey: KeyObject): boolean;
+  /** Whether a public key is of this algorithm's kind (a P-256 key for ES256, an SM2 key for SM2-SM3). */
+  acceptsKey(publicKey: KeyObject): boolean;
+}
