@@ -5,7 +5,8 @@ import type { FailureCode } from './failures';
 
 export function fetchFailureCode(outcome: Exclude<FetchOutcome, { ok: true }>): FailureCode {
   if (outcome.kind === 'refused') {
-    const first = outcome.refusals[0];
+    // An answer that cannot change (NOT_ELIGIBLE) outranks one that may: never "try again" for it.
+    const first = outcome.refusals.find((refusal) => !refusal.retryable) ?? outcome.refusals[0];
     if (first?.code === 'NOT_ELIGIBLE') {
       if (first.certType === 'no-property-proof') return 'NOT_ELIGIBLE_NO_PROPERTY';
       if (first.certType === 'social-security-record') return 'NOT_ELIGIBLE_SOCIAL_SECURITY';

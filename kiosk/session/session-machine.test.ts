@@ -492,4 +492,68 @@ describe('session machine: failures, each with a next step', () => {
     await h.flush();
     expect(h.view().failure).toMatchObject({ code, canRetry: true });
   });
+
+  it('printing: a job the printer holds and never finishes goes to staff after the overall deadline', async () => {
+    const h = createSessionHarness();
+    await h.toPrintingJob();
+    h.reportPrint('pending-held');
+    await h.flush();
+    await h.advance(300_000);
+    expect(h.view().failure).toMatchObject({ code: 'PRINT_STALLED', canRetry: false });
+    expect(h.emitted).toContainEqual({ type: 'staffAlert', reason: 'a4Printer:jobNeverFinished' });
+  });
+
+  it('printing: a printer stopped for another reason (paused, cover, toner) is not called "out of paper"', async () => {
+    const h = createSessionHarness();
+    await h.toPrintingJob();
+    h.reportPrint('processing-stopped', ['paused', 'cover-open-error']);
+    await h.flush();
+    expect(h.view().printStage).toBe('stopped');
+    expect(h.emitted).toContainEqual({ type: 'staffAlert', reason: 'a4Printer:stopped' });
+  });
+
+  it('fetching: a refusal that cannot change outranks one that may, so the citizen is not told to try again', async () => {
+    const h = createSessionHarness();
+    await h.toFetching();
+    h.fetch.resolve({
+      ok: false,
+      kind: 'refused',
+      refusals: [
+        { certType: 'no-property-proof', code: 'UPSTREAM_UNAVAILABLE', retryable: true },
+        { certType: 'social-security-record', code: 'NOT_ELIGIBLE', retryable: false },
+      ],
+      issued: [],
+    });
+    await h.flush();
+    expect(h.view().failure).toMatchObject({ code: 'NOT_ELIGIBLE_SOCIAL_SECURITY', canRetry: false });
+  });
+});
+
+describe('session machine: a way back from every failure', () => {
+  it.each([
+    ['refused before the printer held it', fail('deviceNotReady', 'paperOut'), false],
+    ['aborted after the printer held it', fail('hardwareError', 'jobAborted'), true],
+  ] as const)('a print %s: the failure screen offers "back to home", and it works', async (_what, result, handed) => {
+    const h = createSessionHarness();
+    await h.toPrintingJob();
+    if (handed) h.reportPrint('pending');
+    h.print.resolve(result);
+    await h.flush();
+    expect(h.screen()).toBe('failed');
+    expect(h.view().canCancel).toBe(true);
+    h.send({ type: 'CANCEL' });
+    expect(h.screen()).toBe('takeCard');
+  });
+
+  it('"try again" after a refused job checks the printer again, and may still be cancelled there', async () => {
+    const h = createSessionHarness();
+    await h.toPrintingJob();
+    h.print.resolve(fail('deviceNotReady', 'paperOut'));
+    await h.flush();
+    h.send({ type: 'RETRY' });
+    expect(h.screen()).toBe('printing');
+    expect(h.view().canCancel).toBe(true);
+    h.send({ type: 'HOME' });
+    expect(h.screen()).toBe('takeCard');
+  });
 });

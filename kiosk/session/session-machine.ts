@@ -38,8 +38,6 @@ export interface SessionContext {
   cardProblem: 'misread' | null;
   failure: FailureCode | null;
   printStage: PrintStage | null;
-  /** The print job has been handed over: no cancel, no resubmission. */
-  printSubmitted: boolean;
   paperWaiting: boolean;
   /** Which idle time the current step uses. */
   idle: 'short' | 'long';
@@ -77,13 +75,19 @@ function printStageOf(progress: PrintJobProgress): PrintStage {
     case 'processing':
       return 'printing';
     case 'processing-stopped':
-      return progress.reasons.some((r) => r.startsWith('media-jam')) ? 'jammed' : 'waitingForPaper';
+      if (progress.reasons.some((r) => r.startsWith('media-jam'))) return 'jammed';
+      if (progress.reasons.some((r) => r.startsWith('media-empty') || r.startsWith('media-needed'))) return 'waitingForPaper';
+      return 'stopped'; // paused by staff, cover open, toner: for staff to fix, not "out of paper"
     case 'completed':
       return 'done';
     case 'canceled':
     case 'aborted':
       return 'printing';
   }
+}
+
+function isStalled(stage: PrintStage): boolean {
+  return stage === 'waitingForPaper' || stage === 'jammed' || stage === 'stopped';
 }
 
 function readinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): FailureCode {
@@ -165,6 +169,7 @@ export function createSessionMachine(services: SessionServices) {
       fetchDeadline: ({ context }) => context.settings.fetchDeadlineMs,
       prepareDeadline: ({ context }) => context.settings.prepareDeadlineMs,
       printStall: ({ context }) => context.settings.printStallMs,
+      printJobMax: ({ context }) => context.settings.printJobMaxMs,
     },
     guards: {
       errandAvailable: ({ context, event }) => {
@@ -172,7 +177,6 @@ export function createSessionMachine(services: SessionServices) {
         const errand = context.catalogue.find((e) => e.id === event.errandId);
         return errand !== undefined && services.errandAvailable(errand);
       },
-      canCancel: ({ context }) => !context.printSubmitted,
       canExtend: ({ context }) => context.extensions < context.settings.maxExtensions,
       countdownOver: ({ context }) => context.countdown <= 1,
       cardWasRead: ({ context }) => context.cardWasRead,
@@ -183,7 +187,7 @@ export function createSessionMachine(services: SessionServices) {
     actions: {
       watch: raise({ type: 'ATTENTION.WATCH' }),
       pause: raise({ type: 'ATTENTION.PAUSE' }),
-      wipe: assign({ ...citizenDataCleared, errand: null, failure: null, printStage: null, printSubmitted: false,
+      wipe: assign({ ...citizenDataCleared, errand: null, failure: null, printStage: null,
         paperWaiting: false, cardProblem: null, badReads: 0, extensions: 0 }),
       resetPrefs: assign({ prefs: defaultPrefs, cardWasRead: false }),
       fail: assign((_, code: FailureCode) => ({ failure: code })),
@@ -202,7 +206,6 @@ export function createSessionMachine(services: SessionServices) {
       cardProblem: null,
       failure: null,
       printStage: null,
-      printSubmitted: false,
       paperWaiting: false,
       idle: 'short',
       extensions: 0,
@@ -227,8 +230,8 @@ export function createSessionMachine(services: SessionServices) {
       session: {
         type: 'parallel',
         on: {
-          CANCEL: { guard: 'canCancel', target: 'ending' },
-          HOME: { guard: 'canCancel', target: 'ending' },
+          CANCEL: 'ending',
+          HOME: 'ending',
         },
         states: {
           attention: {
@@ -402,7 +405,8 @@ export function createSessionMachine(services: SessionServices) {
                     },
                   },
                   running: {
-                    entry: assign({ printSubmitted: true }),
+                    // The job is being handed over or followed: no cancel (the session-level CANCEL is shadowed
+                    // here), no resubmission. An overall deadline sends a job that never ends to staff.
                     invoke: {
                       src: 'printDocument',
                       input: ({ context }) => {
@@ -411,7 +415,15 @@ export function createSessionMachine(services: SessionServices) {
                       },
                     },
                     initial: 'flowing',
+                    after: {
+                      printJobMax: {
+                        target: '#kiosk.session.flow.failed',
+                        actions: [{ type: 'fail', params: 'PRINT_STALLED' }, { type: 'alertStaff', params: 'a4Printer:jobNeverFinished' }],
+                      },
+                    },
                     on: {
+                      CANCEL: {},
+                      HOME: {},
                       // The printer has the job: the kiosk's copy goes (shared/README.md, principle 2).
                       'PRINT.HANDED': { actions: assign({ document: null, certificates: null, printStage: 'sent' }) },
                       'PRINT.DONE': {
@@ -431,7 +443,7 @@ export function createSessionMachine(services: SessionServices) {
                         on: {
                           'PRINT.PROGRESS': [
                             {
-                              guard: ({ event }) => event.stage === 'waitingForPaper' || event.stage === 'jammed',
+                              guard: ({ event }) => isStalled(event.stage),
                               target: 'stalled',
                               actions: assign({ printStage: ({ event }) => event.stage }),
                             },
@@ -444,7 +456,7 @@ export function createSessionMachine(services: SessionServices) {
                         on: {
                           'PRINT.PROGRESS': [
                             {
-                              guard: ({ event }) => event.stage !== 'waitingForPaper' && event.stage !== 'jammed',
+                              guard: ({ event }) => !isStalled(event.stage),
                               target: 'flowing',
                               actions: assign({ printStage: ({ event }) => event.stage }),
                             },
@@ -462,7 +474,7 @@ export function createSessionMachine(services: SessionServices) {
 
               takeItems: {
                 // Paper is out: nothing personal is needed any more, and the card reminder is being shown.
-                entry: ['pause', assign({ ...citizenDataCleared, cardWasRead: false, printSubmitted: false })],
+                entry: ['pause', assign({ ...citizenDataCleared, cardWasRead: false })],
                 on: { PAPER_TAKEN: { actions: assign({ paperWaiting: false }) } },
                 initial: 'showing',
                 states: {

@@ -26,6 +26,8 @@ export interface SessionSettings {
   prepareDeadlineMs: number;
   /** A job that stops (paper out, jam) is waited for this long before the citizen is sent to staff. */
   printStallMs: number;
+  /** A job handed over that has not finished after this long (held, queued, stuck) goes to staff. */
+  printJobMaxMs: number;
 }
 
 export const defaultSessionSettings: SessionSettings = {
@@ -42,4 +44,5 @@ export const defaultSessionSettings: SessionSettings = {
   fetchDeadlineMs: 25_000,
   prepareDeadlineMs: 15_000,
   printStallMs: 180_000,
+  printJobMaxMs: 300_000,
 };

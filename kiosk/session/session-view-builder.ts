@@ -78,7 +78,7 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
         : null,
     documents,
     printStage: screen === 'printing' || screen === 'takeItems' ? context.printStage : null,
-    canCancel: snapshot.matches('session') && !context.printSubmitted,
+    canCancel: snapshot.matches('session') && !snapshot.matches({ session: { flow: { printing: 'running' } } }),
     failure: screen === 'failed' && context.failure ? failureView(context.failure) : null,
     countdown: snapshot.matches({ session: { attention: 'warning' } })
       ? { secondsLeft: context.countdown, canExtend: context.extensions < context.settings.maxExtensions }

@@ -60,7 +60,7 @@ export interface DocumentPreview {
   validUntil: string;
 }
 
-export type PrintStage = 'preparing' | 'sent' | 'printing' | 'waitingForPaper' | 'jammed' | 'done';
+export type PrintStage = 'preparing' | 'sent' | 'printing' | 'waitingForPaper' | 'jammed' | 'stopped' | 'done';
 
 export interface FailureView {
   /** Stable code, for tests and staff: e.g. `NOT_ELIGIBLE`, `PRINTER_OUT_OF_PAPER`. */

@@ -67,6 +67,8 @@ function printStagePrompt(stage: PrintStage | null): Bilingual {
       return strings.stageWaitingForPaper;
     case 'jammed':
       return strings.stageJammed;
+    case 'stopped':
+      return strings.stageStopped;
     case 'done':
       return strings.stageDone;
     case 'preparing':

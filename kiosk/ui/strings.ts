@@ -103,6 +103,10 @@ export const strings = {
     zh: '打印机卡纸，已通知工作人员。处理后会自动继续打印，请在此稍候。',
     en: 'The printer has a paper jam and staff have been called. Printing will finish once it is cleared; please wait here.',
   },
+  stageStopped: {
+    zh: '打印机暂停，已通知工作人员。处理后会自动继续打印，请在此稍候。',
+    en: 'The printer has stopped and staff have been called. Printing will finish once it is fixed; please wait here.',
+  },
   printingNoPaper: {
     zh: '如果没有出纸，请联系工作人员或前往服务窗口。',
     en: 'If no paper comes out, please ask staff or go to a staffed window.',

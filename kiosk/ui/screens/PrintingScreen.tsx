@@ -26,15 +26,24 @@ function stepIndex(stage: PrintStage | null): number {
     case 'printing':
     case 'waitingForPaper':
     case 'jammed':
+    case 'stopped':
       return 2;
     case 'done':
       return 3;
   }
 }
 
+/** What to say while the printer holds the job but cannot go on; null while it prints. */
+function stalledNotice(stage: PrintStage | null): Bilingual | null {
+  if (stage === 'waitingForPaper') return strings.stageWaitingForPaper;
+  if (stage === 'jammed') return strings.stageJammed;
+  if (stage === 'stopped') return strings.stageStopped;
+  return null;
+}
+
 export function PrintingScreen({ view }: { view: SessionView }) {
   const current = stepIndex(view.printStage);
-  const stalled = view.printStage === 'waitingForPaper' || view.printStage === 'jammed';
+  const stalledText = stalledNotice(view.printStage);
   return (
     <ScreenFrame title={strings.printingTitle} left={view.canCancel ? <CancelButton /> : undefined}>
       <ol class="steps" data-print-stage={view.printStage ?? 'preparing'}>
@@ -50,10 +59,10 @@ export function PrintingScreen({ view }: { view: SessionView }) {
           );
         })}
       </ol>
-      {stalled ? (
+      {stalledText ? (
         <div class="notice notice-warning" role="alert" data-stalled={view.printStage ?? ''}>
           <Icon name="alert" />
-          <Bi text={view.printStage === 'jammed' ? strings.stageJammed : strings.stageWaitingForPaper} />
+          <Bi text={stalledText} />
         </div>
       ) : (
         <div class="progress" role="progressbar" aria-busy="true">
