@@ -46,11 +46,14 @@ export async function startAgentServer(options: AgentServerOptions) {
   let port = options.port;
   let lastHeartbeat: number | null = null;
 
+  const ownOrigins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
   /** Only pages the agent itself served may drive it: a browser elsewhere on the machine may not. */
   const sameOrigin = (request: IncomingMessage): boolean => {
     const origin = request.headers.origin;
-    return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+    return origin === undefined || ownOrigins().includes(origin);
   };
+  /** A page on another name that points at 127.0.0.1 (DNS rebinding) is refused before anything is read. */
+  const ownHost = (request: IncomingMessage): boolean => ownOrigins().includes(`http://${request.headers.host ?? ''}`);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -61,6 +64,7 @@ export async function startAgentServer(options: AgentServerOptions) {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!ownHost(request)) return sendJson(response, 421, { error: 'this agent answers only to 127.0.0.1 and localhost' });
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (request.method === 'GET' && path === '/api/health') {
       return sendJson(response, 200, { ...options.health(), ui: { connections: sockets.size, lastHeartbeatMsAgo: lastHeartbeat === null ? null : Date.now() - lastHeartbeat } });
@@ -92,15 +96,21 @@ export async function startAgentServer(options: AgentServerOptions) {
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
   server.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname !== '/ws' || !sameOrigin(request)) {
+    if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname !== '/ws' || !ownHost(request) || !sameOrigin(request)) {
       socket.destroy();
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws));
   });
   const send = (ws: WebSocket, message: AgentMessage) => ws.send(JSON.stringify(message));
+  wss.on('error', (error) => logger.event('agent.socketServerError', 'failure', { message: error.message }));
   wss.on('connection', (ws) => {
     sockets.add(ws);
+    // An oversized or malformed frame is that socket's problem, never the agent's: drop the socket, keep going.
+    ws.on('error', (error) => {
+      logger.event('agent.socketError', 'failure', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+      ws.terminate();
+    });
     send(ws, { type: 'kiosk', info: options.kioskInfo });
     send(ws, { type: 'view', view: runtime.view() });
     ws.on('message', (data) => {

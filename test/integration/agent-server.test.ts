@@ -89,6 +89,32 @@ describe('agent server', () => {
     expect(agent.devices.idReader.status().device).toBe('online');
   });
 
+  it('survives an oversized WebSocket frame: that socket is dropped, the agent keeps serving', async () => {
+    const { ws } = await openSocket();
+    const closed = new Promise((resolve) => ws.once('close', resolve));
+    ws.send('x'.repeat(20 * 1024));
+    await closed;
+    const health = await fetch(new URL('/api/health', agent.url));
+    expect(health.status).toBe(200);
+    const { ws: again, messages } = await openSocket();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messages.some((m) => m.type === 'view')).toBe(true);
+    again.close();
+  });
+
+  it('answers only to its own host names, so a rebinding page cannot read the session', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(new URL('/api/session', agent.url), { headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
   it('says what is wrong with a bad request', async () => {
     expect(await post('/api/session/events', { type: 'RATE', score: 9, tags: [] })).toMatchObject({ status: 400, body: { error: expect.stringContaining('score') } });
     expect(await post('/api/sim/id-reader', { action: 'place', cardKey: 'nobody' })).toMatchObject({ status: 404 });
