@@ -47,7 +47,10 @@ export async function createAgent(config: KioskConfig, options: { logger: Logger
     const { mode: _mode, ...remote } = config.gateway;
     gatewayConfig = { ...remote, kioskId: config.kioskId };
   }
-  const gateway = await createGatewayClient(gatewayConfig, { logger });
+  const gateway = await createGatewayClient(
+    { ...gatewayConfig, trustListVersionFile: join(config.dataDir, 'trust-list-version.json') },
+    { logger },
+  );
 
   const template = loadBundledTemplate();
   const catalogue = loadCatalogue();

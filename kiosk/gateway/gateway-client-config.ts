@@ -2,7 +2,7 @@
 // loading of its files: each refused with the file's name and the reason, so a bad install stops the start.
 
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { SignatureAlg } from './signature-algorithms';
 import { signatureScheme } from './signature-algorithms';
 import { loadTrustList, type TrustList } from './trust-list';
@@ -58,6 +58,11 @@ export interface GatewayClientConfig {
   trustListFile: string;
   /** The pinned trust-list root public key (SPKI PEM). */
   trustRootFile: string;
+  /**
+   * Where the highest trust-list version ever accepted is kept, so that an older signed list (from before a
+   * key was revoked, say) is refused at the next start. Without it, no rollback check is made.
+   */
+  trustListVersionFile?: string;
   timings?: Partial<GatewayTimings>;
 }
 
@@ -115,7 +120,30 @@ export async function loadClientMaterial(config: GatewayClientConfig): Promise<G
     throw new Error(`gateway client: signingKeyFile ${config.signingKeyFile} is not an ${config.signingAlgorithm} key`);
   }
   const trustRoot = parseKey('trustRootFile', config.trustRootFile, () => createPublicKey(trustRootPem));
-  const loaded = loadTrustList(trustListText, trustRoot);
+  const installedVersion = config.trustListVersionFile ? await readInstalledVersion(config.trustListVersionFile) : undefined;
+  const loaded = loadTrustList(trustListText, trustRoot, installedVersion === undefined ? {} : { installedVersion });
   if (!loaded.ok) throw new Error(`gateway client: trust list ${config.trustListFile} refused: ${loaded.reason}`);
+  if (config.trustListVersionFile && loaded.list.version !== installedVersion) {
+    await writeFile(config.trustListVersionFile, JSON.stringify({ version: loaded.list.version }) + '\n');
+  }
   return { ca, clientCert, clientKey, signingKey, trustList: loaded.list, timings };
+}
+
+/** The version recorded by an earlier start, or undefined on the first start. */
+async function readInstalledVersion(file: string): Promise<number | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`gateway client: cannot read trustListVersionFile ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let version: unknown;
+  try {
+    version = (JSON.parse(text) as { version?: unknown }).version;
+  } catch {
+    throw new Error(`gateway client: trustListVersionFile ${file} is not JSON`);
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new Error(`gateway client: trustListVersionFile ${file} holds no version`);
+  return version;
 }

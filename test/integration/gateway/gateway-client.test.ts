@@ -3,7 +3,7 @@
 // certificate) that tamper, replay, bloat or trickle; the simulator's data directory and command line.
 
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import { maskIdNumber } from '../../../device-drivers/id-reader/id-number';
 import { addDays, shanghaiDate } from '../../../kiosk/gateway/contract-time';
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
 import { verifySeal } from '../../../kiosk/gateway/seal-kq1';
+import { publishTrustList, type TrustListDocument } from '../../../kiosk/gateway/trust-list';
 import { createMemoryLogger, silentLogger } from '../../../kiosk/logger';
 import { simulatorClientConfig } from '../../../scripts/gateway-simulator/client-config';
 import { startGatewaySimulator } from '../../../scripts/gateway-simulator/simulator';
@@ -246,6 +247,27 @@ describe('gateway client against the simulator', () => {
       .rejects.toThrow(`trust list ${forged} refused`);
     await expect(createGatewayClient({ ...config, timings: { maxRetries: 3 } }, { logger: silentLogger }))
       .rejects.toThrow('timings.maxRetries is at most 2');
+  });
+
+  it('refuses an older signed trust list than one it accepted before (no rollback to a revoked key)', async () => {
+    const config = simulatorClientConfig(rig.sim);
+    const versionFile = join(rig.dataDir, 'trust-list-version.json');
+    const current = await createGatewayClient({ ...config, trustListVersionFile: versionFile }, { logger: silentLogger });
+    const installed = current.trustList.version;
+    await current.close();
+    expect(JSON.parse(await readFile(versionFile, 'utf8'))).toEqual({ version: installed });
+    // A genuinely signed list, one version older: what an attacker would put back.
+    const [, payload] = (await readFile(rig.sim.files.trustList, 'utf8')).trim().split('.');
+    const document = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as TrustListDocument;
+    const rootKey = createPrivateKey(await readFile(rig.sim.files.trustRootKey, 'utf8'));
+    const older = join(rig.dataDir, 'older-trust-list.jws');
+    await writeFile(older, publishTrustList({ ...document, version: installed - 1 }, rootKey));
+    await expect(createGatewayClient({ ...config, trustListFile: older, trustListVersionFile: versionFile }, { logger: silentLogger }))
+      .rejects.toThrow(`trust list ${older} refused`);
+    // The same older list is accepted by a kiosk that never saw a newer one: the check is the recorded version.
+    const fresh = await createGatewayClient({ ...config, trustListFile: older }, { logger: silentLogger });
+    expect(fresh.trustList.version).toBe(installed - 1);
+    await fresh.close();
   });
 
   it('reuses its data directory on a later start', async () => {
