@@ -63,6 +63,7 @@ describe('session machine: happy path', () => {
     expect(h.view().printStage).toBe('sent');
     expect(h.view().canCancel).toBe(false);
     expect(h.actor.getSnapshot().context.document).toBeNull(); // the printer has the job: the kiosk's copy goes
+    expect(h.document.pdf.every((byte) => byte === 0)).toBe(true); // and its bytes are wiped, wherever referenced
     h.reportPrint('processing');
     h.reportPrint('completed');
     h.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));

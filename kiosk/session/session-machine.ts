@@ -143,6 +143,9 @@ export function createSessionMachine(services: SessionServices) {
           .print(input, (progress) => {
             if (!handed) {
               handed = true;
+              // The printer has the job: the kiosk's copy is wiped at once, whoever still holds a reference
+              // to the buffer (a driver following the job for minutes, say).
+              input.pdf.fill(0);
               sendBack({ type: 'PRINT.HANDED' });
             }
             sendBack({ type: 'PRINT.PROGRESS', stage: printStageOf(progress) });
