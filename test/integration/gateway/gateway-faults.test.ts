@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../../kiosk/gateway/gateway-client';
 import { staffDiagnostic } from '../../../kiosk/gateway/staff-diagnostic';
 import type { ContractErrorCode } from '../../../scripts/gateway-simulator/fault-plan';
-import { citizenSees, expectNoPersonalData, fetchRequest, noSignal, nothingPrintable, startRig, type GatewayRig } from './gateway-rig';
+import { citizenSees, expectNoPersonalData, fetchRequest, noSignal, nothingPrinted, throughSession, startRig, type GatewayRig } from './gateway-rig';
 
 let rig: GatewayRig;
 beforeAll(async () => {
@@ -24,10 +24,10 @@ const zhang = () => fetchRequest('no-property-proof-provident-fund', 'zhang-san'
 const renter = () => fetchRequest('renter-provident-fund-withdrawal', 'zhang-san');
 const lastAudit = () => rig.audits().at(-1)!;
 
-function expectError(outcome: FetchOutcome, code: string, detail?: RegExp): void {
+async function expectError(outcome: FetchOutcome, code: string, detail?: RegExp): Promise<void> {
   expect(outcome).toMatchObject({ ok: false, kind: 'error', code });
   if (detail && !outcome.ok && outcome.kind === 'error') expect(outcome.detail).toMatch(detail);
-  expect(nothingPrintable(outcome)).toBe(true);
+  expect(await throughSession(outcome)).toEqual(nothingPrinted);
 }
 
 describe('simulator faults, as the kiosk and the citizen see them', () => {
@@ -45,7 +45,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     await rig.setFaults([{ kind: 'latency', ms: 300 }]);
     const client = await rig.client({ timings: { attemptMs: 80, totalMs: 1_000, backoffBaseMs: 5, backoffCapMs: 10 } });
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'TIMEOUT');
+    await expectError(outcome, 'TIMEOUT');
     expect(outcome).toMatchObject({ retryable: true });
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
     expect(lastAudit()).toMatchObject({ outcome: 'TIMEOUT', attempts: 3, httpStatus: null });
@@ -63,7 +63,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     await rig.setFaults([{ kind: '5xx', status: 503 }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'UPSTREAM_UNAVAILABLE', /no retries left after 3 attempts/);
+    await expectError(outcome, 'UPSTREAM_UNAVAILABLE', /no retries left after 3 attempts/);
     expect(outcome).toMatchObject({ retryable: true });
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
     expect(lastAudit()).toMatchObject({ attempts: 3, httpStatus: 503 });
@@ -72,9 +72,9 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
   it('504 and 500 bursts name their codes', async () => {
     const client = await rig.client({ timings: { maxRetries: 0 } });
     await rig.setFaults([{ kind: '5xx', status: 504 }]);
-    expectError(await client.fetchCertificates(zhang(), noSignal()), 'UPSTREAM_TIMEOUT');
+    await expectError(await client.fetchCertificates(zhang(), noSignal()), 'UPSTREAM_TIMEOUT');
     await rig.setFaults([{ kind: '5xx', status: 500 }]);
-    expectError(await client.fetchCertificates(zhang(), noSignal()), 'INTERNAL');
+    await expectError(await client.fetchCertificates(zhang(), noSignal()), 'INTERNAL');
   });
 
   it('429 with a Retry-After beyond the budget: gives up at once instead of making the citizen wait', async () => {
@@ -82,7 +82,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const client = await rig.client();
     const started = performance.now();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'RATE_LIMITED', /beyond budget after 1 attempts/);
+    await expectError(outcome, 'RATE_LIMITED', /beyond budget after 1 attempts/);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
   });
@@ -92,7 +92,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const client = await rig.client({ timings: { attemptMs: 100, totalMs: 1_000, backoffBaseMs: 5, backoffCapMs: 10 } });
     const started = performance.now();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'TIMEOUT');
+    await expectError(outcome, 'TIMEOUT');
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(lastAudit()).toMatchObject({ attempts: 3 });
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
@@ -104,7 +104,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const started = performance.now();
-    expectError(await client.fetchCertificates(zhang(), controller.signal), 'CANCELED');
+    await expectError(await client.fetchCertificates(zhang(), controller.signal), 'CANCELED');
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
@@ -112,7 +112,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     await rig.setFaults([{ kind: 'malformed-json' }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'VERIFICATION_FAILED', /check 1: response is not UTF-8 JSON/);
+    await expectError(outcome, 'VERIFICATION_FAILED', /check 1: response is not UTF-8 JSON/);
     expect(outcome).toMatchObject({ retryable: false });
     expect(lastAudit()).toMatchObject({ attempts: 1 });
     expect(citizenSees(outcome)).toBe('CERTIFICATE_INVALID');
@@ -122,7 +122,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     await rig.setFaults([{ kind: 'truncated-body' }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'TRANSPORT');
+    await expectError(outcome, 'TRANSPORT');
     expect(outcome).toMatchObject({ retryable: true });
     expect(lastAudit()).toMatchObject({ attempts: 3 });
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
@@ -144,7 +144,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     await rig.setFaults([{ kind: 'bad-signature' }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'VERIFICATION_FAILED', /check 3: signature does not verify/);
+    await expectError(outcome, 'VERIFICATION_FAILED', /check 3: signature does not verify/);
     expect(citizenSees(outcome)).toBe('CERTIFICATE_INVALID');
   });
 
@@ -153,14 +153,14 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const client = await rig.client();
     // The renter errand's social-security record comes from the SM2 department.
     const outcome = await client.fetchCertificates(renter(), noSignal());
-    expectError(outcome, 'VERIFICATION_FAILED', /check 3/);
+    await expectError(outcome, 'VERIFICATION_FAILED', /check 3/);
   });
 
   it("a wrong holder (another person's genuine certificate): check 5, and the other person's data goes nowhere", async () => {
     await rig.setFaults([{ kind: 'wrong-holder' }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'VERIFICATION_FAILED', /check 5: holder idNumber differs from the card/);
+    await expectError(outcome, 'VERIFICATION_FAILED', /check 5: holder idNumber differs from the card/);
     expect(citizenSees(outcome)).toBe('CERTIFICATE_INVALID');
     expect(JSON.stringify(outcome)).not.toMatch(/\d{17}[\dX]/);
   });
@@ -169,7 +169,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     await rig.setFaults([{ kind: 'expired' }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'VERIFICATION_FAILED', /check 6: validUntil has passed/);
+    await expectError(outcome, 'VERIFICATION_FAILED', /check 6: validUntil has passed/);
     expect(citizenSees(outcome)).toBe('CERTIFICATE_INVALID');
   });
 
@@ -177,7 +177,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     await rig.setFaults([{ kind: 'wrong-request-hash' }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expectError(outcome, 'VERIFICATION_FAILED', /check 4: requestHash is not the hash of the body sent/);
+    await expectError(outcome, 'VERIFICATION_FAILED', /check 4: requestHash is not the hash of the body sent/);
     expect(citizenSees(outcome)).toBe('CERTIFICATE_INVALID');
   });
 
@@ -185,7 +185,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     await rig.setFaults([{ kind: 'unknown-kid' }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(renter(), noSignal());
-    expectError(outcome, 'VERIFICATION_FAILED', /check 2: kid [0-9a-f]{16} is not in the trust list/);
+    await expectError(outcome, 'VERIFICATION_FAILED', /check 2: kid [0-9a-f]{16} is not in the trust list/);
     expect(citizenSees(outcome)).toBe('CERTIFICATE_INVALID');
   });
 
@@ -197,7 +197,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
       ok: false, kind: 'refused', issued: ['no-property-proof'],
       refusals: [{ certType: 'social-security-record', code: 'UPSTREAM_UNAVAILABLE', retryable: true }],
     });
-    expect(nothingPrintable(outcome)).toBe(true);
+    expect(await throughSession(outcome)).toEqual(nothingPrinted);
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
   });
 
@@ -229,7 +229,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
       const outcome = await client.fetchCertificates(zhang(), noSignal());
       expect(outcome, code).toMatchObject({ ok: false, kind: 'error', code, retryable: want.retryable });
       expect(citizenSees(outcome), code).toBe(want.screen);
-      expect(nothingPrintable(outcome)).toBe(true);
+      expect(await throughSession(outcome)).toEqual(nothingPrinted);
       if (!outcome.ok && outcome.kind === 'error') expect(staffDiagnostic(outcome.code).text.length, code).toBeGreaterThan(20);
       expect(lastAudit(), code).toMatchObject({ outcome: code, attempts: 1 });
     }

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDevCa, issueServerCertificate } from '../../../scripts/gateway-simulator/dev-pki';
-import { citizenSees, expectNoPersonalData, fetchRequest, noSignal, nothingPrintable, startRig, type GatewayRig } from './gateway-rig';
+import { citizenSees, expectNoPersonalData, fetchRequest, noSignal, nothingPrinted, throughSession, startRig, type GatewayRig } from './gateway-rig';
 import { startRecordingProxy } from './recording-proxy';
 
 let rig: GatewayRig;
@@ -111,7 +111,7 @@ describe('circuit breaker', () => {
     const started = performance.now();
     const refused = await client.fetchCertificates(zhang(), noSignal());
     expect(refused).toMatchObject({ ok: false, kind: 'error', code: 'CIRCUIT_OPEN', retryable: true });
-    expect(nothingPrintable(refused)).toBe(true);
+    expect(await throughSession(refused)).toEqual(nothingPrinted);
     expect(citizenSees(refused)).toBe('GATEWAY_UNAVAILABLE');
     expect(performance.now() - started).toBeLessThan(50);
     expect(rig.simRequests().length).toBe(before);
@@ -211,7 +211,7 @@ describe('mutual TLS', () => {
     // Under TLS 1.3 the server judges the client certificate after the client's handshake is done, and Node
     // closes without an alert: to the kiosk it looks like a connection cut (retried), not a refusal.
     expect(outcome).toMatchObject({ ok: false, kind: 'error', code: 'TRANSPORT', detail: expect.stringMatching(/ECONNRESET/) });
-    expect(nothingPrintable(outcome)).toBe(true);
+    expect(await throughSession(outcome)).toEqual(nothingPrinted);
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
     expect(rig.audits().at(-1)).toMatchObject({ staffAction: 'staff-alert', httpStatus: null });
   });

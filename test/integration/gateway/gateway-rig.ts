@@ -13,6 +13,7 @@ import type { FetchOutcome, FetchRequest } from '../../../kiosk/gateway/gateway-
 import { createGatewayClient, type GatewayClientConfig, type GatewayClientDeps, type HttpsGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
 import type { SignatureAlg } from '../../../kiosk/gateway/signature-algorithms';
 import { createMemoryLogger } from '../../../kiosk/logger';
+import { createSessionHarness } from '../../support/session-harness';
 import { fetchFailureCode } from '../../../kiosk/session/fetch-failure';
 import type { FailureCode } from '../../../kiosk/session/failures';
 import type { FaultRuleInput } from '../../../scripts/gateway-simulator/fault-plan';
@@ -53,10 +54,23 @@ export function citizenSees(outcome: FetchOutcome): FailureCode | 'printed' {
   return outcome.ok ? 'printed' : fetchFailureCode(outcome);
 }
 
-/** True when the outcome holds nothing that could be printed. */
-export function nothingPrintable(outcome: FetchOutcome): boolean {
-  return !outcome.ok && !('certificates' in outcome);
+/**
+ * Runs an outcome through the real session machine, as the agent would: the screen the citizen ends on, and
+ * whether any document was rendered or any job sent to the printer.
+ */
+export async function throughSession(outcome: FetchOutcome): Promise<{ screen: string; documentsPrepared: number; jobsPrinted: number }> {
+  const session = createSessionHarness();
+  await session.toFetching();
+  session.fetch.resolve(outcome);
+  await session.flush();
+  await session.flush();
+  const result = { screen: session.screen(), documentsPrepared: session.prepare.calls, jobsPrinted: session.print.calls };
+  session.actor.stop();
+  return result;
 }
+
+/** What a session shows when nothing may be printed. */
+export const nothingPrinted = { screen: 'failed', documentsPrepared: 0, jobsPrinted: 0 };
 
 export interface GatewayRig {
   sim: RunningGatewaySimulator;
