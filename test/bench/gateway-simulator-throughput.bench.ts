@@ -17,6 +17,7 @@ import { buildFetchRequestBody, encodeBody } from '../../kiosk/gateway/fetch-req
 import type { GatewayClientConfig } from '../../kiosk/gateway/gateway-client-config';
 import { FETCH_PATH, signedRequestHeaders } from '../../kiosk/gateway/request-signing';
 import { simulatorPopulation } from '../../scripts/synthetic-population';
+import { readPrintedJson } from '../support/printed-json';
 import { summarize } from './bench-stats';
 
 const DURATION_MS = 5_000;
@@ -28,18 +29,7 @@ const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli
   '--data-dir', dataDir, '--port', '0', '--rate-limit', 'off', '--admin-port', 'off'], { stdio: ['ignore', 'pipe', 'ignore'] });
 
 try {
-  const printed = await new Promise<{ kiosks: Array<{ alg: string; clientConfig: GatewayClientConfig }> }>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      try {
-        resolve(JSON.parse(output));
-      } catch {
-        // not complete yet
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
-  });
+  const printed = await readPrintedJson<{ kiosks: Array<{ alg: string; clientConfig: GatewayClientConfig }> }>(child);
   const config = printed.kiosks.find((kiosk) => kiosk.alg === 'ES256')!.clientConfig;
   const [ca, cert, key, signingPem] = await Promise.all([config.caFile, config.clientCertFile, config.clientKeyFile, config.signingKeyFile].map((file) => readFile(file, 'utf8')));
   const signingKey = createPrivateKey(signingPem!);

@@ -21,6 +21,7 @@ import { startGatewaySimulator } from '../../../scripts/gateway-simulator/simula
 import { isValidUscc } from '../../../scripts/gateway-simulator/uscc';
 import { citizen, citizenSees, errand, expectNoPersonalData, fetchRequest, noSignal, startRig, type GatewayRig } from './gateway-rig';
 import { startRecordingProxy } from './recording-proxy';
+import { readPrintedJson } from '../../support/printed-json';
 
 let rig: GatewayRig;
 const cliLog = createMemoryLogger();
@@ -293,18 +294,7 @@ describe('gateway client against the simulator', () => {
     );
     child.stderr.on('data', (chunk: Buffer) => cliLog.lines.push(...chunk.toString().split('\n').filter((line) => line.startsWith('{'))));
     try {
-      const printed = await new Promise<{ gatewaySimulator: string; dataDir: string; faults: unknown[]; kiosks: Array<{ alg: string; clientConfig: Parameters<typeof createGatewayClient>[0] }> }>((resolve, reject) => {
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          try {
-            resolve(JSON.parse(output));
-          } catch {
-            // not complete yet
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
-      });
+      const printed = await readPrintedJson<{ gatewaySimulator: string; dataDir: string; faults: unknown[]; kiosks: Array<{ alg: string; clientConfig: Parameters<typeof createGatewayClient>[0] }> }>(child);
       expect(printed.dataDir).toBe(cliDir);
       expect(printed.faults).toHaveLength(2);
       expect(printed.kiosks.map((k) => k.alg)).toEqual(['ES256', 'SM2-SM3']);
