@@ -62,15 +62,11 @@ export function decodeTextBlock(block: Uint8Array): TextBlockResult {
 
 type TextReader = (field: string, offset: number, length: number) => string;
 
-function decodeResident(text: TextReader): Omit<IdCard, 'photo'> {
-  const nationCode = text('nation', 32, 4);
-  const nation = NATIONS[nationCode];
-  if (!nation) throw new FieldProblem({ type: 'field', field: 'nation' });
+/** The layout a resident card and an HMT residence permit share, up to offset 220 (nation aside). */
+function mainlandLayoutFields(text: TextReader) {
   return {
-    cardType: 'resident',
     name: required(text('name', 0, 30), 'name'),
     sex: sex(text('sex', 30, 2)),
-    nation,
     birthDate: date(text('birthDate', 36, 16), 'birthDate'),
     address: text('address', 52, 70),
     idNumber: text('idNumber', 122, 36),
@@ -80,17 +76,18 @@ function decodeResident(text: TextReader): Omit<IdCard, 'photo'> {
   };
 }
 
+function decodeResident(text: TextReader): Omit<IdCard, 'photo'> {
+  const fields = mainlandLayoutFields(text);
+  const nationCode = text('nation', 32, 4);
+  const nation = NATIONS[nationCode];
+  if (!nation) throw new FieldProblem({ type: 'field', field: 'nation' });
+  return { cardType: 'resident', ...fields, nation };
+}
+
 function decodeResidencePermit(text: TextReader): Omit<IdCard, 'photo'> {
   return {
     cardType: 'hmt-residence-permit',
-    name: required(text('name', 0, 30), 'name'),
-    sex: sex(text('sex', 30, 2)),
-    birthDate: date(text('birthDate', 36, 16), 'birthDate'),
-    address: text('address', 52, 70),
-    idNumber: text('idNumber', 122, 36),
-    issuingAuthority: text('issuingAuthority', 158, 30),
-    validFrom: date(text('validFrom', 188, 16), 'validFrom'),
-    validTo: validTo(text('validTo', 204, 16)),
+    ...mainlandLayoutFields(text),
     passNumber: text('passNumber', 220, 18),
     issueCount: text('issueCount', 238, 4),
   };
