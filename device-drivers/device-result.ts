@@ -1,6 +1,8 @@
 // Commands return a result for conditions that will happen in the field; exceptions are for bugs.
 // Vocabulary from CEN/XFS (see shared/reference/devices.md).
 
+import { err, ok, type Result } from './result';
+
 export type CompletionCode =
   | 'deviceNotReady'
   | 'noDevice'
@@ -18,15 +20,15 @@ export interface DeviceError {
   description?: string;
 }
 
-export type DeviceResult<T> = { ok: true; value: T } | { ok: false; error: DeviceError };
+export type DeviceResult<T> = Result<T, DeviceError>;
 
 export function succeed<T>(value: T): DeviceResult<T> {
-  return { ok: true, value };
+  return ok(value);
 }
 
 export function fail<T = never>(code: CompletionCode, errorCode?: string, description?: string): DeviceResult<T> {
   const error: DeviceError = { code };
   if (errorCode !== undefined) error.errorCode = errorCode;
   if (description !== undefined) error.description = description;
-  return { ok: false, error };
+  return err(error);
 }

@@ -1,0 +1,26 @@
+// Every log event name the kiosk writes, in one list: a metric, a journal search or an alert rule can rely on
+// them. The logger accepts only these names; a new event is added here first.
+
+export const logEvents = [
+  'agent.started',
+  'agent.requestFailed',
+  'agent.socketError',
+  'agent.socketServerError',
+  'gateway.breaker',
+  'gateway.breaker_probe',
+  'gateway.clock_corrected',
+  'gateway.fetch',
+  'gateway.trust_list_stale',
+  'gateway_sim.fault',
+  'gateway_sim.faults',
+  'gateway_sim.request',
+  'gateway_sim.started',
+  'gateway_sim.tls_refused',
+  'scanner.ignored',
+  'service.rating',
+  'session.ended',
+  'session.machineError',
+  'staff.alert',
+] as const;
+
+export type LogEventName = (typeof logEvents)[number];
