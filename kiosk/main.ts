@@ -1,45 +1,29 @@
-// `npm start`: the kiosk agent. Configuration from --config PATH or KIOSK_CONFIG; none means the embedded
-// default (simulated devices, bundled gateway simulator). --port overrides the configured port (0 = any).
+// The production agent: configuration → real drivers → a remote gateway → agent. It imports no simulator, no
+// test citizen and nothing from scripts/ or test/ (a test checks its import graph). A configuration is required;
+// the embedded default (everything simulated) is for development: `npm start` (kiosk/dev-main.ts).
 
-import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createAgent } from './agent/create-agent';
-import { ConfigError, loadConfig } from './config/kiosk-config';
+import { loadAgentConfig, parseAgentCommandLine, runAgentMain } from './agent/command-line';
+import { createKioskGateway, remoteGatewayConfig } from './agent/kiosk-gateway';
+import { ConfigError } from './config/kiosk-config';
+import { createRealDevices } from './devices/real-devices';
 import { createJsonLogger } from './logger';
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { config: { type: 'string' }, port: { type: 'string' } },
-    strict: true,
-  });
-  const { config, source } = await loadConfig(values.config ?? process.env.KIOSK_CONFIG);
-  if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: "${values.port}" is not a port number`);
-    config.port = port;
+runAgentMain(async () => {
+  const commandLine = parseAgentCommandLine();
+  if (commandLine.configPath === undefined) {
+    throw new ConfigError('the production agent needs a configuration (--config PATH or KIOSK_CONFIG); `npm start` runs the development kiosk');
+  }
+  const { config, source } = await loadAgentConfig(commandLine);
+  if (config.gateway.mode !== 'remote') {
+    throw new ConfigError('gateway.mode: the production agent talks to a remote gateway; the simulator runs only in development (npm start)');
   }
   const logger = createJsonLogger((line) => process.stderr.write(line + '\n'));
-  const agent = await createAgent(config, { logger });
-
-  const lines = [`Kiosk ${config.kioskId} is running (configuration: ${source}).`, `  Open the touch UI:        ${agent.url}`];
-  if (agent.simulator) lines.push(`  Gateway simulator:        ${agent.simulator.url} (keys and certificates in ${dirname(agent.simulator.files.caCert)})`);
-  if (agent.spoolDir) lines.push(`  Simulated A4 printer spool: ${agent.spoolDir}`);
-  lines.push('  Press Ctrl+C to stop.');
-  process.stdout.write(lines.join('\n') + '\n');
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await agent.stop();
-    process.exit(0);
+  const devices = createRealDevices(config);
+  const gateway = await createKioskGateway(remoteGatewayConfig(config, config.gateway), config.dataDir, logger);
+  const agent = await createAgent({ config, devices, gateway, logger });
+  return {
+    banner: [`Kiosk ${config.kioskId} is running (configuration: ${source}).`, `  Open the touch UI:        ${agent.url}`],
+    stop: () => agent.stop(),
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-}
-
-main().catch((error: unknown) => {
-  const reason = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`The kiosk did not start: ${reason}\n`);
-  process.exit(1);
 });

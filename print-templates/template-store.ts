@@ -1,11 +1,9 @@
 // Where A4 templates come from. For the walking skeleton: the bundled template shipped with the kiosk.
 // Signed operator updates (verify, test-render, switch atomically, keep the previous one) will land here too.
 
-import { readFileSync } from 'node:fs';
-
+// Imported, not read from a path beside this file: the compiled agent carries it inside its bundle.
+import bundledTemplateJson from './bundled/certificate-a4.json';
 import { type A4Template, type TemplateCheck, checkA4Template } from './template-schema';
-
-const bundledTemplateUrl = new URL('./bundled/certificate-a4.json', import.meta.url);
 
 /** Parses and checks a template file's text; a syntax error is a problem like any other. */
 export function readA4Template(jsonText: string): TemplateCheck {
@@ -20,7 +18,7 @@ export function readA4Template(jsonText: string): TemplateCheck {
 
 /** The template the kiosk ships with. Throws if it is invalid: that is a bug in this repository, not in the field. */
 export function loadBundledTemplate(): A4Template {
-  const check = readA4Template(readFileSync(bundledTemplateUrl, 'utf8'));
+  const check = checkA4Template(bundledTemplateJson);
   if (!check.ok) throw new Error(`bundled A4 template is invalid: ${check.problems.join('; ')}`);
   return check.template;
 }

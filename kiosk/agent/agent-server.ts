@@ -8,16 +8,19 @@ import type { Logger } from '../logger';
 import type { AgentMessage, KioskInfo } from '../session/session-view';
 import { uiEventSchema, uiMessageSchema } from '../session/ui-events';
 import type { SessionRuntime } from './session-runtime';
-import { handleSimulatedDevice } from './simulated-device-api';
 import { serveStatic } from './static-files';
 import type { KioskDevices } from '../devices/kiosk-devices';
 import { devicesStatus } from '../devices/kiosk-devices';
+
+/** Development only: the dev panel's knobs on simulated devices, at POST /api/sim/<device>. */
+export type DevicePanelHandler = (device: string, body: unknown) => { status: number; body: unknown };
 
 export interface AgentServerOptions {
   port: number;
   uiDir: string;
   runtime: SessionRuntime;
   devices: KioskDevices;
+  devicePanel: DevicePanelHandler | null;
   kioskInfo: KioskInfo;
   health: () => Record<string, unknown>;
   logger: Logger;
@@ -85,7 +88,8 @@ export async function startAgentServer(options: AgentServerOptions) {
         runtime.send(event.data);
         return sendJson(response, 200, runtime.view());
       }
-      const result = handleSimulatedDevice(options.devices.simulated, path.slice('/api/sim/'.length), body);
+      if (!options.devicePanel) return sendJson(response, 404, { error: 'no simulated devices on this kiosk' });
+      const result = options.devicePanel(path.slice('/api/sim/'.length), body);
       return sendJson(response, result.status, result.body);
     }
     if (request.method === 'GET' && !path.startsWith('/api/') && (await serveStatic(options.uiDir, path, response))) return;

@@ -1,56 +1,43 @@
-// Builds the whole agent from its configuration: devices, gateway (or the bundled simulator), templates,
-// session, server. Tests build it the same way with another configuration.
+// Builds the agent from parts its caller made: the devices, the gateway client and, in development only, the
+// dev panel. Two composition roots call it: kiosk/main.ts (production: configuration → real drivers, a remote
+// gateway) and kiosk/dev-main.ts (development: simulated devices and the bundled gateway simulator).
+// Nothing here knows whether a part is real or simulated.
 
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { simulatorClientConfig } from '../../scripts/gateway-simulator/client-config';
-import { startGatewaySimulator, type RunningGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
-import { testCitizens } from '../../scripts/synthetic-population';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { KioskConfig } from '../config/kiosk-config';
 import { sessionSettingsFrom } from '../config/session-settings-from-config';
-import { createKioskDevices, devicesStatus, simulatedSpoolDir } from '../devices/kiosk-devices';
+import { closeDevices, devicesStatus, openDevices, type KioskDevices } from '../devices/kiosk-devices';
 import { loadCatalogue } from '../errands/catalogue';
-import { createGatewayClient, type GatewayClientConfig } from '../gateway/https-gateway-client';
+import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
 import type { Logger } from '../logger';
 import { createPrintService } from '../printing/print-service';
-import { startAgentServer } from './agent-server';
+import type { KioskInfo } from '../session/session-view';
+import { startAgentServer, type DevicePanelHandler } from './agent-server';
 import { createErrandAvailability } from './errand-availability';
 import { createSessionRuntime } from './session-runtime';
+import { builtUiDir } from './ui-location';
 
-/** The built UI, next to the sources whatever the working directory. */
-export const defaultUiDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'ui', 'dist');
-
-/** Print jobs on their way are the one place citizen data touches disk: whatever a crash left is removed. */
-async function clearSpool(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const name of await readdir(dir)) await rm(join(dir, name), { recursive: true, force: true });
+/** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
+export interface DevelopmentParts {
+  /** Null where no device is simulated: then there is no dev panel. */
+  devicePanel: { handle: DevicePanelHandler; testCards: KioskInfo['testCards'] } | null;
+  gatewaySimulator: boolean;
 }
 
-export async function createAgent(config: KioskConfig, options: { logger: Logger; uiDir?: string }) {
-  const { logger } = options;
+export interface AgentParts {
+  config: KioskConfig;
+  devices: KioskDevices;
+  gateway: HttpsGatewayClient;
+  logger: Logger;
+  /** The built touch UI; by default kiosk/ui/dist of this package. */
+  uiDir?: string;
+  development?: DevelopmentParts;
+}
+
+export async function createAgent(parts: AgentParts) {
+  const { config, devices, gateway, logger, development } = parts;
   const startedAt = Date.now();
-  await mkdir(config.dataDir, { recursive: true });
-
-  const devices = createKioskDevices(config);
-  if (devices.simulated.a4Printer) await clearSpool(simulatedSpoolDir(config));
-  await Promise.all([devices.idReader.open(), devices.scanner.open(), devices.a4Printer.open(), devices.receiptPrinter?.open()]);
-
-  let simulator: RunningGatewaySimulator | null = null;
-  let gatewayConfig: GatewayClientConfig;
-  if (config.gateway.mode === 'simulator') {
-    // No admin endpoint inside the agent: faults are for `npm run gateway-sim` and the tests.
-    simulator = await startGatewaySimulator({ dataDir: join(config.dataDir, 'gateway-simulator'), port: 0, kioskId: config.kioskId, adminPort: null });
-    gatewayConfig = simulatorClientConfig(simulator);
-  } else {
-    const { mode: _mode, ...remote } = config.gateway;
-    gatewayConfig = { ...remote, kioskId: config.kioskId };
-  }
-  const gateway = await createGatewayClient(
-    { ...gatewayConfig, trustListVersionFile: join(config.dataDir, 'trust-list-version.json') },
-    { logger },
-  );
+  await openDevices(devices);
 
   const template = loadBundledTemplate();
   const catalogue = loadCatalogue();
@@ -68,17 +55,13 @@ export async function createAgent(config: KioskConfig, options: { logger: Logger
   });
   runtime.start();
 
-  const devPanel = !config.production && Object.keys(devices.simulated).length > 0;
   const server = await startAgentServer({
     port: config.port,
-    uiDir: options.uiDir ?? defaultUiDir,
+    uiDir: parts.uiDir ?? builtUiDir(),
     runtime,
     devices,
-    kioskInfo: {
-      kioskId: config.kioskId,
-      devPanel,
-      testCards: devPanel ? testCitizens.map(({ key, label }) => ({ key, label })) : [],
-    },
+    devicePanel: development?.devicePanel?.handle ?? null,
+    kioskInfo: { kioskId: config.kioskId, devPanel: Boolean(development?.devicePanel), testCards: development?.devicePanel?.testCards ?? [] },
     health: () => ({
       status: gateway.available() ? 'ok' : 'degraded',
       kioskId: config.kioskId,
@@ -86,7 +69,7 @@ export async function createAgent(config: KioskConfig, options: { logger: Logger
       session: runtime.stateName(),
       devices: devicesStatus(devices),
       // breaker state, clock offset, trust-list version and staleness, the last failure's staff diagnostic.
-      gateway: { available: gateway.available(), simulator: simulator !== null, ...gateway.diagnostics() },
+      gateway: { available: gateway.available(), simulator: development?.gatewaySimulator ?? false, ...gateway.diagnostics() },
     }),
     logger,
   });
@@ -97,17 +80,13 @@ export async function createAgent(config: KioskConfig, options: { logger: Logger
   return {
     url: server.url,
     port: server.port,
-    devices,
-    simulator,
-    spoolDir: devices.simulated.a4Printer ? simulatedSpoolDir(config) : null,
     runtime,
     async stop() {
       clearInterval(refreshTimer);
       await server.close();
       runtime.stop();
       await gateway.close();
-      await simulator?.close();
-      await Promise.all([devices.idReader.close(), devices.scanner.close(), devices.a4Printer.close(), devices.receiptPrinter?.close()]);
+      await closeDevices(devices);
     },
   };
 }

@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../errands/catalogue';
 import type { GatewayClient } from '../gateway/gateway-client';
 import { loadConfig } from '../config/kiosk-config';
-import { createKioskDevices } from '../devices/kiosk-devices';
+import { createDevelopmentDevices } from '../development/development-devices';
 import { createErrandAvailability } from './errand-availability';
 
 async function rig(gatewayUp: () => boolean) {
   const { config } = await loadConfig(undefined, '/nonexistent-kiosk-dir');
-  const devices = createKioskDevices(config);
+  const { devices, simulated } = createDevelopmentDevices(config);
   const gateway: GatewayClient = {
     available: gatewayUp,
     fetchCertificates: () => Promise.reject(new Error('not used')),
     close: async () => {},
   };
   const notAuthorised = new Set<string>();
-  return { devices, notAuthorised, availability: createErrandAvailability(devices, gateway, notAuthorised) };
+  return { simulated, notAuthorised, availability: createErrandAvailability(devices, gateway, notAuthorised) };
 }
 
 const errand = loadCatalogue()[0]!;
@@ -29,13 +29,13 @@ describe('errand availability on the home screen', () => {
   });
 
   it('says so when the reader is unplugged, or the printer is out of paper or toner', async () => {
-    const { devices, availability } = await rig(() => true);
-    devices.simulated.idReader!.unplug();
+    const { simulated, availability } = await rig(() => true);
+    simulated.idReader!.unplug();
     expect(availability(errand).reason?.zh).toContain('读卡器');
-    devices.simulated.idReader!.plug();
-    devices.simulated.a4Printer!.setPaper('out');
+    simulated.idReader!.plug();
+    simulated.a4Printer!.setPaper('out');
     expect(availability(errand).reason?.zh).toContain('打印机');
-    devices.simulated.a4Printer!.setPaper('full');
+    simulated.a4Printer!.setPaper('full');
     expect(availability(errand).available).toBe(true);
   });
 

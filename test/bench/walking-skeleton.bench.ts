@@ -5,11 +5,11 @@ import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createAgent } from '../../kiosk/agent/create-agent';
+import { createDevelopmentAgent } from '../../kiosk/development/create-development-agent';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import { silentLogger } from '../../kiosk/logger';
-import { buildUi } from '../support/build-ui';
-import { repoRoot, startKioskProcess } from '../support/kiosk-process';
+import { buildKiosk } from '../support/build-kiosk';
+import { repoRoot } from '../support/kiosk-process';
 import { summarize } from './bench-stats';
 
 const RUNS = 20;
@@ -27,9 +27,9 @@ async function cardToSpool(): Promise<{ cardToPdf: number[]; consentToPdf: numbe
   const { config } = await loadConfig(undefined, workDir);
   config.port = 0;
   const started = performance.now();
-  const agent = await createAgent(config, { logger: silentLogger });
+  const agent = await createDevelopmentAgent(config, { logger: silentLogger });
   const startups = [performance.now() - started];
-  const reader = agent.devices.simulated.idReader!;
+  const reader = agent.simulated.idReader!;
   const cardToPdf: number[] = [];
   const consentToPdf: number[] = [];
   const { testCitizens } = await import('../../scripts/synthetic-population');
@@ -56,18 +56,8 @@ async function cardToSpool(): Promise<{ cardToPdf: number[]; consentToPdf: numbe
   return { cardToPdf, consentToPdf, startups };
 }
 
-async function processStartups(): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const kiosk = await startKioskProcess();
-    samples.push(kiosk.startupMs);
-    await kiosk.stop();
-  }
-  return samples;
-}
-
 async function uiJavaScriptGzipped(): Promise<{ raw: number; gzipped: number }> {
-  buildUi();
+  buildKiosk();
   const assets = join(repoRoot, 'kiosk', 'ui', 'dist', 'assets');
   let raw = 0;
   let gzipped = 0;
@@ -85,6 +75,5 @@ console.log(summarize('card tapped → PDF in the simulated spool (consent and p
 console.log(summarize('  of which consent → PDF in the spool (fetch over HTTPS, verify, render, spool)', consentToPdf));
 console.log('  the rest is the reader: "find card" polled every 300 ms plus 112 ms of 115200-baud wire time');
 console.log(summarize('agent start-up, in process (first start: simulator keys made)', startups));
-console.log(summarize('agent start-up, `tsx kiosk/main.ts` process until the URL is printed', await processStartups()));
 const js = await uiJavaScriptGzipped();
 console.log(`UI JavaScript: ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzipped / 1024).toFixed(1)} KiB gzipped (ratio ${(js.gzipped / js.raw).toFixed(2)})`);

@@ -1,17 +1,20 @@
-// The kiosk configured with its real drivers, each on a real transport: the GA 467 reader, a serial scanner and
-// an ESC/POS printer as byte-level emulators on socat pty pairs, the A4 printer as ippeveprinter on loopback.
-// A citizen walks the errand in Chromium; the PDF arrives in ippeveprinter's spool.
+// The compiled production agent (dist/kiosk-agent.mjs) with its real drivers, each on a real transport: the GA 467
+// reader, a serial scanner and an ESC/POS printer as byte-level emulators on socat pty pairs, the A4 printer as
+// ippeveprinter on loopback, and the gateway simulator as a remote gateway over mutual TLS. A citizen walks the
+// errand in Chromium; the PDF arrives in ippeveprinter's spool.
 
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatorClientConfig } from '../../scripts/gateway-simulator/client-config';
+import { startGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { IdReaderEmulator } from '../emulators/id-reader-emulator';
 import { ReceiptPrinterEmulator } from '../emulators/receipt-printer-emulator';
 import { startSerialScannerEmulator, type SerialScannerEmulator } from '../emulators/serial-scanner-emulator';
-import { buildUi } from '../support/build-ui';
+import { buildKiosk } from '../support/build-kiosk';
 import { launchChromium } from '../support/chromium';
 import { startIppEverywherePrinter, type IppEverywherePrinter } from '../support/ipp-everywhere-printer';
 import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
@@ -31,7 +34,7 @@ async function screen(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  buildUi();
+  buildKiosk();
   const readerPair: PtyPair = await openPtyPair({ name: 'e2e-reader' });
   cleanups.push(() => readerPair.dispose());
   reader = new IdReaderEmulator({ pacedBaudRate: 115200 });
@@ -44,21 +47,28 @@ beforeAll(async () => {
   a4 = await startIppEverywherePrinter({ name: 'e2e' });
   cleanups.push(() => a4.close());
 
+  const gatewayDir = await mkdtemp(join(tmpdir(), 'kiosk-real-drivers-gateway-'));
+  cleanups.push(() => rm(gatewayDir, { recursive: true, force: true }));
+  const gateway = await startGatewaySimulator({ dataDir: gatewayDir, port: 0, adminPort: null });
+  cleanups.push(() => gateway.close());
+  const { kioskId, ...remote } = simulatorClientConfig(gateway);
+
   const configFile = join(tmpdir(), `kiosk-real-drivers-${process.pid}.json`);
   await writeFile(
     configFile,
     JSON.stringify({
-      kioskId: 'kiosk-dev-0001',
+      kioskId,
+      production: true,
       devices: {
         idReader: { driver: 'serial', path: readerPair.devicePath, baudRate: 115200 },
         scanner: { driver: 'serial', path: scanner.devicePath, baudRate: 9600, terminator: 'CR' },
         a4Printer: { driver: 'ipp', url: a4.url },
         receiptPrinter: { driver: 'escpos-serial', path: receipt.devicePath, baudRate: 19200 },
       },
-      gateway: { mode: 'simulator' },
+      gateway: { mode: 'remote', ...remote },
     }),
   );
-  kiosk = await startKioskProcess({ args: ['--config', configFile] });
+  kiosk = await startKioskProcess({ agent: 'production', args: ['--config', configFile] });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(kiosk.url);
@@ -71,7 +81,7 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-describe('the kiosk on real drivers and real transports', () => {
+describe('the compiled production agent on real drivers and real transports', () => {
   it('shows no dev panel, and its health reports every real device online', async () => {
     expect(await page.locator('[data-dev="toggle"]').count()).toBe(0);
     const health = (await (await fetch(new URL('/api/health', kiosk.url))).json()) as { devices: Record<string, { device: string }> };

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createAgent, type RunningAgent } from '../../kiosk/agent/create-agent';
+import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import { createMemoryLogger } from '../../kiosk/logger';
 import type { AgentMessage, SessionView } from '../../kiosk/session/session-view';
 import { testCitizens } from '../../scripts/synthetic-population';
 
 let workDir: string;
-let agent: RunningAgent;
+let agent: RunningDevelopmentAgent;
 const logger = createMemoryLogger();
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -47,7 +47,7 @@ beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'kiosk-agent-'));
   const { config } = await loadConfig(undefined, workDir);
   config.port = 0;
-  agent = await createAgent(config, { logger, uiDir: join(workDir, 'no-ui') });
+  agent = await createDevelopmentAgent(config, { logger, uiDir: join(workDir, 'no-ui') });
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
-// Starts the kiosk as `npm start` does (the agent with a configuration, or the embedded default) in its own
-// process and working directory, and reads the URL it prints.
+// Starts the compiled kiosk in its own process and working directory, as `npm start` does (the development
+// kiosk: a configuration or the embedded default) or as a production kiosk does (the production agent, which
+// needs a configuration), and reads the URL it prints. Build it first (build-kiosk.ts).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,10 +19,26 @@ export interface KioskProcess {
   stop(): Promise<void>;
 }
 
-export async function startKioskProcess(options: { args?: string[]; env?: Record<string, string> } = {}): Promise<KioskProcess> {
-  const workDir = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'));
+/** The compiled entry points (scripts/build.mjs). */
+export const builtAgent = {
+  development: join(repoRoot, 'dist', 'kiosk-dev.mjs'),
+  production: join(repoRoot, 'dist', 'kiosk-agent.mjs'),
+} as const;
+
+export async function startKioskProcess(
+  options: {
+    args?: string[];
+    env?: Record<string, string>;
+    agent?: keyof typeof builtAgent;
+    /** Node's arguments before the kiosk's own, in place of a compiled entry (the benchmark's TypeScript run). */
+    entry?: string[];
+    /** A working directory to reuse (kept afterwards); by default a fresh one, removed at stop. */
+    cwd?: string;
+  } = {},
+): Promise<KioskProcess> {
+  const workDir = options.cwd ?? (await mkdtemp(join(tmpdir(), 'kiosk-e2e-')));
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'kiosk', 'main.ts'), '--port', '0', ...(options.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.entry ?? [builtAgent[options.agent ?? 'development']]), '--port', '0', ...(options.args ?? [])], {
     cwd: workDir,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,7 +74,7 @@ export async function startKioskProcess(options: { args?: string[]; env?: Record
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(workDir, { recursive: true, force: true });
+      if (!options.cwd) await rm(workDir, { recursive: true, force: true });
     },
   };
 }

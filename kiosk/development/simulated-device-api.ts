@@ -2,7 +2,7 @@
 // it is a test bench, never a path for the session (which gets its events from the drivers).
 
 import { z } from 'zod';
-import type { KioskDevices } from '../devices/kiosk-devices';
+import type { SimulatedDevices } from './development-devices';
 import { misreadCard, testCitizens } from '../../scripts/synthetic-population';
 
 const idReaderAction = z.discriminatedUnion('action', [
@@ -34,7 +34,7 @@ function badRequest(error: z.ZodError): SimulatedDeviceResult {
 
 const ok: SimulatedDeviceResult = { status: 200, body: { ok: true } };
 
-export function handleSimulatedDevice(devices: KioskDevices['simulated'], device: string, body: unknown): SimulatedDeviceResult {
+export function handleSimulatedDevice(devices: SimulatedDevices, device: string, body: unknown): SimulatedDeviceResult {
   if (device === 'id-reader' && devices.idReader) {
     const parsed = idReaderAction.safeParse(body);
     if (!parsed.success) return badRequest(parsed.error);

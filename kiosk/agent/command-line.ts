@@ -1,0 +1,49 @@
+// What both entry points share: the command line (--config, --port), the start banner, and a clean stop on
+// SIGINT/SIGTERM. A failure to start is one plain sentence on stderr and exit status 1.
+
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type KioskConfig } from '../config/kiosk-config';
+
+export interface AgentCommandLine {
+  /** The file named by --config or KIOSK_CONFIG; undefined when neither names one. */
+  configPath: string | undefined;
+  port: number | undefined;
+}
+
+export function parseAgentCommandLine(argv: string[] = process.argv.slice(2)): AgentCommandLine {
+  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, port: { type: 'string' } }, strict: true });
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: "${values.port}" is not a port number`);
+  }
+  // An empty KIOSK_CONFIG names no file.
+  return { configPath: values.config ?? (process.env.KIOSK_CONFIG || undefined), port };
+}
+
+export async function loadAgentConfig(commandLine: AgentCommandLine): Promise<{ config: KioskConfig; source: string }> {
+  const loaded = await loadConfig(commandLine.configPath);
+  if (commandLine.port !== undefined) loaded.config.port = commandLine.port;
+  return loaded;
+}
+
+export function runAgentMain(main: () => Promise<{ banner: string[]; stop: () => Promise<void> }>): void {
+  main().then(
+    ({ banner, stop }) => {
+      process.stdout.write([...banner, '  Press Ctrl+C to stop.'].join('\n') + '\n');
+      let stopping = false;
+      const onSignal = () => {
+        if (stopping) return;
+        stopping = true;
+        void stop().then(() => process.exit(0));
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    },
+    (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`The kiosk did not start: ${reason}\n`);
+      process.exit(1);
+    },
+  );
+}

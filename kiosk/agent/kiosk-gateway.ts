@@ -1,0 +1,20 @@
+// The kiosk's gateway client, from the gateway's client configuration and the kiosk's data directory (where the
+// highest trust-list version accepted is kept across restarts).
+
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KioskConfig } from '../config/kiosk-config';
+import type { GatewayClientConfig } from '../gateway/gateway-client-config';
+import { createGatewayClient, type HttpsGatewayClient } from '../gateway/https-gateway-client';
+import type { Logger } from '../logger';
+
+export async function createKioskGateway(clientConfig: GatewayClientConfig, dataDir: string, logger: Logger): Promise<HttpsGatewayClient> {
+  await mkdir(dataDir, { recursive: true });
+  return createGatewayClient({ ...clientConfig, trustListVersionFile: join(dataDir, 'trust-list-version.json') }, { logger });
+}
+
+/** The client configuration of a remote gateway named in the kiosk's configuration. */
+export function remoteGatewayConfig(config: KioskConfig, gateway: Extract<KioskConfig['gateway'], { mode: 'remote' }>): GatewayClientConfig {
+  const { mode: _mode, ...remote } = gateway;
+  return { ...remote, kioskId: config.kioskId };
+}

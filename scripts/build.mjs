@@ -1,0 +1,83 @@
+// Builds what the kiosk runs: the touch UI (Vite, into kiosk/ui/dist) and the agent compiled to plain JavaScript
+// (esbuild, into dist/): dist/kiosk-agent.mjs is the production agent (kiosk/main.ts), dist/kiosk-dev.mjs the
+// development kiosk that `npm start` runs (kiosk/dev-main.ts). Node runs them without a TypeScript loader.
+//
+// The UI is rebuilt only when one of its inputs changed: a digest of them is kept beside the build. The agent is
+// bundled every time (a fraction of a second); its npm dependencies stay in node_modules (`packages: external`).
+// Each bundle's import graph is written beside it (`*.meta.json`), which a test reads.
+//
+//   node scripts/build.mjs            UI (when changed) and agent
+//   node scripts/build.mjs --ui       the UI only        --agent   the agent only
+
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const uiDist = join(root, 'kiosk', 'ui', 'dist');
+const uiDigestFile = join(uiDist, '.inputs-sha256');
+
+export const agentEntries = [
+  { entry: 'kiosk/main.ts', out: 'dist/kiosk-agent.mjs' },
+  { entry: 'kiosk/dev-main.ts', out: 'dist/kiosk-dev.mjs' },
+];
+
+function filesUnder(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'dist' && name !== 'node_modules') out.push(...filesUnder(path));
+    } else out.push(path);
+  }
+  return out;
+}
+
+/** Everything the UI build reads: its own folder, the session contract it imports, the build configuration. */
+function uiInputsDigest() {
+  const inputs = [
+    ...filesUnder(join(root, 'kiosk', 'ui')),
+    ...filesUnder(join(root, 'kiosk', 'session')),
+    join(root, 'vite.config.ts'),
+    join(root, 'package-lock.json'),
+  ];
+  const hash = createHash('sha256');
+  for (const file of inputs) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+export function buildUi({ force = false } = {}) {
+  const digest = uiInputsDigest();
+  if (!force && existsSync(uiDigestFile) && readFileSync(uiDigestFile, 'utf8') === digest) return 'unchanged';
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  writeFileSync(uiDigestFile, digest);
+  return 'built';
+}
+
+export async function buildAgent() {
+  const esbuild = await import('esbuild');
+  for (const { entry, out } of agentEntries) {
+    const result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      metafile: true,
+      logLevel: 'warning',
+    });
+    writeFileSync(join(root, out.replace(/\.mjs$/, '.meta.json')), JSON.stringify(result.metafile));
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const only = process.argv[2];
+  if (only !== '--agent') buildUi();
+  if (only !== '--ui') await buildAgent();
+}

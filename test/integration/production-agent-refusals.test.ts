@@ -1,0 +1,74 @@
+// The compiled production agent starts only from a named configuration of real devices and a remote gateway:
+// anything meant for development stops the start with one plain sentence naming the key, and exit status 1.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildKiosk } from '../support/build-kiosk';
+import { builtAgent } from '../support/kiosk-process';
+
+let dir: string;
+const remoteGateway = {
+  mode: 'remote',
+  url: 'https://gateway.example.gov.cn/share',
+  caFile: 'ca.pem',
+  clientCertFile: 'kiosk.crt',
+  clientKeyFile: 'kiosk.key',
+  signingAlgorithm: 'ES256',
+  signingKeyFile: 'signing.key',
+  trustListFile: 'trust-list.jws',
+  trustRootFile: 'trust-root.pem',
+};
+const realDevices = {
+  idReader: { driver: 'serial', path: '/dev/ttyUSB-absent' },
+  scanner: { driver: 'serial', path: '/dev/ttyACM-absent' },
+  a4Printer: { driver: 'ipp', url: 'ipp://127.0.0.1:1/ipp/print' },
+};
+
+function withoutConfigVariable(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.KIOSK_CONFIG;
+  return env;
+}
+
+async function start(config: unknown | null): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const args = [builtAgent.production, '--port', '0'];
+  if (config !== null) {
+    const file = join(dir, 'kiosk.json');
+    await writeFile(file, JSON.stringify(config));
+    args.push('--config', file);
+  }
+  const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 20_000, env: withoutConfigVariable() });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(async () => {
+  buildKiosk();
+  dir = await mkdtemp(join(tmpdir(), 'kiosk-production-'));
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('the production agent refuses what is meant for development', () => {
+  it('without a configuration', async () => {
+    const run = await start(null);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'The kiosk did not start: the production agent needs a configuration (--config PATH or KIOSK_CONFIG); `npm start` runs the development kiosk\n',
+    );
+    expect(run.stdout).toBe('');
+  });
+
+  it('with the gateway simulator', async () => {
+    const run = await start({ devices: realDevices, gateway: { mode: 'simulator' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('gateway.mode: the production agent talks to a remote gateway');
+  });
+
+  it('with a simulated device, naming it', async () => {
+    const run = await start({ devices: { ...realDevices, a4Printer: { driver: 'simulated' } }, gateway: remoteGateway });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('devices.a4Printer: simulated devices run only in development (npm start)');
+  });
+});
