@@ -154,3 +154,11 @@ export function failureView(code: FailureCode): FailureView {
 export function retryTargetOf(code: FailureCode): RetryTarget {
   return failureDefinitions[code].retry;
 }
+
+/** How a session that ended on this failure is counted: a final answer about the citizen, or a failure to serve. */
+export function sessionOutcomeOf(code: FailureCode): 'refused' | 'failed' {
+  const { fault, retry } = failureDefinitions[code];
+  // The sources' answer (no record, not eligible) and an expired card are answers; every other failure is the
+  // kiosk's, the gateway's or a retryable read.
+  return fault === 'source' || (fault === 'citizen' && retry === null) ? 'refused' : 'failed';
+}

@@ -75,9 +75,12 @@ describe('session machine: happy path', () => {
     h.send({ type: 'RATE', score: 5, tags: ['办理快捷'] });
     expect(h.screen()).toBe('thanks');
     expect(h.emitted).toContainEqual({ type: 'rating', errandId: 'no-property-proof-provident-fund', score: 5, tags: ['办理快捷'] });
-    expect(h.emitted).toContainEqual({ type: 'sessionEnded', errandId: 'no-property-proof-provident-fund', outcome: 'printed' });
+    expect(h.emitted.filter((e) => e.type === 'sessionEnded')).toEqual([]); // told once, when the session is left
     await h.advance(30_000);
     expect(h.screen()).toBe('home');
+    expect(h.emitted.filter((e) => e.type === 'sessionEnded')).toEqual([
+      { type: 'sessionEnded', errandId: 'no-property-proof-provident-fund', outcome: 'issued', failure: null },
+    ]);
     expectNoCitizenData(h);
   });
 

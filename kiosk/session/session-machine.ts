@@ -13,7 +13,7 @@ import type { Errand } from '../errands/catalogue';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 import type { FailureCode } from './failures';
-import { retryTargetOf } from './failures';
+import { retryTargetOf, sessionOutcomeOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
 import type { PrinterReadiness, SessionServices } from './session-services';
 import type { SessionSettings } from './session-settings';
@@ -37,6 +37,8 @@ export interface SessionContext {
   badReads: number;
   cardProblem: 'misread' | null;
   failure: FailureCode | null;
+  /** The paper came out in this session. */
+  issued: boolean;
   printStage: PrintStage | null;
   paperWaiting: boolean;
   /** Which idle time the current step uses. */
@@ -60,7 +62,14 @@ export type SessionEvent = UiEvent | InternalEvent;
 export type SessionEmitted =
   | { type: 'staffAlert'; reason: string }
   | { type: 'rating'; errandId: string; score: number; tags: string[] }
-  | { type: 'sessionEnded'; errandId: string | null; outcome: 'printed' | 'abandoned' | FailureCode };
+  | { type: 'sessionEnded'; errandId: string | null; outcome: SessionOutcome; failure: FailureCode | null };
+
+/**
+ * How a session ended, told exactly once when it leaves the `session` state: paper issued, a final refusal
+ * (the sources' answer), a failure to serve, or abandoned (cancelled, timed out, home before any outcome).
+ * A failure that a retry then overcame counts as issued.
+ */
+export type SessionOutcome = 'issued' | 'refused' | 'failed' | 'abandoned';
 
 export interface SessionInput {
   catalogue: Errand[];
@@ -113,6 +122,12 @@ function refusedJobFailure(errorCode: string | undefined): FailureCode {
   if (errorCode === 'paperOut') return 'PRINTER_OUT_OF_PAPER';
   if (errorCode === 'mediaJammed') return 'PRINTER_JAMMED';
   return 'PRINTER_UNAVAILABLE';
+}
+
+function sessionOutcome(context: SessionContext): SessionOutcome {
+  if (context.issued) return 'issued';
+  if (context.failure !== null) return sessionOutcomeOf(context.failure);
+  return 'abandoned';
 }
 
 const citizenDataCleared = {
@@ -190,11 +205,17 @@ export function createSessionMachine(services: SessionServices) {
     actions: {
       watch: raise({ type: 'ATTENTION.WATCH' }),
       pause: raise({ type: 'ATTENTION.PAUSE' }),
-      wipe: assign({ ...citizenDataCleared, errand: null, failure: null, printStage: null,
+      wipe: assign({ ...citizenDataCleared, errand: null, failure: null, issued: false, printStage: null,
         paperWaiting: false, cardProblem: null, badReads: 0, extensions: 0 }),
       resetPrefs: assign({ prefs: defaultPrefs, cardWasRead: false }),
       fail: assign((_, code: FailureCode) => ({ failure: code })),
       alertStaff: emit((_, reason: string) => ({ type: 'staffAlert' as const, reason })),
+      endSession: emit(({ context }) => ({
+        type: 'sessionEnded' as const,
+        errandId: context.errand?.id ?? null,
+        outcome: sessionOutcome(context),
+        failure: context.issued ? null : context.failure,
+      })),
     },
   }).createMachine({
     id: 'kiosk',
@@ -208,6 +229,7 @@ export function createSessionMachine(services: SessionServices) {
       badReads: 0,
       cardProblem: null,
       failure: null,
+      issued: false,
       printStage: null,
       paperWaiting: false,
       idle: 'short',
@@ -232,6 +254,7 @@ export function createSessionMachine(services: SessionServices) {
 
       session: {
         type: 'parallel',
+        exit: 'endSession',
         on: {
           CANCEL: 'ending',
           HOME: 'ending',
@@ -431,7 +454,7 @@ export function createSessionMachine(services: SessionServices) {
                       'PRINT.HANDED': { actions: assign({ document: null, certificates: null, printStage: 'sent' }) },
                       'PRINT.DONE': {
                         target: '#kiosk.session.flow.takeItems',
-                        actions: assign({ printStage: 'done', paperWaiting: ({ event }) => event.paperWaiting }),
+                        actions: assign({ printStage: 'done', issued: true, paperWaiting: ({ event }) => event.paperWaiting }),
                       },
                       'PRINT.FAILED': {
                         target: '#kiosk.session.flow.failed',
@@ -510,21 +533,13 @@ export function createSessionMachine(services: SessionServices) {
               },
 
               thanks: {
-                entry: ['pause', emit(({ context }) => ({ type: 'sessionEnded' as const, errandId: context.errand?.id ?? null, outcome: 'printed' as const }))],
+                entry: 'pause',
                 after: { done: '#kiosk.home' },
                 on: { HOME: '#kiosk.home' },
               },
 
               failed: {
-                entry: [
-                  assign({ idle: 'short' }),
-                  'watch',
-                  emit(({ context }) => ({
-                    type: 'sessionEnded' as const,
-                    errandId: context.errand?.id ?? null,
-                    outcome: context.failure ?? 'PRINT_FAILED',
-                  })),
-                ],
+                entry: [assign({ idle: 'short' }), 'watch'],
                 on: {
                   RETRY: [
                     { guard: { type: 'retryTo', params: 'placeCard' }, target: 'placeCard', actions: assign({ failure: null, badReads: 0, cardProblem: null }) },
