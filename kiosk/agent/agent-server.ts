@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { AgentMessage, KioskInfo } from '../session/session-view';
 import { uiEventSchema, uiMessageSchema } from '../session/ui-events';
 import type { SessionRuntime } from './session-runtime';
+import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 import type { KioskDevices } from '../devices/kiosk-devices';
 import { devicesStatus } from '../devices/kiosk-devices';
@@ -27,6 +28,30 @@ export interface AgentServerOptions {
 }
 
 const MAX_BODY = 16 * 1024;
+
+/** The local API's routes and the methods each takes; any other path that is not under /api/ is the UI (GET). */
+const apiRoutes: Record<string, 'GET' | 'POST'> = {
+  '/api/health': 'GET',
+  '/api/devices': 'GET',
+  '/api/session': 'GET',
+  '/api/session/events': 'POST',
+};
+
+function allowedMethod(path: string): 'GET' | 'POST' | null {
+  if (path in apiRoutes) return apiRoutes[path] ?? null;
+  if (path.startsWith('/api/sim/')) return 'POST';
+  if (path.startsWith('/api/')) return null;
+  return 'GET';
+}
+
+/** The path with its percent-escapes decoded, or null when they are malformed (`/%`, `/%zz`). */
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -59,6 +84,7 @@ export async function startAgentServer(options: AgentServerOptions) {
   const ownHost = (request: IncomingMessage): boolean => ownOrigins().includes(`http://${request.headers.host ?? ''}`);
 
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     handle(request, response).catch((error: unknown) => {
       logger.event('agent.requestFailed', 'failure', { path: request.url?.split('?')[0] ?? '', message: String(error) });
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
@@ -69,12 +95,20 @@ export async function startAgentServer(options: AgentServerOptions) {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!ownHost(request)) return sendJson(response, 421, { error: 'this agent answers only to 127.0.0.1 and localhost' });
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (request.method === 'GET' && path === '/api/health') {
+    // A malformed path is the asker's mistake: answered, not logged (it could carry anything).
+    if (decodedPath(path) === null) return sendJson(response, 400, { error: 'malformed percent-encoding in the path' });
+    const allowed = allowedMethod(path);
+    if (allowed === null) return sendJson(response, 404, { error: `no route ${path}` });
+    if (request.method !== allowed && !(allowed === 'GET' && request.method === 'HEAD')) {
+      response.setHeader('allow', allowed === 'GET' ? 'GET, HEAD' : allowed);
+      return sendJson(response, 405, { error: `${path} takes ${allowed} only` });
+    }
+    if (path === '/api/health') {
       return sendJson(response, 200, { ...options.health(), ui: { connections: sockets.size, lastHeartbeatMsAgo: lastHeartbeat === null ? null : Date.now() - lastHeartbeat } });
     }
-    if (request.method === 'GET' && path === '/api/devices') return sendJson(response, 200, devicesStatus(options.devices));
-    if (request.method === 'GET' && path === '/api/session') return sendJson(response, 200, runtime.view());
-    if (request.method === 'POST' && (path === '/api/session/events' || path.startsWith('/api/sim/'))) {
+    if (path === '/api/devices') return sendJson(response, 200, devicesStatus(options.devices));
+    if (path === '/api/session') return sendJson(response, 200, runtime.view());
+    if (allowed === 'POST') {
       if (!sameOrigin(request)) return sendJson(response, 403, { error: 'cross-origin request refused' });
       let body: unknown;
       try {
@@ -92,7 +126,7 @@ export async function startAgentServer(options: AgentServerOptions) {
       const result = options.devicePanel(path.slice('/api/sim/'.length), body);
       return sendJson(response, result.status, result.body);
     }
-    if (request.method === 'GET' && !path.startsWith('/api/') && (await serveStatic(options.uiDir, path, response))) return;
+    if (await serveStatic(options.uiDir, path, response)) return;
     sendJson(response, 404, { error: `no route ${request.method} ${path}` });
   }
 

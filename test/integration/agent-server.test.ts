@@ -122,6 +122,34 @@ describe('agent server', () => {
     expect((await fetch(new URL('/../../etc/passwd', agent.url))).status).toBe(404);
   });
 
+  it('answers a malformed path with 400 and logs nothing of it; a wrong method with 405', async () => {
+    const before = logger.lines.length;
+    const malformed = await fetch(new URL('/%', agent.url));
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ error: 'malformed percent-encoding in the path' });
+    expect((await fetch(new URL('/%zz%', agent.url))).status).toBe(400);
+    expect(logger.lines.slice(before)).toEqual([]);
+
+    const wrong = await fetch(new URL('/api/health', agent.url), { method: 'POST', body: '{}' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD');
+    const getEvents = await fetch(new URL('/api/session/events', agent.url));
+    expect(getEvents.status).toBe(405);
+    expect(getEvents.headers.get('allow')).toBe('POST');
+    expect((await fetch(new URL('/', agent.url), { method: 'DELETE' })).status).toBe(405);
+    expect((await fetch(new URL('/api/nothing', agent.url))).status).toBe(404);
+  });
+
+  it('forbids framing and sniffing on every answer, the UI and the API alike', async () => {
+    for (const path of ['/', '/api/health', '/api/no-such-route']) {
+      const headers = (await fetch(new URL(path, agent.url))).headers;
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
   it('runs the errand through the local API, prints, and logs no personal data', async () => {
     const citizen = testCitizens.find((c) => c.key === 'ayiguli')!;
     await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'renter-provident-fund-withdrawal' });
