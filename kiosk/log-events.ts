@@ -16,7 +16,6 @@ export const logEvents = [
   'gateway_sim.request',
   'gateway_sim.started',
   'gateway_sim.tls_refused',
-  'scanner.ignored',
   'service.rating',
   'session.ended',
   'session.machineError',

@@ -14,6 +14,8 @@ import { createPrintService } from '../printing/print-service';
 import type { KioskInfo } from '../session/session-view';
 import { startAgentServer, type DevicePanelHandler } from './agent-server';
 import { createErrandAvailability } from './errand-availability';
+import { scanKindsAccepted } from '../session/scan-acceptance';
+import { createScanRouter } from './scan-router';
 import { createSessionRuntime } from './session-runtime';
 import { builtUiDir } from './ui-location';
 
@@ -55,6 +57,14 @@ export async function createAgent(parts: AgentParts) {
   });
   runtime.start();
 
+  const scanRouter = createScanRouter({
+    scanner: devices.scanner,
+    accepted: () => scanKindsAccepted[runtime.view().screen],
+    deliver: (scan) => runtime.scanned(scan),
+  });
+  const stopSyncingScanner = runtime.onView(() => void scanRouter.sync());
+  await scanRouter.sync();
+
   const server = await startAgentServer({
     port: config.port,
     uiDir: parts.uiDir ?? builtUiDir(),
@@ -70,6 +80,7 @@ export async function createAgent(parts: AgentParts) {
       devices: devicesStatus(devices),
       // breaker state, clock offset, trust-list version and staleness, the last failure's staff diagnostic.
       gateway: { available: gateway.available(), simulator: development?.gatewaySimulator ?? false, ...gateway.diagnostics() },
+      scans: { scannerOn: scanRouter.enabled(), ignored: scanRouter.ignored() },
     }),
     logger,
   });
@@ -84,6 +95,8 @@ export async function createAgent(parts: AgentParts) {
     async stop() {
       clearInterval(refreshTimer);
       await server.close();
+      stopSyncingScanner();
+      await scanRouter.stop();
       runtime.stop();
       await gateway.close();
       await closeDevices(devices);

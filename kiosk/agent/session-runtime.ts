@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { KioskDevices } from '../devices/kiosk-devices';
 import type { createPrintService } from '../printing/print-service';
 import { createSessionMachine } from '../session/session-machine';
+import type { ScanKind } from '../session/scan-acceptance';
 import type { SessionSettings } from '../session/session-settings';
 import { buildSessionView, type ErrandAvailability } from '../session/session-view-builder';
 import type { SessionView } from '../session/session-view';
@@ -88,6 +89,10 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     },
     send(event: UiEvent) {
       actor.send(event);
+    },
+    /** A scanned code the current screen accepts, from the scan router. */
+    scanned(scan: { kind: ScanKind; data: string }) {
+      actor.send({ type: 'SCANNED', ...scan });
     },
     view: currentView,
     /** Re-sends the view if it changed for reasons outside the machine (gateway circuit, device status). */

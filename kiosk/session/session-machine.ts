@@ -16,6 +16,7 @@ import type { FailureCode } from './failures';
 import { retryTargetOf, sessionOutcomeOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
 import type { PrinterReadiness, SessionServices } from './session-services';
+import type { ScanKind } from './scan-acceptance';
 import type { SessionSettings } from './session-settings';
 import { defaultPrefs } from './default-prefs';
 import type { DisplayPrefs, PrintStage } from './session-view';
@@ -54,7 +55,9 @@ type InternalEvent =
   | { type: 'PRINT.HANDED' }
   | { type: 'PRINT.PROGRESS'; stage: PrintStage }
   | { type: 'PRINT.DONE'; paperWaiting: boolean }
-  | { type: 'PRINT.FAILED'; code: FailureCode };
+  | { type: 'PRINT.FAILED'; code: FailureCode }
+  /** A code of a kind the current screen accepts (scan-acceptance.ts), handed on by the agent's scan router. */
+  | { type: 'SCANNED'; kind: ScanKind; data: string };
 
 export type SessionEvent = UiEvent | InternalEvent;
 

@@ -1,0 +1,93 @@
+// The scanner's one owner. It switches the scanner on exactly while the current screen accepts some kind of
+// code, names each scan's kind by its shape, and hands on only the kinds the screen accepts. Any other scan is
+// dropped and counted; its text is never logged, kept or passed on (it may be anyone's code).
+
+import type { CodeScanner, ScannedCode } from '../../device-drivers/code-scanner/code-scanner';
+import type { ScanKind } from '../session/scan-acceptance';
+
+export interface RoutedScan {
+  kind: ScanKind;
+  data: string;
+}
+
+export interface IgnoredScans {
+  /** Read while the screen accepts a code, but of a kind it does not accept. */
+  notAccepted: number;
+  /** Of no kind the kiosk knows. */
+  unrecognised: number;
+  /** Read while no screen accepts a code (a scanner that does not honour "disable", or a late read). */
+  scannerOff: number;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** A code's kind by its shape alone; whether it is genuine is for whoever receives it to verify. */
+export function scanKindOf(data: string): ScanKind | null {
+  if (data.startsWith('ZLB1:') && data.length >= 16 && data.length <= 2048 && PRINTABLE_ASCII.test(data)) return 'appCode';
+  if (data.startsWith('KQ1:') || /^https:\/\/[^#\s]+#KQ1:/.test(data)) return 'seal';
+  if (data.length <= 4096 && COMPACT_JWS.test(data)) return 'maintenance';
+  return null;
+}
+
+export function createScanRouter(options: {
+  scanner: CodeScanner;
+  /** What the current screen accepts. */
+  accepted: () => readonly ScanKind[];
+  deliver: (scan: RoutedScan) => void;
+}) {
+  const { scanner } = options;
+  const ignored: IgnoredScans = { notAccepted: 0, unrecognised: 0, scannerOff: 0 };
+  let on = false;
+  let switching: Promise<unknown> = Promise.resolve();
+  /** The last switch failed (scanner unplugged): tried again when the scanner's status changes. */
+  let pending = false;
+
+  const apply = (wanted: boolean): Promise<void> => {
+    switching = switching.then(async () => {
+      const result = await (wanted ? scanner.enable() : scanner.disable());
+      pending = !result.ok && on === wanted;
+    });
+    return switching.then(() => undefined);
+  };
+
+  const onRead = (code: ScannedCode) => {
+    const accepted = options.accepted();
+    if (!on || accepted.length === 0) {
+      ignored.scannerOff += 1;
+      return;
+    }
+    const kind = scanKindOf(code.data);
+    if (kind === null) ignored.unrecognised += 1;
+    else if (!accepted.includes(kind)) ignored.notAccepted += 1;
+    else options.deliver({ kind, data: code.data });
+  };
+  const unsubscribers = [
+    scanner.events.on('read', onRead),
+    scanner.events.on('statusChanged', () => {
+      if (pending) void apply(on);
+    }),
+  ];
+
+  return {
+    /** Call on every change of screen: switches the scanner on or off to match. Resolves when it has. */
+    sync(): Promise<void> {
+      const wanted = options.accepted().length > 0;
+      if (wanted === on) return switching.then(() => undefined);
+      on = wanted;
+      // One switch at a time, in order: a quick on-off-on must leave the scanner on.
+      return apply(wanted);
+    },
+    enabled: () => on,
+    ignored: (): IgnoredScans => ({ ...ignored }),
+    async stop(): Promise<void> {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      if (on) {
+        on = false;
+        await apply(false);
+      }
+    },
+  };
+}
+
+export type ScanRouter = ReturnType<typeof createScanRouter>;
