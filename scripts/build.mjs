@@ -3,15 +3,15 @@
 // development kiosk that `npm start` runs (kiosk/dev-main.ts). Node runs them without a TypeScript loader.
 //
 // The UI is rebuilt only when one of its inputs changed: a digest of them is kept beside the build. The agent is
-// bundled every time (a fraction of a second); its npm dependencies stay in node_modules (`packages: external`).
-// Each bundle's import graph is written beside it (`*.meta.json`), which a test reads.
+// bundled every time (about a second), with its pure-JavaScript npm dependencies; native add-ons stay in node_modules.
+// The bundles' import graph is written beside them (dist/meta.json), for whoever wants to see what went in.
 //
 //   node scripts/build.mjs            UI (when changed) and agent
 //   node scripts/build.mjs --ui       the UI only        --agent   the agent only
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,10 +19,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const uiDist = join(root, 'kiosk', 'ui', 'dist');
 const uiDigestFile = join(uiDist, '.inputs-sha256');
 
-export const agentEntries = [
-  { entry: 'kiosk/main.ts', out: 'dist/kiosk-agent.mjs' },
-  { entry: 'kiosk/dev-main.ts', out: 'dist/kiosk-dev.mjs' },
-];
+/** dist/<name>.mjs for each entry; code loaded later (the document renderer) goes to dist/chunks/. */
+export const agentEntries = { 'kiosk-agent': 'kiosk/main.ts', 'kiosk-dev': 'kiosk/dev-main.ts' };
 
 function filesUnder(dir) {
   const out = [];
@@ -58,22 +56,29 @@ export function buildUi({ force = false } = {}) {
 
 export async function buildAgent() {
   const esbuild = await import('esbuild');
-  for (const { entry, out } of agentEntries) {
-    const result = await esbuild.build({
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  const result = await esbuild.build({
       absWorkingDir: root,
-      entryPoints: [entry],
-      outfile: out,
+      entryPoints: agentEntries,
+      outdir: 'dist',
+      entryNames: '[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
       bundle: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      packages: 'external',
+      // npm packages are bundled too (loading hundreds of module files costs more than the agent's own start),
+      // except native add-ons and the optional native helpers of ws, which stay in node_modules.
+      external: ['serialport', '@serialport/*', 'node-hid', 'bufferutil', 'utf-8-validate'],
+      // Bundled CommonJS packages call require() for Node's built-ins.
+      banner: { js: "import { createRequire as __kioskCreateRequire } from 'node:module'; const require = __kioskCreateRequire(import.meta.url);" },
       sourcemap: 'linked',
       metafile: true,
       logLevel: 'warning',
     });
-    writeFileSync(join(root, out.replace(/\.mjs$/, '.meta.json')), JSON.stringify(result.metafile));
-  }
+  writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -45,12 +45,13 @@ export async function createAgent(parts: AgentParts) {
   const catalogue = loadCatalogue();
   const notAuthorised = new Set<string>();
   const availability = createErrandAvailability(devices, gateway, notAuthorised);
+  const printService = createPrintService({ kioskId: config.kioskId, printer: devices.a4Printer, template: () => template });
   const runtime = createSessionRuntime({
     catalogue,
     settings: sessionSettingsFrom(config),
     devices,
     gateway,
-    printService: createPrintService({ kioskId: config.kioskId, printer: devices.a4Printer, template: () => template }),
+    printService,
     availability,
     notAuthorised,
     logger,
@@ -87,12 +88,15 @@ export async function createAgent(parts: AgentParts) {
   // The gateway's circuit can open or close between sessions: keep the home screen honest.
   const refreshTimer = setInterval(() => runtime.refresh(), 1000);
   logger.event('agent.started', 'success', { kioskId: config.kioskId, port: server.port, startupMs: Date.now() - startedAt });
+  // Serving already; the renderer loads behind it, long before a citizen reaches the preview.
+  const warming = printService.warmUp();
 
   return {
     url: server.url,
     port: server.port,
     runtime,
     async stop() {
+      await warming;
       clearInterval(refreshTimer);
       await server.close();
       stopSyncingScanner();

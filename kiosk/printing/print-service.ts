@@ -1,16 +1,24 @@
 // Turns verified certificates into one print job and tells the session whether the printer can take it.
 // The job name is a kiosk-wide counter: printer queues never see personal data.
+// The renderer (pdfkit, fontkit, the CJK font tables) takes about half a second to load: it is loaded on first use
+// or by `warmUp()` once the agent serves, not before the kiosk's start.
 
 import type { A4Printer, PrintDocument } from '../../device-drivers/a4-printer/a4-printer';
-import { renderCertificatesA4 } from '../../print-templates/render-a4';
 import type { A4Template } from '../../print-templates/template-schema';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { PrinterReadiness } from '../session/session-services';
 
 export function createPrintService(options: { kioskId: string; printer: A4Printer; template: () => A4Template }) {
   let jobCounter = 0;
+  let renderer: Promise<typeof import('../../print-templates/render-a4')> | null = null;
+  const loadRenderer = () => (renderer ??= import('../../print-templates/render-a4'));
   return {
+    async warmUp(): Promise<void> {
+      await loadRenderer();
+    },
+
     async prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument> {
+      const { renderCertificatesA4 } = await loadRenderer();
       const { pdf, pages } = await renderCertificatesA4(certificates, options.template());
       jobCounter += 1;
       return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };
