@@ -16,7 +16,7 @@ function bundledCopy(): Record<string, any> {
 function problemsOf(input: unknown): string[] {
   const check = checkA4Template(input);
   if (check.ok) throw new Error('expected the template to be refused');
-  return check.problems;
+  return check.error;
 }
 
 describe('the bundled template', () => {
@@ -96,6 +96,6 @@ describe('a template that is wrong is refused, naming the key', () => {
   it('a file that is not JSON', () => {
     const check = readA4Template('{ "format": ');
     expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.problems[0]).toMatch(/^\(template\): not JSON/);
+    if (!check.ok) expect(check.error[0]).toMatch(/^\(template\): not JSON/);
   });
 });

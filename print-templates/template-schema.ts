@@ -14,6 +14,7 @@ import { z } from 'zod';
 
 import { fontFaceNames } from './font-faces';
 import { isPlaceholderName, placeholderNames, placeholdersIn, requiredPlaceholders } from './placeholders';
+import { err, ok, type Result } from '../device-drivers/result';
 
 export const templateFormat = 'kiosk-a4-template/1';
 export const a4WidthMm = 210;
@@ -172,13 +173,14 @@ export type A4Template = z.output<typeof a4TemplateSchema>;
 export type A4TemplateBlock = A4Template['blocks'][number];
 export type TextStyle = z.output<typeof textStyle>;
 
-export type TemplateCheck = { ok: true; template: A4Template } | { ok: false; problems: string[] };
+/** A checked template, or every problem found, each naming its key path. */
+export type TemplateCheck = Result<A4Template, string[]>;
 
 /** Validates a parsed template; each problem names the key it is about, e.g. `blocks[2].style: …`. */
 export function checkA4Template(input: unknown): TemplateCheck {
   const result = a4TemplateSchema.safeParse(input);
-  if (result.success) return { ok: true, template: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => `${keyPath(issue.path)}: ${issue.message}`) };
+  if (result.success) return ok(result.data);
+  return err(result.error.issues.map((issue) => `${keyPath(issue.path)}: ${issue.message}`));
 }
 
 function keyPath(path: readonly PropertyKey[]): string {

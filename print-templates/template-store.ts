@@ -3,6 +3,7 @@
 
 // Imported, not read from a path beside this file: the compiled agent carries it inside its bundle.
 import bundledTemplateJson from './bundled/certificate-a4.json';
+import { err } from '../device-drivers/result';
 import { type A4Template, type TemplateCheck, checkA4Template } from './template-schema';
 
 /** Parses and checks a template file's text; a syntax error is a problem like any other. */
@@ -11,7 +12,7 @@ export function readA4Template(jsonText: string): TemplateCheck {
   try {
     parsed = JSON.parse(jsonText);
   } catch (error) {
-    return { ok: false, problems: [`(template): not JSON: ${(error as Error).message}`] };
+    return err([`(template): not JSON: ${(error as Error).message}`]);
   }
   return checkA4Template(parsed);
 }
@@ -19,6 +20,6 @@ export function readA4Template(jsonText: string): TemplateCheck {
 /** The template the kiosk ships with. Throws if it is invalid: that is a bug in this repository, not in the field. */
 export function loadBundledTemplate(): A4Template {
   const check = checkA4Template(bundledTemplateJson);
-  if (!check.ok) throw new Error(`bundled A4 template is invalid: ${check.problems.join('; ')}`);
-  return check.template;
+  if (!check.ok) throw new Error(`bundled A4 template is invalid: ${check.error.join('; ')}`);
+  return check.value;
 }
