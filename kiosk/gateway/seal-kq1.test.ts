@@ -1,7 +1,8 @@
-import { Encoder } from 'cbor-x';
+import { decode, encode } from 'cborg';
 import { describe, expect, it } from 'vitest';
 import { decodeBase45, encodeBase45 } from './base45-strict';
 import { encodeSeal, sealCoseBytes, SEAL_MAX_COSE_BYTES, verifySeal, type SealClaims } from './seal-kq1';
+import { signatureScheme } from './signature-algorithms';
 import { makeIssuer, makeTrustList } from './test-trust-fixture';
 
 const issuer = makeIssuer({ certTypes: ['no-property-proof', 'social-security-record'] });
@@ -18,14 +19,31 @@ const claims: SealClaims = {
   iat: Math.floor(now.getTime() / 1000),
   exp: Math.floor(Date.parse('2026-12-23T23:59:59+08:00') / 1000),
 };
-const encoder = new Encoder({ useRecords: false, variableMapSize: true, mapsAsObjects: false, tagUint8Array: false });
 
 function cose(seal: string): unknown[] {
-  return encoder.decode(decodeBase45(seal.slice(4))!) as unknown[];
+  return decode(decodeBase45(seal.slice(4))!, { useMaps: true }) as unknown[];
 }
 function reseal(parts: unknown[], tag = false): string {
-  const bytes = Buffer.from(encoder.encode(parts));
+  const bytes = Buffer.from(encode(parts));
   return 'KQ1:' + encodeBase45(tag ? Buffer.concat([Buffer.from([0xd2]), bytes]) : bytes);
+}
+
+/** A CBOR map written entry by entry, so that a test can repeat a key. */
+function cborMap(entries: Array<[unknown, unknown]>): Buffer {
+  return Buffer.concat([Buffer.from([0xa0 + entries.length]), ...entries.flatMap(([key, value]) => [encode(key), encode(value)])]);
+}
+/** A seal around payload bytes as given, signed properly, so that only the payload's CBOR can be at fault. */
+function sealWithPayload(payload: Uint8Array): string {
+  const [protectedBytes] = cose(encodeSeal(claims, signer)) as [Uint8Array];
+  const signature = signatureScheme('ES256').sign(encode(['Signature1', protectedBytes, new Uint8Array(0), payload]), signer.privateKey);
+  return 'KQ1:' + encodeBase45(encode([protectedBytes, new Map(), payload, signature]));
+}
+const claimEntries = (): Array<[unknown, unknown]> => [
+  ['v', 1], ['t', claims.t], ['id', claims.id], ['n', claims.n], ['m', claims.m], ['f', new Map([['region', '杭州市']])],
+  ['iat', claims.iat], ['exp', claims.exp],
+];
+function withCoseBytes(seal: string, change: (bytes: Buffer) => Buffer): string {
+  return 'KQ1:' + encodeBase45(change(decodeBase45(seal.slice(4))!));
 }
 
 describe('KQ1 seal', () => {
@@ -41,7 +59,7 @@ describe('KQ1 seal', () => {
 
   it('has the COSE_Sign1 shape of the spec: protected {1: -7, 4: kid}, empty unprotected, 64-byte signature', () => {
     const [protectedBytes, unprotected, , signature] = cose(encodeSeal(claims, signer));
-    expect(Buffer.from(protectedBytes as Buffer).toString('hex')).toBe(`a201260448${issuer.kid}`);
+    expect(Buffer.from(protectedBytes as Uint8Array).toString('hex')).toBe(`a201260448${issuer.kid}`);
     expect(unprotected).toEqual(new Map());
     expect(signature).toHaveLength(64);
   });
@@ -89,5 +107,36 @@ describe('KQ1 seal', () => {
       .toEqual({ ok: false, failure: 'key-not-valid' });
     expect(verifySeal(encodeSeal({ ...claims, m: '33010619900101123X' }, signer), list, now)).toEqual({ ok: false, failure: 'damaged' });
     expect(verifySeal(encodeSeal({ ...claims, iat: claims.iat + 301 }, signer), list, now)).toEqual({ ok: false, failure: 'damaged' });
+  });
+
+  it('reads a payload written entry by entry as any other (the control for the CBOR refusals below)', () => {
+    expect(verifySeal(sealWithPayload(cborMap(claimEntries())), list, now)).toMatchObject({ ok: true, claims });
+  });
+
+  it('refuses a duplicate map key, even under a valid signature: a second "n" could hide another holder', () => {
+    const entries = claimEntries();
+    entries.splice(4, 0, ['n', '李四']);
+    expect(verifySeal(sealWithPayload(cborMap(entries)), list, now)).toEqual({ ok: false, failure: 'damaged' });
+    const [, unprotected, payload, signature] = cose(encodeSeal(claims, signer)) as [Uint8Array, unknown, Uint8Array, Uint8Array];
+    const header = cborMap([[1, -7], [4, Buffer.from(issuer.kid, 'hex')], [1, -7]]);
+    expect(verifySeal('KQ1:' + encodeBase45(encode([header, unprotected, payload, signature])), list, now)).toEqual({ ok: false, failure: 'damaged' });
+  });
+
+  it('refuses indefinite lengths', () => {
+    const seal = encodeSeal(claims, signer);
+    // The COSE array as 9f … ff instead of 84 …
+    expect(decodeBase45(seal.slice(4))![0]).toBe(0x84);
+    expect(verifySeal(withCoseBytes(seal, (bytes) => Buffer.concat([Buffer.from([0x9f]), bytes.subarray(1), Buffer.from([0xff])])), list, now))
+      .toEqual({ ok: false, failure: 'damaged' });
+    const payload = cborMap(claimEntries());
+    const indefinite = Buffer.concat([Buffer.from([0xbf]), payload.subarray(1), Buffer.from([0xff])]);
+    expect(verifySeal(sealWithPayload(indefinite), list, now)).toEqual({ ok: false, failure: 'damaged' });
+  });
+
+  it('refuses bytes after the COSE_Sign1 and after the payload', () => {
+    const seal = encodeSeal(claims, signer);
+    expect(verifySeal(withCoseBytes(seal, (bytes) => Buffer.concat([bytes, Buffer.from([0x00])])), list, now)).toEqual({ ok: false, failure: 'damaged' });
+    expect(verifySeal(sealWithPayload(Buffer.concat([cborMap(claimEntries()), Buffer.from([0x00])])), list, now))
+      .toEqual({ ok: false, failure: 'damaged' });
   });
 });

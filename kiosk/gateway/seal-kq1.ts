@@ -1,9 +1,10 @@
 // KQ1, the QR seal (seal-kq1.md): "KQ1:" + base45(COSE_Sign1) over a small CBOR claim set, verifiable
-// offline with the trust list. Byte strings are Buffers, since cbor-x tags a plain Uint8Array.
+// offline with the trust list. CBOR is cborg's: written in its deterministic form, read strictly.
 
 import type { KeyObject } from 'node:crypto';
-import { Decoder, Encoder, Tag } from 'cbor-x';
+import { encode, rfc8949EncodeOptions, Tagged } from 'cborg';
 import { decodeBase45, encodeBase45 } from './base45-strict';
+import { decodeStrictCbor } from './strict-cbor';
 import { keyUsableAt, type TrustEntry, type TrustList } from './trust-list';
 import { signatureScheme, type SignatureAlg } from './signature-algorithms';
 
@@ -46,11 +47,15 @@ export interface SealClaims {
 const CLAIM_KEYS = ['v', 't', 'id', 'n', 'm', 'f', 'iat', 'exp'] as const;
 const MASKED = /^.{6}\*+.{4}$/u;
 
-const encoder = new Encoder({ useRecords: false, variableMapSize: true, mapsAsObjects: false, tagUint8Array: false });
-const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
+/** COSE_Sign1's tag (RFC 9052); a seal may carry it or not. */
+const COSE_SIGN1_TAG = 18;
 
-function sigStructure(protectedBytes: Buffer, payload: Buffer): Buffer {
-  return Buffer.from(encoder.encode(['Signature1', protectedBytes, Buffer.alloc(0), payload]));
+function encodeCbor(value: unknown): Uint8Array {
+  return encode(value, rfc8949EncodeOptions);
+}
+
+function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
+  return encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]);
 }
 
 export interface SealSigner {
@@ -61,15 +66,13 @@ export interface SealSigner {
 
 export function encodeSeal(claims: SealClaims, signer: SealSigner): string {
   const scheme = signatureScheme(signer.alg);
-  const protectedBytes = Buffer.from(encoder.encode(new Map<number, unknown>([[1, scheme.coseAlg], [4, Buffer.from(signer.kid, 'hex')]])));
-  const payload = Buffer.from(
-    encoder.encode(new Map<string, unknown>([
-      ['v', claims.v], ['t', claims.t], ['id', claims.id], ['n', claims.n], ['m', claims.m],
-      ['f', new Map(Object.entries(claims.f))], ['iat', claims.iat], ['exp', claims.exp],
-    ])),
-  );
+  const protectedBytes = encodeCbor(new Map<number, unknown>([[1, scheme.coseAlg], [4, Buffer.from(signer.kid, 'hex')]]));
+  const payload = encodeCbor(new Map<string, unknown>([
+    ['v', claims.v], ['t', claims.t], ['id', claims.id], ['n', claims.n], ['m', claims.m],
+    ['f', new Map(Object.entries(claims.f))], ['iat', claims.iat], ['exp', claims.exp],
+  ]));
   const signature = scheme.sign(sigStructure(protectedBytes, payload), signer.privateKey);
-  const cose = Buffer.from(encoder.encode([protectedBytes, new Map(), payload, signature]));
+  const cose = encodeCbor([protectedBytes, new Map(), payload, signature]);
   return SEAL_PREFIX + encodeBase45(cose);
 }
 
@@ -128,50 +131,43 @@ export function verifySeal(text: string, trustList: TrustList, now: Date): SealV
 }
 
 interface Envelope {
-  protectedBytes: Buffer;
+  protectedBytes: Uint8Array;
   coseAlg: number;
   kid: string;
-  payload: Buffer;
-  signature: Buffer;
-}
-
-function decodeCbor(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: decoder.decode(bytes) };
-  } catch {
-    return { ok: false };
-  }
+  payload: Uint8Array;
+  signature: Uint8Array;
 }
 
 function decodeEnvelope(text: string): Envelope | null {
   const bytes = decodeBase45(text);
   if (!bytes) return null;
-  const outer = decodeCbor(bytes);
+  // Tag 18 is allowed around the whole COSE_Sign1 only; anywhere inside, a Tagged fails the shape checks.
+  const outer = decodeStrictCbor(bytes, [COSE_SIGN1_TAG]);
   if (!outer.ok) return null;
-  let value = outer.value;
-  if (value instanceof Tag) {
-    if (value.tag !== 18) return null;
-    value = value.value;
-  }
+  const value = outer.value instanceof Tagged ? outer.value.value : outer.value;
   if (!Array.isArray(value) || value.length !== 4) return null;
   const [protectedBytes, unprotected, payload, signature] = value as unknown[];
-  if (!Buffer.isBuffer(protectedBytes) || !Buffer.isBuffer(payload) || !Buffer.isBuffer(signature)) return null;
+  if (!isBytes(protectedBytes) || !isBytes(payload) || !isBytes(signature)) return null;
   if (!(unprotected instanceof Map) || unprotected.size !== 0) return null;
 
-  const header = decodeCbor(protectedBytes);
+  const header = decodeStrictCbor(protectedBytes);
   if (!header.ok || !(header.value instanceof Map) || header.value.size !== 2) return null;
   const coseAlg = header.value.get(1);
   const kid = header.value.get(4);
-  if (typeof coseAlg !== 'number' || !Buffer.isBuffer(kid) || kid.length !== 8) return null;
-  return { protectedBytes, coseAlg, kid: kid.toString('hex'), payload, signature };
+  if (typeof coseAlg !== 'number' || !isBytes(kid) || kid.length !== 8) return null;
+  return { protectedBytes, coseAlg, kid: Buffer.from(kid).toString('hex'), payload, signature };
+}
+
+function isBytes(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array;
 }
 
 function isUint(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-function decodeClaims(payload: Buffer): SealClaims | null {
-  const decoded = decodeCbor(payload);
+function decodeClaims(payload: Uint8Array): SealClaims | null {
+  const decoded = decodeStrictCbor(payload);
   if (!decoded.ok || !(decoded.value instanceof Map)) return null;
   const map = decoded.value as Map<unknown, unknown>;
   if (map.size !== CLAIM_KEYS.length || !CLAIM_KEYS.every((key) => map.has(key))) return null;

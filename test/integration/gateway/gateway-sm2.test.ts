@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Decoder } from 'cbor-x';
+import { decode } from 'cborg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase45 } from '../../../kiosk/gateway/base45-strict';
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
@@ -37,8 +37,8 @@ afterAll(async () => {
 });
 
 function sealCoseAlg(seal: string): unknown {
-  const [protectedBytes] = new Decoder({ mapsAsObjects: false }).decode(decodeBase45(seal.slice(4))!) as [Uint8Array];
-  return (new Decoder({ mapsAsObjects: false }).decode(protectedBytes) as Map<number, unknown>).get(1);
+  const [protectedBytes] = decode(decodeBase45(seal.slice(4))!, { useMaps: true }) as [Uint8Array];
+  return (decode(protectedBytes, { useMaps: true }) as Map<number, unknown>).get(1);
 }
 
 describe('SM2-SM3 end to end', () => {
