@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeBase64url } from './base64url';
 import { jwsPayloadJson, parseJws, signJws, verifyJwsSignature } from './jws';
 import { keyId } from './key-id';
-import { newEs256Key } from './test-trust-fixture';
+import { newEs256Key } from '../../test/support/trust-list-fixture';
 
 const key = newEs256Key();
 const kid = keyId(key);

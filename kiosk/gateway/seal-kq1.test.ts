@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase45, encodeBase45 } from './base45-strict';
 import { encodeSeal, sealCoseBytes, SEAL_MAX_COSE_BYTES, verifySeal, type SealClaims } from './seal-kq1';
 import { signatureScheme } from './signature-algorithms';
-import { makeIssuer, makeTrustList } from './test-trust-fixture';
+import { makeIssuer, makeTrustList } from '../../test/support/trust-list-fixture';
 
 const issuer = makeIssuer({ certTypes: ['no-property-proof', 'social-security-record'] });
 const { list } = makeTrustList([issuer]);

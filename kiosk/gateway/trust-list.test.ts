@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { keyUsableAt, loadTrustList, publishTrustList, trustListIsStale } from './trust-list';
-import { makeIssuer, makeTrustList, newEs256Key, trustDocument } from './test-trust-fixture';
+import { makeIssuer, makeTrustList, newEs256Key, trustDocument } from '../../test/support/trust-list-fixture';
 
 const root = newEs256Key();
 const rootPublic = createPublicKey(root);

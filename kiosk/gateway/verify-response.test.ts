@@ -9,7 +9,7 @@ import { endOfShanghaiDay } from './contract-time';
 import { holderFromCard } from './fetch-request-body';
 import { signJws } from './jws';
 import { encodeSeal, type SealClaims } from './seal-kq1';
-import { makeIssuer, makeTrustList, type TestIssuer } from './test-trust-fixture';
+import { makeIssuer, makeTrustList, type TestIssuer } from '../../test/support/trust-list-fixture';
 import { verifyFetchResponse, type SentFetch } from './verify-response';
 
 const department = departments.find((d) => d.certTypes.includes('no-property-proof'))!;

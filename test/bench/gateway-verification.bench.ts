@@ -7,7 +7,7 @@ import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
 import { endOfShanghaiDay } from '../../kiosk/gateway/contract-time';
 import { holderFromCard } from '../../kiosk/gateway/fetch-request-body';
 import { FETCH_PATH, signedRequestHeaders, verifyRequestSignature } from '../../kiosk/gateway/request-signing';
-import { makeIssuer, makeTrustList, newEs256Key, newSm2Key } from '../../kiosk/gateway/test-trust-fixture';
+import { makeIssuer, makeTrustList, newEs256Key, newSm2Key } from '../support/trust-list-fixture';
 import { verifyCertificate, type SentFetch } from '../../kiosk/gateway/verify-response';
 import { buildCertificatePayload, signCertificate } from '../../scripts/gateway-simulator/certificate-issuer';
 import { departments } from '../../scripts/gateway-simulator/departments';

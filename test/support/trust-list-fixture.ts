@@ -1,8 +1,8 @@
-// Test-only: issuer keys and signed trust lists built in memory, for the unit tests of this folder.
+// Test-only: issuer keys and signed trust lists built in memory, for the gateway's unit tests and benchmarks.
 
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { keyId } from './key-id';
-import { loadTrustList, publishTrustList, type TrustEntryDocument, type TrustList, type TrustListDocument } from './trust-list';
+import { keyId } from '../../kiosk/gateway/key-id';
+import { loadTrustList, publishTrustList, type TrustEntryDocument, type TrustList, type TrustListDocument } from '../../kiosk/gateway/trust-list';
 
 export interface TestIssuer {
   kid: string;
