@@ -5,7 +5,7 @@ import { buildCertificatePayload, signCertificate } from '../../scripts/gateway-
 import { departments } from '../../scripts/gateway-simulator/departments';
 import type { IssuerKey } from '../../scripts/gateway-simulator/simulator-files';
 import type { CertificatePayload } from './certificate';
-import { endOfShanghaiDay } from './contract-time';
+import { endOfShanghaiDay } from '../../print-templates/shanghai-date';
 import { holderFromCard } from './fetch-request-body';
 import { signJws } from './jws';
 import { encodeSeal, type SealClaims } from './seal-kq1';

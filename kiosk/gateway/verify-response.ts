@@ -4,7 +4,8 @@
 import type { CertType } from '../errands/catalogue';
 import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
 import type { CertificatePayload, VerifiedCertificate } from './certificate';
-import { endOfShanghaiDay, parseInstant } from './contract-time';
+import { endOfShanghaiDay } from '../../print-templates/shanghai-date';
+import { parseInstant } from './contract-time';
 import type { CertificateRefusal } from './gateway-client';
 import { jwsPayloadJson, parseJws, verifyJwsSignature } from './jws';
 import { sealFactKeys, verifySeal } from './seal-kq1';

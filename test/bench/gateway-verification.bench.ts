@@ -4,7 +4,7 @@
 
 import { createPublicKey } from 'node:crypto';
 import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
-import { endOfShanghaiDay } from '../../kiosk/gateway/contract-time';
+import { endOfShanghaiDay } from '../../print-templates/shanghai-date';
 import { holderFromCard } from '../../kiosk/gateway/fetch-request-body';
 import { FETCH_PATH, signedRequestHeaders, verifyRequestSignature } from '../../kiosk/gateway/request-signing';
 import { makeIssuer, makeTrustList, newEs256Key, newSm2Key } from '../support/trust-list-fixture';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../../device-drivers/id-reader/id-number';
-import { addDays, shanghaiDate } from '../../../kiosk/gateway/contract-time';
+import { addDays, shanghaiIsoDate } from '../../../print-templates/shanghai-date';
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
 import { verifySeal } from '../../../kiosk/gateway/seal-kq1';
 import { publishTrustList, type TrustListDocument } from '../../../kiosk/gateway/trust-list';
@@ -55,7 +55,7 @@ describe('gateway client against the simulator', () => {
       issuer: { name: '杭州市不动产登记服务中心' }, purpose: 'provident-fund-withdrawal',
       fields: [{ key: 'region', label: '查询范围', value: '杭州市' }],
     });
-    const today = shanghaiDate(before);
+    const today = shanghaiIsoDate(before);
     const [y, m, d] = today.split('-').map(Number);
     expect(certificate!.statement).toBe(`经查询，截至${y}年${m}月${d}日，张三（身份证号码${zhang.idNumber}）在杭州市范围内无登记在册的住房。`);
     expect(certificate!.validUntil).toBe(addDays(today, 30));
