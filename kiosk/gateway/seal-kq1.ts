@@ -3,6 +3,7 @@
 
 import type { KeyObject } from 'node:crypto';
 import { encode, rfc8949EncodeOptions, Tagged } from 'cborg';
+import { isMaskedIdNumber } from '../privacy/mask';
 import { decodeBase45, encodeBase45 } from './base45-strict';
 import { decodeStrictCbor } from './strict-cbor';
 import { keyUsableAt, type TrustEntry, type TrustList } from './trust-list';
@@ -45,7 +46,6 @@ export interface SealClaims {
 }
 
 const CLAIM_KEYS = ['v', 't', 'id', 'n', 'm', 'f', 'iat', 'exp'] as const;
-const MASKED = /^.{6}\*+.{4}$/u;
 
 /** COSE_Sign1's tag (RFC 9052); a seal may carry it or not. */
 const COSE_SIGN1_TAG = 18;
@@ -173,7 +173,7 @@ function decodeClaims(payload: Uint8Array): SealClaims | null {
   if (map.size !== CLAIM_KEYS.length || !CLAIM_KEYS.every((key) => map.has(key))) return null;
   const [v, t, id, n, m, f, iat, exp] = CLAIM_KEYS.map((key) => map.get(key));
   if (v !== 1 || typeof t !== 'string' || typeof id !== 'string' || typeof n !== 'string' || typeof m !== 'string') return null;
-  if (!MASKED.test(m) || !isUint(iat) || !isUint(exp) || !(f instanceof Map)) return null;
+  if (!isMaskedIdNumber(m) || !isUint(iat) || !isUint(exp) || !(f instanceof Map)) return null;
   const facts: Array<[string, string]> = [];
   for (const [key, fact] of f as Map<unknown, unknown>) {
     if (typeof key !== 'string' || typeof fact !== 'string') return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../privacy/mask';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { buildCertificatePayload, signCertificate } from '../../scripts/gateway-simulator/certificate-issuer';
 import { departments } from '../../scripts/gateway-simulator/departments';

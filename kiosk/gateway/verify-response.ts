@@ -2,7 +2,7 @@
 // checks 1–7). Each failure names its check and what differed, never a value: details reach staff logs.
 
 import type { CertType } from '../errands/catalogue';
-import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../privacy/mask';
 import type { CertificatePayload, VerifiedCertificate } from './certificate';
 import { endOfShanghaiDay } from '../../print-templates/shanghai-date';
 import { parseInstant } from './contract-time';

@@ -1,7 +1,7 @@
 // Builds the UI's view from the machine's snapshot: the one place that decides what the screen may see.
 // Names and ID numbers are masked everywhere but on the preview, where the citizen must check them.
 
-import { maskIdNumber, maskName } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber, maskName } from '../privacy/mask';
 import { certTypeNames, type Errand } from '../errands/catalogue';
 import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { failureView } from './failures';

@@ -9,7 +9,7 @@ import { addDays, endOfShanghaiDay, shanghaiIsoDate } from '../../print-template
 import { signJws } from '../../kiosk/gateway/jws';
 import { encodeSeal, sealFactKeys } from '../../kiosk/gateway/seal-kq1';
 import type { Holder } from '../../kiosk/gateway/wire-format';
-import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../../kiosk/privacy/mask';
 import type { IssuerKey } from './simulator-files';
 
 export const VALIDITY_DAYS = 30;

@@ -3,7 +3,7 @@
 //   npx tsx test/bench/gateway-verification.bench.ts
 
 import { createPublicKey } from 'node:crypto';
-import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../../kiosk/privacy/mask';
 import { endOfShanghaiDay } from '../../print-templates/shanghai-date';
 import { holderFromCard } from '../../kiosk/gateway/fetch-request-body';
 import { FETCH_PATH, signedRequestHeaders, verifyRequestSignature } from '../../kiosk/gateway/request-signing';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskIdNumber } from '../../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../../../kiosk/privacy/mask';
 import { addDays, shanghaiIsoDate } from '../../../print-templates/shanghai-date';
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
 import { verifySeal } from '../../../kiosk/gateway/seal-kq1';
