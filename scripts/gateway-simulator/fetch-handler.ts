@@ -49,8 +49,8 @@ export type FetchAnswer = SimulatorAnswer & { requestId?: string };
 export function handleFetch(request: ReceivedFetch, deps: FetchHandlerDeps, faults: readonly CertificateFault[] = []): FetchAnswer {
   const now = deps.now();
   const checked = checkSignedRequest({ method: 'POST', path: FETCH_PATH, ...request }, deps.kiosks, now.getTime());
-  if (!checked.ok) return checked.answer;
-  const { signed } = checked;
+  if (!checked.ok) return checked.error;
+  const signed = checked.value;
 
   const rate = deps.rateLimiter?.take(signed.kioskId, now.getTime()) ?? { allowed: true };
   if (!rate.allowed) {

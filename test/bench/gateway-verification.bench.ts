@@ -60,7 +60,7 @@ for (const [name, issuer] of [['ES256', es256], ['SM2-SM3', sm2]] as const) {
   const first = performance.now();
   const check = verifyCertificate(token, 'no-property-proof', sent, list, now);
   const firstMs = performance.now() - first;
-  if (!check.ok) throw new Error(`${name}: ${check.detail}`);
+  if (!check.ok) throw new Error(`${name}: ${check.error.detail}`);
   console.log(`${summarize(`verify one ${name} certificate (JWS + seal + checks 2–7)`, time(() => {
     if (!verifyCertificate(token, 'no-property-proof', sent, list, now).ok) throw new Error('failed');
   }), 'µs')}; first call ${firstMs.toFixed(1)} ms (includes key precomputation)`);

@@ -56,6 +56,6 @@ export function trustDocument(entries: unknown[], version = 7): TrustListDocumen
 export function makeTrustList(issuers: TestIssuer[], root = newEs256Key()): { list: TrustList; token: string; root: KeyObject } {
   const token = publishTrustList(trustDocument(issuers.map((issuer) => issuer.entry)), root);
   const loaded = loadTrustList(token, createPublicKey(root));
-  if (!loaded.ok) throw new Error(loaded.reason);
-  return { list: loaded.list, token, root };
+  if (!loaded.ok) throw new Error(loaded.error.reason);
+  return { list: loaded.value, token, root };
 }

@@ -61,7 +61,7 @@ describe('gateway client against the simulator', () => {
     expect(certificate!.validUntil).toBe(addDays(today, 30));
     expect(isValidUscc(certificate!.issuer.code)).toBe(true);
     const seal = verifySeal(certificate!.seal, client.trustList, new Date());
-    expect(seal).toMatchObject({ ok: true, claims: { t: 'no-property-proof', id: certificate!.certId, n: '张三', m: maskIdNumber(zhang.idNumber), f: { region: '杭州市' } } });
+    expect(seal).toMatchObject({ ok: true, value: { claims: { t: 'no-property-proof', id: certificate!.certId, n: '张三', m: maskIdNumber(zhang.idNumber), f: { region: '杭州市' } } } });
 
     const audit = rig.audits().find((record) => record.certIds === certificate!.certId);
     expect(audit).toMatchObject({
