@@ -34,7 +34,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     readCard: (signal) => devices.idReader.readCard(signal),
     fetchCertificates: async (request, signal) => {
       const outcome = await gateway.fetchCertificates(request, signal);
-      if (!outcome.ok && outcome.kind === 'error' && outcome.code === 'KIOSK_NOT_AUTHORISED') {
+      if (!outcome.ok && outcome.error.kind === 'error' && outcome.error.code === 'KIOSK_NOT_AUTHORISED') {
         options.notAuthorised.add(request.issueCode);
         logger.event('staff.alert', 'failure', { reason: 'kioskNotAuthorised', issueCode: request.issueCode });
       }

@@ -12,7 +12,7 @@ import { attemptVerdict, createCircuitBreaker, type AttemptVerdict, type Breaker
 import { formatInstant, parseInstant } from './contract-time';
 import { readErrorAnswer } from './error-answer';
 import { buildFetchRequestBody, encodeBody } from './fetch-request-body';
-import type { FetchOutcome, FetchRequest, GatewayClient, GatewayErrorCode } from './gateway-client';
+import type { FetchFailure, FetchOutcome, FetchRequest, GatewayClient, GatewayErrorCode } from './gateway-client';
 import { loadClientMaterial, type GatewayClientConfig } from './gateway-client-config';
 import { httpsAttempt, type HttpsAttemptResult } from './https-attempt';
 import { FETCH_PATH, HEALTH_PATH, sha256Hex, signedRequestHeaders } from './request-signing';
@@ -61,10 +61,8 @@ export interface HttpsGatewayClient extends GatewayClient {
   readonly trustList: TrustList;
 }
 
-type ErrorOutcome = Extract<FetchOutcome, { kind: 'error' }>;
-
-function errorOutcome(code: GatewayErrorCode, detail: string, retryable = isRetryableCode(code)): ErrorOutcome {
-  return { ok: false, kind: 'error', code, retryable, detail };
+function errorOutcome(code: GatewayErrorCode, detail: string, retryable = isRetryableCode(code)): Result<never, FetchFailure> {
+  return err({ kind: 'error', code, retryable, detail });
 }
 
 /** How an attempt counts for the breaker: no answer, 5xx and 429 against; a cancel neither way. */
@@ -157,9 +155,9 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     let clockCorrected = false;
 
     const finish = (outcome: FetchOutcome): FetchOutcome => {
-      if (!outcome.ok && outcome.kind === 'error' && outcome.code !== 'CANCELED') {
-        const { action, text } = staffDiagnostic(outcome.code);
-        lastFailure = { code: outcome.code, action, text, at: new Date().toISOString() };
+      if (!outcome.ok && outcome.error.kind === 'error' && outcome.error.code !== 'CANCELED') {
+        const { action, text } = staffDiagnostic(outcome.error.code);
+        lastFailure = { code: outcome.error.code, action, text, at: new Date().toISOString() };
       }
       logger.event('gateway.fetch', outcome.ok ? 'success' : 'failure', fetchAuditFields({
         requestId, request, outcome, latencyMs: performance.now() - started, attempts, httpStatus, clockCorrected,
@@ -234,9 +232,9 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
           if (!verified.ok) return finish(errorOutcome('VERIFICATION_FAILED', verified.error.detail));
           const { issued, refusals } = verified.value;
           if (refusals.length > 0) {
-            return finish({ ok: false, kind: 'refused', refusals, issued: issued.map((c) => c.certType) });
+            return finish(err({ kind: 'refused', refusals, issued: issued.map((c) => c.certType) }));
           }
-          return finish({ ok: true, certificates: issued });
+          return finish(ok(issued));
         }
         failure = readErrorAnswer(answer.status, answer.headers, answer.body);
       }
