@@ -2,7 +2,7 @@
 // a simulator in the parent process, so that the synthetic population the simulator holds is not in this
 // heap and the only citizen data here is what one session brought. The parent places a card, drives the
 // session over the local API, and asks for heap snapshots through the IPC channel. Started by
-// test/support/snapshot-kiosk-process.ts with --expose-gc.
+// test/integration/heap-snapshot-privacy.test.ts with --expose-gc.
 
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
