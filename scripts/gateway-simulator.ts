@@ -78,13 +78,13 @@ else if (values['rate-limit'] !== undefined) {
 const faults: FaultRule[] = [];
 if (values['faults-file'] !== undefined) {
   const file = await readFaultFile(values['faults-file']);
-  if (!file.ok) fail(file.message);
-  faults.push(...file.rules);
+  if (!file.ok) fail(file.error);
+  faults.push(...file.value);
 }
 for (const spec of values.fault) {
   const parsed = parseFaultSpec(spec);
-  if (!parsed.ok) fail(parsed.message);
-  faults.push(parsed.rule);
+  if (!parsed.ok) fail(parsed.error);
+  faults.push(parsed.value);
 }
 
 const simulator = await startGatewaySimulator({

@@ -3,8 +3,8 @@
 
 import { createActor } from 'xstate';
 import type { Errand } from '../errands/catalogue';
+import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import type { GatewayClient } from '../gateway/gateway-client';
-import { shanghaiDate } from '../gateway/contract-time';
 import type { Logger } from '../logger';
 import type { KioskDevices } from '../devices/kiosk-devices';
 import type { createPrintService } from '../printing/print-service';
@@ -35,7 +35,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     readCard: (signal) => devices.idReader.readCard(signal),
     fetchCertificates: async (request, signal) => {
       const outcome = await gateway.fetchCertificates(request, signal);
-      if (!outcome.ok && outcome.kind === 'error' && outcome.code === 'KIOSK_NOT_AUTHORISED') {
+      if (!outcome.ok && outcome.error.kind === 'error' && outcome.error.code === 'KIOSK_NOT_AUTHORISED') {
         options.notAuthorised.add(request.issueCode);
         logger.event('staff.alert', 'failure', { reason: 'kioskNotAuthorised', issueCode: request.issueCode });
       }
@@ -47,7 +47,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     paperWaiting: () => devices.a4Printer.status().media === 'present',
     errandAvailable: (errand) => availability(errand).available,
     now,
-    today: () => shanghaiDate(now()),
+    today: () => shanghaiIsoDate(now()),
   });
   const actor = createActor(machine, { input: { catalogue: options.catalogue, settings: options.settings } });
 

@@ -22,12 +22,12 @@ describe('circuit breaker (cockatiel)', () => {
     await fail();
     expect(breaker.state()).toBe('open');
     expect(breaker.available()).toBe(false);
-    expect(await fail()).toEqual({ ran: false });
+    expect(await fail()).toEqual({ ok: false, error: 'circuit-open' });
     expect(runs).toBe(3);
     await sleep(50);
     expect(breaker.state()).toBe('halfOpen');
     expect(breaker.available()).toBe(true);
-    expect(await breaker.run(async () => 'ok', () => 'success')).toEqual({ ran: true, result: 'ok' });
+    expect(await breaker.run(async () => 'ok', () => 'success')).toEqual({ ok: true, value: 'ok' });
     expect(breaker.state()).toBe('closed');
     expect(states).toEqual(['open', 'halfOpen', 'closed']);
   });
@@ -38,7 +38,7 @@ describe('circuit breaker (cockatiel)', () => {
     await breaker.run(async () => 2, () => 'success');
     await breaker.run(async () => 3, () => 'failure');
     expect(breaker.state()).toBe('closed');
-    expect(await breaker.run(async () => 'canceled', () => null)).toEqual({ ran: true, result: 'canceled' });
+    expect(await breaker.run(async () => 'canceled', () => null)).toEqual({ ok: true, value: 'canceled' });
     expect(breaker.state()).toBe('closed');
     await breaker.run(async () => 4, () => 'failure');
     expect(breaker.state()).toBe('open');

@@ -3,6 +3,7 @@
 // `openMs`, during which errands that need the gateway say "temporarily unavailable" at once.
 
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhenResult } from 'cockatiel';
+import { err, ok, type Result } from '../../device-drivers/result';
 
 export type AttemptVerdict = 'success' | 'failure';
 export type BreakerState = 'closed' | 'open' | 'halfOpen';
@@ -14,7 +15,8 @@ export interface BreakerSettings {
   openMs: number;
 }
 
-export type BreakerRun<T> = { ran: true; result: T } | { ran: false };
+/** The attempt's own result, or `circuit-open` when the breaker did not let it run. */
+export type BreakerRun<T> = Result<T, 'circuit-open'>;
 
 export interface CircuitBreaker {
   /** False while open: errands that need the gateway say "temporarily unavailable" at once. */
@@ -86,10 +88,10 @@ export function createCircuitBreaker(settings: BreakerSettings): CircuitBreaker 
           if (counted === 'failure') failed.add(box);
           return box;
         });
-        return { ran: true, result: result.outcome };
+        return ok(result.outcome);
       } catch (error) {
-        if (error instanceof BrokenCircuitError) return { ran: false };
-        if (error instanceof UncountedAttempt) return { ran: true, result: error.result as T };
+        if (error instanceof BrokenCircuitError) return err('circuit-open');
+        if (error instanceof UncountedAttempt) return ok(error.result as T);
         throw error;
       }
     },
@@ -103,6 +105,6 @@ export function createCircuitBreaker(settings: BreakerSettings): CircuitBreaker 
 export const neverOpenBreaker: CircuitBreaker = {
   available: () => true,
   state: () => 'closed',
-  run: async (attempt) => ({ ran: true, result: await attempt() }),
+  run: async (attempt) => ok(await attempt()),
   onStateChange: () => {},
 };

@@ -9,7 +9,7 @@ import { staffDiagnostic } from './staff-diagnostic';
 /** `issued`, `refused`, or the error code: one word per outcome, so records can be counted without parsing. */
 export function auditOutcome(outcome: FetchOutcome): string {
   if (outcome.ok) return 'issued';
-  return outcome.kind === 'refused' ? 'refused' : outcome.code;
+  return outcome.error.kind === 'refused' ? 'refused' : outcome.error.code;
 }
 
 export interface FetchAuditFacts {
@@ -27,15 +27,16 @@ export interface FetchAuditFacts {
 /** The fields of the `gateway.fetch` log event. Every value is a code, an id, a count or a duration. */
 export function fetchAuditFields(facts: FetchAuditFacts): Record<string, LogValue> {
   const { outcome } = facts;
+  const failure = outcome.ok ? null : outcome.error;
   return {
     requestId: facts.requestId,
     certTypes: facts.request.certTypes.join(','),
-    certIds: outcome.ok ? outcome.certificates.map((certificate) => certificate.certId).join(',') : '',
+    certIds: outcome.ok ? outcome.value.map((certificate) => certificate.certId).join(',') : '',
     outcome: auditOutcome(outcome),
-    refusalCodes: !outcome.ok && outcome.kind === 'refused' ? outcome.refusals.map((r) => `${r.certType}:${r.code}`).join(',') : '',
+    refusalCodes: failure?.kind === 'refused' ? failure.refusals.map((r) => `${r.certType}:${r.code}`).join(',') : '',
     // Details name a check or a status, never a value (verify-response.ts, error-answer.ts).
-    detail: !outcome.ok && outcome.kind === 'error' ? outcome.detail : '',
-    staffAction: !outcome.ok && outcome.kind === 'error' ? staffDiagnostic(outcome.code).action : 'none',
+    detail: failure?.kind === 'error' ? failure.detail : '',
+    staffAction: failure?.kind === 'error' ? staffDiagnostic(failure.code).action : 'none',
     latencyMs: Math.round(facts.latencyMs),
     attempts: facts.attempts,
     httpStatus: facts.httpStatus,

@@ -122,11 +122,11 @@ export async function loadClientMaterial(config: GatewayClientConfig): Promise<G
   const trustRoot = parseKey('trustRootFile', config.trustRootFile, () => createPublicKey(trustRootPem));
   const installedVersion = config.trustListVersionFile ? await readInstalledVersion(config.trustListVersionFile) : undefined;
   const loaded = loadTrustList(trustListText, trustRoot, installedVersion === undefined ? {} : { installedVersion });
-  if (!loaded.ok) throw new Error(`gateway client: trust list ${config.trustListFile} refused: ${loaded.reason}`);
-  if (config.trustListVersionFile && loaded.list.version !== installedVersion) {
-    await writeFile(config.trustListVersionFile, JSON.stringify({ version: loaded.list.version }) + '\n');
+  if (!loaded.ok) throw new Error(`gateway client: trust list ${config.trustListFile} refused: ${loaded.error.reason}`);
+  if (config.trustListVersionFile && loaded.value.version !== installedVersion) {
+    await writeFile(config.trustListVersionFile, JSON.stringify({ version: loaded.value.version }) + '\n');
   }
-  return { ca, clientCert, clientKey, signingKey, trustList: loaded.list, timings };
+  return { ca, clientCert, clientKey, signingKey, trustList: loaded.value, timings };
 }
 
 /** The version recorded by an earlier start, or undefined on the first start. */

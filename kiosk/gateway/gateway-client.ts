@@ -1,6 +1,7 @@
 // The session's view of the data-sharing gateway: one call per errand, an outcome as a value.
 
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
+import type { Result } from '../../device-drivers/result';
 import type { CertType } from '../errands/catalogue';
 import type { VerifiedCertificate } from './certificate';
 
@@ -43,12 +44,14 @@ export interface CertificateRefusal {
   retryable: boolean;
 }
 
-export type FetchOutcome =
-  | { ok: true; certificates: VerifiedCertificate[] }
+export type FetchFailure =
   /** The gateway answered, and refused at least one certificate: nothing is printed, the citizen is told why. */
-  | { ok: false; kind: 'refused'; refusals: CertificateRefusal[]; issued: CertType[] }
+  | { kind: 'refused'; refusals: CertificateRefusal[]; issued: CertType[] }
   /** No usable answer. `detail` is for staff and never holds personal data. */
-  | { ok: false; kind: 'error'; code: GatewayErrorCode; retryable: boolean; detail: string };
+  | { kind: 'error'; code: GatewayErrorCode; retryable: boolean; detail: string };
+
+/** Every certificate of the errand, verified; or why there is none to print. */
+export type FetchOutcome = Result<VerifiedCertificate[], FetchFailure>;
 
 export interface GatewayClient {
   fetchCertificates(request: FetchRequest, signal: AbortSignal): Promise<FetchOutcome>;

@@ -4,6 +4,7 @@
 import https from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { err, ok, type Result } from '../../device-drivers/result';
 
 export interface HttpsAttemptOptions {
   method: 'GET' | 'POST';
@@ -22,14 +23,27 @@ export interface HttpsAttemptOptions {
 /** `tls`: the handshake was refused either way (our client certificate, or a server our CA did not issue). */
 export type AttemptFailure = 'connect-timeout' | 'timeout' | 'transport' | 'tls' | 'too-large' | 'canceled';
 
-export type HttpsAttemptResult =
-  | { ok: true; status: number; headers: IncomingHttpHeaders; body: Buffer }
-  /** `detail` is an error code or a short phrase, never data from the exchange. */
-  | { ok: false; failure: AttemptFailure; detail: string };
+export interface HttpsAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface AttemptError {
+  failure: AttemptFailure;
+  /** An error code or a short phrase, never data from the exchange. */
+  detail: string;
+}
+
+export type HttpsAttemptResult = Result<HttpsAnswer, AttemptError>;
+
+function failed(failure: AttemptFailure, detail: string): HttpsAttemptResult {
+  return err({ failure, detail });
+}
 
 export function httpsAttempt(options: HttpsAttemptOptions): Promise<HttpsAttemptResult> {
   return new Promise((resolve) => {
-    if (options.signal.aborted) return resolve({ ok: false, failure: 'canceled', detail: 'aborted before sending' });
+    if (options.signal.aborted) return resolve(failed('canceled', 'aborted before sending'));
     let settled = false;
     let connectTimer: NodeJS.Timeout | undefined;
     const headers: Record<string, string | number> = { ...options.headers, accept: 'application/json' };
@@ -60,43 +74,43 @@ export function httpsAttempt(options: HttpsAttemptOptions): Promise<HttpsAttempt
       resolve(result);
     };
     const deadlineTimer = setTimeout(
-      () => finish({ ok: false, failure: 'timeout', detail: `no complete answer within ${options.deadlineMs} ms` }),
+      () => finish(failed('timeout', `no complete answer within ${options.deadlineMs} ms`)),
       Math.max(0, options.deadlineMs),
     );
-    const onAbort = (): void => finish({ ok: false, failure: 'canceled', detail: 'aborted' });
+    const onAbort = (): void => finish(failed('canceled', 'aborted'));
     options.signal.addEventListener('abort', onAbort, { once: true });
 
     request.on('socket', (socket) => {
       // A kept-alive socket is already connected; only a new one has a handshake to time.
       if (!socket.connecting) return;
       connectTimer = setTimeout(
-        () => finish({ ok: false, failure: 'connect-timeout', detail: `no TLS connection within ${options.connectMs} ms` }),
+        () => finish(failed('connect-timeout', `no TLS connection within ${options.connectMs} ms`)),
         options.connectMs,
       );
       (socket as TLSSocket).once('secureConnect', () => clearTimeout(connectTimer));
     });
     request.on('error', (error: NodeJS.ErrnoException) => {
       const code = error.code ?? error.name;
-      finish({ ok: false, failure: isTlsRefusal(code) ? 'tls' : 'transport', detail: code });
+      finish(failed(isTlsRefusal(code) ? 'tls' : 'transport', code));
     });
     request.on('response', (response) => {
       const declared = Number(response.headers['content-length'] ?? '0');
       if (declared > options.maxResponseBytes) {
-        return finish({ ok: false, failure: 'too-large', detail: `answer declares ${declared} bytes` });
+        return finish(failed('too-large', `answer declares ${declared} bytes`));
       }
       const chunks: Buffer[] = [];
       let received = 0;
       response.on('data', (chunk: Buffer) => {
         received += chunk.length;
         if (received > options.maxResponseBytes) {
-          finish({ ok: false, failure: 'too-large', detail: `answer over ${options.maxResponseBytes} bytes` });
+          finish(failed('too-large', `answer over ${options.maxResponseBytes} bytes`));
           return;
         }
         chunks.push(chunk);
       });
-      response.on('end', () => finish({ ok: true, status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, failure: 'transport', detail: error.code ?? error.name }));
-      response.on('aborted', () => finish({ ok: false, failure: 'transport', detail: 'answer cut off' }));
+      response.on('end', () => finish(ok({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) })));
+      response.on('error', (error: NodeJS.ErrnoException) => finish(failed('transport', error.code ?? error.name)));
+      response.on('aborted', () => finish(failed('transport', 'answer cut off')));
     });
     request.end(options.body);
   });

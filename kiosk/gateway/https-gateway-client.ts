@@ -5,13 +5,14 @@
 
 import { randomUUID } from 'node:crypto';
 import https from 'node:https';
+import { err, ok, type Result } from '../../device-drivers/result';
 import type { Logger } from '../logger';
 import { fetchAuditFields } from './gateway-audit';
 import { attemptVerdict, createCircuitBreaker, type AttemptVerdict, type BreakerState, type CircuitBreaker } from './circuit-breaker';
 import { formatInstant, parseInstant } from './contract-time';
 import { readErrorAnswer } from './error-answer';
 import { buildFetchRequestBody, encodeBody } from './fetch-request-body';
-import type { FetchOutcome, FetchRequest, GatewayClient, GatewayErrorCode } from './gateway-client';
+import type { FetchFailure, FetchOutcome, FetchRequest, GatewayClient, GatewayErrorCode } from './gateway-client';
 import { loadClientMaterial, type GatewayClientConfig } from './gateway-client-config';
 import { httpsAttempt, type HttpsAttemptResult } from './https-attempt';
 import { FETCH_PATH, HEALTH_PATH, sha256Hex, signedRequestHeaders } from './request-signing';
@@ -39,7 +40,8 @@ export interface GatewayClientDeps {
   probeWhenOpen?: boolean;
 }
 
-export type HealthResult = { ok: true; serverTime: string } | { ok: false; detail: string };
+/** The gateway's clock when it is up; else what went wrong, for staff. */
+export type HealthResult = Result<{ serverTime: string }, { detail: string }>;
 
 export interface GatewayDiagnostics {
   breaker: BreakerState;
@@ -59,18 +61,16 @@ export interface HttpsGatewayClient extends GatewayClient {
   readonly trustList: TrustList;
 }
 
-type ErrorOutcome = Extract<FetchOutcome, { kind: 'error' }>;
-
-function errorOutcome(code: GatewayErrorCode, detail: string, retryable = isRetryableCode(code)): ErrorOutcome {
-  return { ok: false, kind: 'error', code, retryable, detail };
+function errorOutcome(code: GatewayErrorCode, detail: string, retryable = isRetryableCode(code)): Result<never, FetchFailure> {
+  return err({ kind: 'error', code, retryable, detail });
 }
 
 /** How an attempt counts for the breaker: no answer, 5xx and 429 against; a cancel neither way. */
 function breakerVerdict(attempt: HttpsAttemptResult): AttemptVerdict | null {
-  if (attempt.ok) return attemptVerdict({ kind: 'answer', status: attempt.status });
-  if (attempt.failure === 'canceled') return null;
+  if (attempt.ok) return attemptVerdict({ kind: 'answer', status: attempt.value.status });
+  if (attempt.error.failure === 'canceled') return null;
   // An answer over 1 MiB did come: the gateway is up, if broken.
-  if (attempt.failure === 'too-large') return 'success';
+  if (attempt.error.failure === 'too-large') return 'success';
   return attemptVerdict({ kind: 'no-answer' });
 }
 
@@ -133,7 +133,7 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     if (breaker.state() !== 'halfOpen') return;
     const signal = new AbortController().signal;
     const run = await breaker.run(() => healthAttempt(signal), breakerVerdict);
-    logger.event('gateway.breaker_probe', run.ran && run.result.ok && run.result.status === 200 ? 'success' : 'failure', {
+    logger.event('gateway.breaker_probe', run.ok && run.value.ok && run.value.value.status === 200 ? 'success' : 'failure', {
       state: breaker.state(),
     });
   }
@@ -155,9 +155,9 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     let clockCorrected = false;
 
     const finish = (outcome: FetchOutcome): FetchOutcome => {
-      if (!outcome.ok && outcome.kind === 'error' && outcome.code !== 'CANCELED') {
-        const { action, text } = staffDiagnostic(outcome.code);
-        lastFailure = { code: outcome.code, action, text, at: new Date().toISOString() };
+      if (!outcome.ok && outcome.error.kind === 'error' && outcome.error.code !== 'CANCELED') {
+        const { action, text } = staffDiagnostic(outcome.error.code);
+        lastFailure = { code: outcome.error.code, action, text, at: new Date().toISOString() };
       }
       logger.event('gateway.fetch', outcome.ok ? 'success' : 'failure', fetchAuditFields({
         requestId, request, outcome, latencyMs: performance.now() - started, attempts, httpStatus, clockCorrected,
@@ -201,39 +201,42 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
         }),
         breakerVerdict,
       );
-      if (!run.ran) return finish(errorOutcome('CIRCUIT_OPEN', 'gateway circuit opened during the fetch', true));
-      const attempt = run.result;
+      if (!run.ok) return finish(errorOutcome('CIRCUIT_OPEN', 'gateway circuit opened during the fetch', true));
+      const attempt = run.value;
 
       let failure: { code: GatewayErrorCode; detail: string; retryAfterMs?: number; serverTimeMs?: number };
       if (!attempt.ok) {
-        switch (attempt.failure) {
+        const { detail } = attempt.error;
+        switch (attempt.error.failure) {
           case 'canceled':
-            return finish(errorOutcome('CANCELED', attempt.detail, false));
+            return finish(errorOutcome('CANCELED', detail, false));
           case 'too-large':
             // Check 1 of the contract: an answer over 1 MiB is abandoned unread.
-            return finish(errorOutcome('VERIFICATION_FAILED', `check 1: ${attempt.detail}`));
+            return finish(errorOutcome('VERIFICATION_FAILED', `check 1: ${detail}`));
           case 'tls':
             // A refused handshake will be refused again: staff must fix a certificate or the CA.
-            return finish(errorOutcome('TRANSPORT', `TLS handshake refused (${attempt.detail})`, false));
+            return finish(errorOutcome('TRANSPORT', `TLS handshake refused (${detail})`, false));
           case 'connect-timeout':
           case 'timeout':
-            failure = { code: 'TIMEOUT', detail: attempt.detail };
+            failure = { code: 'TIMEOUT', detail };
             break;
           case 'transport':
-            failure = { code: 'TRANSPORT', detail: attempt.detail };
+            failure = { code: 'TRANSPORT', detail };
             break;
         }
       } else {
-        httpStatus = attempt.status;
-        if (attempt.status === 200) {
-          const verified = verifyFetchResponse(attempt.body, sent, trustList, correctedNow());
-          if (!verified.ok) return finish(errorOutcome('VERIFICATION_FAILED', verified.detail));
-          if (verified.refusals.length > 0) {
-            return finish({ ok: false, kind: 'refused', refusals: verified.refusals, issued: verified.issued.map((c) => c.certType) });
+        const answer = attempt.value;
+        httpStatus = answer.status;
+        if (answer.status === 200) {
+          const verified = verifyFetchResponse(answer.body, sent, trustList, correctedNow());
+          if (!verified.ok) return finish(errorOutcome('VERIFICATION_FAILED', verified.error.detail));
+          const { issued, refusals } = verified.value;
+          if (refusals.length > 0) {
+            return finish(err({ kind: 'refused', refusals, issued: issued.map((c) => c.certType) }));
           }
-          return finish({ ok: true, certificates: verified.issued });
+          return finish(ok(issued));
         }
-        failure = readErrorAnswer(attempt.status, attempt.headers, attempt.body);
+        failure = readErrorAnswer(answer.status, answer.headers, answer.body);
       }
 
       if (failure.code === 'CLOCK_SKEW' && !clockCorrected && failure.serverTimeMs !== undefined && retries < timings.maxRetries) {
@@ -262,17 +265,18 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
 
   async function health(signal: AbortSignal): Promise<HealthResult> {
     const attempt = await healthAttempt(signal);
-    if (!attempt.ok) return { ok: false, detail: `${attempt.failure}: ${attempt.detail}` };
-    if (attempt.status !== 200) return { ok: false, detail: `HTTP ${attempt.status}` };
+    if (!attempt.ok) return err({ detail: `${attempt.error.failure}: ${attempt.error.detail}` });
+    const answer = attempt.value;
+    if (answer.status !== 200) return err({ detail: `HTTP ${answer.status}` });
     let json: unknown;
     try {
-      json = JSON.parse(attempt.body.toString('utf8'));
+      json = JSON.parse(answer.body.toString('utf8'));
     } catch {
-      return { ok: false, detail: 'health answer is not JSON' };
+      return err({ detail: 'health answer is not JSON' });
     }
     const parsed = healthResponseSchema.safeParse(json);
-    if (!parsed.success || parseInstant(parsed.data.time) === null) return { ok: false, detail: 'health answer malformed' };
-    return { ok: true, serverTime: parsed.data.time };
+    if (!parsed.success || parseInstant(parsed.data.time) === null) return err({ detail: 'health answer malformed' });
+    return ok({ serverTime: parsed.data.time });
   }
 
   return {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeBase64url } from './base64url';
 import { jwsPayloadJson, parseJws, signJws, verifyJwsSignature } from './jws';
 import { keyId } from './key-id';
-import { newEs256Key } from './test-trust-fixture';
+import { newEs256Key } from '../../test/support/trust-list-fixture';
 
 const key = newEs256Key();
 const kid = keyId(key);
@@ -21,34 +21,34 @@ describe('compact JWS', () => {
     const parsed = parseJws(token, 'cert+jws');
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.jws.header).toEqual({ alg: 'ES256', kid, typ: 'cert+jws' });
-    expect(parsed.jws.signature).toHaveLength(64);
-    expect(jwsPayloadJson(parsed.jws)).toEqual({ 名称: '无房证明', n: 1 });
-    expect(verifyJwsSignature(parsed.jws, 'ES256', createPublicKey(key))).toBe(true);
-    expect(verifyJwsSignature(parsed.jws, 'ES256', createPublicKey(newEs256Key()))).toBe(false);
+    expect(parsed.value.header).toEqual({ alg: 'ES256', kid, typ: 'cert+jws' });
+    expect(parsed.value.signature).toHaveLength(64);
+    expect(jwsPayloadJson(parsed.value)).toEqual({ 名称: '无房证明', n: 1 });
+    expect(verifyJwsSignature(parsed.value, 'ES256', createPublicKey(key))).toBe(true);
+    expect(verifyJwsSignature(parsed.value, 'ES256', createPublicKey(newEs256Key()))).toBe(false);
     // The header cannot choose an algorithm the caller has no implementation for.
-    expect(verifyJwsSignature(parsed.jws, 'SM2-SM3', createPublicKey(key))).toBe(false);
+    expect(verifyJwsSignature(parsed.value, 'SM2-SM3', createPublicKey(key))).toBe(false);
   });
 
   it('refuses a header with any extra member, even when the signature is good', () => {
     for (const extra of [{ crit: ['exp'] }, { jku: 'https://evil.example/keys' }, { jwk: {} }, { x5u: 'https://x' }, { cty: 'json' }]) {
       const parsed = parseJws(tokenWithHeader({ alg: 'ES256', kid, typ: 'cert+jws', ...extra }), 'cert+jws');
-      expect(parsed).toEqual({ ok: false, problem: 'header has other members' });
+      expect(parsed).toEqual({ ok: false, error: 'header has other members' });
     }
   });
 
   it('refuses a missing member, alg none, a malformed kid and the wrong typ', () => {
-    expect(parseJws(tokenWithHeader({ alg: 'ES256', kid }), 'cert+jws')).toEqual({ ok: false, problem: 'header has other members' });
-    expect(parseJws(tokenWithHeader({ alg: 'none', kid, typ: 'cert+jws' }), 'cert+jws')).toEqual({ ok: false, problem: 'header malformed' });
-    expect(parseJws(tokenWithHeader({ alg: 'ES256', kid: 'ABC', typ: 'cert+jws' }), 'cert+jws')).toEqual({ ok: false, problem: 'header malformed' });
-    expect(parseJws(tokenWithHeader({ alg: 'ES256', kid, typ: 'trust+jws' }), 'cert+jws')).toEqual({ ok: false, problem: 'wrong typ' });
+    expect(parseJws(tokenWithHeader({ alg: 'ES256', kid }), 'cert+jws')).toEqual({ ok: false, error: 'header has other members' });
+    expect(parseJws(tokenWithHeader({ alg: 'none', kid, typ: 'cert+jws' }), 'cert+jws')).toEqual({ ok: false, error: 'header malformed' });
+    expect(parseJws(tokenWithHeader({ alg: 'ES256', kid: 'ABC', typ: 'cert+jws' }), 'cert+jws')).toEqual({ ok: false, error: 'header malformed' });
+    expect(parseJws(tokenWithHeader({ alg: 'ES256', kid, typ: 'trust+jws' }), 'cert+jws')).toEqual({ ok: false, error: 'wrong typ' });
   });
 
   it('refuses what is not a compact serialization', () => {
     const token = signJws({ alg: 'ES256', kid, typ: 'cert+jws' }, { a: 1 }, key);
     expect(parseJws(token + '.x', 'cert+jws').ok).toBe(false);
     expect(parseJws(token.replace(/\.[^.]+$/, '.'), 'cert+jws').ok).toBe(false);
-    expect(parseJws(token + '=', 'cert+jws')).toEqual({ ok: false, problem: 'not compact JWS' });
+    expect(parseJws(token + '=', 'cert+jws')).toEqual({ ok: false, error: 'not compact JWS' });
   });
 
   it('detects a changed payload', () => {
@@ -56,6 +56,6 @@ describe('compact JWS', () => {
     const [header, , signature] = token.split('.');
     const forged = `${header}.${encodeBase64url(Buffer.from(JSON.stringify({ holder: 'B' })))}.${signature}`;
     const parsed = parseJws(forged, 'cert+jws');
-    expect(parsed.ok && verifyJwsSignature(parsed.jws, 'ES256', createPublicKey(key))).toBe(false);
+    expect(parsed.ok && verifyJwsSignature(parsed.value, 'ES256', createPublicKey(key))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // (crit, jku, jwk, x5u, …) is refused, so a signer can never point the kiosk at a key of its choosing.
 
 import type { KeyObject } from 'node:crypto';
+import { err, ok, type Result } from '../../device-drivers/result';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { KID_PATTERN } from './key-id';
 import { isSignatureAlg, signatureScheme, type SignatureAlg } from './signature-algorithms';
@@ -35,33 +36,30 @@ export function signJws(header: JwsHeader, payload: unknown, privateKey: KeyObje
 }
 
 /** Splits and checks the header; the signature is checked by `verifyJwsSignature` with the trusted key. */
-export function parseJws(token: string, typ: JwsTyp): { ok: true; jws: ParsedJws } | { ok: false; problem: JwsProblem } {
+export function parseJws(token: string, typ: JwsTyp): Result<ParsedJws, JwsProblem> {
   const parts = token.split('.');
-  if (parts.length !== 3 || parts.some((part) => part.length === 0)) return { ok: false, problem: 'not compact JWS' };
+  if (parts.length !== 3 || parts.some((part) => part.length === 0)) return err('not compact JWS');
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   const headerBytes = decodeBase64url(headerPart);
   const payload = decodeBase64url(payloadPart);
   const signature = decodeBase64url(signaturePart);
-  if (!headerBytes || !payload || !signature) return { ok: false, problem: 'not compact JWS' };
+  if (!headerBytes || !payload || !signature) return err('not compact JWS');
 
   let header: unknown;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(headerBytes));
   } catch {
-    return { ok: false, problem: 'header malformed' };
+    return err('header malformed');
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) return { ok: false, problem: 'header malformed' };
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return err('header malformed');
   const keys = Object.keys(header).sort();
   if (keys.length !== 3 || keys[0] !== 'alg' || keys[1] !== 'kid' || keys[2] !== 'typ') {
-    return { ok: false, problem: 'header has other members' };
+    return err('header has other members');
   }
   const { alg, kid, typ: actualTyp } = header as Record<string, unknown>;
-  if (!isSignatureAlg(alg) || typeof kid !== 'string' || !KID_PATTERN.test(kid)) return { ok: false, problem: 'header malformed' };
-  if (actualTyp !== typ) return { ok: false, problem: 'wrong typ' };
-  return {
-    ok: true,
-    jws: { header: { alg, kid, typ }, payload, signingInput: Buffer.from(`${headerPart}.${payloadPart}`, 'ascii'), signature },
-  };
+  if (!isSignatureAlg(alg) || typeof kid !== 'string' || !KID_PATTERN.test(kid)) return err('header malformed');
+  if (actualTyp !== typ) return err('wrong typ');
+  return ok({ header: { alg, kid, typ }, payload, signingInput: Buffer.from(`${headerPart}.${payloadPart}`, 'ascii'), signature });
 }
 
 /** Checks the signature with `alg` as the caller's trust source says, never as the header says. */

@@ -1,7 +1,7 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { keyId } from './key-id';
-import { newEs256Key } from './test-trust-fixture';
+import { newEs256Key } from '../../test/support/trust-list-fixture';
 
 describe('keyId', () => {
   it('is the hex of the first 8 bytes of SHA-256 over the SPKI DER, for either half of the pair', () => {

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FETCH_PATH, sha256Hex, signedRequestHeaders, signingString, verifyRequestSignature } from './request-signing';
-import { newEs256Key } from './test-trust-fixture';
+import { newEs256Key } from '../../test/support/trust-list-fixture';
 
 const body = Buffer.from('{"certTypes":["no-property-proof"]}');
 const fields = {

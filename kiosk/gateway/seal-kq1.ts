@@ -1,9 +1,12 @@
 // KQ1, the QR seal (seal-kq1.md): "KQ1:" + base45(COSE_Sign1) over a small CBOR claim set, verifiable
-// offline with the trust list. Byte strings are Buffers, since cbor-x tags a plain Uint8Array.
+// offline with the trust list. CBOR is cborg's: written in its deterministic form, read strictly.
 
 import type { KeyObject } from 'node:crypto';
-import { Decoder, Encoder, Tag } from 'cbor-x';
+import { encode, rfc8949EncodeOptions, Tagged } from 'cborg';
+import { err, ok, type Result } from '../../device-drivers/result';
+import { isMaskedIdNumber } from '../privacy/mask';
 import { decodeBase45, encodeBase45 } from './base45-strict';
+import { decodeStrictCbor, type CborProblem } from './strict-cbor';
 import { keyUsableAt, type TrustEntry, type TrustList } from './trust-list';
 import { signatureScheme, type SignatureAlg } from './signature-algorithms';
 
@@ -44,13 +47,16 @@ export interface SealClaims {
 }
 
 const CLAIM_KEYS = ['v', 't', 'id', 'n', 'm', 'f', 'iat', 'exp'] as const;
-const MASKED = /^.{6}\*+.{4}$/u;
 
-const encoder = new Encoder({ useRecords: false, variableMapSize: true, mapsAsObjects: false, tagUint8Array: false });
-const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
+/** COSE_Sign1's tag (RFC 9052); a seal may carry it or not. */
+const COSE_SIGN1_TAG = 18;
 
-function sigStructure(protectedBytes: Buffer, payload: Buffer): Buffer {
-  return Buffer.from(encoder.encode(['Signature1', protectedBytes, Buffer.alloc(0), payload]));
+function encodeCbor(value: unknown): Uint8Array {
+  return encode(value, rfc8949EncodeOptions);
+}
+
+function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
+  return encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]);
 }
 
 export interface SealSigner {
@@ -61,15 +67,13 @@ export interface SealSigner {
 
 export function encodeSeal(claims: SealClaims, signer: SealSigner): string {
   const scheme = signatureScheme(signer.alg);
-  const protectedBytes = Buffer.from(encoder.encode(new Map<number, unknown>([[1, scheme.coseAlg], [4, Buffer.from(signer.kid, 'hex')]])));
-  const payload = Buffer.from(
-    encoder.encode(new Map<string, unknown>([
-      ['v', claims.v], ['t', claims.t], ['id', claims.id], ['n', claims.n], ['m', claims.m],
-      ['f', new Map(Object.entries(claims.f))], ['iat', claims.iat], ['exp', claims.exp],
-    ])),
-  );
+  const protectedBytes = encodeCbor(new Map<number, unknown>([[1, scheme.coseAlg], [4, Buffer.from(signer.kid, 'hex')]]));
+  const payload = encodeCbor(new Map<string, unknown>([
+    ['v', claims.v], ['t', claims.t], ['id', claims.id], ['n', claims.n], ['m', claims.m],
+    ['f', new Map(Object.entries(claims.f))], ['iat', claims.iat], ['exp', claims.exp],
+  ]));
   const signature = scheme.sign(sigStructure(protectedBytes, payload), signer.privateKey);
-  const cose = Buffer.from(encoder.encode([protectedBytes, new Map(), payload, signature]));
+  const cose = encodeCbor([protectedBytes, new Map(), payload, signature]);
   return SEAL_PREFIX + encodeBase45(cose);
 }
 
@@ -95,96 +99,110 @@ export const sealFailureText: Record<SealFailure, { zh: string; en: string }> = 
   expired: { zh: '已过期', en: 'expired' },
 };
 
-export type SealVerification =
-  | { ok: true; claims: SealClaims; kid: string; issuer: TrustEntry }
-  | { ok: false; failure: SealFailure };
+/** A seal that passed every check: its claims, the key that signed it and that key's trust-list entry. */
+export interface VerifiedSeal {
+  claims: SealClaims;
+  kid: string;
+  issuer: TrustEntry;
+}
+
+export interface SealError {
+  failure: SealFailure;
+  /** For a damaged seal whose CBOR broke a strictness rule: which rule (a code for staff, never a value). */
+  cbor?: CborProblem;
+}
+
+function refuse(failure: SealFailure): Result<never, SealError> {
+  return err({ failure });
+}
+
+function damaged(cbor?: CborProblem): Result<never, SealError> {
+  return err(cbor === undefined ? { failure: 'damaged' } : { failure: 'damaged', cbor });
+}
 
 /** The four-step check of seal-kq1.md, "Verifying". */
-export function verifySeal(text: string, trustList: TrustList, now: Date): SealVerification {
-  if (!text.startsWith(SEAL_PREFIX)) return { ok: false, failure: 'not-kq1' };
-  if (text.length > SEAL_MAX_TEXT) return { ok: false, failure: 'damaged' };
-  const envelope = decodeEnvelope(text.slice(SEAL_PREFIX.length));
-  if (!envelope) return { ok: false, failure: 'damaged' };
+export function verifySeal(text: string, trustList: TrustList, now: Date): Result<VerifiedSeal, SealError> {
+  if (!text.startsWith(SEAL_PREFIX)) return refuse('not-kq1');
+  if (text.length > SEAL_MAX_TEXT) return damaged();
+  const decoded = decodeEnvelope(text.slice(SEAL_PREFIX.length));
+  if (!decoded.ok) return decoded;
+  const envelope = decoded.value;
 
   const issuer = trustList.issuers.get(envelope.kid);
-  if (!issuer) return { ok: false, failure: 'unknown-issuer' };
-  if (issuer.status === 'revoked') return { ok: false, failure: 'key-revoked' };
+  if (!issuer) return refuse('unknown-issuer');
+  if (issuer.status === 'revoked') return refuse('key-revoked');
   // The trust list decides the algorithm; a header that names another one is a forgery or a fault.
   const scheme = signatureScheme(issuer.alg);
-  if (scheme.coseAlg !== envelope.coseAlg) return { ok: false, failure: 'signature-invalid' };
+  if (scheme.coseAlg !== envelope.coseAlg) return refuse('signature-invalid');
   if (!scheme.verify(sigStructure(envelope.protectedBytes, envelope.payload), envelope.signature, issuer.publicKey)) {
-    return { ok: false, failure: 'signature-invalid' };
+    return refuse('signature-invalid');
   }
 
-  const claims = decodeClaims(envelope.payload);
-  if (!claims) return { ok: false, failure: 'damaged' };
+  const claimsRead = decodeClaims(envelope.payload);
+  if (!claimsRead.ok) return claimsRead;
+  const claims = claimsRead.value;
   const use = keyUsableAt(issuer, claims.iat * 1000);
-  if (!use.ok) return { ok: false, failure: use.problem === 'key revoked' ? 'key-revoked' : 'key-not-valid' };
-  if (!issuer.certTypes.includes(claims.t)) return { ok: false, failure: 'type-not-allowed' };
+  if (!use.ok) return refuse(use.error === 'key revoked' ? 'key-revoked' : 'key-not-valid');
+  if (!issuer.certTypes.includes(claims.t)) return refuse('type-not-allowed');
   const nowS = Math.floor(now.getTime() / 1000);
-  if (claims.iat > nowS + CLOCK_TOLERANCE_S || claims.iat >= claims.exp) return { ok: false, failure: 'damaged' };
-  if (!(nowS < claims.exp)) return { ok: false, failure: 'expired' };
-  return { ok: true, claims, kid: envelope.kid, issuer };
+  if (claims.iat > nowS + CLOCK_TOLERANCE_S || claims.iat >= claims.exp) return damaged();
+  if (!(nowS < claims.exp)) return refuse('expired');
+  return ok({ claims, kid: envelope.kid, issuer });
 }
 
 interface Envelope {
-  protectedBytes: Buffer;
+  protectedBytes: Uint8Array;
   coseAlg: number;
   kid: string;
-  payload: Buffer;
-  signature: Buffer;
+  payload: Uint8Array;
+  signature: Uint8Array;
 }
 
-function decodeCbor(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: decoder.decode(bytes) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function decodeEnvelope(text: string): Envelope | null {
+function decodeEnvelope(text: string): Result<Envelope, SealError> {
   const bytes = decodeBase45(text);
-  if (!bytes) return null;
-  const outer = decodeCbor(bytes);
-  if (!outer.ok) return null;
-  let value = outer.value;
-  if (value instanceof Tag) {
-    if (value.tag !== 18) return null;
-    value = value.value;
-  }
-  if (!Array.isArray(value) || value.length !== 4) return null;
+  if (!bytes) return damaged();
+  // Tag 18 is allowed around the whole COSE_Sign1 only; anywhere inside, a Tagged fails the shape checks.
+  const outer = decodeStrictCbor(bytes, [COSE_SIGN1_TAG]);
+  if (!outer.ok) return damaged(outer.error);
+  const value = outer.value instanceof Tagged ? outer.value.value : outer.value;
+  if (!Array.isArray(value) || value.length !== 4) return damaged();
   const [protectedBytes, unprotected, payload, signature] = value as unknown[];
-  if (!Buffer.isBuffer(protectedBytes) || !Buffer.isBuffer(payload) || !Buffer.isBuffer(signature)) return null;
-  if (!(unprotected instanceof Map) || unprotected.size !== 0) return null;
+  if (!isBytes(protectedBytes) || !isBytes(payload) || !isBytes(signature)) return damaged();
+  if (!(unprotected instanceof Map) || unprotected.size !== 0) return damaged();
 
-  const header = decodeCbor(protectedBytes);
-  if (!header.ok || !(header.value instanceof Map) || header.value.size !== 2) return null;
+  const header = decodeStrictCbor(protectedBytes);
+  if (!header.ok) return damaged(header.error);
+  if (!(header.value instanceof Map) || header.value.size !== 2) return damaged();
   const coseAlg = header.value.get(1);
   const kid = header.value.get(4);
-  if (typeof coseAlg !== 'number' || !Buffer.isBuffer(kid) || kid.length !== 8) return null;
-  return { protectedBytes, coseAlg, kid: kid.toString('hex'), payload, signature };
+  if (typeof coseAlg !== 'number' || !isBytes(kid) || kid.length !== 8) return damaged();
+  return ok({ protectedBytes, coseAlg, kid: Buffer.from(kid).toString('hex'), payload, signature });
+}
+
+function isBytes(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array;
 }
 
 function isUint(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-function decodeClaims(payload: Buffer): SealClaims | null {
-  const decoded = decodeCbor(payload);
-  if (!decoded.ok || !(decoded.value instanceof Map)) return null;
+function decodeClaims(payload: Uint8Array): Result<SealClaims, SealError> {
+  const decoded = decodeStrictCbor(payload);
+  if (!decoded.ok) return damaged(decoded.error);
+  if (!(decoded.value instanceof Map)) return damaged();
   const map = decoded.value as Map<unknown, unknown>;
-  if (map.size !== CLAIM_KEYS.length || !CLAIM_KEYS.every((key) => map.has(key))) return null;
+  if (map.size !== CLAIM_KEYS.length || !CLAIM_KEYS.every((key) => map.has(key))) return damaged();
   const [v, t, id, n, m, f, iat, exp] = CLAIM_KEYS.map((key) => map.get(key));
-  if (v !== 1 || typeof t !== 'string' || typeof id !== 'string' || typeof n !== 'string' || typeof m !== 'string') return null;
-  if (!MASKED.test(m) || !isUint(iat) || !isUint(exp) || !(f instanceof Map)) return null;
+  if (v !== 1 || typeof t !== 'string' || typeof id !== 'string' || typeof n !== 'string' || typeof m !== 'string') return damaged();
+  if (!isMaskedIdNumber(m) || !isUint(iat) || !isUint(exp) || !(f instanceof Map)) return damaged();
   const facts: Array<[string, string]> = [];
   for (const [key, fact] of f as Map<unknown, unknown>) {
-    if (typeof key !== 'string' || typeof fact !== 'string') return null;
+    if (typeof key !== 'string' || typeof fact !== 'string') return damaged();
     facts.push([key, fact]);
   }
   // fromEntries makes own properties even of a key like "__proto__".
-  return { v: 1, t, id, n, m, f: Object.fromEntries(facts), iat, exp };
+  return ok({ v: 1, t, id, n, m, f: Object.fromEntries(facts), iat, exp });
 }
 
 /** The COSE size of a seal, for the issuer's size budget. */

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { keyUsableAt, loadTrustList, publishTrustList, trustListIsStale } from './trust-list';
-import { makeIssuer, makeTrustList, newEs256Key, trustDocument } from './test-trust-fixture';
+import { makeIssuer, makeTrustList, newEs256Key, trustDocument } from '../../test/support/trust-list-fixture';
 
 const root = newEs256Key();
 const rootPublic = createPublicKey(root);
@@ -17,14 +17,14 @@ describe('trust list loading', () => {
     const result = load([a.entry, b.entry]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.list.version).toBe(7);
-    expect(result.list.issuers.get(b.kid)?.certTypes).toEqual(['social-security-record']);
-    expect(result.list.issuers.get(a.kid)?.validFromMs).toBe(Date.parse('2026-01-01T00:00:00Z'));
+    expect(result.value.version).toBe(7);
+    expect(result.value.issuers.get(b.kid)?.certTypes).toEqual(['social-security-record']);
+    expect(result.value.issuers.get(a.kid)?.validFromMs).toBe(Date.parse('2026-01-01T00:00:00Z'));
   });
 
   it('refuses a version lower than the installed one, and accepts the same or higher', () => {
     const entry = makeIssuer().entry;
-    expect(load([entry], { version: 6, installedVersion: 7 })).toEqual({ ok: false, reason: 'trust list: version 6 is lower than the installed 7' });
+    expect(load([entry], { version: 6, installedVersion: 7 })).toEqual({ ok: false, error: { reason: 'trust list: version 6 is lower than the installed 7' } });
     expect(load([entry], { version: 7, installedVersion: 7 }).ok).toBe(true);
     expect(load([entry], { version: 8, installedVersion: 7 }).ok).toBe(true);
   });
@@ -34,13 +34,13 @@ describe('trust list loading', () => {
     const other = makeIssuer();
     const result = load([{ ...issuer.entry, kid: other.kid }]);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/kid does not match the key/);
+    expect(!result.ok && result.error.reason).toMatch(/kid does not match the key/);
   });
 
   it('refuses duplicate kids', () => {
     const issuer = makeIssuer();
     const result = load([issuer.entry, { ...issuer.entry, certTypes: ['residence-proof'] }]);
-    expect(!result.ok && result.reason).toBe(`trust list: duplicate kid ${issuer.kid}`);
+    expect(!result.ok && result.error.reason).toBe(`trust list: duplicate kid ${issuer.kid}`);
   });
 
   it('refuses entries without validFrom or validTo', () => {
@@ -48,8 +48,8 @@ describe('trust list loading', () => {
     const { validTo: _to, ...withoutTo } = makeIssuer().entry;
     const noFrom = load([withoutFrom]);
     const noTo = load([withoutTo]);
-    expect(!noFrom.ok && noFrom.reason).toMatch(/issuers\.0\.validFrom/);
-    expect(!noTo.ok && noTo.reason).toMatch(/issuers\.0\.validTo/);
+    expect(!noFrom.ok && noFrom.error.reason).toMatch(/issuers\.0\.validFrom/);
+    expect(!noTo.ok && noTo.error.reason).toMatch(/issuers\.0\.validTo/);
   });
 
   it('refuses a retired entry without retiredAt, and a non-RFC 3339 validity', () => {
@@ -61,12 +61,12 @@ describe('trust list loading', () => {
     const { token } = makeTrustList([makeIssuer()], newEs256Key());
     const foreign = loadTrustList(token, rootPublic);
     expect(foreign.ok).toBe(false);
-    expect(!foreign.ok && foreign.reason).toBe('trust list: signed by another key than the pinned root');
+    expect(!foreign.ok && foreign.error.reason).toBe('trust list: signed by another key than the pinned root');
     const good = publishTrustList(trustDocument([makeIssuer().entry]), root);
     const [header, , signature] = good.split('.');
     const other = publishTrustList(trustDocument([makeIssuer().entry]), root).split('.')[1];
     const altered = loadTrustList(`${header}.${other}.${signature}`, rootPublic);
-    expect(!altered.ok && altered.reason).toBe('trust list: signature does not verify against the pinned root');
+    expect(!altered.ok && altered.error.reason).toBe('trust list: signature does not verify against the pinned root');
   });
 
   it('reports staleness past nextUpdate without refusing the list', () => {
@@ -82,10 +82,10 @@ describe('keyUsableAt', () => {
       const issuer = makeIssuer(entryOverrides);
       return keyUsableAt(makeTrustList([issuer]).list.issuers.get(issuer.kid)!, Date.parse(when));
     };
-    expect(at({}, '2026-11-23T08:00:00Z')).toEqual({ ok: true });
-    expect(at({}, '2025-12-31T23:59:59Z')).toEqual({ ok: false, problem: 'key not valid at that time' });
-    expect(at({ status: 'revoked' }, '2026-11-23T08:00:00Z')).toEqual({ ok: false, problem: 'key revoked' });
-    expect(at({ status: 'retired', retiredAt: '2026-06-01T00:00:00Z' }, '2026-05-31T00:00:00Z')).toEqual({ ok: true });
-    expect(at({ status: 'retired', retiredAt: '2026-06-01T00:00:00Z' }, '2026-06-02T00:00:00Z')).toEqual({ ok: false, problem: 'key retired' });
+    expect(at({}, '2026-11-23T08:00:00Z')).toEqual({ ok: true, value: undefined });
+    expect(at({}, '2025-12-31T23:59:59Z')).toEqual({ ok: false, error: 'key not valid at that time' });
+    expect(at({ status: 'revoked' }, '2026-11-23T08:00:00Z')).toEqual({ ok: false, error: 'key revoked' });
+    expect(at({ status: 'retired', retiredAt: '2026-06-01T00:00:00Z' }, '2026-05-31T00:00:00Z')).toEqual({ ok: true, value: undefined });
+    expect(at({ status: 'retired', retiredAt: '2026-06-01T00:00:00Z' }, '2026-06-02T00:00:00Z')).toEqual({ ok: false, error: 'key retired' });
   });
 });

@@ -4,6 +4,7 @@
 
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { err, ok, type Result } from '../../device-drivers/result';
 import { parseInstant } from './contract-time';
 import { parseJws, jwsPayloadJson, signJws, verifyJwsSignature } from './jws';
 import { keyId } from './key-id';
@@ -58,7 +59,10 @@ export interface TrustList {
   issuers: ReadonlyMap<string, TrustEntry>;
 }
 
-export type TrustListResult = { ok: true; list: TrustList } | { ok: false; reason: string };
+/** Why a trust list was refused as a whole, in words for staff (no key material, no values). */
+export interface TrustListRefusal {
+  reason: string;
+}
 
 /** Signs a trust list with the root key (the publisher's side; the simulator and tests use it). */
 export function publishTrustList(document: TrustListDocument, rootKey: KeyObject): string {
@@ -69,64 +73,69 @@ export function publishTrustList(document: TrustListDocument, rootKey: KeyObject
  * Verifies a signed trust list against the pinned root key and applies the loading rules. `installedVersion`
  * is the version the kiosk runs now, if any: a lower one is refused (a replayed old list could revive a key).
  */
-export function loadTrustList(token: string, rootKey: KeyObject, options: { installedVersion?: number } = {}): TrustListResult {
+export function loadTrustList(token: string, rootKey: KeyObject, options: { installedVersion?: number } = {}): Result<TrustList, TrustListRefusal> {
   const parsed = parseJws(token.trim(), 'trust+jws');
-  if (!parsed.ok) return { ok: false, reason: `trust list: ${parsed.problem}` };
-  const { jws } = parsed;
+  if (!parsed.ok) return refuse(parsed.error);
+  const jws = parsed.value;
   // The root is pinned, so its kid and algorithm are known; the header only has to agree.
-  if (jws.header.kid !== keyId(rootKey)) return { ok: false, reason: 'trust list: signed by another key than the pinned root' };
+  if (jws.header.kid !== keyId(rootKey)) return refuse('signed by another key than the pinned root');
   if (jws.header.alg !== 'ES256' || !verifyJwsSignature(jws, 'ES256', rootKey)) {
-    return { ok: false, reason: 'trust list: signature does not verify against the pinned root' };
+    return refuse('signature does not verify against the pinned root');
   }
   const document = documentSchema.safeParse(jwsPayloadJson(jws));
   if (!document.success) {
     const issue = document.error.issues[0];
-    return { ok: false, reason: `trust list: malformed at ${issue?.path.join('.') ?? '?'} (${issue?.message ?? ''})` };
+    return refuse(`malformed at ${issue?.path.join('.') ?? '?'} (${issue?.message ?? ''})`);
   }
   const { version, issuedAt, nextUpdate, issuers } = document.data;
   if (options.installedVersion !== undefined && version < options.installedVersion) {
-    return { ok: false, reason: `trust list: version ${version} is lower than the installed ${options.installedVersion}` };
+    return refuse(`version ${version} is lower than the installed ${options.installedVersion}`);
   }
   const entries = new Map<string, TrustEntry>();
   for (const [index, entry] of issuers.entries()) {
     const built = buildEntry(entry);
-    if (typeof built === 'string') return { ok: false, reason: `trust list: issuer ${index} (${entry.kid}): ${built}` };
-    if (entries.has(built.kid)) return { ok: false, reason: `trust list: duplicate kid ${built.kid}` };
-    entries.set(built.kid, built);
+    if (!built.ok) return refuse(`issuer ${index} (${entry.kid}): ${built.error}`);
+    if (entries.has(built.value.kid)) return refuse(`duplicate kid ${built.value.kid}`);
+    entries.set(built.value.kid, built.value);
   }
-  return { ok: true, list: { version, issuedAtMs: parseInstant(issuedAt)!, nextUpdateMs: parseInstant(nextUpdate)!, issuers: entries } };
+  return ok({ version, issuedAtMs: parseInstant(issuedAt)!, nextUpdateMs: parseInstant(nextUpdate)!, issuers: entries });
 }
 
-function buildEntry(entry: TrustEntryDocument): TrustEntry | string {
+function refuse(reason: string): Result<never, TrustListRefusal> {
+  return err({ reason: `trust list: ${reason}` });
+}
+
+/** The entry, or why it breaks a loading rule. */
+function buildEntry(entry: TrustEntryDocument): Result<TrustEntry, string> {
   let publicKey: KeyObject;
   try {
     publicKey = createPublicKey(entry.publicKeyPem);
   } catch {
-    return 'publicKeyPem is not a public key';
+    return err('publicKeyPem is not a public key');
   }
-  if (keyId(publicKey) !== entry.kid) return 'kid does not match the key';
+  if (keyId(publicKey) !== entry.kid) return err('kid does not match the key');
   const scheme = signatureScheme(entry.alg);
-  if (!scheme.acceptsKey(publicKey)) return `key is not an ${entry.alg} key`;
+  if (!scheme.acceptsKey(publicKey)) return err(`key is not an ${entry.alg} key`);
   const validFromMs = parseInstant(entry.validFrom)!;
   const validToMs = parseInstant(entry.validTo)!;
-  if (validFromMs >= validToMs) return 'validFrom is not before validTo';
-  if ((entry.status === 'retired') !== (entry.retiredAt !== undefined)) return 'retiredAt goes with status retired, and only with it';
+  if (validFromMs >= validToMs) return err('validFrom is not before validTo');
+  if ((entry.status === 'retired') !== (entry.retiredAt !== undefined)) return err('retiredAt goes with status retired, and only with it');
   const result: TrustEntry = {
     kid: entry.kid, alg: entry.alg, code: entry.code, name: entry.name, certTypes: entry.certTypes, publicKey,
     validFromMs, validToMs, status: entry.status,
   };
   if (entry.retiredAt !== undefined) result.retiredAtMs = parseInstant(entry.retiredAt)!;
-  return result;
+  return ok(result);
 }
 
-export type KeyUse = { ok: true } | { ok: false; problem: 'key revoked' | 'key retired' | 'key not valid at that time' };
+export type KeyProblem = 'key revoked' | 'key retired' | 'key not valid at that time';
 
 /** Whether the key could sign at `signedAtMs`: status first (revoked kills every signature), then validity. */
-export function keyUsableAt(entry: TrustEntry, signedAtMs: number): KeyUse {
-  if (entry.status === 'revoked') return { ok: false, problem: 'key revoked' };
-  if (entry.status === 'retired' && !(signedAtMs < entry.retiredAtMs!)) return { ok: false, problem: 'key retired' };
-  if (signedAtMs < entry.validFromMs || signedAtMs > entry.validToMs) return { ok: false, problem: 'key not valid at that time' };
-  return { ok: true };
+export function keyUsableAt(entry: TrustEntry, signedAtMs: number): Result<void, KeyProblem> {
+  if (entry.status === 'revoked') return err('key revoked');
+  if (entry.status === 'retired' && !(signedAtMs < entry.retiredAtMs!)) return err('key retired');
+  if (signedAtMs < entry.validFromMs || signedAtMs > entry.validToMs) return err('key not valid at that time');
+  return ok(undefined);
 }
 
 /** Past `nextUpdate` the list still verifies, but staff must be told to get a newer one. */

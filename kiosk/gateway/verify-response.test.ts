@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../privacy/mask';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { buildCertificatePayload, signCertificate } from '../../scripts/gateway-simulator/certificate-issuer';
 import { departments } from '../../scripts/gateway-simulator/departments';
 import type { IssuerKey } from '../../scripts/gateway-simulator/simulator-files';
 import type { CertificatePayload } from './certificate';
-import { endOfShanghaiDay } from './contract-time';
+import { endOfShanghaiDay } from '../../print-templates/shanghai-date';
 import { holderFromCard } from './fetch-request-body';
 import { signJws } from './jws';
 import { encodeSeal, type SealClaims } from './seal-kq1';
-import { makeIssuer, makeTrustList, type TestIssuer } from './test-trust-fixture';
+import { makeIssuer, makeTrustList, type TestIssuer } from '../../test/support/trust-list-fixture';
 import { verifyFetchResponse, type SentFetch } from './verify-response';
 
 const department = departments.find((d) => d.certTypes.includes('no-property-proof'))!;
@@ -75,19 +75,19 @@ describe('verifyFetchResponse', () => {
   it('passes a genuine certificate and marks it verified', () => {
     const payload = payloadFor();
     const result = verify(response(signCertificate(payload, issuerKey(good))));
-    expect(result).toEqual({ ok: true, issued: [{ ...payload, verified: true }], refusals: [] });
+    expect(result).toEqual({ ok: true, value: { issued: [{ ...payload, verified: true }], refusals: [] } });
   });
 
   it('passes a genuine SM2-SM3 certificate: JWS by SM2 and a seal with COSE alg -65537', () => {
     const certificate = signCertificate(payloadFor(undefined, sm2Listed), issuerKey(sm2Listed));
     expect(JSON.parse(Buffer.from(certificate.split('.')[0]!, 'base64url').toString())).toEqual({ alg: 'SM2-SM3', kid: sm2Listed.kid, typ: 'cert+jws' });
     const result = verify(response(certificate));
-    expect(result).toMatchObject({ ok: true, issued: [{ verified: true, certType: 'no-property-proof' }] });
+    expect(result).toMatchObject({ ok: true, value: { issued: [{ verified: true, certType: 'no-property-proof' }] } });
     // The same bytes under an ES256 entry would not do: the trust list decides the algorithm.
     const [header, payload, signature] = certificate.split('.');
     const damaged = Buffer.from(signature!, 'base64url');
     damaged[5] = damaged[5]! ^ 1;
-    expect(verify(response(`${header}.${payload}.${damaged.toString('base64url')}`))).toMatchObject({ check: 3 });
+    expect(verify(response(`${header}.${payload}.${damaged.toString('base64url')}`))).toMatchObject({ ok: false, error: { check: 3 } });
   });
 
   it('returns refusals for the citizen to be told, unsigned', () => {
@@ -95,59 +95,59 @@ describe('verifyFetchResponse', () => {
       requestId: sent.requestId, requestHash: sent.bodyHash,
       results: [{ certType: 'no-property-proof', status: 'refused', error: { code: 'NOT_ELIGIBLE', message: '…', retryable: false } }],
     }));
-    expect(verify(body)).toEqual({ ok: true, issued: [], refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }] });
+    expect(verify(body)).toEqual({ ok: true, value: { issued: [], refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }] } });
   });
 
   it('check 1: malformed, extra members, a missing or extra result, wrong order, too large', () => {
     const certificate = signCertificate(payloadFor(), issuerKey(good));
-    expect(verify(Buffer.from('{"requestId":'))).toMatchObject({ check: 1 });
-    expect(verify(response(certificate, { extra: true }))).toMatchObject({ check: 1 });
-    expect(verify(response(certificate, { results: [] }))).toMatchObject({ check: 1, detail: 'check 1: not one result per requested type' });
+    expect(verify(Buffer.from('{"requestId":'))).toMatchObject({ ok: false, error: { check: 1 } });
+    expect(verify(response(certificate, { extra: true }))).toMatchObject({ ok: false, error: { check: 1 } });
+    expect(verify(response(certificate, { results: [] }))).toMatchObject({ ok: false, error: { check: 1, detail: 'check 1: not one result per requested type' } });
     const two = [{ certType: 'no-property-proof', status: 'issued', certificate }, { certType: 'residence-proof', status: 'issued', certificate }];
-    expect(verify(response(certificate, { results: two }))).toMatchObject({ check: 1 });
-    expect(verify(response(certificate, { results: [{ certType: 'residence-proof', status: 'issued', certificate }] }))).toMatchObject({ check: 1 });
-    expect(verify(Buffer.alloc(1024 * 1024 + 1, 0x20))).toMatchObject({ check: 1, detail: 'check 1: response larger than 1 MiB' });
+    expect(verify(response(certificate, { results: two }))).toMatchObject({ ok: false, error: { check: 1 } });
+    expect(verify(response(certificate, { results: [{ certType: 'residence-proof', status: 'issued', certificate }] }))).toMatchObject({ ok: false, error: { check: 1 } });
+    expect(verify(Buffer.alloc(1024 * 1024 + 1, 0x20))).toMatchObject({ ok: false, error: { check: 1, detail: 'check 1: response larger than 1 MiB' } });
   });
 
   it('check 2: header members, unknown kid, alg not the trust list one, revoked key, future issuedAt', () => {
     const stranger = makeIssuer();
     expect(verify(response(signCertificate(payloadFor(), { department, alg: 'ES256', kid: stranger.kid, privateKey: stranger.privateKey }))))
-      .toMatchObject({ check: 2, detail: `no-property-proof: check 2: kid ${stranger.kid} is not in the trust list` });
+      .toMatchObject({ ok: false, error: { check: 2, detail: `no-property-proof: check 2: kid ${stranger.kid} is not in the trust list` } });
     // The header names ES256 for a kid the trust list holds as SM2-SM3: the list decides.
-    expect(verify(response(signCertificate(payloadFor(undefined, sm2Listed), { ...issuerKey(good), kid: sm2Listed.kid })))).toMatchObject({ check: 2 });
-    expect(verify(response(signCertificate(payloadFor(undefined, revoked), issuerKey(revoked))))).toMatchObject({ check: 2 });
-    expect(verify(response(altered({ issuedAt: '2026-11-23T08:10:00Z' })))).toMatchObject({ check: 2, detail: expect.stringMatching(/future/) });
+    expect(verify(response(signCertificate(payloadFor(undefined, sm2Listed), { ...issuerKey(good), kid: sm2Listed.kid })))).toMatchObject({ ok: false, error: { check: 2 } });
+    expect(verify(response(signCertificate(payloadFor(undefined, revoked), issuerKey(revoked))))).toMatchObject({ ok: false, error: { check: 2 } });
+    expect(verify(response(altered({ issuedAt: '2026-11-23T08:10:00Z' })))).toMatchObject({ ok: false, error: { check: 2, detail: expect.stringMatching(/future/) } });
     const [, payload, signature] = signCertificate(payloadFor(), issuerKey(good)).split('.');
     const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: good.kid, typ: 'cert+jws', jku: 'https://x' })).toString('base64url');
-    expect(verify(response(`${header}.${payload}.${signature}`))).toMatchObject({ check: 2 });
+    expect(verify(response(`${header}.${payload}.${signature}`))).toMatchObject({ ok: false, error: { check: 2 } });
   });
 
   it('check 3: a payload changed after signing', () => {
     const [header, , signature] = signCertificate(payloadFor(), issuerKey(good)).split('.');
     const forged = Buffer.from(JSON.stringify({ ...payloadFor(), statement: '伪造' })).toString('base64url');
-    expect(verify(response(`${header}.${forged}.${signature}`))).toMatchObject({ check: 3 });
+    expect(verify(response(`${header}.${forged}.${signature}`))).toMatchObject({ ok: false, error: { check: 3 } });
   });
 
   it('check 4: request hash, ids, purpose, type allowed to the issuer, issuer code', () => {
-    expect(verify(response(signCertificate(payloadFor(), issuerKey(good)), { requestHash: 'b'.repeat(64) }))).toMatchObject({ check: 4 });
-    expect(verify(response(altered({ requestHash: 'b'.repeat(64) })))).toMatchObject({ check: 4 });
-    expect(verify(response(altered({ requestId: 'another' })))).toMatchObject({ check: 4 });
-    expect(verify(response(altered({ kioskId: 'kiosk-other' })))).toMatchObject({ check: 4 });
-    expect(verify(response(altered({ purpose: 'personal-record' })))).toMatchObject({ check: 4 });
+    expect(verify(response(signCertificate(payloadFor(), issuerKey(good)), { requestHash: 'b'.repeat(64) }))).toMatchObject({ ok: false, error: { check: 4 } });
+    expect(verify(response(altered({ requestHash: 'b'.repeat(64) })))).toMatchObject({ ok: false, error: { check: 4 } });
+    expect(verify(response(altered({ requestId: 'another' })))).toMatchObject({ ok: false, error: { check: 4 } });
+    expect(verify(response(altered({ kioskId: 'kiosk-other' })))).toMatchObject({ ok: false, error: { check: 4 } });
+    expect(verify(response(altered({ purpose: 'personal-record' })))).toMatchObject({ ok: false, error: { check: 4 } });
     expect(verify(response(signCertificate(payloadFor(undefined, notAllowed), issuerKey(notAllowed))))).toMatchObject({
-      check: 4, detail: expect.stringMatching(/may not issue this type/),
+      ok: false, error: { check: 4, detail: expect.stringMatching(/may not issue this type/) },
     });
-    expect(verify(response(altered({ issuer: { name: department.name, code: '91350100M000100Y43' } })))).toMatchObject({ check: 4 });
+    expect(verify(response(altered({ issuer: { name: department.name, code: '91350100M000100Y43' } })))).toMatchObject({ ok: false, error: { check: 4 } });
   });
 
   it('check 5: a genuine certificate for another person is not printed', () => {
     const other = payloadFor(holderFromCard(li.card));
     const result = verify(response(signCertificate(other, issuerKey(good))));
-    expect(result).toMatchObject({ check: 5 });
+    expect(result).toMatchObject({ ok: false, error: { check: 5 } });
     // The detail names the check, never the people.
     expect(JSON.stringify(result)).not.toContain(li.card.name);
     expect(JSON.stringify(result)).not.toContain(zhang.card.idNumber);
-    expect(verify(response(altered({ holder: { ...sent.holder, idType: 'hmt-residence-permit' } })))).toMatchObject({ check: 5 });
+    expect(verify(response(altered({ holder: { ...sent.holder, idType: 'hmt-residence-permit' } })))).toMatchObject({ ok: false, error: { check: 5 } });
   });
 
   it('check 6: validUntil passed, whole day Asia/Shanghai', () => {
@@ -156,21 +156,21 @@ describe('verifyFetchResponse', () => {
     expect(payload.validUntil).toBe('2026-12-23');
     expect(verify(response(certificate), new Date('2026-12-23T23:59:58+08:00')).ok).toBe(true);
     // 2026-12-23T16:00Z is still the 23rd in UTC, but already the 24th in Shanghai.
-    expect(verify(response(certificate), new Date('2026-12-24T00:00:00+08:00'))).toMatchObject({ check: 6 });
-    expect(verify(response(altered({ validUntil: '2026-11-22' })))).toMatchObject({ check: 6 });
+    expect(verify(response(certificate), new Date('2026-12-24T00:00:00+08:00'))).toMatchObject({ ok: false, error: { check: 6 } });
+    expect(verify(response(altered({ validUntil: '2026-11-22' })))).toMatchObject({ ok: false, error: { check: 6 } });
   });
 
   it('check 7: a seal that does not match the certificate', () => {
     const payload = payloadFor();
     const withSeal = (seal: string) => response(altered({ ...payload, seal }));
     expect(verify(withSeal(sealFor(payload)))).toMatchObject({ ok: true });
-    expect(verify(withSeal(sealFor(payload, { id: 'HZBDC-OTHER' })))).toMatchObject({ check: 7, detail: expect.stringMatching(/seal id/) });
-    expect(verify(withSeal(sealFor(payload, { n: '李四' })))).toMatchObject({ check: 7 });
-    expect(verify(withSeal(sealFor(payload, { m: maskIdNumber(li.card.idNumber) })))).toMatchObject({ check: 7 });
-    expect(verify(withSeal(sealFor(payload, { exp: endOfShanghaiDay(payload.validUntil) / 1000 + 86400 })))).toMatchObject({ check: 7 });
-    expect(verify(withSeal(sealFor(payload, { f: { region: '宁波市' } })))).toMatchObject({ check: 7 });
-    expect(verify(withSeal(sealFor(payload, { f: {} })))).toMatchObject({ check: 7 });
-    expect(verify(withSeal(sealFor(payload, {}, notAllowed)))).toMatchObject({ check: 7 });
-    expect(verify(withSeal('KQ1:DAMAGED'))).toMatchObject({ check: 7, detail: expect.stringMatching(/damaged/) });
+    expect(verify(withSeal(sealFor(payload, { id: 'HZBDC-OTHER' })))).toMatchObject({ ok: false, error: { check: 7, detail: expect.stringMatching(/seal id/) } });
+    expect(verify(withSeal(sealFor(payload, { n: '李四' })))).toMatchObject({ ok: false, error: { check: 7 } });
+    expect(verify(withSeal(sealFor(payload, { m: maskIdNumber(li.card.idNumber) })))).toMatchObject({ ok: false, error: { check: 7 } });
+    expect(verify(withSeal(sealFor(payload, { exp: endOfShanghaiDay(payload.validUntil) / 1000 + 86400 })))).toMatchObject({ ok: false, error: { check: 7 } });
+    expect(verify(withSeal(sealFor(payload, { f: { region: '宁波市' } })))).toMatchObject({ ok: false, error: { check: 7 } });
+    expect(verify(withSeal(sealFor(payload, { f: {} })))).toMatchObject({ ok: false, error: { check: 7 } });
+    expect(verify(withSeal(sealFor(payload, {}, notAllowed)))).toMatchObject({ ok: false, error: { check: 7 } });
+    expect(verify(withSeal('KQ1:DAMAGED'))).toMatchObject({ ok: false, error: { check: 7, detail: expect.stringMatching(/damaged/) } });
   });
 });

@@ -1,10 +1,12 @@
 // "Before printing, the kiosk verifies — and prints nothing if any check fails" (sharing-gateway-v1.md,
 // checks 1–7). Each failure names its check and what differed, never a value: details reach staff logs.
 
+import { err, ok, type Result } from '../../device-drivers/result';
 import type { CertType } from '../errands/catalogue';
-import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../privacy/mask';
 import type { CertificatePayload, VerifiedCertificate } from './certificate';
-import { endOfShanghaiDay, parseInstant } from './contract-time';
+import { endOfShanghaiDay } from '../../print-templates/shanghai-date';
+import { parseInstant } from './contract-time';
 import type { CertificateRefusal } from './gateway-client';
 import { jwsPayloadJson, parseJws, verifyJwsSignature } from './jws';
 import { sealFactKeys, verifySeal } from './seal-kq1';
@@ -26,17 +28,23 @@ export interface SentFetch {
   bodyHash: string;
 }
 
-export type VerificationFailure = { ok: false; check: 1 | 2 | 3 | 4 | 5 | 6 | 7; detail: string };
-
-export type ResponseVerification =
-  | { ok: true; issued: VerifiedCertificate[]; refusals: CertificateRefusal[] }
-  | VerificationFailure;
-
-function fail(check: VerificationFailure['check'], detail: string): VerificationFailure {
-  return { ok: false, check, detail: `check ${check}: ${detail}` };
+/** The contract's check that failed, and what differed (never a value). */
+export interface VerificationFailure {
+  check: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  detail: string;
 }
 
-export function verifyFetchResponse(body: Uint8Array, sent: SentFetch, trustList: TrustList, now: Date): ResponseVerification {
+/** An answer whose every certificate passed: those issued, and the types the gateway refused. */
+export interface VerifiedAnswer {
+  issued: VerifiedCertificate[];
+  refusals: CertificateRefusal[];
+}
+
+function fail(check: VerificationFailure['check'], detail: string): Result<never, VerificationFailure> {
+  return err({ check, detail: `check ${check}: ${detail}` });
+}
+
+export function verifyFetchResponse(body: Uint8Array, sent: SentFetch, trustList: TrustList, now: Date): Result<VerifiedAnswer, VerificationFailure> {
   if (body.length > MAX_RESPONSE_BYTES) return fail(1, 'response larger than 1 MiB');
   let json: unknown;
   try {
@@ -63,10 +71,10 @@ export function verifyFetchResponse(body: Uint8Array, sent: SentFetch, trustList
       continue;
     }
     const verified = verifyCertificate(result.certificate, certType, sent, trustList, now);
-    if (!verified.ok) return { ...verified, detail: `${certType}: ${verified.detail}` };
-    issued.push(verified.certificate);
+    if (!verified.ok) return err({ ...verified.error, detail: `${certType}: ${verified.error.detail}` });
+    issued.push(verified.value);
   }
-  return { ok: true, issued, refusals };
+  return ok({ issued, refusals });
 }
 
 /** Checks 2–7 for one certificate (a JWS compact serialization). */
@@ -76,10 +84,10 @@ export function verifyCertificate(
   sent: SentFetch,
   trustList: TrustList,
   now: Date,
-): { ok: true; certificate: VerifiedCertificate } | VerificationFailure {
+): Result<VerifiedCertificate, VerificationFailure> {
   const parsed = parseJws(token, 'cert+jws');
-  if (!parsed.ok) return fail(2, `certificate ${parsed.problem}`);
-  const { jws } = parsed;
+  if (!parsed.ok) return fail(2, `certificate ${parsed.error}`);
+  const jws = parsed.value;
   const entry = trustList.issuers.get(jws.header.kid);
   if (!entry) return fail(2, `kid ${jws.header.kid} is not in the trust list`);
   if (entry.alg !== jws.header.alg) return fail(2, `header alg differs from the trust list's for kid ${entry.kid}`);
@@ -91,7 +99,7 @@ export function verifyCertificate(
 
   const issuedAtMs = parseInstant(payload.issuedAt)!;
   const use = keyUsableAt(entry, issuedAtMs);
-  if (!use.ok) return fail(2, `${use.problem} at issuedAt (kid ${entry.kid})`);
+  if (!use.ok) return fail(2, `${use.error} at issuedAt (kid ${entry.kid})`);
   if (issuedAtMs > now.getTime() + CLOCK_TOLERANCE_MS) return fail(2, 'issuedAt is in the future');
 
   if (payload.requestHash !== sent.bodyHash) return fail(4, 'requestHash is not the hash of the body sent');
@@ -111,9 +119,9 @@ export function verifyCertificate(
   if (now.getTime() >= endOfValidityMs + 1000) return fail(6, 'validUntil has passed');
 
   const seal = verifySeal(payload.seal, trustList, now);
-  if (!seal.ok) return fail(7, `seal invalid (${seal.failure})`);
-  if (seal.kid !== jws.header.kid) return fail(7, 'seal signed by another key than the certificate');
-  const { claims } = seal;
+  if (!seal.ok) return fail(7, `seal invalid (${[seal.error.failure, seal.error.cbor].filter(Boolean).join(': ')})`);
+  if (seal.value.kid !== jws.header.kid) return fail(7, 'seal signed by another key than the certificate');
+  const { claims } = seal.value;
   if (claims.t !== payload.certType) return fail(7, 'seal t differs from certType');
   if (claims.id !== payload.certId) return fail(7, 'seal id differs from certId');
   if (claims.n !== payload.holder.name) return fail(7, 'seal n differs from the holder name');
@@ -122,7 +130,7 @@ export function verifyCertificate(
   const factProblem = compareFacts(claims.f, payload);
   if (factProblem) return fail(7, factProblem);
 
-  return { ok: true, certificate: { ...payload, verified: true } };
+  return ok({ ...payload, verified: true });
 }
 
 function compareFacts(facts: Record<string, string>, payload: CertificatePayload): string | null {

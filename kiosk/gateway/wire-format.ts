@@ -3,11 +3,12 @@
 
 import { z } from 'zod';
 import { certTypeSchema } from '../errands/catalogue';
-import { isContractDate, parseInstant } from './contract-time';
+import { isIsoDate } from '../../print-templates/shanghai-date';
+import { parseInstant } from './contract-time';
 
 export const contractCode = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 export const instantString = z.string().refine((value) => parseInstant(value) !== null, 'not an RFC 3339 UTC instant');
-export const dateString = z.string().refine(isContractDate, 'not a YYYY-MM-DD date');
+export const dateString = z.string().refine(isIsoDate, 'not a YYYY-MM-DD date');
 /** Error codes (NOT_ELIGIBLE, HOLDER_NOT_FOUND, …) are upper-case words joined by underscores. */
 export const errorCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/);
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);

@@ -4,9 +4,10 @@ import type { FetchOutcome } from '../gateway/gateway-client';
 import type { FailureCode } from './failures';
 
 export function fetchFailureCode(outcome: Exclude<FetchOutcome, { ok: true }>): FailureCode {
-  if (outcome.kind === 'refused') {
+  const failure = outcome.error;
+  if (failure.kind === 'refused') {
     // An answer that cannot change (NOT_ELIGIBLE) outranks one that may: never "try again" for it.
-    const first = outcome.refusals.find((refusal) => !refusal.retryable) ?? outcome.refusals[0];
+    const first = failure.refusals.find((refusal) => !refusal.retryable) ?? failure.refusals[0];
     if (first?.code === 'NOT_ELIGIBLE') {
       if (first.certType === 'no-property-proof') return 'NOT_ELIGIBLE_NO_PROPERTY';
       if (first.certType === 'social-security-record') return 'NOT_ELIGIBLE_SOCIAL_SECURITY';
@@ -14,7 +15,7 @@ export function fetchFailureCode(outcome: Exclude<FetchOutcome, { ok: true }>): 
     }
     return first?.retryable ? 'GATEWAY_UNAVAILABLE' : 'NOT_ELIGIBLE';
   }
-  switch (outcome.code) {
+  switch (failure.code) {
     case 'HOLDER_NOT_FOUND':
       return 'HOLDER_NOT_FOUND';
     case 'VERIFICATION_FAILED':
@@ -30,7 +31,7 @@ export function fetchFailureCode(outcome: Exclude<FetchOutcome, { ok: true }>): 
       return 'GATEWAY_REFUSED';
     case 'TRANSPORT':
       // A refused TLS handshake is not retryable: the kiosk's credentials need staff, not a second try.
-      return outcome.retryable ? 'GATEWAY_UNAVAILABLE' : 'GATEWAY_REFUSED';
+      return failure.retryable ? 'GATEWAY_UNAVAILABLE' : 'GATEWAY_REFUSED';
     case 'MALFORMED_RESPONSE': // an error page without a contract body: a gateway fault, not a forged certificate
     case 'RATE_LIMITED':
     case 'UPSTREAM_UNAVAILABLE':

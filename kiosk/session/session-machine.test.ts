@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail, succeed } from '../../device-drivers/device-result';
+import { err, ok } from '../../device-drivers/result';
 import { createSessionHarness, testCard, testCertificate, type SessionHarness } from '../../test/support/session-harness';
 
 const IDLE = 90_000;
@@ -45,7 +46,7 @@ describe('session machine: happy path', () => {
       purposeCode: 'provident-fund-withdrawal',
       consent: { method: 'id-card' },
     });
-    h.fetch.resolve({ ok: true, certificates: [testCertificate()] });
+    h.fetch.resolve(ok([testCertificate()]));
     await h.flush();
     expect(h.screen()).toBe('fetching'); // preparing the document shows as fetching
     h.prepare.resolve(h.document);
@@ -198,7 +199,7 @@ describe('session machine: timeouts', () => {
   it('preparing: a render that never finishes fails with DOCUMENT_UNAVAILABLE', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve({ ok: true, certificates: [testCertificate()] });
+    h.fetch.resolve(ok([testCertificate()]));
     await h.flush();
     await h.advance(15_000);
     expect(h.view().failure?.code).toBe('DOCUMENT_UNAVAILABLE');
@@ -275,7 +276,7 @@ describe('session machine: timeouts', () => {
   it('failed: times out to the card reminder', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve({ ok: false, kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '404' });
+    h.fetch.resolve(err({ kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '404' }));
     await h.flush();
     await timeOut(h);
     expect(h.screen()).toBe('takeCard');
@@ -325,7 +326,7 @@ describe('session machine: cancel', () => {
   it('from failed, rating and thanks goes home', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve({ ok: false, kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '404' });
+    h.fetch.resolve(err({ kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '404' }));
     await h.flush();
     h.send({ type: 'HOME' });
     expect(h.screen()).toBe('takeCard');
@@ -378,16 +379,16 @@ describe('session machine: failures, each with a next step', () => {
   });
 
   it.each([
-    [{ ok: false, kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: [] }, 'NOT_ELIGIBLE_NO_PROPERTY', 'source'],
-    [{ ok: false, kind: 'refused', refusals: [{ certType: 'social-security-record', code: 'NOT_ELIGIBLE', retryable: false }], issued: ['no-property-proof'] }, 'NOT_ELIGIBLE_SOCIAL_SECURITY', 'source'],
-    [{ ok: false, kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '' }, 'HOLDER_NOT_FOUND', 'source'],
-    [{ ok: false, kind: 'error', code: 'VERIFICATION_FAILED', retryable: false, detail: '' }, 'CERTIFICATE_INVALID', 'kiosk'],
-    [{ ok: false, kind: 'error', code: 'UPSTREAM_UNAVAILABLE', retryable: true, detail: '' }, 'GATEWAY_UNAVAILABLE', 'kiosk'],
-    [{ ok: false, kind: 'error', code: 'KIOSK_NOT_AUTHORISED', retryable: false, detail: '' }, 'GATEWAY_REFUSED', 'kiosk'],
-    [{ ok: false, kind: 'error', code: 'TRANSPORT', retryable: false, detail: '' }, 'GATEWAY_REFUSED', 'kiosk'],
-    [{ ok: false, kind: 'error', code: 'TRANSPORT', retryable: true, detail: '' }, 'GATEWAY_UNAVAILABLE', 'kiosk'],
-    [{ ok: false, kind: 'error', code: 'MALFORMED_RESPONSE', retryable: true, detail: '' }, 'GATEWAY_UNAVAILABLE', 'kiosk'],
-    [{ ok: false, kind: 'error', code: 'CONSENT_INVALID', retryable: false, detail: '' }, 'CONSENT_EXPIRED', 'kiosk'],
+    [err({ kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: [] }), 'NOT_ELIGIBLE_NO_PROPERTY', 'source'],
+    [err({ kind: 'refused', refusals: [{ certType: 'social-security-record', code: 'NOT_ELIGIBLE', retryable: false }], issued: ['no-property-proof'] }), 'NOT_ELIGIBLE_SOCIAL_SECURITY', 'source'],
+    [err({ kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '' }), 'HOLDER_NOT_FOUND', 'source'],
+    [err({ kind: 'error', code: 'VERIFICATION_FAILED', retryable: false, detail: '' }), 'CERTIFICATE_INVALID', 'kiosk'],
+    [err({ kind: 'error', code: 'UPSTREAM_UNAVAILABLE', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'kiosk'],
+    [err({ kind: 'error', code: 'KIOSK_NOT_AUTHORISED', retryable: false, detail: '' }), 'GATEWAY_REFUSED', 'kiosk'],
+    [err({ kind: 'error', code: 'TRANSPORT', retryable: false, detail: '' }), 'GATEWAY_REFUSED', 'kiosk'],
+    [err({ kind: 'error', code: 'TRANSPORT', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'kiosk'],
+    [err({ kind: 'error', code: 'MALFORMED_RESPONSE', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'kiosk'],
+    [err({ kind: 'error', code: 'CONSENT_INVALID', retryable: false, detail: '' }), 'CONSENT_EXPIRED', 'kiosk'],
   ] as const)('fetching: %j → %s', async (outcome, code, fault) => {
     const h = createSessionHarness();
     await h.toFetching();
@@ -400,7 +401,7 @@ describe('session machine: failures, each with a next step', () => {
   it('fetching: "try again" after a gateway failure asks for consent afresh', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve({ ok: false, kind: 'error', code: 'TIMEOUT', retryable: true, detail: '' });
+    h.fetch.resolve(err({ kind: 'error', code: 'TIMEOUT', retryable: true, detail: '' }));
     await h.flush();
     h.send({ type: 'RETRY' });
     expect(h.screen()).toBe('consent');
@@ -412,7 +413,7 @@ describe('session machine: failures, each with a next step', () => {
   it('preparing: a render error fails with DOCUMENT_UNAVAILABLE and alerts staff', async () => {
     const h = createSessionHarness({ services: { prepareDocument: async () => Promise.reject(new Error('font missing')) } });
     await h.toFetching();
-    h.fetch.resolve({ ok: true, certificates: [testCertificate()] });
+    h.fetch.resolve(ok([testCertificate()]));
     await h.flush();
     await h.flush();
     expect(h.view().failure?.code).toBe('DOCUMENT_UNAVAILABLE');
@@ -519,15 +520,14 @@ describe('session machine: failures, each with a next step', () => {
   it('fetching: a refusal that cannot change outranks one that may, so the citizen is not told to try again', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve({
-      ok: false,
+    h.fetch.resolve(err({
       kind: 'refused',
       refusals: [
         { certType: 'no-property-proof', code: 'UPSTREAM_UNAVAILABLE', retryable: true },
         { certType: 'social-security-record', code: 'NOT_ELIGIBLE', retryable: false },
       ],
       issued: [],
-    });
+    }));
     await h.flush();
     expect(h.view().failure).toMatchObject({ code: 'NOT_ELIGIBLE_SOCIAL_SECURITY', canRetry: false });
   });

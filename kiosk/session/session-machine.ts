@@ -382,7 +382,7 @@ export function createSessionMachine(services: SessionServices) {
                     {
                       guard: ({ event }) => event.output.ok,
                       target: 'preparing',
-                      actions: assign({ certificates: ({ event }) => (event.output.ok ? event.output.certificates : null) }),
+                      actions: assign({ certificates: ({ event }) => (event.output.ok ? event.output.value : null) }),
                     },
                     {
                       target: 'failed',

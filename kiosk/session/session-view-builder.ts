@@ -1,9 +1,9 @@
 // Builds the UI's view from the machine's snapshot: the one place that decides what the screen may see.
 // Names and ID numbers are masked everywhere but on the preview, where the citizen must check them.
 
-import { maskIdNumber, maskName } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber, maskName } from '../privacy/mask';
 import { certTypeNames, type Errand } from '../errands/catalogue';
-import { shanghaiDate } from '../gateway/contract-time';
+import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { failureView } from './failures';
 import type { SessionMachine } from './session-machine';
 import type { Bilingual, DocumentPreview, ErrandDetail, ErrandTile, ScreenName, SessionView } from './session-view';
@@ -62,7 +62,7 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
           fields: cert.fields.map(({ label, value }) => ({ label, value })),
           holderName: cert.holder.name,
           holderIdNumber: cert.holder.idNumber,
-          issuedOn: shanghaiDate(new Date(cert.issuedAt)),
+          issuedOn: shanghaiIsoDate(new Date(cert.issuedAt)),
           validUntil: cert.validUntil,
         }))
       : null;

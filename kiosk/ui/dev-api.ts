@@ -10,6 +10,7 @@ export type SimAction =
   | { action: 'jam' | 'clearJam' | 'takePaper' }
   | { action: 'scan'; data: string };
 
+// The project's Result<T, string> (device-drivers/result.ts), spelt out here: the UI imports nothing outside kiosk/ui.
 export type DevResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

@@ -3,16 +3,14 @@
 
 import PDFDocument from 'pdfkit';
 import { parsedFont } from '../../print-templates/bundled-fonts';
-import { formatDateZh, shanghaiDate } from '../../print-templates/shanghai-date';
+import { formatDateZh, shanghaiClockTime, shanghaiDate } from '../../print-templates/shanghai-date';
 
 const MM = 72 / 25.4;
 const A4: [number, number] = [210 * MM, 297 * MM];
 
-/** "2026年1月5日 09:07" in Asia/Shanghai, whatever the machine's zone (UTC+8, no daylight saving). */
+/** "2026年1月5日 09:07" in Asia/Shanghai, whatever the machine's zone. */
 export function shanghaiDateTime(now: Date): string {
-  const shifted = new Date(now.getTime() + 8 * 60 * 60 * 1000);
-  const hhmm = `${String(shifted.getUTCHours()).padStart(2, '0')}:${String(shifted.getUTCMinutes()).padStart(2, '0')}`;
-  return `${formatDateZh(shanghaiDate(now))} ${hhmm}`;
+  return `${formatDateZh(shanghaiDate(now))} ${shanghaiClockTime(now)}`;
 }
 
 export async function renderA4TestPage(now: Date, printerUri: string): Promise<Uint8Array> {

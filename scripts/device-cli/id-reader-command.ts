@@ -3,7 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
-import { maskIdNumber, maskName } from '../../device-drivers/id-reader/id-number';
+import { maskAddress, maskBirthDate, maskIdNumber, maskName } from '../../kiosk/privacy/mask';
 import { createSerialIdReader, type SerialIdReader } from '../../device-drivers/id-reader/serial-id-reader';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
 
@@ -87,8 +87,8 @@ export function cardForDisplay(card: IdCard, reveal: boolean): Record<string, un
   shown.idNumber = maskIdNumber(card.idNumber);
   if (card.passNumber !== undefined) shown.passNumber = maskIdNumber(card.passNumber);
   // The birth date is inside the ID number that was just masked; the address is as personal as the name.
-  shown.birthDate = `${card.birthDate.slice(0, 4)}-**-**`;
-  if (card.address !== undefined) shown.address = `${Array.from(card.address).slice(0, 3).join('')}…`;
+  shown.birthDate = maskBirthDate(card.birthDate);
+  if (card.address !== undefined) shown.address = maskAddress(card.address);
   return shown;
 }
 

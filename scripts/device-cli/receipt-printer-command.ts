@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { Receipt } from '../../device-drivers/receipt-printer/receipt-printer';
 import { EscPosReceiptPrinter } from '../../device-drivers/receipt-printer/escpos-receipt-printer';
+import { shanghaiClockTime, shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
 
 const USAGE = 'usage: npm run device -- receipt-printer status | test-receipt --port PATH [--baud N] (default 19200)';
@@ -55,7 +56,7 @@ function parseOptions(args: string[]): { command: 'status' | 'test-receipt'; por
 
 /** Shanghai time whatever the machine's zone: "2026-11-23 10:15". */
 function shanghaiDateTime(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(at);
+  return `${shanghaiIsoDate(at)} ${shanghaiClockTime(at)}`;
 }
 
 export function testReceipt(at: Date): Receipt {

@@ -3,7 +3,7 @@
 
 import { certTypeNames, type CertType } from '../../kiosk/errands/catalogue';
 import type { CertificateField } from '../../kiosk/gateway/certificate';
-import { chineseDate, chineseMonth } from '../../kiosk/gateway/contract-time';
+import { formatDateZh, formatMonthZh, shanghaiDate } from '../../print-templates/shanghai-date';
 import type { Holder } from '../../kiosk/gateway/wire-format';
 import type { SyntheticCitizen } from '../synthetic-population';
 
@@ -20,7 +20,7 @@ const ID_LABELS: Record<Holder['idType'], string> = {
 /** `today` is the Asia/Shanghai date of issue, YYYY-MM-DD. */
 export function certificateContent(certType: CertType, citizen: SyntheticCitizen, holder: Holder, today: string): CertificateContent {
   const who = `${holder.name}（${ID_LABELS[holder.idType]}${holder.idNumber}）`;
-  const asOf = chineseDate(today);
+  const asOf = formatDateZh(shanghaiDate(today));
   const title = certTypeNames[certType].zh;
   switch (certType) {
     case 'no-property-proof':
@@ -35,7 +35,7 @@ export function certificateContent(certType: CertType, citizen: SyntheticCitizen
       if (!record) return { eligible: false, message: '未查询到社会保险参保记录' };
       return {
         eligible: true, title,
-        statement: `经查询，截至${asOf}，${who}在${citizen.region}参加社会保险，累计缴费${record.months}个月，最近缴费月份为${chineseMonth(record.lastPaidMonth)}。`,
+        statement: `经查询，截至${asOf}，${who}在${citizen.region}参加社会保险，累计缴费${record.months}个月，最近缴费月份为${formatMonthZh(record.lastPaidMonth)}。`,
         fields: [
           { key: 'region', label: '参保地', value: citizen.region },
           { key: 'months', label: '累计缴费月数', value: String(record.months) },
@@ -48,7 +48,7 @@ export function certificateContent(certType: CertType, citizen: SyntheticCitizen
       if (!since) return { eligible: false, message: '未查询到居住登记记录' };
       return {
         eligible: true, title,
-        statement: `经查询，${who}自${chineseDate(since)}起在${citizen.region}登记居住，截至${asOf}登记状态正常。`,
+        statement: `经查询，${who}自${formatDateZh(shanghaiDate(since))}起在${citizen.region}登记居住，截至${asOf}登记状态正常。`,
         fields: [
           { key: 'region', label: '居住地', value: citizen.region },
           { key: 'since', label: '居住起始日期', value: since },

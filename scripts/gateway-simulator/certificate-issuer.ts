@@ -4,11 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import type { CertType } from '../../kiosk/errands/catalogue';
 import type { CertificateField, CertificatePayload } from '../../kiosk/gateway/certificate';
-import { addDays, endOfShanghaiDay, formatInstant, shanghaiDate } from '../../kiosk/gateway/contract-time';
+import { formatInstant } from '../../kiosk/gateway/contract-time';
+import { addDays, endOfShanghaiDay, shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { signJws } from '../../kiosk/gateway/jws';
 import { encodeSeal, sealFactKeys } from '../../kiosk/gateway/seal-kq1';
 import type { Holder } from '../../kiosk/gateway/wire-format';
-import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../../kiosk/privacy/mask';
 import type { IssuerKey } from './simulator-files';
 
 export const VALIDITY_DAYS = 30;
@@ -33,13 +34,13 @@ export interface CertificateDraft {
 
 /** An issuer-unique id, printed on the paper: department, Shanghai date, random part. */
 export function newCertId(prefix: string, now: Date): string {
-  return `${prefix}-${shanghaiDate(now).replaceAll('-', '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
+  return `${prefix}-${shanghaiIsoDate(now).replaceAll('-', '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
 }
 
 export function buildCertificatePayload(draft: CertificateDraft, issuer: IssuerKey, context: IssueContext): CertificatePayload {
   const { department, alg, kid, privateKey } = issuer;
   const certId = newCertId(department.certIdPrefix, context.now);
-  const validUntil = addDays(shanghaiDate(context.now), context.validityDays ?? VALIDITY_DAYS);
+  const validUntil = addDays(shanghaiIsoDate(context.now), context.validityDays ?? VALIDITY_DAYS);
   const facts = Object.fromEntries(
     sealFactKeys(draft.certType).map((key) => [key, draft.fields.find((field) => field.key === key)?.value ?? '']),
   );

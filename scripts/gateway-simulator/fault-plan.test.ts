@@ -24,10 +24,10 @@ describe('fault plan', () => {
   it('refuses an invalid rule, naming it', () => {
     // Cast: the point is a rule the types would not allow, as JSON from a file or the admin endpoint may be.
     expect(() => new FaultPlan().set([{ kind: '5xx', status: 418 } as never])).toThrow();
-    expect(parseFaultSpec('5xx:status=504,count=3')).toEqual({ ok: true, rule: { kind: '5xx', status: 504, count: 3, route: 'fetch' } });
-    expect(parseFaultSpec('refuse-result:certType=no-property-proof,code=NOT_ELIGIBLE,retryable=false')).toMatchObject({ ok: true, rule: { retryable: false } });
-    expect(parseFaultSpec('latency')).toMatchObject({ ok: false, message: expect.stringMatching(/^--fault latency: ms/) });
+    expect(parseFaultSpec('5xx:status=504,count=3')).toEqual({ ok: true, value: { kind: '5xx', status: 504, count: 3, route: 'fetch' } });
+    expect(parseFaultSpec('refuse-result:certType=no-property-proof,code=NOT_ELIGIBLE,retryable=false')).toMatchObject({ ok: true, value: { retryable: false } });
+    expect(parseFaultSpec('latency')).toMatchObject({ ok: false, error: expect.stringMatching(/^--fault latency: ms/) });
     expect(parseFaultSpec('meteor-strike')).toMatchObject({ ok: false });
-    expect(parseFaultSpec('hang:forever')).toMatchObject({ ok: false, message: expect.stringMatching(/not key=value/) });
+    expect(parseFaultSpec('hang:forever')).toMatchObject({ ok: false, error: expect.stringMatching(/not key=value/) });
   });
 });

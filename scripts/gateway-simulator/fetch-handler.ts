@@ -4,7 +4,7 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CertType } from '../../kiosk/errands/catalogue';
-import { shanghaiDate } from '../../kiosk/gateway/contract-time';
+import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { FETCH_PATH, sha256Hex } from '../../kiosk/gateway/request-signing';
 import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import { fetchRequestBodySchema, type FetchRequestBody, type Holder } from '../../kiosk/gateway/wire-format';
@@ -49,8 +49,8 @@ export type FetchAnswer = SimulatorAnswer & { requestId?: string };
 export function handleFetch(request: ReceivedFetch, deps: FetchHandlerDeps, faults: readonly CertificateFault[] = []): FetchAnswer {
   const now = deps.now();
   const checked = checkSignedRequest({ method: 'POST', path: FETCH_PATH, ...request }, deps.kiosks, now.getTime());
-  if (!checked.ok) return checked.answer;
-  const { signed } = checked;
+  if (!checked.ok) return checked.error;
+  const signed = checked.value;
 
   const rate = deps.rateLimiter?.take(signed.kioskId, now.getTime()) ?? { allowed: true };
   if (!rate.allowed) {
@@ -116,7 +116,7 @@ function finalAnswer(
     now: issuedAt,
     ...(expired ? { validityDays: 1 } : {}),
   };
-  const today = shanghaiDate(issuedAt);
+  const today = shanghaiIsoDate(issuedAt);
   const results = body.certTypes.map((certType) => {
     const refusal = faults.find((fault) => fault.kind === 'refuse-result' && (fault.certType === undefined || fault.certType === certType));
     if (refusal?.kind === 'refuse-result') {

@@ -3,6 +3,7 @@
 
 import type { KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { err, ok, type Result } from '../../device-drivers/result';
 import { formatInstant, parseInstant } from '../../kiosk/gateway/contract-time';
 import { verifyRequestSignature } from '../../kiosk/gateway/request-signing';
 import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
@@ -35,7 +36,7 @@ export function checkSignedRequest(
   request: { method: string; path: string; headers: IncomingHttpHeaders; body: Buffer; clientCertificateCn: string | null },
   kiosks: ReadonlyMap<string, RegisteredKiosk>,
   nowMs: number,
-): { ok: true; signed: SignedRequest } | { ok: false; answer: SimulatorAnswer } {
+): Result<SignedRequest, SimulatorAnswer> {
   const { headers } = request;
   const kioskId = header(headers, 'x-kiosk-id');
   const requestId = header(headers, 'x-request-id');
@@ -44,7 +45,7 @@ export function checkSignedRequest(
   const purpose = header(headers, 'x-purpose');
   const alg = header(headers, 'x-signature-alg');
   const signature = header(headers, 'x-signature');
-  const bad = (message: string) => ({ ok: false as const, answer: errorAnswer(400, 'BAD_REQUEST', message) });
+  const bad = (message: string) => err(errorAnswer(400, 'BAD_REQUEST', message));
   if (!kioskId || !requestId || !timestamp || issue === undefined || purpose === undefined || !alg || !signature) {
     return bad('a required header is missing');
   }
@@ -53,7 +54,7 @@ export function checkSignedRequest(
   if (timestampMs === null) return bad('X-Timestamp is not an RFC 3339 UTC instant');
   if (!CODE.test(issue) || !CODE.test(purpose)) return bad('X-Issue and X-Purpose must be codes');
 
-  const unauthenticated = (message: string) => ({ ok: false as const, answer: errorAnswer(401, 'UNAUTHENTICATED', message) });
+  const unauthenticated = (message: string) => err(errorAnswer(401, 'UNAUTHENTICATED', message));
   const kiosk = kiosks.get(kioskId);
   if (!kiosk) return unauthenticated('kiosk not registered');
   // The TLS layer already refused anyone without a certificate from the operator's CA; this binds the
@@ -63,9 +64,9 @@ export function checkSignedRequest(
   }
   if (alg !== kiosk.alg) return unauthenticated('signature algorithm differs from the registered one');
   if (Math.abs(nowMs - timestampMs) > MAX_SKEW_MS) {
-    return { ok: false, answer: errorAnswer(401, 'CLOCK_SKEW', 'timestamp off by more than 300 s', { serverTime: formatInstant(new Date(nowMs)) }) };
+    return err(errorAnswer(401, 'CLOCK_SKEW', 'timestamp off by more than 300 s', { serverTime: formatInstant(new Date(nowMs)) }));
   }
   const fields = { method: request.method, path: request.path, kioskId, requestId, timestamp, issue, purpose, body: request.body };
   if (!verifyRequestSignature(fields, signature, kiosk.alg, kiosk.publicKey)) return unauthenticated('signature does not verify');
-  return { ok: true, signed: { kioskId, requestId, timestamp, timestampMs, issue, purpose } };
+  return ok({ kioskId, requestId, timestamp, timestampMs, issue, purpose });
 }

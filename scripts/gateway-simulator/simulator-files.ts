@@ -155,7 +155,7 @@ async function ensureTrustList(path: string, rootKey: KeyObject, rootPublic: Key
   if (existsSync(path)) {
     const loaded = loadTrustList(await readFile(path, 'utf8'), rootPublic);
     if (loaded.ok) {
-      const { list } = loaded;
+      const list = loaded.value;
       previousVersion = list.version;
       const current =
         now.getTime() < list.nextUpdateMs &&
@@ -187,6 +187,6 @@ async function ensureTrustList(path: string, rootKey: KeyObject, rootPublic: Key
   const token = publishTrustList(document, rootKey);
   await writeFile(path, token + '\n');
   const loaded = loadTrustList(token, rootPublic);
-  if (!loaded.ok) throw new Error(`gateway simulator: the trust list it just published does not load: ${loaded.reason}`);
-  return loaded.list;
+  if (!loaded.ok) throw new Error(`gateway simulator: the trust list it just published does not load: ${loaded.error.reason}`);
+  return loaded.value;
 }

@@ -45,7 +45,7 @@ try {
         const started = performance.now();
         const outcome = await client.fetchCertificates(request(errandId), new AbortController().signal);
         totals.push(performance.now() - started);
-        if (!outcome.ok) throw new Error(`bench fetch failed: ${outcome.kind}`);
+        if (!outcome.ok) throw new Error(`bench fetch failed: ${outcome.error.kind}`);
       }
       const server = simLog.lines.map((line) => JSON.parse(line) as { event: string; latencyMs: number })
         .filter((record) => record.event === 'gateway_sim.request').map((record) => record.latencyMs);

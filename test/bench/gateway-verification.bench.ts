@@ -3,11 +3,11 @@
 //   npx tsx test/bench/gateway-verification.bench.ts
 
 import { createPublicKey } from 'node:crypto';
-import { maskIdNumber } from '../../device-drivers/id-reader/id-number';
-import { endOfShanghaiDay } from '../../kiosk/gateway/contract-time';
+import { maskIdNumber } from '../../kiosk/privacy/mask';
+import { endOfShanghaiDay } from '../../print-templates/shanghai-date';
 import { holderFromCard } from '../../kiosk/gateway/fetch-request-body';
 import { FETCH_PATH, signedRequestHeaders, verifyRequestSignature } from '../../kiosk/gateway/request-signing';
-import { makeIssuer, makeTrustList, newEs256Key, newSm2Key } from '../../kiosk/gateway/test-trust-fixture';
+import { makeIssuer, makeTrustList, newEs256Key, newSm2Key } from '../support/trust-list-fixture';
 import { verifyCertificate, type SentFetch } from '../../kiosk/gateway/verify-response';
 import { buildCertificatePayload, signCertificate } from '../../scripts/gateway-simulator/certificate-issuer';
 import { departments } from '../../scripts/gateway-simulator/departments';
@@ -60,7 +60,7 @@ for (const [name, issuer] of [['ES256', es256], ['SM2-SM3', sm2]] as const) {
   const first = performance.now();
   const check = verifyCertificate(token, 'no-property-proof', sent, list, now);
   const firstMs = performance.now() - first;
-  if (!check.ok) throw new Error(`${name}: ${check.detail}`);
+  if (!check.ok) throw new Error(`${name}: ${check.error.detail}`);
   console.log(`${summarize(`verify one ${name} certificate (JWS + seal + checks 2–7)`, time(() => {
     if (!verifyCertificate(token, 'no-property-proof', sent, list, now).ok) throw new Error('failed');
   }), 'µs')}; first call ${firstMs.toFixed(1)} ms (includes key precomputation)`);

@@ -3,6 +3,7 @@
 import { createActor, SimulatedClock } from 'xstate';
 import type { PrintDocument, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
 import { fail, succeed, type DeviceResult } from '../../device-drivers/device-result';
+import { err, ok } from '../../device-drivers/result';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
 import { loadCatalogue } from '../../kiosk/errands/catalogue';
 import type { VerifiedCertificate } from '../../kiosk/gateway/certificate';
@@ -84,7 +85,7 @@ export function createSessionHarness(options: { settings?: Partial<SessionSettin
     readCard: (signal) => read.wait(signal, () => fail('canceled')),
     fetchCertificates: (request, signal) => {
       fetchRequests.push(request);
-      return fetch.wait(signal, () => ({ ok: false, kind: 'error', code: 'CANCELED', retryable: false, detail: 'canceled' }));
+      return fetch.wait(signal, () => err({ kind: 'error', code: 'CANCELED', retryable: false, detail: 'canceled' }));
     },
     prepareDocument: () => prepare.wait(),
     checkPrinter: () => printerCheck.wait(),
@@ -162,7 +163,7 @@ export function createSessionHarness(options: { settings?: Partial<SessionSettin
     },
     async toPreview() {
       await this.toFetching();
-      fetch.resolve({ ok: true, certificates: [testCertificate()] });
+      fetch.resolve(ok([testCertificate()]));
       await flush();
       prepare.resolve(this.document);
       await flush();

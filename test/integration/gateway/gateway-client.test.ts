@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskIdNumber } from '../../../device-drivers/id-reader/id-number';
-import { addDays, shanghaiDate } from '../../../kiosk/gateway/contract-time';
+import { maskIdNumber } from '../../../kiosk/privacy/mask';
+import { addDays, shanghaiIsoDate } from '../../../print-templates/shanghai-date';
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
 import { verifySeal } from '../../../kiosk/gateway/seal-kq1';
 import { publishTrustList, type TrustListDocument } from '../../../kiosk/gateway/trust-list';
@@ -46,8 +46,8 @@ describe('gateway client against the simulator', () => {
     const outcome = await client.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal());
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.certificates).toHaveLength(1);
-    const [certificate] = outcome.certificates;
+    expect(outcome.value).toHaveLength(1);
+    const [certificate] = outcome.value;
     const zhang = citizen('zhang-san').card;
     expect(certificate).toMatchObject({
       verified: true, certType: 'no-property-proof', title: '无房证明', kioskId: 'kiosk-dev-0001',
@@ -55,13 +55,13 @@ describe('gateway client against the simulator', () => {
       issuer: { name: '杭州市不动产登记服务中心' }, purpose: 'provident-fund-withdrawal',
       fields: [{ key: 'region', label: '查询范围', value: '杭州市' }],
     });
-    const today = shanghaiDate(before);
+    const today = shanghaiIsoDate(before);
     const [y, m, d] = today.split('-').map(Number);
     expect(certificate!.statement).toBe(`经查询，截至${y}年${m}月${d}日，张三（身份证号码${zhang.idNumber}）在杭州市范围内无登记在册的住房。`);
     expect(certificate!.validUntil).toBe(addDays(today, 30));
     expect(isValidUscc(certificate!.issuer.code)).toBe(true);
     const seal = verifySeal(certificate!.seal, client.trustList, new Date());
-    expect(seal).toMatchObject({ ok: true, claims: { t: 'no-property-proof', id: certificate!.certId, n: '张三', m: maskIdNumber(zhang.idNumber), f: { region: '杭州市' } } });
+    expect(seal).toMatchObject({ ok: true, value: { claims: { t: 'no-property-proof', id: certificate!.certId, n: '张三', m: maskIdNumber(zhang.idNumber), f: { region: '杭州市' } } } });
 
     const audit = rig.audits().find((record) => record.certIds === certificate!.certId);
     expect(audit).toMatchObject({
@@ -76,8 +76,8 @@ describe('gateway client against the simulator', () => {
     const outcome = await client.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'zhang-san'), noSignal());
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.certificates.map((c) => c.certType)).toEqual(['no-property-proof', 'social-security-record']);
-    const [property, insurance] = outcome.certificates;
+    expect(outcome.value.map((c) => c.certType)).toEqual(['no-property-proof', 'social-security-record']);
+    const [property, insurance] = outcome.value;
     expect(property!.requestId).toBe(insurance!.requestId);
     expect(property!.issuer.code).not.toBe(insurance!.issuer.code);
     expect(insurance!.fields).toEqual([
@@ -94,7 +94,7 @@ describe('gateway client against the simulator', () => {
     for (const key of ['anna-schmidt', 'chan-tai-man', 'ayiguli']) {
       const outcome = await client.fetchCertificates(fetchRequest('residence-proof', key), noSignal());
       expect(outcome.ok, key).toBe(true);
-      if (outcome.ok) expect(outcome.certificates[0]!.holder.name).toBe(citizen(key).card.name);
+      if (outcome.ok) expect(outcome.value[0]!.holder.name).toBe(citizen(key).card.name);
     }
   });
 
@@ -118,16 +118,15 @@ describe('gateway client against the simulator', () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'li-si'), noSignal());
     expect(outcome).toEqual({
-      ok: false, kind: 'refused',
-      refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }],
-      issued: ['social-security-record'],
+      ok: false,
+      error: { kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: ['social-security-record'] },
     });
   });
 
   it('tells Wang Wu plainly that the sources do not know him', async () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'wang-wu'), noSignal());
-    expect(outcome).toMatchObject({ ok: false, kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false });
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false } });
   });
 
   it('replays the stored answer for the same request id and body, and refuses the id with another body', async () => {
@@ -138,19 +137,19 @@ describe('gateway client against the simulator', () => {
     const second = await fixed.fetchCertificates(request, noSignal());
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
-    expect(second.certificates).toEqual(first.certificates);
+    expect(second.value).toEqual(first.value);
     expect(rig.simRequests().at(-1)).toMatchObject({ code: 'REPLAY', requestId });
     const reused = await fixed.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'ayiguli'), noSignal());
-    expect(reused).toMatchObject({ ok: false, kind: 'error', code: 'REQUEST_ID_REUSED', retryable: false });
+    expect(reused).toMatchObject({ ok: false, error: { kind: 'error', code: 'REQUEST_ID_REUSED', retryable: false } });
     expect(citizenSees(reused)).toBe('GATEWAY_REFUSED');
   });
 
   it('is refused CONSENT_INVALID for stale consent or an errand that may not use the type', async () => {
     const client = await rig.client();
     const stale = await client.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san', new Date(Date.now() - 10 * 60_000)), noSignal());
-    expect(stale).toMatchObject({ ok: false, code: 'CONSENT_INVALID' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONSENT_INVALID' } });
     const wrongErrand = { ...fetchRequest('no-property-proof-provident-fund', 'zhang-san'), issueCode: errand('social-security-record').issueCode };
-    expect(await client.fetchCertificates(wrongErrand, noSignal())).toMatchObject({ ok: false, code: 'CONSENT_INVALID' });
+    expect(await client.fetchCertificates(wrongErrand, noSignal())).toMatchObject({ ok: false, error: { code: 'CONSENT_INVALID' } });
   });
 
   it('is refused UNAUTHENTICATED for a signing key the gateway does not know, or a kiosk id it did not register', async () => {
@@ -158,10 +157,10 @@ describe('gateway client against the simulator', () => {
     await writeFile(keyFile, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
     const impostor = await rig.client({ signingKeyFile: keyFile });
     expect(await impostor.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal()))
-      .toMatchObject({ ok: false, code: 'UNAUTHENTICATED', retryable: false });
+      .toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', retryable: false } });
     const unregistered = await rig.client({ kioskId: 'kiosk-dev-9999' });
     expect(await unregistered.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal()))
-      .toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+      .toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('catches a certificate altered on the way (check 3)', async () => {
@@ -176,7 +175,7 @@ describe('gateway client against the simulator', () => {
     try {
       const viaProxy = await rig.client({ url: proxy.url });
       const outcome = await viaProxy.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal());
-      expect(outcome).toMatchObject({ ok: false, kind: 'error', code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 3/) });
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'error', code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 3/) } });
     } finally {
       await proxy.close();
     }
@@ -192,7 +191,7 @@ describe('gateway client against the simulator', () => {
       const viaProxy = await rig.client({ url: proxy.url });
       expect((await viaProxy.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal())).ok).toBe(true);
       const outcome = await viaProxy.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'ayiguli'), noSignal());
-      expect(outcome).toMatchObject({ ok: false, code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 4/) });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 4/) } });
       expect(JSON.stringify(outcome)).not.toContain('张三');
     } finally {
       await proxy.close();
@@ -204,7 +203,7 @@ describe('gateway client against the simulator', () => {
     try {
       const viaBloat = await rig.client({ url: proxy.url });
       expect(await viaBloat.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal()))
-        .toMatchObject({ ok: false, code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 1/) });
+        .toMatchObject({ ok: false, error: { code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 1/) } });
     } finally {
       await proxy.close();
     }
@@ -223,7 +222,7 @@ describe('gateway client against the simulator', () => {
       const slow = await rig.client({ url: `https://127.0.0.1:${(trickle.address() as AddressInfo).port}`, timings: { attemptMs: 150, totalMs: 400 } });
       const started = performance.now();
       const outcome = await slow.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal());
-      expect(outcome).toMatchObject({ ok: false, code: 'TIMEOUT', retryable: true });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'TIMEOUT', retryable: true } });
       expect(performance.now() - started).toBeLessThan(600);
     } finally {
       trickle.closeAllConnections();
@@ -304,7 +303,7 @@ describe('gateway client against the simulator', () => {
       }
       const cliClient = await rig.client(printed.kiosks[0]!.clientConfig);
       const refused = await cliClient.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal());
-      expect(refused).toMatchObject({ ok: false, code: 'KIOSK_NOT_AUTHORISED' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'KIOSK_NOT_AUTHORISED' } });
       expect(citizenSees(refused)).toBe('GATEWAY_REFUSED');
       expect(citizenSees(await cliClient.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal()))).toBe('printed');
     } finally {

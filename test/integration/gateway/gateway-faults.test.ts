@@ -25,8 +25,8 @@ const renter = () => fetchRequest('renter-provident-fund-withdrawal', 'zhang-san
 const lastAudit = () => rig.audits().at(-1)!;
 
 async function expectError(outcome: FetchOutcome, code: string, detail?: RegExp): Promise<void> {
-  expect(outcome).toMatchObject({ ok: false, kind: 'error', code });
-  if (detail && !outcome.ok && outcome.kind === 'error') expect(outcome.detail).toMatch(detail);
+  expect(outcome).toMatchObject({ ok: false, error: { kind: 'error', code } });
+  if (detail && !outcome.ok && outcome.error.kind === 'error') expect(outcome.error.detail).toMatch(detail);
   expect(await throughSession(outcome)).toEqual(nothingPrinted);
 }
 
@@ -46,7 +46,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const client = await rig.client({ timings: { attemptMs: 80, totalMs: 1_000, backoffBaseMs: 5, backoffCapMs: 10 } });
     const outcome = await client.fetchCertificates(zhang(), noSignal());
     await expectError(outcome, 'TIMEOUT');
-    expect(outcome).toMatchObject({ retryable: true });
+    expect(outcome).toMatchObject({ ok: false, error: { retryable: true } });
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
     expect(lastAudit()).toMatchObject({ outcome: 'TIMEOUT', attempts: 3, httpStatus: null });
   });
@@ -64,7 +64,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
     await expectError(outcome, 'UPSTREAM_UNAVAILABLE', /no retries left after 3 attempts/);
-    expect(outcome).toMatchObject({ retryable: true });
+    expect(outcome).toMatchObject({ ok: false, error: { retryable: true } });
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
     expect(lastAudit()).toMatchObject({ attempts: 3, httpStatus: 503 });
   });
@@ -113,7 +113,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
     await expectError(outcome, 'VERIFICATION_FAILED', /check 1: response is not UTF-8 JSON/);
-    expect(outcome).toMatchObject({ retryable: false });
+    expect(outcome).toMatchObject({ ok: false, error: { retryable: false } });
     expect(lastAudit()).toMatchObject({ attempts: 1 });
     expect(citizenSees(outcome)).toBe('CERTIFICATE_INVALID');
   });
@@ -123,7 +123,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
     await expectError(outcome, 'TRANSPORT');
-    expect(outcome).toMatchObject({ retryable: true });
+    expect(outcome).toMatchObject({ ok: false, error: { retryable: true } });
     expect(lastAudit()).toMatchObject({ attempts: 3 });
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
   });
@@ -194,8 +194,8 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(renter(), noSignal());
     expect(outcome).toEqual({
-      ok: false, kind: 'refused', issued: ['no-property-proof'],
-      refusals: [{ certType: 'social-security-record', code: 'UPSTREAM_UNAVAILABLE', retryable: true }],
+      ok: false,
+      error: { kind: 'refused', issued: ['no-property-proof'], refusals: [{ certType: 'social-security-record', code: 'UPSTREAM_UNAVAILABLE', retryable: true }] },
     });
     expect(await throughSession(outcome)).toEqual(nothingPrinted);
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
@@ -204,7 +204,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
   it('NOT_ELIGIBLE inside a result, without any fault: told plainly, with the next step', async () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'li-si'), noSignal());
-    expect(outcome).toMatchObject({ ok: false, kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE' }] });
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE' }] } });
     expect(citizenSees(outcome)).toBe('NOT_ELIGIBLE_NO_PROPERTY');
   });
 
@@ -227,10 +227,10 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     for (const [code, want] of Object.entries(expected) as Array<[ContractErrorCode, (typeof expected)[ContractErrorCode]]>) {
       await rig.setFaults([{ kind: 'error', code }]);
       const outcome = await client.fetchCertificates(zhang(), noSignal());
-      expect(outcome, code).toMatchObject({ ok: false, kind: 'error', code, retryable: want.retryable });
+      expect(outcome, code).toMatchObject({ ok: false, error: { kind: 'error', code, retryable: want.retryable } });
       expect(citizenSees(outcome), code).toBe(want.screen);
       expect(await throughSession(outcome)).toEqual(nothingPrinted);
-      if (!outcome.ok && outcome.kind === 'error') expect(staffDiagnostic(outcome.code).text.length, code).toBeGreaterThan(20);
+      if (!outcome.ok && outcome.error.kind === 'error') expect(staffDiagnostic(outcome.error.code).text.length, code).toBeGreaterThan(20);
       expect(lastAudit(), code).toMatchObject({ outcome: code, attempts: 1 });
     }
   });

@@ -67,7 +67,7 @@ describe('retries', () => {
         expect(retry.headers['x-signature']).not.toBe(first!.headers['x-signature']);
       }
       expect(new Set(proxy.requests.map((r) => r.headers['x-timestamp'])).size).toBe(3);
-      if (outcome.ok) expect(outcome.certificates[0]!.requestId).toBe(first!.headers['x-request-id']);
+      if (outcome.ok) expect(outcome.value[0]!.requestId).toBe(first!.headers['x-request-id']);
     } finally {
       await proxy.close();
     }
@@ -86,7 +86,7 @@ describe('retries', () => {
   it('are not made for answers the contract does not call retryable', async () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'wang-wu'), noSignal());
-    expect(outcome).toMatchObject({ ok: false, code: 'HOLDER_NOT_FOUND', retryable: false });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'HOLDER_NOT_FOUND', retryable: false } });
     expect(citizenSees(outcome)).toBe('HOLDER_NOT_FOUND');
     expect(rig.audits().at(-1)).toMatchObject({ attempts: 1, httpStatus: 404 });
   });
@@ -97,11 +97,11 @@ describe('circuit breaker', () => {
     await rig.setFaults([{ kind: '5xx', status: 503 }]);
     const client = await rig.client({ timings: { maxRetries: 0, breakerThreshold: 5, breakerOpenMs: 150 } });
     for (let i = 1; i <= 4; i++) {
-      expect(await client.fetchCertificates(zhang(), noSignal())).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect(await client.fetchCertificates(zhang(), noSignal())).toMatchObject({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } });
       expect(client.available()).toBe(true);
     }
     expect(client.breakerState()).toBe('closed');
-    expect(await client.fetchCertificates(zhang(), noSignal())).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(await client.fetchCertificates(zhang(), noSignal())).toMatchObject({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } });
     expect(client.available()).toBe(false);
     expect(client.breakerState()).toBe('open');
     expect(client.diagnostics()).toMatchObject({ breaker: 'open', lastFailure: { code: 'UPSTREAM_UNAVAILABLE', action: 'watch' } });
@@ -110,7 +110,7 @@ describe('circuit breaker', () => {
     const before = rig.simRequests().length;
     const started = performance.now();
     const refused = await client.fetchCertificates(zhang(), noSignal());
-    expect(refused).toMatchObject({ ok: false, kind: 'error', code: 'CIRCUIT_OPEN', retryable: true });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'error', code: 'CIRCUIT_OPEN', retryable: true } });
     expect(await throughSession(refused)).toEqual(nothingPrinted);
     expect(citizenSees(refused)).toBe('GATEWAY_UNAVAILABLE');
     expect(performance.now() - started).toBeLessThan(50);
@@ -121,7 +121,7 @@ describe('circuit breaker', () => {
     await sleep(170);
     expect(client.breakerState()).toBe('halfOpen');
     expect(client.available()).toBe(true);
-    expect(await client.fetchCertificates(zhang(), noSignal())).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(await client.fetchCertificates(zhang(), noSignal())).toMatchObject({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } });
     expect(client.breakerState()).toBe('open');
 
     // The gateway recovers: the next test attempt succeeds and closes it.
@@ -184,7 +184,7 @@ describe('clock skew', () => {
     await rig.setFaults([{ kind: 'error', code: 'CLOCK_SKEW' }]);
     const client = await rig.client();
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expect(outcome).toMatchObject({ ok: false, code: 'CLOCK_SKEW', retryable: false });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'CLOCK_SKEW', retryable: false } });
     expect(citizenSees(outcome)).toBe('GATEWAY_REFUSED');
     expect(rig.audits().at(-1)).toMatchObject({ attempts: 2, clockCorrected: true });
   });
@@ -210,7 +210,7 @@ describe('mutual TLS', () => {
     const outcome = await client.fetchCertificates(zhang(), noSignal());
     // Under TLS 1.3 the server judges the client certificate after the client's handshake is done, and Node
     // closes without an alert: to the kiosk it looks like a connection cut (retried), not a refusal.
-    expect(outcome).toMatchObject({ ok: false, kind: 'error', code: 'TRANSPORT', detail: expect.stringMatching(/ECONNRESET/) });
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'error', code: 'TRANSPORT', detail: expect.stringMatching(/ECONNRESET/) } });
     expect(await throughSession(outcome)).toEqual(nothingPrinted);
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
     expect(rig.audits().at(-1)).toMatchObject({ staffAction: 'staff-alert', httpStatus: null });
@@ -224,7 +224,7 @@ describe('mutual TLS', () => {
     try {
       const client = await rig.client({ url: `https://127.0.0.1:${(impostor.address() as AddressInfo).port}` });
       const outcome = await client.fetchCertificates(zhang(), noSignal());
-      expect(outcome).toMatchObject({ ok: false, code: 'TRANSPORT', retryable: false, detail: expect.stringMatching(/TLS handshake refused/) });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'TRANSPORT', retryable: false, detail: expect.stringMatching(/TLS handshake refused/) } });
     } finally {
       impostor.closeAllConnections();
       await new Promise((resolve) => impostor.close(resolve));
@@ -236,7 +236,7 @@ describe('mutual TLS', () => {
     // The SM2 kiosk's id and key, over the ES256 kiosk's TLS identity.
     const client = await rig.client({ kioskId: sm2.kioskId, signingAlgorithm: 'SM2-SM3', signingKeyFile: sm2.files.signingKey });
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expect(outcome).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', retryable: false });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', retryable: false } });
     expect(citizenSees(outcome)).toBe('GATEWAY_REFUSED');
   });
 });
@@ -248,7 +248,7 @@ describe('the simulator on its own', () => {
     expect(citizenSees(await client.fetchCertificates(zhang(), noSignal()))).toBe('printed');
     expect(citizenSees(await client.fetchCertificates(zhang(), noSignal()))).toBe('printed');
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expect(outcome).toMatchObject({ ok: false, code: 'RATE_LIMITED', retryable: true, detail: expect.stringMatching(/beyond budget/) });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryable: true, detail: expect.stringMatching(/beyond budget/) } });
     expect(rig.audits().at(-1)).toMatchObject({ attempts: 1, httpStatus: 429 });
   });
 

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { maskIdNumber } from '../../../device-drivers/id-reader/id-number';
+import { maskIdNumber } from '../../../kiosk/privacy/mask';
 import { loadCatalogue, type Errand } from '../../../kiosk/errands/catalogue';
 import type { FetchOutcome, FetchRequest } from '../../../kiosk/gateway/gateway-client';
 import { createGatewayClient, type GatewayClientConfig, type GatewayClientDeps, type HttpsGatewayClient } from '../../../kiosk/gateway/https-gateway-client';

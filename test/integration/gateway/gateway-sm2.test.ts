@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Decoder } from 'cbor-x';
+import { decode } from 'cborg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase45 } from '../../../kiosk/gateway/base45-strict';
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
@@ -37,8 +37,8 @@ afterAll(async () => {
 });
 
 function sealCoseAlg(seal: string): unknown {
-  const [protectedBytes] = new Decoder({ mapsAsObjects: false }).decode(decodeBase45(seal.slice(4))!) as [Uint8Array];
-  return (new Decoder({ mapsAsObjects: false }).decode(protectedBytes) as Map<number, unknown>).get(1);
+  const [protectedBytes] = decode(decodeBase45(seal.slice(4))!, { useMaps: true }) as [Uint8Array];
+  return (decode(protectedBytes, { useMaps: true }) as Map<number, unknown>).get(1);
 }
 
 describe('SM2-SM3 end to end', () => {
@@ -47,7 +47,7 @@ describe('SM2-SM3 end to end', () => {
     const outcome = await client.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'zhang-san'), noSignal());
     expect(citizenSees(outcome)).toBe('printed');
     if (!outcome.ok) return;
-    const [property, insurance] = outcome.certificates;
+    const [property, insurance] = outcome.value;
     expect(property!.kioskId).toBe('kiosk-dev-sm2-0001');
     // The real-estate office signs with ES256, the social-insurance centre with SM2 (the default mix).
     const listed = [...client.trustList.issuers.values()];
@@ -61,7 +61,7 @@ describe('SM2-SM3 end to end', () => {
     const proxyless = await client.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'zhang-san'), noSignal());
     expect(citizenSees(proxyless)).toBe('printed');
     if (proxyless.ok) {
-      for (const certificate of proxyless.certificates) expect(sealCoseAlg(certificate.seal)).toBe(-65537);
+      for (const certificate of proxyless.value) expect(sealCoseAlg(certificate.seal)).toBe(-65537);
     }
     await client.close();
   });
@@ -70,7 +70,7 @@ describe('SM2-SM3 end to end', () => {
     const client = await createGatewayClient({ ...simulatorClientConfig(sm2Only!, 'SM2-SM3'), timings: FAST_TIMINGS }, { logger: rig.clientLog, probeWhenOpen: false });
     const outcome = await client.fetchCertificates(fetchRequest('residence-proof', 'ayiguli'), noSignal());
     expect(citizenSees(outcome)).toBe('printed');
-    if (outcome.ok) expect(sealCoseAlg(outcome.certificates[0]!.seal)).toBe(-65537);
+    if (outcome.ok) expect(sealCoseAlg(outcome.value[0]!.seal)).toBe(-65537);
     // The simulator registered the key openssl wrote rather than make its own.
     expect(await readFile(simulatorClientConfig(sm2Only!, 'SM2-SM3').signingKeyFile, 'utf8')).toBe(openSslKeyPem);
     await client.close();
@@ -81,14 +81,14 @@ describe('SM2-SM3 end to end', () => {
     execFileSync('openssl', ['genpkey', '-algorithm', 'SM2', '-out', strangerKey]);
     const client = await rig.client({ signingKeyFile: strangerKey }, {}, 'SM2-SM3');
     const outcome = await client.fetchCertificates(fetchRequest('residence-proof', 'ayiguli'), noSignal());
-    expect(outcome).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', retryable: false });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', retryable: false } });
   });
 
   it('the ES256 kiosk claiming SM2-SM3 is refused (registered algorithm), and a key of the wrong kind stops the start', async () => {
     const es256 = rig.sim.kiosks.find((k) => k.alg === 'ES256')!;
     const sm2 = rig.sim.kiosks.find((k) => k.alg === 'SM2-SM3')!;
     const claiming = await rig.client({ kioskId: es256.kioskId, signingAlgorithm: 'SM2-SM3', signingKeyFile: sm2.files.signingKey });
-    expect(await claiming.fetchCertificates(fetchRequest('residence-proof', 'ayiguli'), noSignal())).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await claiming.fetchCertificates(fetchRequest('residence-proof', 'ayiguli'), noSignal())).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     await expect(rig.client({ signingAlgorithm: 'ES256', signingKeyFile: sm2.files.signingKey }))
       .rejects.toThrow(`signingKeyFile ${sm2.files.signingKey} is not an ES256 key`);
     await expect(rig.client({ signingAlgorithm: 'SM2-SM3', signingKeyFile: es256.files.signingKey }))

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derSignatureToRaw, rawSignatureToDer } from '../../../kiosk/gateway/ecdsa-der-signature';
+import { derSignatureToRaw, rawSignatureToDer } from '../../support/ecdsa-der-signature';
 import { keyId } from '../../../kiosk/gateway/key-id';
 import { FETCH_PATH, sha256Hex, signingString } from '../../../kiosk/gateway/request-signing';
 import { SM2_USER_ID, sm2Sm3 } from '../../../kiosk/gateway/sm2-sm3';

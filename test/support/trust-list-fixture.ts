@@ -1,8 +1,8 @@
-// Test-only: issuer keys and signed trust lists built in memory, for the unit tests of this folder.
+// Test-only: issuer keys and signed trust lists built in memory, for the gateway's unit tests and benchmarks.
 
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { keyId } from './key-id';
-import { loadTrustList, publishTrustList, type TrustEntryDocument, type TrustList, type TrustListDocument } from './trust-list';
+import { keyId } from '../../kiosk/gateway/key-id';
+import { loadTrustList, publishTrustList, type TrustEntryDocument, type TrustList, type TrustListDocument } from '../../kiosk/gateway/trust-list';
 
 export interface TestIssuer {
   kid: string;
@@ -56,6 +56,6 @@ export function trustDocument(entries: unknown[], version = 7): TrustListDocumen
 export function makeTrustList(issuers: TestIssuer[], root = newEs256Key()): { list: TrustList; token: string; root: KeyObject } {
   const token = publishTrustList(trustDocument(issuers.map((issuer) => issuer.entry)), root);
   const loaded = loadTrustList(token, createPublicKey(root));
-  if (!loaded.ok) throw new Error(loaded.reason);
-  return { list: loaded.list, token, root };
+  if (!loaded.ok) throw new Error(loaded.error.reason);
+  return { list: loaded.value, token, root };
 }

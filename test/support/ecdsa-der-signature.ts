@@ -1,7 +1,7 @@
 // Raw r‖s (the contract's form) ⇄ DER ECDSA-Sig-Value (what `openssl pkeyutl`/`openssl dgst` read and write).
-// Only interoperability tools and tests need it: the wire always carries raw r‖s.
+// Only the OpenSSL interoperability tests need it: the wire always carries raw r‖s.
 
-import { DER_TAG, readDerChildren, readDerElement } from './der-reader';
+import { DER_TAG, readDerChildren, readDerElement } from '../../kiosk/gateway/der-reader';
 
 function derInteger(value: Uint8Array): Buffer {
   let start = 0;
