@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { fail, succeed } from '../../device-drivers/device-result';
+import { err } from '../../device-drivers/result';
 import { createSessionHarness, type SessionHarness } from '../../test/support/session-harness';
 
 function endings(h: SessionHarness) {
@@ -33,7 +34,7 @@ describe('session.ended: one per session, with its outcome', () => {
   it('refused: the sources say the holder owns housing; told once, when the citizen leaves the failure screen', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve({ ok: false, kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: [] });
+    h.fetch.resolve(err({ kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: [] }));
     await h.flush();
     expect(endings(h)).toEqual([]);
     h.send({ type: 'HOME' });
@@ -45,7 +46,7 @@ describe('session.ended: one per session, with its outcome', () => {
   it('failed: the gateway unreachable, and the failure screen timed out', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve({ ok: false, kind: 'error', code: 'UPSTREAM_UNAVAILABLE', retryable: true, detail: '' });
+    h.fetch.resolve(err({ kind: 'error', code: 'UPSTREAM_UNAVAILABLE', retryable: true, detail: '' }));
     await h.flush();
     await h.advance(h.settings.idleMs + h.settings.countdownSeconds * 1000 + h.settings.takeCardMs);
     expect(h.screen()).toBe('home');

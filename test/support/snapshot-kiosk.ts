@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
-import { createAgent } from '../../kiosk/agent/create-agent';
+import { createDevelopmentAgent } from '../../kiosk/development/create-development-agent';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import type { GatewayClientConfig } from '../../kiosk/gateway/gateway-client-config';
 import { createJsonLogger } from '../../kiosk/logger';
@@ -36,8 +36,8 @@ config.port = 0;
 config.kioskId = options.kioskId;
 config.gateway = { mode: 'remote', ...options.gateway };
 const logger = createJsonLogger((line) => process.stderr.write(line + '\n'));
-const agent = await createAgent(config, { logger, uiDir: join(options.workDir, 'no-ui') });
-const reader = agent.devices.simulated.idReader;
+const agent = await createDevelopmentAgent(config, { logger, uiDir: join(options.workDir, 'no-ui') });
+const reader = agent.simulated.idReader;
 if (!reader) throw new Error('snapshot-kiosk needs the simulated ID reader');
 
 /** Lets timers and sockets settle, then collects until nothing more is freed. */
