@@ -50,7 +50,7 @@ class ScriptedPrinter {
       res.writeHead(400).end();
       return;
     }
-    const request = decoded.message;
+    const request = decoded.value;
     this.operations.push(request.code);
     const keywords = (values: string[]) => (values.length ? values : ['none']).map((value) => ({ tag: ValueTag.keyword, value }));
     const reply = (code: number, groupTag?: number, attributes: IppAttribute[] = []): void => {

@@ -133,11 +133,11 @@ export class IppA4Printer implements A4Printer {
     if (!Number.isInteger(id) || id < 1) return fail('invalidData', 'noSuchJob', 'not a job id');
     const exchange = await this.client.send(cancelJobRequest(this.client.printerUri, this.client.requestId(), id));
     if (!exchange.ok) return transportFailure(exchange.error, 'Cancel-Job');
-    const code = exchange.response.code;
+    const code = exchange.value.code;
     if (isSuccess(code)) return succeed(undefined);
     if (code === StatusCode.clientErrorNotFound) return fail('invalidData', 'noSuchJob', 'the printer has no such job');
     if (code === StatusCode.clientErrorNotPossible) return fail('invalidData', 'jobFinished', 'the job has already ended');
-    return fail('hardwareError', 'ippStatus', ippStatusText('Cancel-Job', code, statusMessage(exchange.response)));
+    return fail('hardwareError', 'ippStatus', ippStatusText('Cancel-Job', code, statusMessage(exchange.value)));
   }
 
   // ---- steps of a job ----
@@ -164,7 +164,7 @@ export class IppA4Printer implements A4Printer {
       // The request may have reached the printer: it may print. Never send it again; tell staff.
       return fail(error.kind === 'timeout' ? 'timeOut' : 'noDevice', 'outcomeUnknown', `Print-Job ${error.kind}: ${error.detail}; the printer may hold the job`);
     }
-    const { response } = exchange;
+    const response = exchange.value;
     if (!isSuccess(response.code)) {
       const text = ippStatusText('Print-Job', response.code, statusMessage(response));
       if (response.code === StatusCode.serverErrorBusy) return fail('deviceNotReady', 'busy', text);
@@ -190,18 +190,18 @@ export class IppA4Printer implements A4Printer {
       if (signal.aborted) return fail('noDevice', 'outcomeUnknown', `driver closed while following job ${jobId}; the printer may still print it`);
 
       const exchange = await this.client.send(getJobAttributesRequest(this.client.printerUri, this.client.requestId(), jobId));
-      if (exchange.ok && exchange.response.code === StatusCode.clientErrorNotFound) {
+      if (exchange.ok && exchange.value.code === StatusCode.clientErrorNotFound) {
         return fail('hardwareError', 'outcomeUnknown', `the printer no longer knows job ${jobId} (restarted?)`);
       }
-      if (!exchange.ok || !isSuccess(exchange.response.code)) {
+      if (!exchange.ok || !isSuccess(exchange.value.code)) {
         if (Date.now() - lastHeard < this.lostAfterMs) continue; // a printer waking up or busy: ask again
         await this.readPrinterAttributes(); // so status() says what is known now
-        const why = exchange.ok ? ippStatusText('Get-Job-Attributes', exchange.response.code, null) : exchange.error.detail;
+        const why = exchange.ok ? ippStatusText('Get-Job-Attributes', exchange.value.code, null) : exchange.error.detail;
         return fail('noDevice', 'outcomeUnknown', `lost job ${jobId} for ${this.lostAfterMs} ms (${why}); it is not sent again`);
       }
       lastHeard = Date.now();
 
-      const job = readJobAttributes(exchange.response);
+      const job = readJobAttributes(exchange.value);
       // While the job waits, the printer says why (ippeveprinter and many printers keep the job "processing").
       const printer = job.state && FINAL_STATES.has(job.state) ? null : await this.readPrinterAttributes();
       const next = progressOf(first.jobId, job, last.state, printer?.ok ? printer.value.reasons : []);
@@ -224,12 +224,12 @@ export class IppA4Printer implements A4Printer {
       this.update(NO_PRINTER);
       return transportFailure(exchange.error, 'Get-Printer-Attributes');
     }
-    if (!isSuccess(exchange.response.code)) {
+    if (!isSuccess(exchange.value.code)) {
       // Something answers at that address, but it is not this printer (wrong path, a queue deleted).
       this.update(NO_PRINTER);
-      return fail('noDevice', 'ippStatus', ippStatusText('Get-Printer-Attributes', exchange.response.code, statusMessage(exchange.response)));
+      return fail('noDevice', 'ippStatus', ippStatusText('Get-Printer-Attributes', exchange.value.code, statusMessage(exchange.value)));
     }
-    const attributes = readPrinterAttributes(exchange.response);
+    const attributes = readPrinterAttributes(exchange.value);
     this.update(mapPrinterStatus(attributes));
     return succeed(attributes);
   }

@@ -6,13 +6,14 @@ import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import type { DeviceState } from '../device-status';
 import { EventHub } from '../event-hub';
+import type { Result } from '../result';
 import type { CodeScanner, CodeScannerEvents, CodeScannerStatus, ScannedCode } from './code-scanner';
 import { DEFAULT_RETRY_DELAYS_MS, retryDelay } from './reconnect-backoff';
 import type { DiagnosableScanner, ScannerDiagnostics } from './scanner-diagnostics';
 import { ScannerStatusTracker } from './scanner-status-tracker';
 
 /** A finished scan from a framing machine (the HID reassembler, the serial framer): a code, or why it was refused. */
-export type ScanOutcome = { ok: true; code: ScannedCode } | { ok: false; error: { kind: string } };
+export type ScanOutcome = Result<ScannedCode, { kind: string }>;
 
 export interface ReconnectingCodeScannerOptions {
   retryDelaysMs?: readonly number[] | undefined;
@@ -125,7 +126,7 @@ export abstract class ReconnectingCodeScanner implements CodeScanner, Diagnosabl
         this.counts.rejected[kind] = (this.counts.rejected[kind] ?? 0) + 1;
       } else if (this.tracker.status().scanner === 'on') {
         try {
-          this.hub.emit('read', outcome.code);
+          this.hub.emit('read', outcome.value);
         } catch (error) {
           // A listener's bug must surface as the bug it is, not be taken for a device failure by the transport.
           setImmediate(() => {

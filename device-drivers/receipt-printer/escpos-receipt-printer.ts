@@ -4,6 +4,7 @@
 import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import { EventHub } from '../event-hub';
+import { err } from '../result';
 import { SerialTransport, type ByteTransport } from '../serial-transport';
 import { DISABLE_AUTOMATIC_STATUS_BACK, INITIALISE, concatBytes, encodeReceipt } from './escpos-encoder';
 import {
@@ -152,7 +153,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     const before = await this.refreshStatus();
     if (!before.ok) return before;
     const blocker = printBlocker(before.value);
-    if (blocker) return { ok: false, error: blocker };
+    if (blocker) return err(blocker);
 
     this.update({ ...this.current, device: 'busy' });
     const written = await this.transport.write(bytes);
@@ -170,7 +171,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
       return fail(after.error.code, 'outcomeUnknown', 'no status after the job: it may or may not have printed; do not resend without asking');
     }
     const problem = afterJobProblem(after.value);
-    return problem ? { ok: false, error: problem } : succeed(undefined);
+    return problem ? err(problem) : succeed(undefined);
   }
 
   // ---- status ----
