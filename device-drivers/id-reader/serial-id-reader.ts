@@ -6,6 +6,7 @@ import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import type { DeviceState, MediaState } from '../device-status';
 import { EventHub } from '../event-hub';
+import { doublingBackoff, Reconnector } from '../reconnect-with-backoff';
 import { err, ok, type Result } from '../result';
 import { SerialTransport, type ByteTransport } from '../serial-transport';
 import { Ga467FrameParser, Ga467Status, encodeCommand, toReply, type Ga467CommandName, type Ga467Reply } from './ga467-frame';
@@ -75,14 +76,12 @@ export class SerialIdReader implements IdReader {
   private queue: Promise<unknown> = Promise.resolve();
   /** Present between open() and close(); aborting it stops the reconnect loop. */
   private lifetime: AbortController | null = null;
-  private reconnecting = false;
+  private readonly reconnector: Reconnector;
 
   private readonly pollMs: number;
   private readonly commandTimeoutMs: number;
   private readonly readTimeoutMs: number;
   private readonly quietAfterCorruptFrameMs: number;
-  private readonly reconnectInitialMs: number;
-  private readonly reconnectMaxMs: number;
 
   constructor(
     private readonly transport: ByteTransport,
@@ -95,8 +94,10 @@ export class SerialIdReader implements IdReader {
     // Generous: USB bridges deliver in bursts and a busy host reads late; too short turns a good reply that
     // follows a corrupt one into a failed read.
     this.quietAfterCorruptFrameMs = options.quietAfterCorruptFrameMs ?? Math.max(150, wireTimeMs(64, baudRate));
-    this.reconnectInitialMs = options.reconnectInitialMs ?? 50;
-    this.reconnectMaxMs = options.reconnectMaxMs ?? 2000;
+    this.reconnector = new Reconnector({
+      backoff: doublingBackoff(options.reconnectInitialMs ?? 50, options.reconnectMaxMs ?? 2000),
+      attempt: (signal) => this.reconnectOnce(signal),
+    });
     transport.events.on('data', (chunk) => this.onData(chunk));
     transport.events.on('closed', () => this.onClosed());
   }
@@ -110,9 +111,9 @@ export class SerialIdReader implements IdReader {
     if (this.lifetime) return;
     const lifetime = (this.lifetime = new AbortController());
     const state = await this.connectOnce();
-    if (await this.closedMeanwhile(lifetime)) return;
+    if (await this.closedMeanwhile(lifetime.signal)) return;
     this.applyConnection(state);
-    if (state !== 'online') void this.reconnect();
+    if (state !== 'online') this.reconnect();
   }
 
   async close(): Promise<void> {
@@ -212,7 +213,7 @@ export class SerialIdReader implements IdReader {
   private samFailure(sw3: number): DeviceResult<never> {
     this.problem = statusCode(sw3);
     this.setStatus({ device: 'hardwareError', media: 'notPresent' });
-    void this.reconnect(); // re-probes the SAM with backoff until it is well again
+    this.reconnect(); // re-probes the SAM with backoff until it is well again
     return fail('hardwareError', this.problem, `reader answered ${hex(sw3)}: SAM not working`);
   }
 
@@ -286,7 +287,7 @@ export class SerialIdReader implements IdReader {
     this.parser.reset();
     if (!this.lifetime) return; // we closed it
     this.setStatus({ device: 'noDevice', media: 'notPresent' });
-    void this.reconnect();
+    this.reconnect();
   }
 
   /** Opens the port if needed and asks the SAM how it is. */
@@ -308,29 +309,21 @@ export class SerialIdReader implements IdReader {
     this.setStatus(state === 'online' ? { device: 'online' } : { device: state, media: 'notPresent' });
   }
 
-  private async reconnect(): Promise<void> {
-    if (this.reconnecting) return;
-    this.reconnecting = true;
-    try {
-      const lifetime = this.lifetime;
-      let delay = this.reconnectInitialMs;
-      while (lifetime && !lifetime.signal.aborted) {
-        await abortableDelay(delay, lifetime.signal);
-        if (lifetime.signal.aborted) return;
-        const state = await this.connectOnce();
-        if (await this.closedMeanwhile(lifetime)) return;
-        this.applyConnection(state);
-        if (state === 'online') return;
-        delay = Math.min(delay * 2, this.reconnectMaxMs);
-      }
-    } finally {
-      this.reconnecting = false;
-    }
+  /** Tries again with backoff until the reader is online or the driver is closed. */
+  private reconnect(): void {
+    if (this.lifetime) void this.reconnector.start(this.lifetime.signal);
+  }
+
+  private async reconnectOnce(lifetime: AbortSignal): Promise<boolean> {
+    const state = await this.connectOnce();
+    if (await this.closedMeanwhile(lifetime)) return false;
+    this.applyConnection(state);
+    return state === 'online';
   }
 
   /** close() ran while the port was being opened: leave nothing open behind it. */
-  private async closedMeanwhile(lifetime: AbortController): Promise<boolean> {
-    if (!lifetime.signal.aborted) return false;
+  private async closedMeanwhile(lifetime: AbortSignal): Promise<boolean> {
+    if (!lifetime.aborted) return false;
     if (!this.lifetime) await this.transport.close();
     return true;
   }
