@@ -4,7 +4,6 @@
 
 import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
-import type { DeviceState, MediaState } from '../device-status';
 import { EventHub } from '../event-hub';
 import { doublingBackoff, Reconnector } from '../reconnect-with-backoff';
 import { err, ok, type Result } from '../result';
@@ -66,8 +65,9 @@ export class SerialIdReader implements IdReader {
   private readonly hub = new EventHub<IdReaderEvents>();
   readonly events = this.hub;
 
-  private device: DeviceState = 'starting';
-  private media: MediaState = 'notPresent';
+  private device: IdReaderStatus['device'] = 'starting';
+  /** Whether a fresh card lies on the reader; shown only while the reader works. */
+  private media: IdReaderStatus['media'] = 'notPresent';
   /** Why the device is in hardwareError, for staff: never personal data. */
   private problem = '';
   private readonly parser = new Ga467FrameParser();
@@ -103,7 +103,7 @@ export class SerialIdReader implements IdReader {
   }
 
   status(): IdReaderStatus {
-    return { device: this.device, media: this.media };
+    return this.device === 'online' ? { device: 'online', media: this.media } : { device: this.device, media: 'notPresent' };
   }
 
   /** Resolves after the first attempt to reach the reader; if it is absent, keeps trying in the background. */

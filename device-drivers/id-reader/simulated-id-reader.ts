@@ -34,10 +34,8 @@ export class SimulatedIdReader implements IdReader {
   }
 
   status(): IdReaderStatus {
-    return {
-      device: this.plugged ? 'online' : 'noDevice',
-      media: this.plugged && this.onReader?.fresh ? 'present' : 'notPresent',
-    };
+    if (!this.plugged) return { device: 'noDevice', media: 'notPresent' };
+    return { device: 'online', media: this.onReader?.fresh ? 'present' : 'notPresent' };
   }
 
   async open(): Promise<void> {}

@@ -160,7 +160,8 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     const blocker = printBlocker(before.value);
     if (blocker) return err(blocker);
 
-    this.update({ ...this.current, device: 'busy' });
+    const current = this.current;
+    if (current.paper !== 'unknown') this.update({ ...current, device: 'busy' });
     const written = await this.transport.write(bytes);
     if (!written.ok) {
       this.update(NO_DEVICE);

@@ -2,7 +2,7 @@
 // reachable for the dev panel.
 
 import { join } from 'node:path';
-import type { A4Printer } from '../../device-drivers/a4-printer/a4-printer';
+import { a4DeviceReport, type A4Printer } from '../../device-drivers/a4-printer/a4-printer';
 import { createIppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
 import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4-printer';
 import type { CodeScanner } from '../../device-drivers/code-scanner/code-scanner';
@@ -80,11 +80,12 @@ export function createKioskDevices(config: KioskConfig): KioskDevices {
   return { idReader, scanner, a4Printer, receiptPrinter, simulated };
 }
 
+/** Every device's status in the common vocabulary of shared/reference/devices.md (health, /api/devices). */
 export function devicesStatus(devices: KioskDevices) {
   return {
     idReader: devices.idReader.status(),
     scanner: devices.scanner.status(),
-    a4Printer: devices.a4Printer.status(),
+    a4Printer: a4DeviceReport(devices.a4Printer.status()),
     receiptPrinter: devices.receiptPrinter?.status() ?? null,
   };
 }
