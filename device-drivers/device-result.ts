@@ -22,11 +22,14 @@ export interface DeviceError {
 
 export type DeviceResult<T> = Result<T, DeviceError>;
 
-export function succeed<T>(value: T): DeviceResult<T> {
+export function succeed<T>(value: T): Result<T, never> {
   return ok(value);
 }
 
-export function fail<T = never>(code: CompletionCode, errorCode?: string, description?: string): DeviceResult<T> {
+/** A failure in devices.md's shape. With an `errorCode`, its type keeps that word, so a device kind can list its own. */
+export function fail<C extends string>(code: CompletionCode, errorCode: C, description?: string): Result<never, DeviceError & { errorCode: C }>;
+export function fail(code: CompletionCode, errorCode?: string, description?: string): DeviceResult<never>;
+export function fail(code: CompletionCode, errorCode?: string, description?: string): DeviceResult<never> {
   const error: DeviceError = { code };
   if (errorCode !== undefined) error.errorCode = errorCode;
   if (description !== undefined) error.description = description;

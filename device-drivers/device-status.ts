@@ -14,11 +14,6 @@ export type MediaState = 'present' | 'notPresent' | 'jammed' | 'unknown';
 export type PaperState = 'full' | 'low' | 'out' | 'jammed' | 'unknown';
 export type TonerState = 'full' | 'low' | 'out' | 'unknown';
 
-/** A device that can take a command now. */
-export function isUsable(device: DeviceState): boolean {
-  return device === 'online' || device === 'busy';
-}
-
 /** Fails to compile when a switch misses a case of a union. */
 export function assertNever(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { A4PrinterStatus, PrintJobProgress } from './a4-printer';
+import { a4Readiness, type A4PrinterStatus, type PrintJobProgress } from './a4-printer';
 import { createIppA4Printer, type IppA4Printer } from './ipp-a4-printer';
 import { decodeIppMessage, encodeIppMessage, GroupTag, ValueTag, type IppAttribute } from './ipp-encoding';
 import { Operation } from './ipp-operations';
@@ -50,7 +50,7 @@ class ScriptedPrinter {
       res.writeHead(400).end();
       return;
     }
-    const request = decoded.message;
+    const request = decoded.value;
     this.operations.push(request.code);
     const keywords = (values: string[]) => (values.length ? values : ['none']).map((value) => ({ tag: ValueTag.keyword, value }));
     const reply = (code: number, groupTag?: number, attributes: IppAttribute[] = []): void => {
@@ -161,21 +161,21 @@ describe('IppA4Printer against a scripted printer', () => {
     job.state = 5;
     printer.printerState = 4;
     printer.reasons = ['cover-open-error'];
-    await until(() => progress.some((p) => p.state === 'processing-stopped'));
+    await until(() => progress.some((p) => p.stage === 'stalled'));
     printer.reasons = [];
-    await until(() => progress.at(-1)?.state === 'processing');
+    await until(() => progress.at(-1)?.stage === 'printing');
     job.state = 9;
     job.reasons = ['job-completed-successfully'];
-    expect(await printing).toEqual({ ok: true, value: { jobId: '1', state: 'completed', reasons: [] } });
-    expect(progress.map((p) => [p.state, p.reasons])).toEqual([
-      ['pending', []],
-      ['processing-stopped', ['cover-open']],
-      ['processing', []],
-      ['completed', []],
+    expect(await printing).toEqual({ ok: true, value: { jobId: '1', stage: 'done' } });
+    expect(progress).toEqual([
+      { jobId: '1', stage: 'sent' },
+      { jobId: '1', stage: 'stalled', reason: 'coverOpen' },
+      { jobId: '1', stage: 'printing' },
+      { jobId: '1', stage: 'done' },
     ]);
   });
 
-  it('passes on a processing-stopped job state with the printer reasons', async () => {
+  it("tells a processing-stopped job as stalled, for the printer's reason", async () => {
     const a4 = await setUp();
     const progress: PrintJobProgress[] = [];
     const printing = a4.print(doc, (p) => progress.push(p));
@@ -184,8 +184,8 @@ describe('IppA4Printer against a scripted printer', () => {
     printer.reasons = ['media-jam-error'];
     Object.assign(printer.jobs.get(1)!, { state: 6, reasons: ['printer-stopped'] });
     await until(() => progress.length >= 2);
-    expect(progress[1]).toEqual({ jobId: '1', state: 'processing-stopped', reasons: ['media-jam', 'printer-stopped'] });
-    expect(a4.status()).toMatchObject({ device: 'userError', paper: 'jammed', media: 'jammed' });
+    expect(progress[1]).toEqual({ jobId: '1', stage: 'stalled', reason: 'jam' });
+    expect(a4.status()).toEqual({ state: 'stalled', reason: 'jam', paper: 'jammed', toner: 'full', media: 'jammed' });
     Object.assign(printer.jobs.get(1)!, { state: 8, reasons: ['aborted-by-system'] });
     expect(await printing).toMatchObject({ ok: false, error: { code: 'hardwareError', errorCode: 'jobAborted' } });
   });
@@ -222,9 +222,9 @@ describe('IppA4Printer against a scripted printer', () => {
     expect((await first).ok).toBe(true);
   });
 
-  it('announces only changed status fields, and paper thresholds once', async () => {
+  it('announces the status only when it changes, and paper thresholds once', async () => {
     const a4 = await setUp();
-    const changes: Partial<A4PrinterStatus>[] = [];
+    const changes: A4PrinterStatus[] = [];
     const thresholds: string[] = [];
     a4.events.on('statusChanged', (c) => changes.push(c));
     a4.events.on('paperThreshold', (t) => thresholds.push(t.paper));
@@ -238,10 +238,10 @@ describe('IppA4Printer against a scripted printer', () => {
     await printer.stop();
     await a4.refreshStatus();
     expect(changes).toEqual([
-      { device: 'online', paper: 'full', toner: 'full' }, // media stays unknown: IPP cannot see the output tray
-      { paper: 'low' },
-      { paper: 'out', toner: 'low' },
-      { device: 'noDevice', paper: 'unknown', toner: 'unknown' },
+      { state: 'ready', paper: 'full', toner: 'full', media: 'unknown' }, // IPP cannot see the output tray
+      { state: 'ready', paper: 'low', toner: 'full', media: 'unknown' },
+      { state: 'stalled', reason: 'paperOut', paper: 'out', toner: 'low', media: 'unknown' },
+      { state: 'noDevice' },
     ]);
     expect(thresholds).toEqual(['low', 'out']);
     printer = await new ScriptedPrinter().start(); // for afterEach
@@ -250,11 +250,11 @@ describe('IppA4Printer against a scripted printer', () => {
   it('polls the status in the background once opened, and stops when closed', async () => {
     printer = await new ScriptedPrinter().start();
     driver = createIppA4Printer({ url: printer.url, statusPollMs: 10 });
-    expect(driver.status().device).toBe('starting');
+    expect(driver.status()).toEqual({ state: 'starting' });
     await driver.open();
-    expect(driver.status().device).toBe('online');
+    expect(driver.status()).toMatchObject({ state: 'ready' });
     printer.reasons = ['media-empty-report'];
-    await until(() => driver!.status().paper === 'out');
+    await until(() => a4Readiness(driver!.status()) === 'paperOut');
     await driver.close();
     const asked = printer.operations.length;
     await new Promise((r) => setTimeout(r, 50));

@@ -6,7 +6,8 @@
 import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import { EventHub } from '../event-hub';
-import type { A4Printer, A4PrinterEvents, A4PrinterStatus, PrintDocument, PrintJobProgress, PrintJobState } from './a4-printer';
+import type { Result } from '../result';
+import type { A4Printer, A4PrintError, A4PrinterEvents, A4PrinterStatus, PrintDocument, PrintJobProgress, PrintJobStage } from './a4-printer';
 import { IppClient, type IppTransportError } from './ipp-client';
 import {
   cancelJobRequest,
@@ -19,9 +20,10 @@ import {
   StatusCode,
   statusMessage,
   type JobAttributes,
+  type JobStateName,
   type PrinterAttributes,
 } from './ipp-operations';
-import { baseReason, blockingReasons, mapPrinterStatus, NO_PRINTER } from './printer-status-mapping';
+import { baseReason, blockingReasons, jobStage, mapPrinterStatus, NO_PRINTER } from './printer-status-mapping';
 
 export interface IppA4PrinterOptions {
   /** `ipp://host[:port]/path`; port 631 when none is given. */
@@ -38,10 +40,18 @@ export interface IppA4PrinterOptions {
   lostAfterMs?: number;
 }
 
-const STARTING: A4PrinterStatus = { device: 'starting', paper: 'unknown', toner: 'unknown', media: 'unknown' };
-const FINAL_STATES: ReadonlySet<PrintJobState> = new Set(['completed', 'canceled', 'aborted']);
+const FINAL_STATES: ReadonlySet<JobStateName> = new Set(['completed', 'canceled', 'aborted']);
 /** Job reasons that only say "nothing special". */
 const UNREMARKABLE_JOB_REASONS = new Set(['none', 'job-printing', 'job-queued', 'job-incoming', 'job-completed-successfully']);
+
+/** A job as IPP tells it; stays in this file. `reasons`: the job's own and, while it waits, the printer's. */
+interface JobSnapshot {
+  jobId: string;
+  state: JobStateName;
+  reasons: string[];
+}
+
+type PrintResult = Result<PrintJobProgress, A4PrintError>;
 
 export function createIppA4Printer(options: IppA4PrinterOptions): IppA4Printer {
   return new IppA4Printer(options);
@@ -56,8 +66,8 @@ export class IppA4Printer implements A4Printer {
   private readonly statusPollMs: number;
   private readonly submitTimeoutMs: number;
   private readonly lostAfterMs: number;
-  private current: A4PrinterStatus = STARTING;
-  private inFlight: Promise<DeviceResult<PrinterAttributes>> | null = null;
+  private current: A4PrinterStatus = { state: 'starting' };
+  private inFlight: Promise<Result<PrinterAttributes, A4PrintError>> | null = null;
   private statusTimer: NodeJS.Timeout | undefined;
   private running = new AbortController();
   private printing = false;
@@ -87,7 +97,7 @@ export class IppA4Printer implements A4Printer {
    * One Get-Printer-Attributes, shared by callers that ask at the same time; updates status() and its events.
    * The raw attributes are for the maintenance command.
    */
-  readPrinterAttributes(): Promise<DeviceResult<PrinterAttributes>> {
+  readPrinterAttributes(): Promise<Result<PrinterAttributes, A4PrintError>> {
     this.inFlight ??= this.queryPrinter().finally(() => (this.inFlight = null));
     return this.inFlight;
   }
@@ -109,7 +119,7 @@ export class IppA4Printer implements A4Printer {
     clearTimeout(this.statusTimer);
   }
 
-  async print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<DeviceResult<PrintJobProgress>> {
+  async print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<PrintResult> {
     if (document.pdf.length === 0) return fail('invalidData', 'emptyDocument', 'no document to print');
     if (this.printing) return fail('deviceNotReady', 'busy', 'another job is being printed');
     this.printing = true;
@@ -133,25 +143,25 @@ export class IppA4Printer implements A4Printer {
     if (!Number.isInteger(id) || id < 1) return fail('invalidData', 'noSuchJob', 'not a job id');
     const exchange = await this.client.send(cancelJobRequest(this.client.printerUri, this.client.requestId(), id));
     if (!exchange.ok) return transportFailure(exchange.error, 'Cancel-Job');
-    const code = exchange.response.code;
+    const code = exchange.value.code;
     if (isSuccess(code)) return succeed(undefined);
     if (code === StatusCode.clientErrorNotFound) return fail('invalidData', 'noSuchJob', 'the printer has no such job');
     if (code === StatusCode.clientErrorNotPossible) return fail('invalidData', 'jobFinished', 'the job has already ended');
-    return fail('hardwareError', 'ippStatus', ippStatusText('Cancel-Job', code, statusMessage(exchange.response)));
+    return fail('hardwareError', 'ippStatus', ippStatusText('Cancel-Job', code, statusMessage(exchange.value)));
   }
 
   // ---- steps of a job ----
 
-  private refusesJobs(printer: PrinterAttributes): DeviceResult<never> | null {
-    const { device } = this.current;
+  private refusesJobs(printer: PrinterAttributes): Result<never, A4PrintError> | null {
+    const { state } = this.current;
     const why = printer.reasons.map(baseReason).join(', ') || 'no reason given';
-    if (device === 'offline') return fail('deviceNotReady', 'offline', `the printer does not take jobs now (${why})`);
-    if (device === 'hardwareError') return fail('hardwareError', 'printerError', `the printer reports an error (${why})`);
+    if (state === 'offline') return fail('deviceNotReady', 'offline', `the printer does not take jobs now (${why})`);
+    if (state === 'hardwareError') return fail('hardwareError', 'printerError', `the printer reports an error (${why})`);
     // Paper out, a jam or an open cover: the job is handed over and waits, as on the simulated twin; progress says why.
     return null;
   }
 
-  private async submit(document: PrintDocument): Promise<DeviceResult<PrintJobProgress>> {
+  private async submit(document: PrintDocument): Promise<Result<JobSnapshot, A4PrintError>> {
     const request = printJobRequest(this.client.printerUri, this.client.requestId(), document.jobName);
     const exchange = await this.client.send(request, { document: document.pdf, timeoutMs: this.submitTimeoutMs });
     if (!exchange.ok) {
@@ -164,7 +174,7 @@ export class IppA4Printer implements A4Printer {
       // The request may have reached the printer: it may print. Never send it again; tell staff.
       return fail(error.kind === 'timeout' ? 'timeOut' : 'noDevice', 'outcomeUnknown', `Print-Job ${error.kind}: ${error.detail}; the printer may hold the job`);
     }
-    const { response } = exchange;
+    const response = exchange.value;
     if (!isSuccess(response.code)) {
       const text = ippStatusText('Print-Job', response.code, statusMessage(response));
       if (response.code === StatusCode.serverErrorBusy) return fail('deviceNotReady', 'busy', text);
@@ -178,10 +188,12 @@ export class IppA4Printer implements A4Printer {
   }
 
   /** Polls the job to its end. The printer holds the job from here: every exit says what became of it. */
-  private async follow(first: PrintJobProgress, onProgress: (progress: PrintJobProgress) => void): Promise<DeviceResult<PrintJobProgress>> {
+  private async follow(first: JobSnapshot, onProgress: (progress: PrintJobProgress) => void): Promise<PrintResult> {
     const jobId = Number(first.jobId);
     let last = first;
-    onProgress(first);
+    // The printer holds the job, whatever state it is already in: say so first.
+    let told: PrintJobStage = jobStage(first.state, first.reasons) ?? { stage: 'sent' };
+    onProgress({ jobId: first.jobId, ...told });
     let lastHeard = Date.now();
     const { signal } = this.running;
 
@@ -190,70 +202,72 @@ export class IppA4Printer implements A4Printer {
       if (signal.aborted) return fail('noDevice', 'outcomeUnknown', `driver closed while following job ${jobId}; the printer may still print it`);
 
       const exchange = await this.client.send(getJobAttributesRequest(this.client.printerUri, this.client.requestId(), jobId));
-      if (exchange.ok && exchange.response.code === StatusCode.clientErrorNotFound) {
+      if (exchange.ok && exchange.value.code === StatusCode.clientErrorNotFound) {
         return fail('hardwareError', 'outcomeUnknown', `the printer no longer knows job ${jobId} (restarted?)`);
       }
-      if (!exchange.ok || !isSuccess(exchange.response.code)) {
+      if (!exchange.ok || !isSuccess(exchange.value.code)) {
         if (Date.now() - lastHeard < this.lostAfterMs) continue; // a printer waking up or busy: ask again
         await this.readPrinterAttributes(); // so status() says what is known now
-        const why = exchange.ok ? ippStatusText('Get-Job-Attributes', exchange.response.code, null) : exchange.error.detail;
+        const why = exchange.ok ? ippStatusText('Get-Job-Attributes', exchange.value.code, null) : exchange.error.detail;
         return fail('noDevice', 'outcomeUnknown', `lost job ${jobId} for ${this.lostAfterMs} ms (${why}); it is not sent again`);
       }
       lastHeard = Date.now();
 
-      const job = readJobAttributes(exchange.response);
+      const job = readJobAttributes(exchange.value);
       // While the job waits, the printer says why (ippeveprinter and many printers keep the job "processing").
       const printer = job.state && FINAL_STATES.has(job.state) ? null : await this.readPrinterAttributes();
-      const next = progressOf(first.jobId, job, last.state, printer?.ok ? printer.value.reasons : []);
-      if (next.state !== last.state || next.reasons.join() !== last.reasons.join()) {
-        last = next;
-        onProgress(next);
+      last = snapshotOf(first.jobId, job, last.state, printer?.ok ? printer.value.reasons : []);
+      const stage = jobStage(last.state, last.reasons);
+      if (stage && !sameStage(stage, told)) {
+        told = stage;
+        onProgress({ jobId: first.jobId, ...stage });
       }
     }
 
-    if (last.state === 'completed') return succeed(last);
+    if (last.state === 'completed') return succeed({ jobId: first.jobId, stage: 'done' });
     if (last.state === 'canceled') return fail('canceled', 'jobCanceled', `job ${jobId} canceled (${last.reasons.join(', ') || 'no reason given'})`);
     return fail('hardwareError', 'jobAborted', `the printer aborted job ${jobId} (${last.reasons.join(', ') || 'no reason given'}); it is not sent again`);
   }
 
   // ---- status ----
 
-  private async queryPrinter(): Promise<DeviceResult<PrinterAttributes>> {
+  private async queryPrinter(): Promise<Result<PrinterAttributes, A4PrintError>> {
     const exchange = await this.client.send(getPrinterAttributesRequest(this.client.printerUri, this.client.requestId()));
     if (!exchange.ok) {
       this.update(NO_PRINTER);
       return transportFailure(exchange.error, 'Get-Printer-Attributes');
     }
-    if (!isSuccess(exchange.response.code)) {
+    if (!isSuccess(exchange.value.code)) {
       // Something answers at that address, but it is not this printer (wrong path, a queue deleted).
       this.update(NO_PRINTER);
-      return fail('noDevice', 'ippStatus', ippStatusText('Get-Printer-Attributes', exchange.response.code, statusMessage(exchange.response)));
+      return fail('noDevice', 'ippStatus', ippStatusText('Get-Printer-Attributes', exchange.value.code, statusMessage(exchange.value)));
     }
-    const attributes = readPrinterAttributes(exchange.response);
+    const attributes = readPrinterAttributes(exchange.value);
     this.update(mapPrinterStatus(attributes));
     return succeed(attributes);
   }
 
-  /** Announces only what changed (devices.md: statusChanged carries the changed fields). */
+  /** Announces the status only when it changed, and paper going low or out. */
   private update(next: A4PrinterStatus): void {
     const previous = this.current;
     this.current = next;
-    const changed: Partial<A4PrinterStatus> = {};
-    let any = false;
-    for (const key of ['device', 'paper', 'toner', 'media'] as const) {
-      if (previous[key] !== next[key]) {
-        Object.assign(changed, { [key]: next[key] });
-        any = true;
-      }
-    }
-    if (!any) return;
-    this.hub.emit('statusChanged', changed);
-    if (next.paper !== previous.paper && (next.paper === 'low' || next.paper === 'out')) this.hub.emit('paperThreshold', { paper: next.paper });
+    if (JSON.stringify(previous) === JSON.stringify(next)) return;
+    this.hub.emit('statusChanged', next);
+    const paper = paperOf(next);
+    if (paper !== paperOf(previous) && (paper === 'low' || paper === 'out')) this.hub.emit('paperThreshold', { paper });
   }
 }
 
-/** The job as the session sees it: a job the printer keeps "processing" while it waits is reported as stopped. */
-function progressOf(jobId: string, job: JobAttributes, previous: PrintJobState, printerReasons: string[]): PrintJobProgress {
+function paperOf(status: A4PrinterStatus) {
+  return 'paper' in status ? status.paper : 'unknown';
+}
+
+function sameStage(a: PrintJobStage, b: PrintJobStage): boolean {
+  return a.stage === b.stage && (a.stage !== 'stalled' || (b.stage === 'stalled' && a.reason === b.reason));
+}
+
+/** A job the printer keeps "processing" while it waits is taken as stopped, with the printer's reasons. */
+function snapshotOf(jobId: string, job: JobAttributes, previous: JobStateName, printerReasons: string[]): JobSnapshot {
   const state = job.state ?? previous;
   const own = jobReasons(job);
   if (FINAL_STATES.has(state)) return { jobId, state, reasons: own };
@@ -268,7 +282,7 @@ function jobReasons(job: JobAttributes): string[] {
   return job.reasons.filter((r) => !UNREMARKABLE_JOB_REASONS.has(r));
 }
 
-function transportFailure(error: IppTransportError, operation: string): DeviceResult<never> {
+function transportFailure(error: IppTransportError, operation: string): Result<never, A4PrintError> {
   if (!error.delivered) return fail('noDevice', 'unreachable', `${operation}: printer not reachable (${error.detail})`);
   if (error.kind === 'timeout') return fail('timeOut', 'noAnswer', `${operation}: ${error.detail}`);
   return fail('noDevice', error.kind, `${operation}: ${error.detail}`);

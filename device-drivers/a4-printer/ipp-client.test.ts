@@ -53,7 +53,7 @@ describe('IppClient', () => {
     const url = await serve((body, req, res) => {
       seen = { type: req.headers['content-type'], body };
       const request = decodeIppMessage(body);
-      res.writeHead(200, { 'Content-Type': 'application/ipp' }).end(okAnswer(request.ok ? request.message.requestId : 0));
+      res.writeHead(200, { 'Content-Type': 'application/ipp' }).end(okAnswer(request.ok ? request.value.requestId : 0));
     });
     const client = new IppClient({ url });
     const message = getPrinterAttributesRequest(client.printerUri, client.requestId());
@@ -61,8 +61,8 @@ describe('IppClient', () => {
     expect(result.ok).toBe(true);
     expect(seen!.type).toBe('application/ipp');
     const received = decodeIppMessage(seen!.body);
-    expect(received.ok && received.message.data).toEqual(Uint8Array.from([0x25, 0x50, 0x44, 0x46]));
-    expect(received.ok && received.message.groups).toEqual(message.groups);
+    expect(received.ok && received.value.data).toEqual(Uint8Array.from([0x25, 0x50, 0x44, 0x46]));
+    expect(received.ok && received.value.groups).toEqual(message.groups);
   });
 
   it('says a printer that does not listen never got the request', async () => {

@@ -5,6 +5,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import { err, ok, type Result } from '../result';
 import { decodeIppMessage, encodeIppMessage, type IppMessage } from './ipp-encoding';
 
 export interface IppClientOptions {
@@ -27,7 +28,7 @@ export interface IppTransportError {
   httpStatus?: number;
 }
 
-export type IppExchange = { ok: true; response: IppMessage } | { ok: false; error: IppTransportError };
+export type IppExchange = Result<IppMessage, IppTransportError>;
 
 export interface PrinterEndpoint {
   /** Where the POST goes. */
@@ -93,7 +94,7 @@ export class IppClient {
       const failWith = (kind: IppTransportFailure, detail: string, delivered = connected, httpStatus?: number) => {
         const error: IppTransportError = { kind, delivered, detail };
         if (httpStatus !== undefined) error.httpStatus = httpStatus;
-        finish({ ok: false, error });
+        finish(err(error));
         request.destroy();
       };
 
@@ -138,10 +139,10 @@ export class IppClient {
           if (!response.complete) return failWith('connectionLost', 'answer cut short');
           const decoded = decodeIppMessage(Buffer.concat(chunks));
           if (!decoded.ok) return failWith('malformed', decoded.error.message);
-          if (decoded.message.requestId !== message.requestId) {
-            return failWith('malformed', `answer to request ${decoded.message.requestId}, expected ${message.requestId}`);
+          if (decoded.value.requestId !== message.requestId) {
+            return failWith('malformed', `answer to request ${decoded.value.requestId}, expected ${message.requestId}`);
           }
-          finish({ ok: true, response: decoded.message });
+          finish(ok(decoded.value));
         });
       });
 

@@ -97,7 +97,7 @@ describe('IPP codec properties', () => {
       fc.property(message, (m) => {
         const result = decodeIppMessage(encodeIppMessage(m));
         expect(result.ok).toBe(true);
-        if (result.ok) expect(result.message).toEqual(m);
+        if (result.ok) expect(result.value).toEqual(m);
       }),
       { numRuns: 500 },
     );

@@ -11,7 +11,7 @@ const attr = (tag: number, name: string, valueHex: string) =>
 function decoded(bytes: Uint8Array): IppMessage {
   const result = decodeIppMessage(bytes);
   if (!result.ok) throw result.error;
-  return result.message;
+  return result.value;
 }
 
 function failure(bytes: Uint8Array): IppDecodeError {

@@ -2,6 +2,8 @@
 // A request and a response have the same shape: version, operation id or status code, request id, attribute
 // groups, then document data. Only the value syntaxes of RFC 8011 are known; anything else is kept as bytes.
 
+import { err, ok, type Result } from '../result';
+
 /** Delimiter tags that open an attribute group (RFC 8010 §3.5.1). */
 export const GroupTag = {
   operation: 0x01,
@@ -110,7 +112,7 @@ export class IppDecodeError extends Error {
   }
 }
 
-export type IppDecodeResult = { ok: true; message: IppMessage } | { ok: false; error: IppDecodeError };
+export type IppDecodeResult = Result<IppMessage, IppDecodeError>;
 
 /** Collections nest; a hostile message must not be able to nest without end. */
 const MAX_COLLECTION_DEPTH = 16;
@@ -254,9 +256,9 @@ const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
 /** Decodes a whole message. Returns a typed error for any malformed input; never throws. */
 export function decodeIppMessage(bytes: Uint8Array): IppDecodeResult {
   try {
-    return { ok: true, message: decode(new ByteReader(bytes)) };
+    return ok(decode(new ByteReader(bytes)));
   } catch (error) {
-    if (error instanceof IppDecodeError) return { ok: false, error };
+    if (error instanceof IppDecodeError) return err(error);
     throw error; // a bug in this file, not bad input: let the tests see it
   }
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PrintJobProgress } from './a4-printer';
+import { a4PaperWaiting, type PrintJobProgress } from './a4-printer';
 import { SimulatedA4Printer } from './simulated-a4-printer';
 
 const document = { pdf: new Uint8Array([0x25, 0x50, 0x44, 0x46]), jobName: 'kiosk-1', pages: 2 };
@@ -21,12 +21,14 @@ describe('simulated A4 printer', () => {
     const taken: unknown[] = [];
     printer.events.on('mediaTaken', (e) => taken.push(e));
     const result = await printer.print(document, (p) => progress.push(p));
-    expect(result).toMatchObject({ ok: true, value: { state: 'completed' } });
-    expect(progress.map((p) => p.state)).toEqual(['pending', 'processing', 'processing', 'completed']);
+    expect(result).toEqual({ ok: true, value: { jobId: '1', stage: 'done' } });
+    expect(progress.map((p) => p.stage)).toEqual(['sent', 'printing', 'printing', 'done']);
     expect(await readFile(join(spoolDir, 'job-1.pdf'))).toEqual(Buffer.from(document.pdf));
-    expect(printer.status().media).toBe('present');
+    expect(printer.status()).toEqual({ state: 'ready', paper: 'full', toner: 'full', media: 'present' });
+    expect(a4PaperWaiting(printer.status())).toBe(true);
     printer.takePaper();
-    expect(printer.status().media).toBe('notPresent');
+    expect(printer.status()).toMatchObject({ media: 'notPresent' });
+    expect(a4PaperWaiting(printer.status())).toBe(false);
     expect(taken).toHaveLength(1);
   });
 
@@ -34,15 +36,15 @@ describe('simulated A4 printer', () => {
     const printer = new SimulatedA4Printer({ spoolDir, pageMs: 20, autoTakeMs: null });
     const states: string[] = [];
     const job = printer.print(document, (p) => {
-      states.push(`${p.state}${p.reasons.length ? ':' + p.reasons.join(',') : ''}`);
-      if (p.state === 'processing' && states.length === 2) printer.setPaper('out');
+      states.push(`${p.stage}${p.stage === 'stalled' ? ':' + p.reason : ''}`);
+      if (p.stage === 'printing' && states.length === 2) printer.setPaper('out');
     });
     await new Promise((r) => setTimeout(r, 60));
-    expect(states.at(-1)).toBe('processing-stopped:media-empty');
-    expect(printer.status().paper).toBe('out');
+    expect(states.at(-1)).toBe('stalled:paperOut');
+    expect(printer.status()).toMatchObject({ state: 'stalled', reason: 'paperOut', paper: 'out' });
     printer.setPaper('full');
     expect(await job).toMatchObject({ ok: true });
-    expect(states.at(-1)).toBe('completed');
+    expect(states.at(-1)).toBe('done');
   });
 
   it('an unplugged printer refuses the job before holding it; unplugged mid-job the outcome is unknown', async () => {

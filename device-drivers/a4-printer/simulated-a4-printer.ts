@@ -8,7 +8,8 @@ import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import type { PaperState } from '../device-status';
 import { EventHub } from '../event-hub';
-import type { A4Printer, A4PrinterEvents, A4PrinterStatus, PrintDocument, PrintJobProgress } from './a4-printer';
+import type { Result } from '../result';
+import type { A4Printer, A4PrintError, A4PrinterEvents, A4PrinterStatus, A4Supplies, PrintDocument, PrintJobProgress, PrintJobStage } from './a4-printer';
 
 export interface SimulatedA4PrinterOptions {
   /** Where job PDFs land (development only). Null keeps nothing. */
@@ -50,13 +51,15 @@ export class SimulatedA4Printer implements A4Printer {
   }
 
   status(): A4PrinterStatus {
-    if (!this.plugged) return { device: 'noDevice', paper: 'unknown', toner: 'unknown', media: 'unknown' };
-    return {
-      device: this.jammed ? 'userError' : this.active ? 'busy' : 'online',
+    if (!this.plugged) return { state: 'noDevice' };
+    const supplies: A4Supplies = {
       paper: this.jammed ? 'jammed' : this.paper,
       toner: 'full',
       media: this.jammed ? 'jammed' : this.paperInTray ? 'present' : 'notPresent',
     };
+    if (this.jammed) return { state: 'stalled', reason: 'jam', ...supplies };
+    if (this.paper === 'out') return { state: 'stalled', reason: 'paperOut', ...supplies };
+    return { state: this.active ? 'printing' : 'ready', ...supplies };
   }
 
   async refreshStatus(): Promise<A4PrinterStatus> {
@@ -71,35 +74,35 @@ export class SimulatedA4Printer implements A4Printer {
     this.wake?.();
   }
 
-  async print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<DeviceResult<PrintJobProgress>> {
+  async print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<Result<PrintJobProgress, A4PrintError>> {
     if (!this.plugged) return fail('noDevice', 'unplugged', 'printer not connected');
     if (this.active) return fail('deviceNotReady', 'busy', 'another job is printing');
     const job: ActiveJob = { jobId: String(this.nextJob++), canceled: false };
     this.active = job;
     this.emitStatus();
-    const report = (state: PrintJobProgress['state'], reasons: string[] = []): PrintJobProgress => {
-      const progress = { jobId: job.jobId, state, reasons };
+    const report = (stage: PrintJobStage): PrintJobProgress => {
+      const progress = { jobId: job.jobId, ...stage };
       onProgress(progress);
       return progress;
     };
     try {
       if (this.options.spoolDir) await writeFile(join(this.options.spoolDir, `job-${job.jobId}.pdf`), document.pdf);
-      report('pending');
+      report({ stage: 'sent' });
       for (let page = 0; page < document.pages; page++) {
         while (this.paper === 'out' || this.jammed) {
-          report('processing-stopped', [this.jammed ? 'media-jam' : 'media-empty']);
+          report({ stage: 'stalled', reason: this.jammed ? 'jam' : 'paperOut' });
           await new Promise<void>((resolve) => (this.wake = resolve));
           this.wake = null;
           if (!this.plugged) return fail('noDevice', 'outcomeUnknown', 'printer disconnected during the job');
           if (job.canceled) return fail('canceled', 'jobCanceled', 'job canceled');
         }
-        report('processing');
+        report({ stage: 'printing' });
         await abortableDelay(this.pageMs);
         if (!this.plugged) return fail('noDevice', 'outcomeUnknown', 'printer disconnected during the job');
         if (job.canceled) return fail('canceled', 'jobCanceled', 'job canceled');
       }
       this.setPaperInTray(true);
-      return succeed(report('completed'));
+      return succeed(report({ stage: 'done' }));
     } finally {
       this.active = null;
       this.emitStatus();

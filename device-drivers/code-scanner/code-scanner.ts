@@ -1,12 +1,16 @@
 // The QR/barcode scanner adapter: HID POS or serial scanners and the simulated twin.
 
 import type { DeviceResult } from '../device-result';
-import type { DeviceState } from '../device-status';
 import type { DeviceEvents } from '../event-hub';
 
-export interface CodeScannerStatus {
-  device: DeviceState;
-  scanner: 'on' | 'off';
+/** In shared/reference/devices.md's words. The scanner is `on` (passes codes on) only while it works and is enabled. */
+export type CodeScannerStatus =
+  | { device: 'online'; scanner: 'on' | 'off' }
+  | { device: 'starting' | 'offline' | 'noDevice' | 'hardwareError'; scanner: 'off' };
+
+/** The scanner can be enabled and read codes now. */
+export function scannerUsable(status: CodeScannerStatus): boolean {
+  return status.device === 'online';
 }
 
 export interface ScannedCode {
@@ -16,6 +20,7 @@ export interface ScannedCode {
 }
 
 export interface CodeScannerEvents extends Record<string, unknown> {
+  /** Only the fields that changed. */
   statusChanged: Partial<CodeScannerStatus>;
   read: ScannedCode;
 }

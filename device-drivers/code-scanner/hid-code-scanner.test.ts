@@ -38,11 +38,11 @@ class FakeHid implements HidTransport {
     return this.devices.filter((device) => device.vendorId === vendorId && device.productId === productId);
   }
   async open(path: string): Promise<HidOpenResult> {
-    if (this.openFailure) return { ok: false, reason: this.openFailure };
-    if (!this.devices.some((device) => device.path === path)) return { ok: false, reason: 'ENOENT' };
+    if (this.openFailure) return { ok: false, error: this.openFailure };
+    if (!this.devices.some((device) => device.path === path)) return { ok: false, error: 'ENOENT' };
     const connection = new FakeConnection();
     this.connections.push(connection);
-    return { ok: true, connection };
+    return { ok: true, value: connection };
   }
   get last(): FakeConnection {
     const connection = this.connections.at(-1);

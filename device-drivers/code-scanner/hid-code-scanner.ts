@@ -71,8 +71,8 @@ export class HidCodeScanner extends ReconnectingCodeScanner {
     }
 
     const opened = await this.transport.open(chosen.path);
-    if (!opened.ok) return this.problem('hardwareError', `cannot open ${chosen.path}: ${opened.reason}`);
-    const connection = opened.connection;
+    if (!opened.ok) return this.problem('hardwareError', `cannot open ${chosen.path}: ${opened.error}`);
+    const connection = opened.value;
     if (!this.isRunning) {
       await connection.close();
       return false;

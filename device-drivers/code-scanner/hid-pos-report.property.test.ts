@@ -29,7 +29,7 @@ const reportArb = fc.oneof(
 
 function expectTyped(scans: AssembledScan[]): void {
   for (const scan of scans) {
-    if (scan.ok) expect(typeof scan.code.data).toBe('string');
+    if (scan.ok) expect(typeof scan.value.data).toBe('string');
     else expect(ERROR_KINDS).toContain(scan.error.kind);
   }
 }
@@ -39,7 +39,7 @@ describe('HID POS report properties', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), layoutArb, (bytes, layout) => {
         const parsed = parseHidPosReport(bytes, layout);
-        if (parsed.ok) expect(parsed.chunk.data.length).toBeLessThanOrEqual(Math.max(0, bytes.length - 2));
+        if (parsed.ok) expect(parsed.value.data.length).toBeLessThanOrEqual(Math.max(0, bytes.length - 2));
         else expect(ERROR_KINDS).toContain(parsed.error.kind);
       }),
       { numRuns: 2000 },
@@ -77,7 +77,7 @@ describe('HID POS report properties', () => {
         const reports = hidPosReports(withAimId(utf8(text), aimId), { moreFollowsFlag: flag });
         const out = reports.flatMap((report, i) => assembler.push(report, i));
         out.push(...assembler.tick(reports.length + 50));
-        expect(out).toEqual([{ ok: true, code: { symbology: aimId, data: text } }]);
+        expect(out).toEqual([{ ok: true, value: { symbology: aimId, data: text } }]);
       }),
       { numRuns: 500 },
     );
@@ -92,7 +92,7 @@ describe('HID POS report properties', () => {
         const reports = hidPosReports(withAimId(new Uint8Array(iconv.encode(text, 'gbk'))));
         const out = reports.flatMap((report, i) => assembler.push(report, i));
         out.push(...assembler.tick(1000));
-        expect(out).toEqual([{ ok: true, code: { symbology: ']Q1', data: text } }]);
+        expect(out).toEqual([{ ok: true, value: { symbology: ']Q1', data: text } }]);
       }),
       { numRuns: 300 },
     );

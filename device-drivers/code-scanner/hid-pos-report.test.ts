@@ -18,18 +18,18 @@ const ascii = (text: string) => [...utf8(text)];
 describe('parseHidPosReport', () => {
   it('takes the length byte and ignores the zero padding', () => {
     const parsed = parseHidPosReport(report(5, ascii('ABCDE')));
-    expect(parsed).toEqual({ ok: true, chunk: { data: utf8('ABCDE'), moreFollows: false } });
+    expect(parsed).toEqual({ ok: true, value: { data: utf8('ABCDE'), moreFollows: false } });
   });
 
   it('says more follows when the report is full', () => {
     const full = report(62, ascii('X'.repeat(62)));
-    expect(parseHidPosReport(full)).toMatchObject({ ok: true, chunk: { moreFollows: true } });
+    expect(parseHidPosReport(full)).toMatchObject({ ok: true, value: { moreFollows: true } });
   });
 
   it('reads the "more follows" flag in the last byte on models that have one', () => {
     const layout = { kind: 'moreFollowsFlag' } as const;
-    expect(parseHidPosReport(report(3, ascii('ABC'), 64, 0x01), layout)).toMatchObject({ ok: true, chunk: { data: utf8('ABC'), moreFollows: true } });
-    expect(parseHidPosReport(report(61, ascii('Y'.repeat(61)), 64, 0x00), layout)).toMatchObject({ ok: true, chunk: { moreFollows: false } });
+    expect(parseHidPosReport(report(3, ascii('ABC'), 64, 0x01), layout)).toMatchObject({ ok: true, value: { data: utf8('ABC'), moreFollows: true } });
+    expect(parseHidPosReport(report(61, ascii('Y'.repeat(61)), 64, 0x00), layout)).toMatchObject({ ok: true, value: { moreFollows: false } });
     expect(parseHidPosReport(report(62, [], 64, 0), layout)).toMatchObject({ ok: false, error: { kind: 'lengthOverflow' } });
   });
 
@@ -49,7 +49,7 @@ describe('HidScanAssembler', () => {
 
   it('ends a scan with a report that is not full, splitting off the AIM id', () => {
     const scans = assembler().push(hidPosReports(withAimId(utf8('KIOSK-0001')))[0] as Uint8Array, 0);
-    expect(scans).toEqual([{ ok: true, code: { symbology: ']Q1', data: 'KIOSK-0001' } }]);
+    expect(scans).toEqual([{ ok: true, value: { symbology: ']Q1', data: 'KIOSK-0001' } }]);
   });
 
   it('joins a scan over several reports, with a UTF-8 character cut at a report boundary', () => {
@@ -59,14 +59,14 @@ describe('HidScanAssembler', () => {
     const a = assembler();
     expect(a.push(reports[0] as Uint8Array, 0)).toEqual([]);
     expect(a.deadline()).toBe(50);
-    expect(a.push(reports[1] as Uint8Array, 3)).toEqual([{ ok: true, code: { symbology: ']Q1', data: text } }]);
+    expect(a.push(reports[1] as Uint8Array, 3)).toEqual([{ ok: true, value: { symbology: ']Q1', data: text } }]);
     expect(a.deadline()).toBeNull();
   });
 
   it('decodes a GBK scanner', () => {
     const text = '浙江政务服务网（一件事）';
     const reports = hidPosReports(withAimId(new Uint8Array(iconv.encode(text, 'gbk'))));
-    expect(assembler({ encoding: 'gbk' }).push(reports[0] as Uint8Array, 0)).toEqual([{ ok: true, code: { symbology: ']Q1', data: text } }]);
+    expect(assembler({ encoding: 'gbk' }).push(reports[0] as Uint8Array, 0)).toEqual([{ ok: true, value: { symbology: ']Q1', data: text } }]);
   });
 
   it('ends a scan that fills its last report exactly by the 50 ms idle rule', () => {
@@ -74,7 +74,7 @@ describe('HidScanAssembler', () => {
     const [only] = hidPosReports(utf8('Z'.repeat(62)));
     expect(a.push(only as Uint8Array, 100)).toEqual([]);
     expect(a.tick(149)).toEqual([]);
-    expect(a.tick(150)).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'Z'.repeat(62) } }]);
+    expect(a.tick(150)).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'Z'.repeat(62) } }]);
     expect(a.tick(500)).toEqual([]);
   });
 
@@ -84,8 +84,8 @@ describe('HidScanAssembler', () => {
     const [second] = hidPosReports(utf8('B'));
     a.push(first as Uint8Array, 0);
     expect(a.push(second as Uint8Array, 60)).toEqual([
-      { ok: true, code: { symbology: 'unknown', data: 'A'.repeat(62) } },
-      { ok: true, code: { symbology: 'unknown', data: 'B' } },
+      { ok: true, value: { symbology: 'unknown', data: 'A'.repeat(62) } },
+      { ok: true, value: { symbology: 'unknown', data: 'B' } },
     ]);
   });
 
@@ -94,15 +94,15 @@ describe('HidScanAssembler', () => {
     const reports = hidPosReports(withAimId(utf8('F'.repeat(100))), { moreFollowsFlag: true });
     expect(reports.map((r) => r[63])).toEqual([1, 0]);
     expect(a.push(reports[0] as Uint8Array, 0)).toEqual([]);
-    expect(a.push(reports[1] as Uint8Array, 1)).toEqual([{ ok: true, code: { symbology: ']Q1', data: 'F'.repeat(100) } }]);
+    expect(a.push(reports[1] as Uint8Array, 1)).toEqual([{ ok: true, value: { symbology: ']Q1', data: 'F'.repeat(100) } }]);
   });
 
   it('recognises AIM ids of other symbologies, and leaves data that only looks like one', () => {
     const a = assembler();
-    expect(a.push(report(6, ascii(']C0ABC')), 0)).toEqual([{ ok: true, code: { symbology: ']C0', data: 'ABC' } }]);
-    expect(a.push(report(6, ascii(']d2ABC')), 100)).toEqual([{ ok: true, code: { symbology: ']d2', data: 'ABC' } }]);
-    expect(a.push(report(5, ascii(']1ABC')), 200)).toEqual([{ ok: true, code: { symbology: 'unknown', data: ']1ABC' } }]);
-    expect(assembler({ aimIds: false }).push(report(6, ascii(']Q1ABC')), 0)).toEqual([{ ok: true, code: { symbology: 'unknown', data: ']Q1ABC' } }]);
+    expect(a.push(report(6, ascii(']C0ABC')), 0)).toEqual([{ ok: true, value: { symbology: ']C0', data: 'ABC' } }]);
+    expect(a.push(report(6, ascii(']d2ABC')), 100)).toEqual([{ ok: true, value: { symbology: ']d2', data: 'ABC' } }]);
+    expect(a.push(report(5, ascii(']1ABC')), 200)).toEqual([{ ok: true, value: { symbology: 'unknown', data: ']1ABC' } }]);
+    expect(assembler({ aimIds: false }).push(report(6, ascii(']Q1ABC')), 0)).toEqual([{ ok: true, value: { symbology: 'unknown', data: ']Q1ABC' } }]);
   });
 
   it('refuses bytes that are not valid in the encoding, without putting them in the error', () => {
@@ -116,7 +116,7 @@ describe('HidScanAssembler', () => {
     a.push(reports[0] as Uint8Array, 0);
     expect(a.push(report(200 % 256), 1)).toMatchObject([{ ok: false, error: { kind: 'lengthOverflow' } }]);
     expect(a.push(reports[2] as Uint8Array, 2)).toEqual([]);
-    expect(a.push(report(2, ascii('OK')), 3)).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'OK' } }]);
+    expect(a.push(report(2, ascii('OK')), 3)).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'OK' } }]);
   });
 
   it('reports another report id without disturbing the scan under way', () => {
@@ -126,7 +126,7 @@ describe('HidScanAssembler', () => {
     const status = report(1, [0x00]);
     status[0] = 0x04;
     expect(a.push(status, 1)).toMatchObject([{ ok: false, error: { kind: 'wrongReportId' } }]);
-    expect(a.push(reports[1] as Uint8Array, 2)).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'R'.repeat(70) } }]);
+    expect(a.push(reports[1] as Uint8Array, 2)).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'R'.repeat(70) } }]);
   });
 
   it('refuses a runaway scan and resumes after it', () => {
@@ -134,7 +134,7 @@ describe('HidScanAssembler', () => {
     const reports = hidPosReports(utf8('L'.repeat(200)));
     const out = reports.flatMap((r, i) => a.push(r, i));
     expect(out).toMatchObject([{ ok: false, error: { kind: 'scanTooLong' } }]);
-    expect(a.push(report(1, ascii('x')), 10)).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'x' } }]);
+    expect(a.push(report(1, ascii('x')), 10)).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'x' } }]);
   });
 
   it('makes nothing of a lone zero-length report, and forgets a scan on discard', () => {

@@ -5,6 +5,7 @@
 // Pure: the reassembler is a state machine that is told the time with every call, so the 50 ms rule is tested
 // without waiting and the driver only has to wake it at `deadline()`.
 
+import { err, ok, type Result } from '../result';
 import type { ScannedCode } from './code-scanner';
 import { decodeScan, type ScanEncoding } from './scanned-code-decoder';
 
@@ -32,7 +33,7 @@ export interface HidReportChunk {
   moreFollows: boolean;
 }
 
-export type HidReportParse = { ok: true; chunk: HidReportChunk } | { ok: false; error: HidReportError };
+export type HidReportParse = Result<HidReportChunk, HidReportError>;
 
 export function parseHidPosReport(report: Uint8Array, layout: HidReportLayout = { kind: 'lengthPrefixed' }): HidReportParse {
   if (report.length < 2) return failure('emptyReport', `report of ${report.length} bytes`);
@@ -43,7 +44,7 @@ export function parseHidPosReport(report: Uint8Array, layout: HidReportLayout = 
   if (layout.kind === 'lengthPrefixed') {
     const capacity = report.length - 2;
     if (length > capacity) return failure('lengthOverflow', `length ${length} in a report with room for ${capacity}`);
-    return { ok: true, chunk: { data: report.slice(2, 2 + length), moreFollows: length === capacity } };
+    return ok({ data: report.slice(2, 2 + length), moreFollows: length === capacity });
   }
 
   const flagOffset = layout.flagOffset ?? report.length - 1;
@@ -51,10 +52,10 @@ export function parseHidPosReport(report: Uint8Array, layout: HidReportLayout = 
   const capacity = flagOffset - 2;
   if (length > capacity) return failure('lengthOverflow', `length ${length} in a report with room for ${capacity}`);
   const moreFollows = ((report[flagOffset] as number) & (layout.flagMask ?? 0x01)) !== 0;
-  return { ok: true, chunk: { data: report.slice(2, 2 + length), moreFollows } };
+  return ok({ data: report.slice(2, 2 + length), moreFollows });
 }
 
-export type AssembledScan = { ok: true; code: ScannedCode } | { ok: false; error: HidReportError };
+export type AssembledScan = Result<ScannedCode, HidReportError>;
 
 export interface HidScanAssemblerOptions {
   encoding: ScanEncoding;
@@ -106,7 +107,7 @@ export class HidScanAssembler {
       return out;
     }
     this.lastReportAt = at;
-    const { data, moreFollows } = parsed.chunk;
+    const { data, moreFollows } = parsed.value;
 
     if (this.state === 'skipping') {
       if (!moreFollows) this.state = 'idle';
@@ -116,7 +117,7 @@ export class HidScanAssembler {
     if (this.size + data.length > this.maxScanBytes) {
       this.clear();
       this.state = moreFollows ? 'skipping' : 'idle';
-      out.push({ ok: false, error: { kind: 'scanTooLong', detail: `scan longer than ${this.maxScanBytes} bytes` } });
+      out.push(err({ kind: 'scanTooLong', detail: `scan longer than ${this.maxScanBytes} bytes` }));
       return out;
     }
     if (data.length > 0) {
@@ -175,5 +176,5 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
 }
 
 function failure(kind: HidReportErrorKind, detail: string): HidReportParse {
-  return { ok: false, error: { kind, detail } };
+  return err({ kind, detail });
 }

@@ -1,6 +1,8 @@
 // What the HID scanner driver needs from a HID stack: find devices by vendor/product id, open one, receive its
 // input reports, hear when it goes away. node-hid provides it on a kiosk; unit tests provide a fake.
 
+import type { Result } from '../result';
+
 export interface HidDeviceInfo {
   /** The OS path to open (a /dev/hidrawN node on Linux). */
   path: string;
@@ -18,7 +20,8 @@ export interface HidConnection {
   close(): Promise<void>;
 }
 
-export type HidOpenResult = { ok: true; connection: HidConnection } | { ok: false; reason: string };
+/** The connection, or the system's reason it cannot be opened (for staff). */
+export type HidOpenResult = Result<HidConnection, string>;
 
 export interface HidTransport {
   list(vendorId: number, productId: number): Promise<HidDeviceInfo[]>;

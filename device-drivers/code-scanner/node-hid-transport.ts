@@ -2,6 +2,7 @@
 // node-hid's own thread and never block the agent.
 
 import { HIDAsync, devicesAsync } from 'node-hid';
+import { err, ok } from '../result';
 import type { HidConnection, HidDeviceInfo, HidOpenResult, HidTransport } from './hid-transport';
 
 export function createNodeHidTransport(): HidTransport {
@@ -25,9 +26,9 @@ export function createNodeHidTransport(): HidTransport {
         device = await HIDAsync.open(path);
       } catch (error) {
         // Usually EACCES without the udev rule, or the node vanished between listing and opening.
-        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+        return err(error instanceof Error ? error.message : String(error));
       }
-      return { ok: true, connection: wrap(device) };
+      return ok(wrap(device));
     },
   };
 }

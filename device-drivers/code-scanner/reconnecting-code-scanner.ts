@@ -2,17 +2,23 @@
 // and looking for the device again with backoff when it goes away (unplugged, read error) until it is back — an
 // unattended kiosk has nobody to restart it. A driver supplies how to attach to its device and how to let go of it.
 
-import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import type { DeviceState } from '../device-status';
 import { EventHub } from '../event-hub';
+import { Reconnector, steppedBackoff } from '../reconnect-with-backoff';
+import type { Result } from '../result';
 import type { CodeScanner, CodeScannerEvents, CodeScannerStatus, ScannedCode } from './code-scanner';
-import { DEFAULT_RETRY_DELAYS_MS, retryDelay } from './reconnect-backoff';
 import type { DiagnosableScanner, ScannerDiagnostics } from './scanner-diagnostics';
 import { ScannerStatusTracker } from './scanner-status-tracker';
 
+/**
+ * How long a real scanner driver waits before looking for its device again: quickly at first (a cable re-seated),
+ * then every few seconds (a scanner left unplugged).
+ */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [100, 250, 500, 1000, 2000, 5000];
+
 /** A finished scan from a framing machine (the HID reassembler, the serial framer): a code, or why it was refused. */
-export type ScanOutcome = { ok: true; code: ScannedCode } | { ok: false; error: { kind: string } };
+export type ScanOutcome = Result<ScannedCode, { kind: string }>;
 
 export interface ReconnectingCodeScannerOptions {
   retryDelaysMs?: readonly number[] | undefined;
@@ -27,15 +33,16 @@ export abstract class ReconnectingCodeScanner implements CodeScanner, Diagnosabl
   private readonly hub = new EventHub<CodeScannerEvents>();
   readonly events = this.hub;
   private readonly tracker = new ScannerStatusTracker(this.hub);
-  private readonly retryDelays: readonly number[];
+  private readonly reconnector: Reconnector;
   /** Set between open() and close(); aborting it stops every wait. */
   private running: AbortController | null = null;
-  /** The signal of the open() whose reconnection loop is running, if one is. */
-  private retryLoop: AbortSignal | null = null;
   private readonly counts: ScannerDiagnostics = { attaches: 0, detaches: 0, rejected: {}, lastProblem: null };
 
   constructor(private readonly lifecycle: ReconnectingCodeScannerOptions) {
-    this.retryDelays = lifecycle.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.reconnector = new Reconnector({
+      backoff: steppedBackoff(lifecycle.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS),
+      attempt: async () => this.attached || (await this.attach()),
+    });
   }
 
   /** Finds and opens the device; false (after `problem()`) when it is not there or cannot be opened. */
@@ -125,7 +132,7 @@ export abstract class ReconnectingCodeScanner implements CodeScanner, Diagnosabl
         this.counts.rejected[kind] = (this.counts.rejected[kind] ?? 0) + 1;
       } else if (this.tracker.status().scanner === 'on') {
         try {
-          this.hub.emit('read', outcome.code);
+          this.hub.emit('read', outcome.value);
         } catch (error) {
           // A listener's bug must surface as the bug it is, not be taken for a device failure by the transport.
           setImmediate(() => {
@@ -146,19 +153,6 @@ export abstract class ReconnectingCodeScanner implements CodeScanner, Diagnosabl
 
   /** Polls for the device with backoff until it is back or the driver is closed. One loop at a time. */
   private keepLooking(): void {
-    if (!this.running || this.retryLoop === this.running.signal) return;
-    const signal = this.running.signal;
-    this.retryLoop = signal;
-    void (async () => {
-      try {
-        for (let attempt = 0; !signal.aborted; attempt++) {
-          await abortableDelay(retryDelay(attempt, this.retryDelays), signal);
-          if (signal.aborted || this.attached) return;
-          if (await this.attach()) return;
-        }
-      } finally {
-        if (this.retryLoop === signal) this.retryLoop = null;
-      }
-    })();
+    if (this.running) void this.reconnector.start(this.running.signal);
   }
 }

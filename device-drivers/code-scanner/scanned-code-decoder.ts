@@ -2,6 +2,7 @@
 // the text decoded as a whole (never per character) with the scanner's configured encoding. Shared by the HID POS
 // reassembler and the serial framer.
 
+import { err, ok, type Result } from '../result';
 import type { ScannedCode } from './code-scanner';
 
 /** What the scanner is set to send. GBK is decoded with the WHATWG decoder (a GB18030 superset). */
@@ -9,7 +10,13 @@ export type ScanEncoding = 'utf-8' | 'gbk';
 
 export const SCAN_ENCODINGS: readonly ScanEncoding[] = ['utf-8', 'gbk'];
 
-export type ScanDecodeResult = { ok: true; code: ScannedCode } | { ok: false; error: { kind: 'undecodable'; detail: string } };
+/** `detail` is for staff and never holds scanned bytes. */
+export interface ScanDecodeError {
+  kind: 'undecodable';
+  detail: string;
+}
+
+export type ScanDecodeResult = Result<ScannedCode, ScanDecodeError>;
 
 const RIGHT_BRACKET = 0x5d;
 
@@ -26,10 +33,10 @@ export function decodeScan(bytes: Uint8Array, encoding: ScanEncoding, aimIds = t
     // fatal: a byte sequence that is not valid in the configured encoding is refused, never turned into U+FFFD:
     // a wrong character in a code could fetch the wrong record. ignoreBOM keeps the text exactly as scanned.
     const data = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(idLength));
-    return { ok: true, code: { symbology, data } };
+    return ok({ symbology, data });
   } catch {
     // The detail never carries the bytes: scans can hold personal data.
-    return { ok: false, error: { kind: 'undecodable', detail: `${bytes.length - idLength} bytes are not valid ${encoding}` } };
+    return err({ kind: 'undecodable', detail: `${bytes.length - idLength} bytes are not valid ${encoding}` });
   }
 }
 

@@ -10,7 +10,7 @@ const KINDS = ['incompleteFrame', 'frameTooLong', 'undecodable'];
 
 function expectTyped(frames: SerialFrame[]): void {
   for (const frame of frames) {
-    if (frame.ok) expect(typeof frame.code.data).toBe('string');
+    if (frame.ok) expect(typeof frame.value.data).toBe('string');
     else expect(KINDS).toContain(frame.error.kind);
   }
 }
@@ -64,7 +64,7 @@ describe('serial framer properties', () => {
           const stream = new TextEncoder().encode(codes.map((code) => code + end).join(''));
           const framer = new SerialLineFramer({ terminator, encoding: 'utf-8', aimIds: false });
           const out = pieces(stream, cuts).flatMap((piece, i) => framer.push(piece, i));
-          expect(out).toEqual(codes.map((data) => ({ ok: true, code: { symbology: 'unknown', data } })));
+          expect(out).toEqual(codes.map((data) => ({ ok: true, value: { symbology: 'unknown', data } })));
           expect(framer.deadline()).toBeNull();
         },
       ),

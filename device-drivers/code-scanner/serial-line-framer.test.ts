@@ -8,8 +8,8 @@ const framer = (options: Partial<SerialLineFramerOptions> = {}) => new SerialLin
 describe('SerialLineFramer', () => {
   it('cuts codes on CR and splits off the AIM id', () => {
     expect(framer().push(bytes(']Q1KIOSK-0001\rPLAIN\r'), 0)).toEqual([
-      { ok: true, code: { symbology: ']Q1', data: 'KIOSK-0001' } },
-      { ok: true, code: { symbology: 'unknown', data: 'PLAIN' } },
+      { ok: true, value: { symbology: ']Q1', data: 'KIOSK-0001' } },
+      { ok: true, value: { symbology: 'unknown', data: 'PLAIN' } },
     ]);
   });
 
@@ -19,8 +19,8 @@ describe('SerialLineFramer', () => {
     ['TAB', '\t'],
   ] as const)('cuts codes on %s', (terminator, end) => {
     expect(framer({ terminator }).push(bytes(`ONE${end}TWO${end}`), 0)).toEqual([
-      { ok: true, code: { symbology: 'unknown', data: 'ONE' } },
-      { ok: true, code: { symbology: 'unknown', data: 'TWO' } },
+      { ok: true, value: { symbology: 'unknown', data: 'ONE' } },
+      { ok: true, value: { symbology: 'unknown', data: 'TWO' } },
     ]);
   });
 
@@ -30,14 +30,14 @@ describe('SerialLineFramer', () => {
     expect(f.push(all.subarray(0, 2), 0)).toEqual([]);
     expect(f.push(all.subarray(2, 8), 10)).toEqual([]);
     expect(f.deadline()).toBe(110);
-    expect(f.push(all.subarray(8), 20)).toEqual([{ ok: true, code: { symbology: 'unknown', data: '浙江-1' } }]);
+    expect(f.push(all.subarray(8), 20)).toEqual([{ ok: true, value: { symbology: 'unknown', data: '浙江-1' } }]);
     expect(f.deadline()).toBeNull();
   });
 
   it('decodes GBK as a whole', () => {
     const text = '浙江政务服务网（一件事）';
     const gbk = new Uint8Array(iconv.encode(text + '\r', 'gbk'));
-    expect(framer({ encoding: 'gbk' }).push(gbk, 0)).toEqual([{ ok: true, code: { symbology: 'unknown', data: text } }]);
+    expect(framer({ encoding: 'gbk' }).push(gbk, 0)).toEqual([{ ok: true, value: { symbology: 'unknown', data: text } }]);
   });
 
   it('throws away a piece left without its terminator after the inter-byte timeout', () => {
@@ -45,7 +45,7 @@ describe('SerialLineFramer', () => {
     f.push(bytes('NOISE'), 0);
     expect(f.tick(49)).toEqual([]);
     expect(f.tick(50)).toEqual([{ ok: false, error: { kind: 'incompleteFrame', detail: '5 bytes without a terminator, then 50 ms of silence' } }]);
-    expect(f.push(bytes('CODE\r'), 60)).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'CODE' } }]);
+    expect(f.push(bytes('CODE\r'), 60)).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'CODE' } }]);
   });
 
   it('discards the stale piece when the next bytes come after the timeout', () => {
@@ -53,24 +53,24 @@ describe('SerialLineFramer', () => {
     f.push(bytes('HALF'), 0);
     expect(f.push(bytes('NEXT\r'), 80)).toEqual([
       { ok: false, error: { kind: 'incompleteFrame', detail: '4 bytes without a terminator, then 50 ms of silence' } },
-      { ok: true, code: { symbology: 'unknown', data: 'NEXT' } },
+      { ok: true, value: { symbology: 'unknown', data: 'NEXT' } },
     ]);
   });
 
   it('makes no code of two terminators in a row', () => {
-    expect(framer().push(bytes('\r\rA\r'), 0)).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'A' } }]);
+    expect(framer().push(bytes('\r\rA\r'), 0)).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'A' } }]);
   });
 
   it('refuses a code that is too long, up to its terminator, whether it comes whole or in pieces', () => {
     const f = framer({ maxFrameBytes: 8 });
     expect(f.push(bytes('123456789\rOK\r'), 0)).toEqual([
       { ok: false, error: { kind: 'frameTooLong', detail: 'a code longer than 8 bytes' } },
-      { ok: true, code: { symbology: 'unknown', data: 'OK' } },
+      { ok: true, value: { symbology: 'unknown', data: 'OK' } },
     ]);
     expect(f.push(bytes('12345'), 1)).toEqual([]);
     expect(f.push(bytes('67890'), 2)).toMatchObject([{ ok: false, error: { kind: 'frameTooLong' } }]);
     expect(f.push(bytes('MORE'), 3)).toEqual([]);
-    expect(f.push(bytes('TAIL\rNEXT\r'), 4)).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'NEXT' } }]);
+    expect(f.push(bytes('TAIL\rNEXT\r'), 4)).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'NEXT' } }]);
   });
 
   it('refuses bytes that are not valid in the encoding', () => {

@@ -4,6 +4,7 @@
 //
 // Pure: the framer is told the time with every call; the driver wakes it at `deadline()`.
 
+import { err, type Result } from '../result';
 import type { ScannedCode } from './code-scanner';
 import { decodeScan, type ScanEncoding } from './scanned-code-decoder';
 
@@ -24,7 +25,7 @@ export interface SerialFrameError {
   detail: string;
 }
 
-export type SerialFrame = { ok: true; code: ScannedCode } | { ok: false; error: SerialFrameError };
+export type SerialFrame = Result<ScannedCode, SerialFrameError>;
 
 export interface SerialLineFramerOptions {
   terminator: SerialTerminator;
@@ -95,7 +96,7 @@ export class SerialLineFramer {
     const length = this.pending.length;
     this.discard();
     return hadBytes
-      ? [{ ok: false, error: { kind: 'incompleteFrame', detail: `${length} bytes without a terminator, then ${this.timeoutMs} ms of silence` } }]
+      ? [err({ kind: 'incompleteFrame', detail: `${length} bytes without a terminator, then ${this.timeoutMs} ms of silence` })]
       : [];
   }
 
@@ -112,5 +113,5 @@ export class SerialLineFramer {
 }
 
 function tooLong(max: number): SerialFrame {
-  return { ok: false, error: { kind: 'frameTooLong', detail: `a code longer than ${max} bytes` } };
+  return err({ kind: 'frameTooLong', detail: `a code longer than ${max} bytes` });
 }

@@ -12,7 +12,7 @@ export class SimulatedCodeScanner implements CodeScanner {
   private enabled = false;
 
   status(): CodeScannerStatus {
-    return { device: this.plugged ? 'online' : 'noDevice', scanner: this.plugged && this.enabled ? 'on' : 'off' };
+    return this.plugged ? { device: 'online', scanner: this.enabled ? 'on' : 'off' } : { device: 'noDevice', scanner: 'off' };
   }
 
   async open(): Promise<void> {}

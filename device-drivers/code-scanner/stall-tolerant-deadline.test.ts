@@ -42,7 +42,7 @@ describe('StallTolerantDeadline', () => {
     await run(49);
     expect(out).toEqual([]);
     await run(1);
-    expect(out).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'S'.repeat(62) } }]);
+    expect(out).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'S'.repeat(62) } }]);
   });
 
   it('keeps a scan whole when the loop stalls past the deadline and the rest was waiting', async () => {
@@ -52,7 +52,7 @@ describe('StallTolerantDeadline', () => {
     await vi.advanceTimersByTimeAsync(50); // the overdue timer runs first, sees it is late, and gives a grace
     expect(out).toEqual([]);
     receive(tail);
-    expect(out).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'S'.repeat(70) } }]);
+    expect(out).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'S'.repeat(70) } }]);
   });
 
   it('still ends the scan after a stall when nothing more comes', async () => {
@@ -62,7 +62,7 @@ describe('StallTolerantDeadline', () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(out).toEqual([]);
     await run(30);
-    expect(out).toEqual([{ ok: true, code: { symbology: 'unknown', data: 'S'.repeat(62) } }]);
+    expect(out).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'S'.repeat(62) } }]);
   });
 
   it('decides even if the loop never recovers', async () => {

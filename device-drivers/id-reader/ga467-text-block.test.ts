@@ -31,7 +31,7 @@ describe('decodeTextBlock', () => {
     write(block, 204, '长期');
     expect(decodeTextBlock(block)).toEqual({
       ok: true,
-      card: {
+      value: {
         cardType: 'resident', name: '张三', sex: 'male', nation: '汉', birthDate: '1990-01-01',
         address: '浙江省杭州市西湖区文三路100号', idNumber: '330106199001011239', issuingAuthority: '杭州市公安局西湖分局',
         validFrom: '2015-03-01', validTo: 'long-term',
@@ -41,14 +41,14 @@ describe('decodeTextBlock', () => {
 
   it.each(Object.entries(cards))('round-trips the %s test card', (_, card) => {
     const decoded = decodeTextBlock(encodeCardText(card));
-    expect(decoded).toEqual({ ok: true, card });
+    expect(decoded).toEqual({ ok: true, value: card });
   });
 
   it('keeps a minority name with its middle dot, and a rare character outside the BMP', () => {
     const name = '阿依古丽·买买提';
-    expect(decodeTextBlock(encodeCardText({ ...cards.minority, name }))).toMatchObject({ ok: true, card: { name, nation: '维吾尔' } });
+    expect(decodeTextBlock(encodeCardText({ ...cards.minority, name }))).toMatchObject({ ok: true, value: { name, nation: '维吾尔' } });
     const rare = '𠮷野家';
-    expect(decodeTextBlock(encodeCardText({ ...cards.resident, name: rare }))).toMatchObject({ ok: true, card: { name: rare } });
+    expect(decodeTextBlock(encodeCardText({ ...cards.resident, name: rare }))).toMatchObject({ ok: true, value: { name: rare } });
   });
 
   it('trims trailing spaces only and normalises to NFC', () => {
@@ -56,18 +56,18 @@ describe('decodeTextBlock', () => {
     write(block, 52, ' 浙江省 杭州市  '.padEnd(35, ' '));
     write(block, 0, 'Zoe\u0301');
     const decoded = decodeTextBlock(block);
-    expect(decoded).toMatchObject({ ok: true, card: { address: ' 浙江省 杭州市', name: 'Zoé' } });
+    expect(decoded).toMatchObject({ ok: true, value: { address: ' 浙江省 杭州市', name: 'Zoé' } });
   });
 
   it('reads a 2023 foreign card whose English name runs into the continuation field', () => {
     const englishName = 'VAN DER BERG-SCHMIDT, ANNA KATHARINA MARIA';
     const decoded = decodeTextBlock(encodeCardText({ ...cards.foreign2023, englishName }));
-    expect(decoded).toMatchObject({ ok: true, card: { englishName, name: '施安娜', nationality: 'DEU' } });
+    expect(decoded).toMatchObject({ ok: true, value: { englishName, name: '施安娜', nationality: 'DEU' } });
   });
 
   it('uses the English name when an old foreign card has no Chinese name', () => {
     const decoded = decodeTextBlock(encodeCardText({ ...cards.foreign2017, name: '' }));
-    expect(decoded).toMatchObject({ ok: true, card: { name: 'SMITH, JOHN WILLIAM', idNumber: 'USA330619900101' } });
+    expect(decoded).toMatchObject({ ok: true, value: { name: 'SMITH, JOHN WILLIAM', idNumber: 'USA330619900101' } });
   });
 
   it('has the whole nation table', () => {
@@ -78,7 +78,7 @@ describe('decodeTextBlock', () => {
   it('a misread number decodes, then validateCard refuses it', () => {
     const decoded = decodeTextBlock(encodeCardText(misreadCard));
     expect(decoded.ok).toBe(true);
-    if (decoded.ok) expect(validateCard({ ...decoded.card, photo: new Uint8Array(0) })).toMatchObject({ ok: false, error: { code: 'invalidData', errorCode: 'checkDigit' } });
+    if (decoded.ok) expect(validateCard({ ...decoded.value, photo: new Uint8Array(0) })).toMatchObject({ ok: false, error: { code: 'invalidData', errorCode: 'checkDigit' } });
   });
 
   it.each([
@@ -123,10 +123,10 @@ describe('decodeTextBlock properties', () => {
           const result = decodeTextBlock(block);
           expect(isTyped(result)).toBe(true);
           if (result.ok) {
-            const checked = validateCard({ ...result.card, photo: new Uint8Array(0) });
+            const checked = validateCard({ ...result.value, photo: new Uint8Array(0) });
             expect(checked.ok || checked.error.code === 'invalidData').toBe(true);
-            expect(result.card.name).toBe(result.card.name.normalize('NFC'));
-            expect(result.card.name.endsWith(' ')).toBe(false);
+            expect(result.value.name).toBe(result.value.name.normalize('NFC'));
+            expect(result.value.name.endsWith(' ')).toBe(false);
           }
         },
       ),

@@ -2,6 +2,7 @@
 // fixed offsets, one layout per card kind, chosen by the type flag at offset 248. Decoding checks the form of
 // each field; validateCard() checks that they agree (check digit, dates, sex).
 
+import { err, ok, type Result } from '../result';
 import type { IdCard, Sex } from './id-card';
 
 export const TEXT_BLOCK_LENGTH = 256;
@@ -12,7 +13,7 @@ export type TextBlockError =
   | { type: 'encoding'; field: string }
   | { type: 'field'; field: string };
 
-export type TextBlockResult = { ok: true; card: Omit<IdCard, 'photo'> } | { ok: false; error: TextBlockError };
+export type TextBlockResult = Result<Omit<IdCard, 'photo'>, TextBlockError>;
 
 /** GB 3304 nation codes. */
 export const NATIONS: Readonly<Record<string, string>> = {
@@ -37,25 +38,25 @@ class FieldProblem extends Error {
 const utf16 = new TextDecoder('utf-16le', { fatal: true });
 
 export function decodeTextBlock(block: Uint8Array): TextBlockResult {
-  if (block.length !== TEXT_BLOCK_LENGTH) return { ok: false, error: { type: 'length', length: block.length } };
+  if (block.length !== TEXT_BLOCK_LENGTH) return err({ type: 'length', length: block.length });
   try {
     const text = (field: string, offset: number, length: number) => readText(block, field, offset, length);
     const flag = text('type', 248, 2);
     switch (flag) {
       case '':
       case '\u0000': // some cards leave the reserved tail zeroed rather than blank
-        return { ok: true, card: decodeResident(text) };
+        return ok(decodeResident(text));
       case 'J':
-        return { ok: true, card: decodeResidencePermit(text) };
+        return ok(decodeResidencePermit(text));
       case 'I':
-        return { ok: true, card: decodeOldForeignPermanentResident(text) };
+        return ok(decodeOldForeignPermanentResident(text));
       case 'Y':
-        return { ok: true, card: decodeForeignPermanentResident2023(text) };
+        return ok(decodeForeignPermanentResident2023(text));
       default:
-        return { ok: false, error: { type: 'cardType' } };
+        return err({ type: 'cardType' });
     }
   } catch (error) {
-    if (error instanceof FieldProblem) return { ok: false, error: error.problem };
+    if (error instanceof FieldProblem) return err(error.problem);
     throw error;
   }
 }

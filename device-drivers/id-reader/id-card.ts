@@ -33,16 +33,3 @@ export interface IdCard {
   /** Vendor-compressed WLT photo; opaque, never stored. */
   photo: Uint8Array;
 }
-
-/** The gateway's idType for a card (shared/contracts/sharing-gateway-v1.md). */
-export function gatewayIdType(card: Pick<IdCard, 'cardType'>): 'resident-id' | 'hmt-residence-permit' | 'foreign-permanent-resident' {
-  switch (card.cardType) {
-    case 'resident':
-      return 'resident-id';
-    case 'hmt-residence-permit':
-      return 'hmt-residence-permit';
-    case 'foreign-permanent-resident-2017':
-    case 'foreign-permanent-resident-2023':
-      return 'foreign-permanent-resident';
-  }
-}

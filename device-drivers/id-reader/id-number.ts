@@ -1,6 +1,7 @@
 // GB 11643-1999 citizen ID numbers: ISO 7064 MOD 11-2 check digit, embedded birth date and sex.
 // A number that disagrees with the card's other fields is a bad read, never a citizen.
 
+import { err, ok, type Result } from '../result';
 import type { IdCard } from './id-card';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -20,17 +21,17 @@ export type IdNumberProblem = 'shape' | 'checkDigit' | 'birthDate' | 'sex';
 export function checkIdNumber(
   idNumber: string,
   card?: Pick<IdCard, 'birthDate' | 'sex'>,
-): { ok: true } | { ok: false; problem: IdNumberProblem } {
-  if (!/^\d{17}[\dX]$/.test(idNumber)) return { ok: false, problem: 'shape' };
-  if (idCheckCharacter(idNumber.slice(0, 17)) !== idNumber[17]) return { ok: false, problem: 'checkDigit' };
+): Result<void, IdNumberProblem> {
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return err('shape');
+  if (idCheckCharacter(idNumber.slice(0, 17)) !== idNumber[17]) return err('checkDigit');
   const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
-  if (!isCalendarDate(birth)) return { ok: false, problem: 'birthDate' };
+  if (!isCalendarDate(birth)) return err('birthDate');
   if (card) {
-    if (card.birthDate !== birth) return { ok: false, problem: 'birthDate' };
+    if (card.birthDate !== birth) return err('birthDate');
     const male = Number(idNumber[16]) % 2 === 1;
-    if ((card.sex === 'male' && !male) || (card.sex === 'female' && male)) return { ok: false, problem: 'sex' };
+    if ((card.sex === 'male' && !male) || (card.sex === 'female' && male)) return err('sex');
   }
-  return { ok: true };
+  return ok(undefined);
 }
 
 /** The old foreign permanent-resident card (I) has a 15-character number with no check digit. */

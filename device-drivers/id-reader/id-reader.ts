@@ -1,17 +1,24 @@
 // The ID card reader adapter: one interface for the serial GA 467 reader and its simulated twin.
 
 import type { DeviceResult } from '../device-result';
-import type { DeviceState, MediaState } from '../device-status';
 import type { DeviceEvents } from '../event-hub';
 import type { IdCard } from './id-card';
 
-export interface IdReaderStatus {
-  device: DeviceState;
-  /** `present` only while a fresh, unread card is found: a read card is halted and reads as absent. */
-  media: MediaState;
+/**
+ * In shared/reference/devices.md's words. `media` is `present` only while a working reader finds a fresh, unread
+ * card: a read card is halted and reads as absent.
+ */
+export type IdReaderStatus =
+  | { device: 'online'; media: 'present' | 'notPresent' }
+  | { device: 'starting' | 'offline' | 'noDevice' | 'hardwareError'; media: 'notPresent' };
+
+/** The reader can read a card now. */
+export function idReaderUsable(status: IdReaderStatus): boolean {
+  return status.device === 'online';
 }
 
 export interface IdReaderEvents extends Record<string, unknown> {
+  /** Only the fields that changed. */
   statusChanged: Partial<IdReaderStatus>;
   /** A card that has not been read yet was placed. */
   mediaDetected: Record<string, never>;

@@ -4,8 +4,9 @@
 
 import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
-import type { DeviceState, MediaState } from '../device-status';
 import { EventHub } from '../event-hub';
+import { doublingBackoff, Reconnector } from '../reconnect-with-backoff';
+import { err, ok, type Result } from '../result';
 import { SerialTransport, type ByteTransport } from '../serial-transport';
 import { Ga467FrameParser, Ga467Status, encodeCommand, toReply, type Ga467CommandName, type Ga467Reply } from './ga467-frame';
 import { TEXT_BLOCK_LENGTH, decodeTextBlock } from './ga467-text-block';
@@ -34,10 +35,11 @@ export interface SerialIdReaderOptions {
   reconnectMaxMs?: number;
 }
 
+/** Why a command got no usable answer. */
+type ExchangeFailure = 'noDevice' | 'noReply' | 'silentMidFrame' | 'checksum';
+
 /** The result of one command/answer exchange, before it means anything to a citizen. */
-type Exchange =
-  | { ok: true; reply: Ga467Reply }
-  | { ok: false; reason: 'noDevice' | 'noReply' | 'silentMidFrame' | 'checksum' };
+type Exchange = Result<Ga467Reply, ExchangeFailure>;
 
 interface Waiter {
   accepts: (reply: Ga467Reply) => boolean;
@@ -63,8 +65,9 @@ export class SerialIdReader implements IdReader {
   private readonly hub = new EventHub<IdReaderEvents>();
   readonly events = this.hub;
 
-  private device: DeviceState = 'starting';
-  private media: MediaState = 'notPresent';
+  private device: IdReaderStatus['device'] = 'starting';
+  /** Whether a fresh card lies on the reader; shown only while the reader works. */
+  private media: IdReaderStatus['media'] = 'notPresent';
   /** Why the device is in hardwareError, for staff: never personal data. */
   private problem = '';
   private readonly parser = new Ga467FrameParser();
@@ -73,14 +76,12 @@ export class SerialIdReader implements IdReader {
   private queue: Promise<unknown> = Promise.resolve();
   /** Present between open() and close(); aborting it stops the reconnect loop. */
   private lifetime: AbortController | null = null;
-  private reconnecting = false;
+  private readonly reconnector: Reconnector;
 
   private readonly pollMs: number;
   private readonly commandTimeoutMs: number;
   private readonly readTimeoutMs: number;
   private readonly quietAfterCorruptFrameMs: number;
-  private readonly reconnectInitialMs: number;
-  private readonly reconnectMaxMs: number;
 
   constructor(
     private readonly transport: ByteTransport,
@@ -93,14 +94,16 @@ export class SerialIdReader implements IdReader {
     // Generous: USB bridges deliver in bursts and a busy host reads late; too short turns a good reply that
     // follows a corrupt one into a failed read.
     this.quietAfterCorruptFrameMs = options.quietAfterCorruptFrameMs ?? Math.max(150, wireTimeMs(64, baudRate));
-    this.reconnectInitialMs = options.reconnectInitialMs ?? 50;
-    this.reconnectMaxMs = options.reconnectMaxMs ?? 2000;
+    this.reconnector = new Reconnector({
+      backoff: doublingBackoff(options.reconnectInitialMs ?? 50, options.reconnectMaxMs ?? 2000),
+      attempt: (signal) => this.reconnectOnce(signal),
+    });
     transport.events.on('data', (chunk) => this.onData(chunk));
     transport.events.on('closed', () => this.onClosed());
   }
 
   status(): IdReaderStatus {
-    return { device: this.device, media: this.media };
+    return this.device === 'online' ? { device: 'online', media: this.media } : { device: this.device, media: 'notPresent' };
   }
 
   /** Resolves after the first attempt to reach the reader; if it is absent, keeps trying in the background. */
@@ -108,15 +111,15 @@ export class SerialIdReader implements IdReader {
     if (this.lifetime) return;
     const lifetime = (this.lifetime = new AbortController());
     const state = await this.connectOnce();
-    if (await this.closedMeanwhile(lifetime)) return;
+    if (await this.closedMeanwhile(lifetime.signal)) return;
     this.applyConnection(state);
-    if (state !== 'online') void this.reconnect();
+    if (state !== 'online') this.reconnect();
   }
 
   async close(): Promise<void> {
     this.lifetime?.abort();
     this.lifetime = null;
-    this.waiter?.finish({ ok: false, reason: 'noDevice' });
+    this.waiter?.finish(err('noDevice'));
     await this.transport.close();
     this.parser.reset();
     this.setStatus({ device: 'offline', media: 'notPresent' });
@@ -143,7 +146,7 @@ export class SerialIdReader implements IdReader {
     const exchange = await this.command('readSamId', this.commandTimeoutMs, (r) => r.sw3 !== Ga467Status.success || r.data.length === 16);
     const result = this.expectSuccess(exchange, 'read SAM id');
     if (!result.ok) return result;
-    return exchange.ok ? succeed(Buffer.from(exchange.reply.data).toString('hex')) : fail('hardwareError');
+    return exchange.ok ? succeed(Buffer.from(exchange.value.data).toString('hex')) : fail('hardwareError');
   }
 
   /** Polls for a fresh card, then selects and reads it once. A read card is halted: never read twice. */
@@ -155,15 +158,15 @@ export class SerialIdReader implements IdReader {
 
       const found = await untilAborted(this.command('findCard', this.commandTimeoutMs, hasDataLength(Ga467Status.findSuccess, 4)), signal);
       if (found === 'aborted') return canceled();
-      if (!found.ok && found.reason !== 'checksum') return exchangeFailure(found);
-      if (found.ok && isSamFailure(found.reply.sw3)) return this.samFailure(found.reply.sw3);
+      if (!found.ok && found.error !== 'checksum') return exchangeFailure(found.error);
+      if (found.ok && isSamFailure(found.value.sw3)) return this.samFailure(found.value.sw3);
 
-      if (found.ok && found.reply.sw3 === Ga467Status.findSuccess) {
+      if (found.ok && found.value.sw3 === Ga467Status.findSuccess) {
         this.cardFound();
         const selected = await untilAborted(this.command('selectCard', this.commandTimeoutMs, hasDataLength(Ga467Status.success, 8)), signal);
         if (selected === 'aborted') return canceled();
-        if (!selected.ok && selected.reason !== 'checksum') return exchangeFailure(selected);
-        if (selected.ok && selected.reply.sw3 === Ga467Status.success) {
+        if (!selected.ok && selected.error !== 'checksum') return exchangeFailure(selected.error);
+        if (selected.ok && selected.value.sw3 === Ga467Status.success) {
           const read = this.command('readTextAndPhoto', this.readTimeoutMs, (r) => r.sw3 !== Ga467Status.success || r.data.length >= 4);
           const answered = await untilAborted(read, signal);
           this.setStatus({ media: 'notPresent' }); // read or failed, the card is now halted
@@ -171,7 +174,7 @@ export class SerialIdReader implements IdReader {
           return this.cardFromRead(answered);
         }
         // select failed (card lifted, bad contact) or its answer was garbled: look again
-      } else if (found.ok && found.reply.sw3 === Ga467Status.noCard) {
+      } else if (found.ok && found.value.sw3 === Ga467Status.noCard) {
         this.setStatus({ media: 'notPresent' }); // no card, or a halted one
       }
       await abortableDelay(this.pollMs, signal);
@@ -188,10 +191,10 @@ export class SerialIdReader implements IdReader {
 
   private cardFromRead(read: Exchange): DeviceResult<IdCard> {
     if (!read.ok) {
-      if (read.reason === 'checksum') return fail('invalidData', 'checksum', 'card data arrived corrupted');
-      return exchangeFailure(read);
+      if (read.error === 'checksum') return fail('invalidData', 'checksum', 'card data arrived corrupted');
+      return exchangeFailure(read.error);
     }
-    const { sw3, data } = read.reply;
+    const { sw3, data } = read.value;
     if (isSamFailure(sw3)) return this.samFailure(sw3);
     if (sw3 !== Ga467Status.success) return fail('invalidData', statusCode(sw3), `reader answered ${hex(sw3)} to the read`);
     const textLength = (data[0]! << 8) | data[1]!;
@@ -204,19 +207,19 @@ export class SerialIdReader implements IdReader {
       const field = 'field' in decoded.error ? ` (${decoded.error.field})` : '';
       return fail('invalidData', decoded.error.type, `text block: ${decoded.error.type}${field}`);
     }
-    return validateCard({ ...decoded.card, photo: data.slice(4 + textLength) });
+    return validateCard({ ...decoded.value, photo: data.slice(4 + textLength) });
   }
 
   private samFailure(sw3: number): DeviceResult<never> {
     this.problem = statusCode(sw3);
     this.setStatus({ device: 'hardwareError', media: 'notPresent' });
-    void this.reconnect(); // re-probes the SAM with backoff until it is well again
+    this.reconnect(); // re-probes the SAM with backoff until it is well again
     return fail('hardwareError', this.problem, `reader answered ${hex(sw3)}: SAM not working`);
   }
 
   private expectSuccess(exchange: Exchange, what: string): DeviceResult<void> {
-    if (!exchange.ok) return exchangeFailure(exchange);
-    const { sw3 } = exchange.reply;
+    if (!exchange.ok) return exchangeFailure(exchange.error);
+    const { sw3 } = exchange.value;
     if (sw3 === Ga467Status.success) return succeed(undefined);
     return fail('hardwareError', statusCode(sw3), `${what}: reader answered ${hex(sw3)}`);
   }
@@ -230,14 +233,14 @@ export class SerialIdReader implements IdReader {
   }
 
   private async exchange(name: Ga467CommandName, timeoutMs: number, accepts: (reply: Ga467Reply) => boolean): Promise<Exchange> {
-    if (!this.transport.isOpen) return { ok: false, reason: 'noDevice' };
+    if (!this.transport.isOpen) return err('noDevice');
     const answer = new Promise<Exchange>((resolve) => {
       let quietTimer: NodeJS.Timeout | undefined;
       const deadline = setTimeout(() => {
         // Resynchronise: whatever half-frame is held will never complete.
         const midFrame = this.parser.pending > 0;
         this.parser.reset();
-        waiter.finish({ ok: false, reason: waiter.sawCorruptFrame ? 'checksum' : midFrame ? 'silentMidFrame' : 'noReply' });
+        waiter.finish(err(waiter.sawCorruptFrame ? 'checksum' : midFrame ? 'silentMidFrame' : 'noReply'));
       }, timeoutMs);
       const waiter: Waiter = {
         accepts,
@@ -245,7 +248,7 @@ export class SerialIdReader implements IdReader {
         onBytes: () => {
           if (!waiter.sawCorruptFrame) return;
           clearTimeout(quietTimer);
-          quietTimer = setTimeout(() => waiter.finish({ ok: false, reason: 'checksum' }), this.quietAfterCorruptFrameMs);
+          quietTimer = setTimeout(() => waiter.finish(err('checksum')), this.quietAfterCorruptFrameMs);
         },
         finish: (exchange) => {
           if (this.waiter !== waiter) return;
@@ -258,7 +261,7 @@ export class SerialIdReader implements IdReader {
       this.waiter = waiter;
     });
     const written = await this.transport.write(encodeCommand(name));
-    if (!written.ok) this.waiter?.finish({ ok: false, reason: 'noDevice' });
+    if (!written.ok) this.waiter?.finish(err('noDevice'));
     return answer;
   }
 
@@ -268,7 +271,7 @@ export class SerialIdReader implements IdReader {
       if (!waiter) continue; // nobody asked: a late answer to a command that timed out
       if (event.kind === 'frame') {
         const reply = toReply(event.body);
-        if (reply && waiter.accepts(reply)) waiter.finish({ ok: true, reply });
+        if (reply && waiter.accepts(reply)) waiter.finish(ok(reply));
       } else if (event.error.type === 'checksum') {
         waiter.sawCorruptFrame = true;
       }
@@ -280,11 +283,11 @@ export class SerialIdReader implements IdReader {
   // ---- connection ----
 
   private onClosed(): void {
-    this.waiter?.finish({ ok: false, reason: 'noDevice' });
+    this.waiter?.finish(err('noDevice'));
     this.parser.reset();
     if (!this.lifetime) return; // we closed it
     this.setStatus({ device: 'noDevice', media: 'notPresent' });
-    void this.reconnect();
+    this.reconnect();
   }
 
   /** Opens the port if needed and asks the SAM how it is. */
@@ -306,29 +309,21 @@ export class SerialIdReader implements IdReader {
     this.setStatus(state === 'online' ? { device: 'online' } : { device: state, media: 'notPresent' });
   }
 
-  private async reconnect(): Promise<void> {
-    if (this.reconnecting) return;
-    this.reconnecting = true;
-    try {
-      const lifetime = this.lifetime;
-      let delay = this.reconnectInitialMs;
-      while (lifetime && !lifetime.signal.aborted) {
-        await abortableDelay(delay, lifetime.signal);
-        if (lifetime.signal.aborted) return;
-        const state = await this.connectOnce();
-        if (await this.closedMeanwhile(lifetime)) return;
-        this.applyConnection(state);
-        if (state === 'online') return;
-        delay = Math.min(delay * 2, this.reconnectMaxMs);
-      }
-    } finally {
-      this.reconnecting = false;
-    }
+  /** Tries again with backoff until the reader is online or the driver is closed. */
+  private reconnect(): void {
+    if (this.lifetime) void this.reconnector.start(this.lifetime.signal);
+  }
+
+  private async reconnectOnce(lifetime: AbortSignal): Promise<boolean> {
+    const state = await this.connectOnce();
+    if (await this.closedMeanwhile(lifetime)) return false;
+    this.applyConnection(state);
+    return state === 'online';
   }
 
   /** close() ran while the port was being opened: leave nothing open behind it. */
-  private async closedMeanwhile(lifetime: AbortController): Promise<boolean> {
-    if (!lifetime.signal.aborted) return false;
+  private async closedMeanwhile(lifetime: AbortSignal): Promise<boolean> {
+    if (!lifetime.aborted) return false;
     if (!this.lifetime) await this.transport.close();
     return true;
   }
@@ -351,8 +346,8 @@ function isSamFailure(sw3: number): boolean {
   return sw3 === Ga467Status.samSelfTestFailed || sw3 === Ga467Status.samNotAuthorised;
 }
 
-function exchangeFailure(exchange: Exchange & { ok: false }): DeviceResult<never> {
-  switch (exchange.reason) {
+function exchangeFailure(failure: ExchangeFailure): DeviceResult<never> {
+  switch (failure) {
     case 'noDevice':
       return fail('noDevice', 'unplugged', 'reader not connected');
     case 'noReply':

@@ -2,7 +2,7 @@
 // with knobs for the dev panel and tests. Cards come from the synthetic population.
 
 import { abortableDelay } from '../abortable-delay';
-import { fail, type DeviceResult } from '../device-result';
+import { fail, succeed, type DeviceResult } from '../device-result';
 import { EventHub } from '../event-hub';
 import type { IdCard } from './id-card';
 import type { IdReader, IdReaderEvents, IdReaderStatus } from './id-reader';
@@ -34,17 +34,15 @@ export class SimulatedIdReader implements IdReader {
   }
 
   status(): IdReaderStatus {
-    return {
-      device: this.plugged ? 'online' : 'noDevice',
-      media: this.plugged && this.onReader?.fresh ? 'present' : 'notPresent',
-    };
+    if (!this.plugged) return { device: 'noDevice', media: 'notPresent' };
+    return { device: 'online', media: this.onReader?.fresh ? 'present' : 'notPresent' };
   }
 
   async open(): Promise<void> {}
   async close(): Promise<void> {}
 
   async reset(): Promise<DeviceResult<void>> {
-    return this.plugged ? { ok: true, value: undefined } : fail('noDevice', 'unplugged', 'reader not connected');
+    return this.plugged ? succeed(undefined) : fail('noDevice', 'unplugged', 'reader not connected');
   }
 
   async readCard(signal: AbortSignal): Promise<DeviceResult<IdCard>> {

@@ -17,5 +17,5 @@ export function validateCard(card: IdCard): DeviceResult<IdCard> {
       : fail('invalidData', 'shape', 'permanent-resident number has the wrong shape');
   }
   const check = checkIdNumber(card.idNumber, card);
-  return check.ok ? succeed(card) : fail('invalidData', check.problem, `ID number failed the ${check.problem} check`);
+  return check.ok ? succeed(card) : fail('invalidData', check.error, `ID number failed the ${check.error} check`);
 }

@@ -4,6 +4,8 @@
 import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import { EventHub } from '../event-hub';
+import { doublingBackoff, Reconnector } from '../reconnect-with-backoff';
+import { err } from '../result';
 import { SerialTransport, type ByteTransport } from '../serial-transport';
 import { DISABLE_AUTOMATIC_STATUS_BACK, INITIALISE, concatBytes, encodeReceipt } from './escpos-encoder';
 import {
@@ -59,7 +61,6 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
   private readonly transport: ByteTransport;
   private readonly statusTimeoutMs: number;
   private readonly pollIntervalMs: number;
-  private readonly reopenDelayMs: { initial: number; max: number };
   private readonly jobSettleMs: number;
   private readonly baudRate: number;
 
@@ -70,10 +71,9 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
   private queue: Promise<unknown> = Promise.resolve();
   private printing = false;
   private running = false;
-  private reopenAttempt = 0;
+  private readonly reconnector: Reconnector;
   /** Why the port last failed to open, for staff; no content, only the system's reason. */
   private openFailure: string | null = null;
-  private reopenTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private stopped = new AbortController();
 
@@ -82,7 +82,13 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     this.transport = options.transport ?? new SerialTransport({ path: options.path, baudRate: options.baudRate });
     this.statusTimeoutMs = options.statusTimeoutMs ?? DEFAULTS.statusTimeoutMs;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
-    this.reopenDelayMs = options.reopenDelayMs ?? DEFAULTS.reopenDelayMs;
+    const reopenDelayMs = options.reopenDelayMs ?? DEFAULTS.reopenDelayMs;
+    this.reconnector = new Reconnector({
+      backoff: doublingBackoff(reopenDelayMs.initial, reopenDelayMs.max),
+      attempt: () => this.connect(),
+      // Looking for a printer alone must not keep a command-line process alive.
+      wait: (ms, signal) => abortableDelay(ms, signal, { unref: true }),
+    });
     this.jobSettleMs = options.jobSettleMs ?? DEFAULTS.jobSettleMs;
     this.baudRate = options.baudRate;
     this.transport.events.on('data', (chunk) => this.receive(chunk));
@@ -101,13 +107,13 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     if (this.running) return;
     this.running = true;
     this.stopped = new AbortController();
-    await this.connect();
+    if (!(await this.connect())) this.reopen();
   }
 
   async close(): Promise<void> {
     this.running = false;
     this.stopped.abort();
-    this.clearTimers();
+    this.stopPolling();
     await this.queue.catch(() => undefined);
     await this.transport.close();
     this.update(NO_DEVICE);
@@ -152,9 +158,10 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     const before = await this.refreshStatus();
     if (!before.ok) return before;
     const blocker = printBlocker(before.value);
-    if (blocker) return { ok: false, error: blocker };
+    if (blocker) return err(blocker);
 
-    this.update({ ...this.current, device: 'busy' });
+    const current = this.current;
+    if (current.paper !== 'unknown') this.update({ ...current, device: 'busy' });
     const written = await this.transport.write(bytes);
     if (!written.ok) {
       this.update(NO_DEVICE);
@@ -170,7 +177,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
       return fail(after.error.code, 'outcomeUnknown', 'no status after the job: it may or may not have printed; do not resend without asking');
     }
     const problem = afterJobProblem(after.value);
-    return problem ? { ok: false, error: problem } : succeed(undefined);
+    return problem ? err(problem) : succeed(undefined);
   }
 
   // ---- status ----
@@ -249,46 +256,38 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
 
   // ---- connection ----
 
-  private async connect(): Promise<void> {
+  /** Opens the port and reads the status; false when the port cannot be opened. */
+  private async connect(): Promise<boolean> {
     const opened = await this.transport.open();
     if (!this.running) {
       if (opened.ok) await this.transport.close(); // closed while opening
-      return;
+      return false;
     }
     if (!opened.ok) {
       this.openFailure = opened.error.description ?? opened.error.errorCode ?? 'cannot open the port';
       this.update(NO_DEVICE);
-      this.scheduleReopen();
-      return;
+      return false;
     }
-    this.reopenAttempt = 0;
     this.openFailure = null;
     await this.exclusive(async () => {
       await this.transport.write(DISABLE_AUTOMATIC_STATUS_BACK);
       await this.refreshStatus();
     });
     this.schedulePoll();
+    return true;
   }
 
   private portLost(): void {
     this.update(NO_DEVICE);
     this.wakeReader?.();
     if (!this.running) return;
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
-    this.scheduleReopen();
+    this.stopPolling();
+    this.reopen();
   }
 
-  private scheduleReopen(): void {
-    if (!this.running || this.reopenTimer) return;
-    const { initial, max } = this.reopenDelayMs;
-    const delay = Math.min(max, initial * 2 ** Math.min(this.reopenAttempt, 16));
-    this.reopenAttempt++;
-    this.reopenTimer = setTimeout(() => {
-      this.reopenTimer = null;
-      void this.connect();
-    }, delay);
-    this.reopenTimer.unref();
+  /** Reopens the port with backoff until the printer is back or the driver is closed. */
+  private reopen(): void {
+    if (this.running) void this.reconnector.start(this.stopped.signal);
   }
 
   private schedulePoll(): void {
@@ -303,10 +302,9 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     this.pollTimer.unref();
   }
 
-  private clearTimers(): void {
-    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+  private stopPolling(): void {
     if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.reopenTimer = this.pollTimer = null;
+    this.pollTimer = null;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

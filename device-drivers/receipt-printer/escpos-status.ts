@@ -88,7 +88,7 @@ export function toReceiptPrinterStatus(status: EscPosStatus): ReceiptPrinterStat
   return { device: deviceState(status, paper === 'out'), paper, media: 'unknown' };
 }
 
-function deviceState(status: EscPosStatus, paperOut: boolean): ReceiptPrinterStatus['device'] {
+function deviceState(status: EscPosStatus, paperOut: boolean): 'online' | 'offline' | 'userError' | 'hardwareError' {
   if (status.unrecoverable || status.cutterError || status.autoRecoverable) return 'hardwareError';
   if (status.coverOpen) return 'userError';
   if (status.error) return 'hardwareError';

@@ -1,13 +1,20 @@
 // The 80 mm receipt printer adapter: ESC/POS over serial or the simulated twin. Optional on a kiosk.
 
 import type { DeviceResult } from '../device-result';
-import type { DeviceState, MediaState, PaperState } from '../device-status';
+import type { MediaState } from '../device-status';
 import type { DeviceEvents } from '../event-hub';
 
-export interface ReceiptPrinterStatus {
-  device: DeviceState;
-  paper: PaperState;
-  media: MediaState;
+/**
+ * In shared/reference/devices.md's words. Paper and the slip in the slot are known only while the printer answers;
+ * paper out is a paper level, not a device fault.
+ */
+export type ReceiptPrinterStatus =
+  | { device: 'starting' | 'noDevice'; paper: 'unknown'; media: 'unknown' }
+  | { device: 'online' | 'busy' | 'offline' | 'userError' | 'hardwareError'; paper: 'full' | 'low' | 'out'; media: MediaState };
+
+/** The printer can print a slip now. */
+export function receiptPrinterUsable(status: ReceiptPrinterStatus): boolean {
+  return (status.device === 'online' || status.device === 'busy') && status.paper !== 'out';
 }
 
 /** A receipt is declarative: the driver turns it into its own bytes. */
@@ -21,6 +28,7 @@ export interface Receipt {
 }
 
 export interface ReceiptPrinterEvents extends Record<string, unknown> {
+  /** Only the fields that changed. */
   statusChanged: Partial<ReceiptPrinterStatus>;
   paperThreshold: { paper: 'low' | 'out' };
   mediaTaken: Record<string, never>;

@@ -1,7 +1,6 @@
 // The simulated receipt printer: keeps the last receipt's lines in memory (never on disk) for tests.
 
 import { fail, succeed, type DeviceResult } from '../device-result';
-import type { PaperState } from '../device-status';
 import { EventHub } from '../event-hub';
 import type { Receipt, ReceiptPrinter, ReceiptPrinterEvents, ReceiptPrinterStatus } from './receipt-printer';
 
@@ -10,7 +9,7 @@ export class SimulatedReceiptPrinter implements ReceiptPrinter {
   private readonly hub = new EventHub<ReceiptPrinterEvents>();
   readonly events = this.hub;
   private plugged = true;
-  private paper: PaperState = 'full';
+  private paper: 'full' | 'low' | 'out' = 'full';
   private coverOpen = false;
   private receiptInSlot = false;
   /** The last printed receipt, for tests only. */

@@ -1,7 +1,8 @@
 // Whether an errand can start now. Told on the home screen at once, so nobody waits for a kiosk that cannot
 // finish: the gateway's circuit, the reader, the printer and its paper.
 
-import { isUsable } from '../../device-drivers/device-status';
+import { a4Readiness } from '../../device-drivers/a4-printer/a4-printer';
+import { idReaderUsable } from '../../device-drivers/id-reader/id-reader';
 import type { Errand } from '../errands/catalogue';
 import type { GatewayClient } from '../gateway/gateway-client';
 import type { ErrandAvailability } from '../session/session-view-builder';
@@ -23,11 +24,10 @@ export function createErrandAvailability(
     if (!gateway.available()) {
       return { available: false, reason: { zh: '暂不可用：数据共享平台暂时无法访问', en: 'Unavailable: the data-sharing service cannot be reached' } };
     }
-    if (!isUsable(devices.idReader.status().device)) {
+    if (!idReaderUsable(devices.idReader.status())) {
       return { available: false, reason: { zh: '暂不可用：读卡器故障', en: 'Unavailable: the card reader is not working' } };
     }
-    const printer = devices.a4Printer.status();
-    if (!isUsable(printer.device) || printer.paper === 'out' || printer.paper === 'jammed' || printer.toner === 'out') {
+    if (a4Readiness(devices.a4Printer.status()) !== 'ready') {
       return { available: false, reason: { zh: '暂不可用：打印机需要维护', en: 'Unavailable: the printer needs attention' } };
     }
     return { available: true };

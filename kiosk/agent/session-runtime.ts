@@ -2,6 +2,7 @@
 // publishes every new view, and turns what the machine emits into PII-free log events.
 
 import { createActor } from 'xstate';
+import { a4PaperWaiting } from '../../device-drivers/a4-printer/a4-printer';
 import type { Errand } from '../errands/catalogue';
 import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import type { GatewayClient } from '../gateway/gateway-client';
@@ -44,7 +45,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     prepareDocument: (certificates) => printService.prepareDocument(certificates),
     checkPrinter: () => printService.checkPrinter(),
     print: (document, onProgress) => devices.a4Printer.print(document, onProgress),
-    paperWaiting: () => devices.a4Printer.status().media === 'present',
+    paperWaiting: () => a4PaperWaiting(devices.a4Printer.status()),
     errandAvailable: (errand) => availability(errand).available,
     now,
     today: () => shanghaiIsoDate(now()),

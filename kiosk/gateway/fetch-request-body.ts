@@ -1,8 +1,9 @@
 // The request body of POST /v1/certificates:fetch, built from what the card reader decoded.
 
-import { gatewayIdType, type IdCard } from '../../device-drivers/id-reader/id-card';
+import type { IdCard } from '../../device-drivers/id-reader/id-card';
 import { formatInstant } from './contract-time';
 import type { FetchRequest } from './gateway-client';
+import { gatewayIdType } from './gateway-id-type';
 import type { FetchRequestBody, Holder } from './wire-format';
 
 /** As decoded from the card: trailing spaces removed and NFC, nothing else changed (a middle dot stays). */

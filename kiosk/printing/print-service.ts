@@ -1,12 +1,11 @@
-// Turns verified certificates into one print job and tells the session whether the printer can take it.
+// Turns verified certificates into one print job and asks the printer afresh whether it can take it.
 // The job name is a kiosk-wide counter: printer queues never see personal data.
 // The renderer (pdfkit, fontkit, the CJK font tables) takes about half a second to load: it is loaded on first use
 // or by `warmUp()` once the agent serves, not before the kiosk's start.
 
-import type { A4Printer, PrintDocument } from '../../device-drivers/a4-printer/a4-printer';
+import { a4Readiness, type A4Printer, type PrintDocument, type PrinterReadiness } from '../../device-drivers/a4-printer/a4-printer';
 import type { A4Template } from '../../print-templates/template-schema';
 import type { VerifiedCertificate } from '../gateway/certificate';
-import type { PrinterReadiness } from '../session/session-services';
 
 export function createPrintService(options: { kioskId: string; printer: A4Printer; template: () => A4Template }) {
   let jobCounter = 0;
@@ -25,13 +24,7 @@ export function createPrintService(options: { kioskId: string; printer: A4Printe
     },
 
     async checkPrinter(): Promise<PrinterReadiness> {
-      const status = await options.printer.refreshStatus();
-      if (status.device !== 'online' && status.device !== 'busy' && status.device !== 'userError') return 'unavailable';
-      if (status.paper === 'jammed' || status.media === 'jammed') return 'jammed';
-      if (status.paper === 'out') return 'paperOut';
-      if (status.toner === 'out') return 'tonerOut'; // it would print blank pages
-      if (status.device === 'userError') return 'unavailable';
-      return 'ready';
+      return a4Readiness(await options.printer.refreshStatus());
     },
   };
 }

@@ -10,8 +10,8 @@ function endings(h: SessionHarness) {
 }
 
 async function printToPaper(h: SessionHarness) {
-  h.reportPrint('pending');
-  h.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));
+  h.reportPrint({ stage: 'sent' });
+  h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
   await h.flush();
 }
 

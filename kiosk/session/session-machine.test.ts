@@ -59,15 +59,15 @@ describe('session machine: happy path', () => {
     expect(h.view().canCancel).toBe(true);
     h.printerCheck.resolve('ready');
     await h.flush();
-    h.reportPrint('pending');
+    h.reportPrint({ stage: 'sent' });
     await h.flush();
     expect(h.view().printStage).toBe('sent');
     expect(h.view().canCancel).toBe(false);
     expect(h.actor.getSnapshot().context.document).toBeNull(); // the printer has the job: the kiosk's copy goes
     expect(h.document.pdf.every((byte) => byte === 0)).toBe(true); // and its bytes are wiped, wherever referenced
-    h.reportPrint('processing');
-    h.reportPrint('completed');
-    h.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));
+    h.reportPrint({ stage: 'printing' });
+    h.reportPrint({ stage: 'done' });
+    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
     await h.flush();
     expect(h.screen()).toBe('takeItems');
     expectNoCitizenData(h);
@@ -218,8 +218,8 @@ describe('session machine: timeouts', () => {
   it('printing: a job stalled for paper goes to staff after its deadline, never back to the citizen', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.reportPrint('pending');
-    h.reportPrint('processing-stopped', ['media-empty']);
+    h.reportPrint({ stage: 'sent' });
+    h.reportPrint({ stage: 'stalled', reason: 'paperOut' });
     await h.flush();
     expect(h.view().printStage).toBe('waitingForPaper');
     expect(h.emitted).toContainEqual({ type: 'staffAlert', reason: 'a4Printer:waitingForPaper' });
@@ -231,8 +231,8 @@ describe('session machine: timeouts', () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
     h.setPaperWaiting(true);
-    h.reportPrint('completed');
-    h.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));
+    h.reportPrint({ stage: 'done' });
+    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
     await h.flush();
     await h.advance(20_000);
     expect(h.screen()).toBe('takeItems');
@@ -245,7 +245,7 @@ describe('session machine: timeouts', () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
     h.setPaperWaiting(true);
-    h.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));
+    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
     await h.flush();
     await h.advance(5_000 + 60_000);
     expect(h.screen()).toBe('rating');
@@ -254,7 +254,7 @@ describe('session machine: timeouts', () => {
   it('rating: times out to home', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));
+    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
     await h.flush();
     await h.advance(5_000);
     await timeOut(h);
@@ -264,7 +264,7 @@ describe('session machine: timeouts', () => {
   it('thanks: returns home after 30 s, or at once on HOME', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));
+    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
     await h.flush();
     await h.advance(5_000);
     h.send({ type: 'SKIP_RATING' });
@@ -317,7 +317,7 @@ describe('session machine: cancel', () => {
 
     const g = createSessionHarness();
     await g.toPrintingJob();
-    g.reportPrint('pending');
+    g.reportPrint({ stage: 'sent' });
     await g.flush();
     g.send({ type: 'CANCEL' });
     expect(g.screen()).toBe('printing');
@@ -333,7 +333,7 @@ describe('session machine: cancel', () => {
 
     const g = createSessionHarness();
     await g.toPrintingJob();
-    g.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));
+    g.print.resolve(succeed({ jobId: '1', stage: 'done' }));
     await g.flush();
     await g.advance(5_000);
     g.send({ type: 'CANCEL' });
@@ -444,16 +444,16 @@ describe('session machine: failures, each with a next step', () => {
   it('printing: paper out mid-job waits, tells staff, and completes after a refill', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.reportPrint('pending');
-    h.reportPrint('processing');
-    h.reportPrint('processing-stopped', ['media-empty', 'media-needed']);
+    h.reportPrint({ stage: 'sent' });
+    h.reportPrint({ stage: 'printing' });
+    h.reportPrint({ stage: 'stalled', reason: 'paperOut' });
     await h.flush();
     expect(h.view().printStage).toBe('waitingForPaper');
     expect(h.view().canCancel).toBe(false);
     await h.advance(60_000);
-    h.reportPrint('processing');
-    h.reportPrint('completed');
-    h.print.resolve(succeed({ jobId: '1', state: 'completed', reasons: [] }));
+    h.reportPrint({ stage: 'printing' });
+    h.reportPrint({ stage: 'done' });
+    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
     await h.flush();
     expect(h.screen()).toBe('takeItems');
   });
@@ -461,7 +461,7 @@ describe('session machine: failures, each with a next step', () => {
   it('printing: a jam mid-job shows as jammed', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.reportPrint('processing-stopped', ['media-jam-error']);
+    h.reportPrint({ stage: 'stalled', reason: 'jam' });
     await h.flush();
     expect(h.view().printStage).toBe('jammed');
   });
@@ -477,7 +477,7 @@ describe('session machine: failures, each with a next step', () => {
   it('printing: a job the printer aborts is never resubmitted', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.reportPrint('pending');
+    h.reportPrint({ stage: 'sent' });
     h.print.resolve(fail('hardwareError', 'jobAborted'));
     await h.flush();
     expect(h.view().failure).toMatchObject({ code: 'PRINT_FAILED', canRetry: false });
@@ -501,21 +501,24 @@ describe('session machine: failures, each with a next step', () => {
   it('printing: a job the printer holds and never finishes goes to staff after the overall deadline', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.reportPrint('pending-held');
+    h.reportPrint({ stage: 'sent' });
     await h.flush();
     await h.advance(300_000);
     expect(h.view().failure).toMatchObject({ code: 'PRINT_STALLED', canRetry: false });
     expect(h.emitted).toContainEqual({ type: 'staffAlert', reason: 'a4Printer:jobNeverFinished' });
   });
 
-  it('printing: a printer stopped for another reason (paused, cover, toner) is not called "out of paper"', async () => {
-    const h = createSessionHarness();
-    await h.toPrintingJob();
-    h.reportPrint('processing-stopped', ['paused', 'cover-open-error']);
-    await h.flush();
-    expect(h.view().printStage).toBe('stopped');
-    expect(h.emitted).toContainEqual({ type: 'staffAlert', reason: 'a4Printer:stopped' });
-  });
+  it.each(['paused', 'coverOpen', 'tonerOut', 'offline', 'printerError', 'unknown'] as const)(
+    'printing: a printer stopped for another reason (%s) is not called "out of paper"',
+    async (reason) => {
+      const h = createSessionHarness();
+      await h.toPrintingJob();
+      h.reportPrint({ stage: 'stalled', reason });
+      await h.flush();
+      expect(h.view().printStage).toBe('stopped');
+      expect(h.emitted).toContainEqual({ type: 'staffAlert', reason: 'a4Printer:stopped' });
+    },
+  );
 
   it('fetching: a refusal that cannot change outranks one that may, so the citizen is not told to try again', async () => {
     const h = createSessionHarness();
@@ -540,7 +543,7 @@ describe('session machine: a way back from every failure', () => {
   ] as const)('a print %s: the failure screen offers "back to home", and it works', async (_what, result, handed) => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    if (handed) h.reportPrint('pending');
+    if (handed) h.reportPrint({ stage: 'sent' });
     h.print.resolve(result);
     await h.flush();
     expect(h.screen()).toBe('failed');

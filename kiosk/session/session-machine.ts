@@ -6,7 +6,7 @@
 // pause it and keep their own deadlines.
 
 import { assign, emit, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
-import type { PrintDocument, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import { printRefusal, type A4PrintError, type PrintDocument, type PrinterReadiness, type PrintJobStage } from '../../device-drivers/a4-printer/a4-printer';
 import type { DeviceResult } from '../../device-drivers/device-result';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
 import type { Errand } from '../errands/catalogue';
@@ -15,8 +15,9 @@ import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 import type { FailureCode } from './failures';
 import { retryTargetOf, sessionOutcomeOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
-import type { PrinterReadiness, SessionServices } from './session-services';
+import { printStageFor } from './print-stage';
 import type { ScanKind } from './scan-acceptance';
+import type { SessionServices } from './session-services';
 import type { SessionSettings } from './session-settings';
 import { defaultPrefs } from './default-prefs';
 import type { DisplayPrefs, PrintStage } from './session-view';
@@ -53,7 +54,7 @@ type InternalEvent =
   | { type: 'ATTENTION.PAUSE' }
   | { type: 'PAPER_TAKEN' }
   | { type: 'PRINT.HANDED' }
-  | { type: 'PRINT.PROGRESS'; stage: PrintStage }
+  | { type: 'PRINT.PROGRESS'; job: PrintJobStage }
   | { type: 'PRINT.DONE'; paperWaiting: boolean }
   | { type: 'PRINT.FAILED'; code: FailureCode }
   /** A code of a kind the current screen accepts (scan-acceptance.ts), handed on by the agent's scan router. */
@@ -79,29 +80,6 @@ export interface SessionInput {
   settings: SessionSettings;
 }
 
-function printStageOf(progress: PrintJobProgress): PrintStage {
-  switch (progress.state) {
-    case 'pending':
-    case 'pending-held':
-      return 'sent';
-    case 'processing':
-      return 'printing';
-    case 'processing-stopped':
-      if (progress.reasons.some((r) => r.startsWith('media-jam'))) return 'jammed';
-      if (progress.reasons.some((r) => r.startsWith('media-empty') || r.startsWith('media-needed'))) return 'waitingForPaper';
-      return 'stopped'; // paused by staff, cover open, toner: for staff to fix, not "out of paper"
-    case 'completed':
-      return 'done';
-    case 'canceled':
-    case 'aborted':
-      return 'printing';
-  }
-}
-
-function isStalled(stage: PrintStage): boolean {
-  return stage === 'waitingForPaper' || stage === 'jammed' || stage === 'stopped';
-}
-
 function readinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): FailureCode {
   switch (readiness) {
     case 'unavailable':
@@ -115,16 +93,10 @@ function readinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): Failur
   }
 }
 
-/**
- * A job that failed before the printer said it held it. Usually nothing was printed and the citizen may try
- * again — except when the outcome is unknown (the line dropped after sending): then it may yet print, and is
- * never sent again.
- */
-function refusedJobFailure(errorCode: string | undefined): FailureCode {
-  if (errorCode === 'outcomeUnknown') return 'PRINT_FAILED';
-  if (errorCode === 'paperOut') return 'PRINTER_OUT_OF_PAPER';
-  if (errorCode === 'mediaJammed') return 'PRINTER_JAMMED';
-  return 'PRINTER_UNAVAILABLE';
+/** A job that failed before the printer said it held it: one whose outcome is unknown is never sent again. */
+function refusedJobFailure(error: A4PrintError): FailureCode {
+  const refusal = printRefusal(error);
+  return refusal === 'outcomeUnknown' ? 'PRINT_FAILED' : readinessFailure(refusal);
 }
 
 function sessionOutcome(context: SessionContext): SessionOutcome {
@@ -166,13 +138,13 @@ export function createSessionMachine(services: SessionServices) {
               input.pdf.fill(0);
               sendBack({ type: 'PRINT.HANDED' });
             }
-            sendBack({ type: 'PRINT.PROGRESS', stage: printStageOf(progress) });
+            sendBack({ type: 'PRINT.PROGRESS', job: progress });
           })
           .then(
             (result) =>
               result.ok
                 ? sendBack({ type: 'PRINT.DONE', paperWaiting: services.paperWaiting() })
-                : sendBack({ type: 'PRINT.FAILED', code: handed ? 'PRINT_FAILED' : refusedJobFailure(result.error.errorCode) }),
+                : sendBack({ type: 'PRINT.FAILED', code: handed ? 'PRINT_FAILED' : refusedJobFailure(result.error) }),
             () => sendBack({ type: 'PRINT.FAILED', code: handed ? 'PRINT_FAILED' : 'PRINTER_UNAVAILABLE' }),
           );
         // A job the printer holds is never withdrawn from here: its outcome is followed or reported to staff.
@@ -219,6 +191,9 @@ export function createSessionMachine(services: SessionServices) {
         outcome: sessionOutcome(context),
         failure: context.issued ? null : context.failure,
       })),
+      showPrintStage: assign({
+        printStage: ({ context, event }) => (event.type === 'PRINT.PROGRESS' ? printStageFor(event.job) : context.printStage),
+      }),
     },
   }).createMachine({
     id: 'kiosk',
@@ -471,12 +446,8 @@ export function createSessionMachine(services: SessionServices) {
                       flowing: {
                         on: {
                           'PRINT.PROGRESS': [
-                            {
-                              guard: ({ event }) => isStalled(event.stage),
-                              target: 'stalled',
-                              actions: assign({ printStage: ({ event }) => event.stage }),
-                            },
-                            { actions: assign({ printStage: ({ event }) => event.stage }) },
+                            { guard: ({ event }) => event.job.stage === 'stalled', target: 'stalled', actions: 'showPrintStage' },
+                            { actions: 'showPrintStage' },
                           ],
                         },
                       },
@@ -484,12 +455,8 @@ export function createSessionMachine(services: SessionServices) {
                         entry: emit(({ context }) => ({ type: 'staffAlert' as const, reason: `a4Printer:${context.printStage}` })),
                         on: {
                           'PRINT.PROGRESS': [
-                            {
-                              guard: ({ event }) => !isStalled(event.stage),
-                              target: 'flowing',
-                              actions: assign({ printStage: ({ event }) => event.stage }),
-                            },
-                            { actions: assign({ printStage: ({ event }) => event.stage }) },
+                            { guard: ({ event }) => event.job.stage !== 'stalled', target: 'flowing', actions: 'showPrintStage' },
+                            { actions: 'showPrintStage' },
                           ],
                         },
                         after: {

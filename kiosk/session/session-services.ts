@@ -1,14 +1,13 @@
 // What the session machine needs from the world: devices, gateway, documents, clock. The agent builds these
 // from its configuration; machine tests pass fakes. The machine never sees a driver or a socket.
 
-import type { PrintDocument, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import type { A4PrintError, PrintDocument, PrinterReadiness, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
 import type { DeviceResult } from '../../device-drivers/device-result';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
+import type { Result } from '../../device-drivers/result';
 import type { Errand } from '../errands/catalogue';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
-
-export type PrinterReadiness = 'ready' | 'unavailable' | 'paperOut' | 'jammed' | 'tonerOut';
 
 export interface SessionServices {
   /** Waits for a fresh card and reads it (the reader polls); aborts with the signal. */
@@ -18,7 +17,7 @@ export interface SessionServices {
   prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument>;
   /** Asks the printer afresh before a job is handed over. */
   checkPrinter(): Promise<PrinterReadiness>;
-  print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<DeviceResult<PrintJobProgress>>;
+  print(document: PrintDocument, onProgress: (progress: PrintJobProgress) => void): Promise<Result<PrintJobProgress, A4PrintError>>;
   /** Paper is still in the printer's output tray. */
   paperWaiting(): boolean;
   /** Whether an errand can be started now (gateway circuit, reader, printer). */

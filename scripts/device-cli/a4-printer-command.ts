@@ -3,7 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { createIppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
-import type { PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import { a4DeviceReport, type PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
 import { renderA4TestPage } from './a4-test-page';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
 
@@ -46,7 +46,8 @@ export async function runA4PrinterCommand(args: string[]): Promise<void> {
       reasons,
       message,
       acceptingJobs,
-      status: printer.status(),
+      status: a4DeviceReport(printer.status()),
+      kioskStatus: printer.status(),
       markers,
     });
     return;
@@ -57,7 +58,7 @@ export async function runA4PrinterCommand(args: string[]): Promise<void> {
   const progress: PrintJobProgress[] = [];
   const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages: 1 }, (step) => {
     progress.push(step);
-    process.stderr.write(`job ${step.jobId}: ${step.state}${step.reasons.length ? ` (${step.reasons.join(', ')})` : ''}\n`);
+    process.stderr.write(`job ${step.jobId}: ${step.stage}${step.stage === 'stalled' ? ` (${step.reason})` : ''}\n`);
   });
   await printer.close();
   if (!result.ok) throw deviceFailure('a4-printer test-page', result.error);
@@ -65,11 +66,11 @@ export async function runA4PrinterCommand(args: string[]): Promise<void> {
     what: 'a4-test-page',
     printer: printer.printerUri,
     at: startedAt.toISOString(),
-    outcome: result.value.state,
+    outcome: 'completed',
     jobId: result.value.jobId,
-    progress: progress.map((p) => ({ state: p.state, reasons: p.reasons })),
+    progress: progress.map(({ jobId: _jobId, ...stage }) => stage),
     durationMs: Date.now() - startedAt.getTime(),
     bytes: pdf.length,
-    status: printer.status(),
+    status: a4DeviceReport(printer.status()),
   });
 }

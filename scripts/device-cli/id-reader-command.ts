@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
+import { idReaderUsable } from '../../device-drivers/id-reader/id-reader';
 import { maskAddress, maskBirthDate, maskIdNumber, maskName } from '../../kiosk/privacy/mask';
 import { createSerialIdReader, type SerialIdReader } from '../../device-drivers/id-reader/serial-id-reader';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
@@ -32,13 +33,13 @@ export async function runIdReaderCommand(args: string[]): Promise<void> {
   const reader = createSerialIdReader({ path: values.port, baudRate });
   try {
     await reader.open();
-    const { device } = reader.status();
-    if (device === 'noDevice') throw new CliFailure(`id-reader: no reader at ${values.port} (the port cannot be opened)`);
+    const status = reader.status();
+    if (status.device === 'noDevice') throw new CliFailure(`id-reader: no reader at ${values.port} (the port cannot be opened)`);
     if (command === 'status') {
-      printJson({ port: values.port, baudRate, ...reader.status(), sam: await samState(reader) });
+      printJson({ port: values.port, baudRate, ...status, sam: await samState(reader) });
       return;
     }
-    if (device !== 'online') throw new CliFailure(`id-reader: the reader at ${values.port} is not ready (${device}); try reset-sam`);
+    if (!idReaderUsable(status)) throw new CliFailure(`id-reader: the reader at ${values.port} is not ready (${status.device}); try reset-sam`);
     await runCommand(command, reader, values.reveal);
   } finally {
     await reader.close();

@@ -5,7 +5,7 @@
 // says which symbology and how long, which is enough to tell that the scanner reads and decodes.
 
 import { parseArgs } from 'node:util';
-import type { CodeScanner, CodeScannerStatus, ScannedCode } from '../../device-drivers/code-scanner/code-scanner';
+import { scannerUsable, type CodeScanner, type CodeScannerStatus, type ScannedCode } from '../../device-drivers/code-scanner/code-scanner';
 import { createHidCodeScanner } from '../../device-drivers/code-scanner/hid-code-scanner';
 import { SCAN_ENCODINGS, type ScanEncoding } from '../../device-drivers/code-scanner/scanned-code-decoder';
 import type { DiagnosableScanner } from '../../device-drivers/code-scanner/scanner-diagnostics';
@@ -26,7 +26,7 @@ export async function runScannerCommand(args: string[]): Promise<void> {
   await scanner.open();
   try {
     const status = scanner.status();
-    if (status.device !== 'online') throw absent(options, scanner, status);
+    if (!scannerUsable(status)) throw absent(options, scanner, status);
     const enabled = await scanner.enable();
     if (!enabled.ok) throw absent(options, scanner, scanner.status());
     writeLine({ event: 'listening', status: scanner.status() });

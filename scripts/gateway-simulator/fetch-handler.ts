@@ -8,7 +8,7 @@ import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { FETCH_PATH, sha256Hex } from '../../kiosk/gateway/request-signing';
 import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import { fetchRequestBodySchema, type FetchRequestBody, type Holder } from '../../kiosk/gateway/wire-format';
-import { gatewayIdType } from '../../device-drivers/id-reader/id-card';
+import { gatewayIdType } from '../../kiosk/gateway/gateway-id-type';
 import type { SyntheticCitizen } from '../synthetic-population';
 import { buildCertificatePayload, signCertificate, type IssueContext } from './certificate-issuer';
 import { certificateContent } from './certificate-content';

@@ -1,6 +1,6 @@
 // The source departments' view of people: found by ID number and name together, as the contract asks.
 
-import { gatewayIdType } from '../../device-drivers/id-reader/id-card';
+import { gatewayIdType } from '../../kiosk/gateway/gateway-id-type';
 import type { Holder } from '../../kiosk/gateway/wire-format';
 import type { SyntheticCitizen } from '../synthetic-population';
 

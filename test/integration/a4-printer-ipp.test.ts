@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { A4PrinterStatus, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import { a4PaperWaiting, type A4PrinterStatus, type PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
 import { createIppA4Printer, type IppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
 import { runA4PrinterCommand } from '../../scripts/device-cli/a4-printer-command';
 import { renderA4TestPage } from '../../scripts/device-cli/a4-test-page';
@@ -43,8 +43,8 @@ beforeEach(async () => {
 });
 
 describe('status of a real IPP printer', () => {
-  it('is online with paper and toner when idle', async () => {
-    expect(await a4.refreshStatus()).toEqual({ device: 'online', paper: 'full', toner: 'full', media: 'unknown' });
+  it('is ready with paper and toner when idle', async () => {
+    expect(await a4.refreshStatus()).toEqual({ state: 'ready', paper: 'full', toner: 'full', media: 'unknown' });
   });
 
   it('says paper out (media-empty) and announces the threshold', async () => {
@@ -52,30 +52,30 @@ describe('status of a real IPP printer', () => {
     a4.events.on('paperThreshold', (t) => thresholds.push(t.paper));
     await a4.refreshStatus();
     await rig.setPaper('empty');
-    expect(await a4.refreshStatus()).toMatchObject({ device: 'online', paper: 'out' });
+    expect(await a4.refreshStatus()).toMatchObject({ state: 'stalled', reason: 'paperOut', paper: 'out' });
     await rig.setPaper('low');
-    expect(await a4.refreshStatus()).toMatchObject({ paper: 'low' });
+    expect(await a4.refreshStatus()).toMatchObject({ state: 'ready', paper: 'low' });
     expect(thresholds).toEqual(['out', 'low']);
   });
 
   it('says toner out (toner-empty) and toner low', async () => {
     await rig.setToner('empty');
-    expect(await a4.refreshStatus()).toMatchObject({ device: 'online', toner: 'out' });
+    expect(await a4.refreshStatus()).toMatchObject({ state: 'stalled', reason: 'tonerOut', toner: 'out' });
     await rig.setToner('low');
-    expect(await a4.refreshStatus()).toMatchObject({ toner: 'low' });
+    expect(await a4.refreshStatus()).toMatchObject({ state: 'ready', toner: 'low' });
   });
 
   it('says jammed while the printer reports media-jam, and the job waits then completes', async () => {
     await rig.setJobBehaviour('jam');
     const progress: PrintJobProgress[] = [];
     const printing = a4.print(doc(), (p) => progress.push(p));
-    await until(() => progress.some((p) => p.state === 'processing-stopped'), 'a stopped job');
-    expect(progress.find((p) => p.state === 'processing-stopped')!.reasons).toContain('media-jam');
-    expect(a4.status()).toMatchObject({ device: 'userError', paper: 'jammed', media: 'jammed' });
+    await until(() => progress.some((p) => p.stage === 'stalled'), 'a stopped job');
+    expect(progress.find((p) => p.stage === 'stalled')).toMatchObject({ stage: 'stalled', reason: 'jam' });
+    expect(a4.status()).toMatchObject({ state: 'stalled', reason: 'jam', paper: 'jammed', media: 'jammed' });
     await rig.setJobBehaviour('print'); // the jam is cleared
     const result = await printing;
     expect(result.ok).toBe(true);
-    expect(await a4.refreshStatus()).toEqual({ device: 'online', paper: 'full', toner: 'full', media: 'unknown' });
+    expect(await a4.refreshStatus()).toEqual({ state: 'ready', paper: 'full', toner: 'full', media: 'unknown' });
   });
 });
 
@@ -85,9 +85,9 @@ describe('printing on a real IPP printer', () => {
     const before = (await rig.spooledDocuments()).length;
     const progress: PrintJobProgress[] = [];
     const result = await a4.print({ pdf: testPage, jobName: 'kiosk-42', pages: 1 }, (p) => progress.push(p));
-    expect(result).toMatchObject({ ok: true, value: { state: 'completed' } });
-    expect(progress[0]!.state).toMatch(/^pending|processing$/);
-    expect(progress.at(-1)!.state).toBe('completed');
+    expect(result).toMatchObject({ ok: true, value: { stage: 'done' } });
+    expect(progress[0]!.stage).toMatch(/^sent|printing$/);
+    expect(progress.at(-1)!.stage).toBe('done');
     const spooled = await rig.spooledDocuments();
     expect(spooled).toHaveLength(before + 1);
     const last = spooled.at(-1)!;
@@ -98,19 +98,20 @@ describe('printing on a real IPP printer', () => {
   it('tells the session it waits for paper when paper runs out, and completes after a refill', async () => {
     await rig.setPaper('empty');
     const progress: PrintJobProgress[] = [];
-    const statuses: Partial<A4PrinterStatus>[] = [];
+    const statuses: A4PrinterStatus[] = [];
     a4.events.on('statusChanged', (s) => statuses.push(s));
     const printing = a4.print(doc(), (p) => progress.push(p));
-    await until(() => progress.some((p) => p.state === 'processing-stopped'), 'waiting for paper');
-    const waiting = progress.find((p) => p.state === 'processing-stopped')!;
-    expect(waiting.reasons).toEqual(expect.arrayContaining(['media-empty', 'media-needed']));
-    expect(a4.status().paper).toBe('out');
+    await until(() => progress.some((p) => p.stage === 'stalled'), 'waiting for paper');
+    const waiting = progress.find((p) => p.stage === 'stalled')!;
+    expect(waiting).toMatchObject({ stage: 'stalled', reason: 'paperOut' });
+    expect(a4.status()).toMatchObject({ state: 'stalled', reason: 'paperOut', paper: 'out' });
     await new Promise((r) => setTimeout(r, 200)); // it keeps waiting, and says so only once
-    expect(progress.filter((p) => p.state === 'processing-stopped')).toHaveLength(1);
+    expect(progress.filter((p) => p.stage === 'stalled')).toHaveLength(1);
     await rig.setPaper('full');
     const result = await printing;
-    expect(result).toMatchObject({ ok: true, value: { state: 'completed' } });
-    expect(statuses.some((s) => s.paper === 'full')).toBe(true);
+    expect(result).toMatchObject({ ok: true, value: { stage: 'done' } });
+    expect(statuses.some((s) => 'paper' in s && s.paper === 'full')).toBe(true);
+    expect(a4PaperWaiting(a4.status())).toBe(false); // IPP cannot see the output tray
   });
 
   it('returns an error for a job the printer aborts, and does not send it again', async () => {
@@ -118,8 +119,9 @@ describe('printing on a real IPP printer', () => {
     const before = (await rig.spooledDocuments()).length;
     const progress: PrintJobProgress[] = [];
     const result = await a4.print(doc(), (p) => progress.push(p));
-    expect(result).toMatchObject({ ok: false, error: { code: 'hardwareError', errorCode: 'jobAborted' } });
-    expect(progress.at(-1)).toMatchObject({ state: 'aborted', reasons: ['aborted-by-system'] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'hardwareError', errorCode: 'jobAborted', description: expect.stringContaining('aborted-by-system') } });
+    expect(progress.length).toBeGreaterThan(0); // the printer held it: the session never offers it again
+    expect(progress.some((p) => p.stage === 'done')).toBe(false);
     await new Promise((r) => setTimeout(r, 100));
     expect(await rig.spooledDocuments()).toHaveLength(before + 1);
   });
@@ -158,7 +160,7 @@ describe('printing on a real IPP printer', () => {
 describe('a printer that is not running', () => {
   it('is noDevice, and a job is refused before anything is handed over', async () => {
     const absent = createIppA4Printer({ url: `ipp://localhost:${await freeLoopbackPort()}/ipp/print`, pollMs: 20 });
-    expect(await absent.refreshStatus()).toEqual({ device: 'noDevice', paper: 'unknown', toner: 'unknown', media: 'unknown' });
+    expect(await absent.refreshStatus()).toEqual({ state: 'noDevice' });
     const progress = vi.fn();
     expect(await absent.print(doc(), progress)).toMatchObject({ ok: false, error: { code: 'noDevice', errorCode: 'unreachable' } });
     expect(progress).not.toHaveBeenCalled();
@@ -185,6 +187,7 @@ describe('the maintenance command', () => {
       printerState: 'idle',
       reasons: ['toner-low-report'],
       status: { device: 'online', toner: 'low' },
+      kioskStatus: { state: 'ready', toner: 'low' },
       markers: expect.arrayContaining([{ name: 'Black Toner', type: 'toner', level: 5 }]),
     });
   });

@@ -1,15 +1,16 @@
 // Drives the session machine with a simulated clock and hand-resolved services: for machine tests only.
 
 import { createActor, SimulatedClock } from 'xstate';
-import type { PrintDocument, PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
+import type { A4PrintError, PrintDocument, PrinterReadiness, PrintJobProgress, PrintJobStage } from '../../device-drivers/a4-printer/a4-printer';
 import { fail, succeed, type DeviceResult } from '../../device-drivers/device-result';
 import { err, ok } from '../../device-drivers/result';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
+import type { Result } from '../../device-drivers/result';
 import { loadCatalogue } from '../../kiosk/errands/catalogue';
 import type { VerifiedCertificate } from '../../kiosk/gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../../kiosk/gateway/gateway-client';
 import { createSessionMachine, type SessionEmitted } from '../../kiosk/session/session-machine';
-import type { PrinterReadiness, SessionServices } from '../../kiosk/session/session-services';
+import type { SessionServices } from '../../kiosk/session/session-services';
 import { defaultSessionSettings, type SessionSettings } from '../../kiosk/session/session-settings';
 import { buildSessionView } from '../../kiosk/session/session-view-builder';
 import type { SessionView } from '../../kiosk/session/session-view';
@@ -74,7 +75,7 @@ export function createSessionHarness(options: { settings?: Partial<SessionSettin
   const fetch = new Pending<FetchOutcome>();
   const prepare = new Pending<PrintDocument>();
   const printerCheck = new Pending<PrinterReadiness>();
-  const print = new Pending<DeviceResult<PrintJobProgress>>();
+  const print = new Pending<Result<PrintJobProgress, A4PrintError>>();
   const fetchRequests: FetchRequest[] = [];
   let printProgress: ((progress: PrintJobProgress) => void) | null = null;
   let paperWaiting = false;
@@ -141,9 +142,9 @@ export function createSessionHarness(options: { settings?: Partial<SessionSettin
         await flush();
       }
     },
-    reportPrint(state: PrintJobProgress['state'], reasons: string[] = []) {
+    reportPrint(stage: PrintJobStage) {
       if (!printProgress) throw new Error('no print job');
-      printProgress({ jobId: '1', state, reasons });
+      printProgress({ jobId: '1', ...stage });
     },
     // ---- walking the flow ----
     async toPlaceCard(errandId = 'no-property-proof-provident-fund') {
