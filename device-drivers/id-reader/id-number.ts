@@ -47,17 +47,3 @@ export function isCalendarDate(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
-
-/** Masks an ID number for display: first 6 and last 4 kept (330106********1234). */
-export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length <= 10) return '*'.repeat(idNumber.length);
-  return idNumber.slice(0, 6) + '*'.repeat(idNumber.length - 10) + idNumber.slice(-4);
-}
-
-/** Masks a name for display: 张*三 / 张* ; keeps the first and, for three or more characters, the last. */
-export function maskName(name: string): string {
-  const chars = Array.from(name);
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}
