@@ -74,7 +74,7 @@ export function httpsAttempt(options: HttpsAttemptOptions): Promise<HttpsAttempt
       resolve(result);
     };
     const deadlineTimer = setTimeout(
-      () => finish(failed('timeout', `no complete answer within ${options.deadlineMs} ms`)),
+      () => finish(failed('timeout', `no complete answer within ${Math.round(options.deadlineMs)} ms`)),
       Math.max(0, options.deadlineMs),
     );
     const onAbort = (): void => finish(failed('canceled', 'aborted'));
@@ -84,7 +84,7 @@ export function httpsAttempt(options: HttpsAttemptOptions): Promise<HttpsAttempt
       // A kept-alive socket is already connected; only a new one has a handshake to time.
       if (!socket.connecting) return;
       connectTimer = setTimeout(
-        () => finish(failed('connect-timeout', `no TLS connection within ${options.connectMs} ms`)),
+        () => finish(failed('connect-timeout', `no TLS connection within ${Math.round(options.connectMs)} ms`)),
         options.connectMs,
       );
       (socket as TLSSocket).once('secureConnect', () => clearTimeout(connectTimer));

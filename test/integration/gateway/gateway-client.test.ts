@@ -224,6 +224,10 @@ describe('gateway client against the simulator', () => {
       const outcome = await slow.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal());
       expect(outcome).toMatchObject({ ok: false, error: { code: 'TIMEOUT', retryable: true } });
       expect(performance.now() - started).toBeLessThan(600);
+      // The last attempt's deadline is what was left of the budget: said in whole milliseconds.
+      const detail = outcome.ok ? '' : outcome.error.kind === 'error' ? outcome.error.detail : '';
+      expect(detail).toMatch(/ \d+ ms/);
+      expect(detail).not.toMatch(/\d\.\d/);
     } finally {
       trickle.closeAllConnections();
       await new Promise((resolve) => trickle.close(resolve));
