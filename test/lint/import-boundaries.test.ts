@@ -41,102 +41,100 @@ it('the planted imports point at files that exist (move them along if a file mov
   for (const file of Object.values(targets)) expect(existsSync(path.join(repo, file)), file).toBe(true);
 });
 
-/** The rule ids (and, for the path rule, which zone) that refused something. */
+/** Each refusal as `rule: message`. */
 function refusals(messages: Linter.LintMessage[]): string[] {
   return messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
 }
 
+/** A file that imports each specifier as a namespace (`type:` first: type-only) and exports what it imported. */
+function plantedCode(specifiers: readonly string[]): string {
+  const names = specifiers.map((_, i) => `planted${i}`);
+  const imports = specifiers.map((specifier, i) =>
+    specifier.startsWith('type:')
+      ? `import type * as ${names[i]} from '${specifier.slice('type:'.length)}';`
+      : `import * as ${names[i]} from '${specifier}';`,
+  );
+  return [...imports, `export { ${names.join(', ')} };`, ''].join('\n');
+}
+
+const zone = 'import-x/no-restricted-paths';
+const onlyUiAndContract = 'kiosk/ui/ imports only its own files';
+const libraries = 'are libraries';
+const adaptersOnly = 'only through its adapter interface';
+const noStandIns = 'Production code imports nothing from scripts/, test/';
+
 describe('refused', () => {
-  const cases: { name: string; file: string; code: string; rule: string; says: string }[] = [
-    {
-      name: 'kiosk/ui/ importing the session machine (even type-only)',
-      file: 'kiosk/ui/Planted.tsx',
-      code: `import type { SessionContext } from '../session/session-machine';\nexport type Planted = SessionContext;\n`,
-      rule: 'import-x/no-restricted-paths',
-      says: 'kiosk/ui/ imports only its own files',
-    },
-    {
-      name: 'kiosk/ui/ importing the agent logger',
-      file: 'kiosk/ui/components/Planted.tsx',
-      code: `import { createMemoryLogger } from '../../logger';\nexport const planted = createMemoryLogger;\n`,
-      rule: 'import-x/no-restricted-paths',
-      says: 'kiosk/ui/ imports only its own files',
-    },
-    {
-      name: 'kiosk/ui/ importing the session contract as a value',
-      file: 'kiosk/ui/Planted.tsx',
-      code: `import { SessionView } from '../session/session-view';\nexport type Planted = SessionView;\n`,
-      rule: '@typescript-eslint/no-restricted-imports',
-      says: 'as types only',
-    },
-    {
-      name: 'kiosk/ui/ importing a Node built-in',
-      file: 'kiosk/ui/Planted.tsx',
-      code: `import { readFileSync } from 'node:fs';\nexport const planted = readFileSync;\n`,
-      rule: 'import-x/no-nodejs-modules',
-      says: '',
-    },
-    {
-      name: 'device-drivers/ importing from kiosk/',
-      file: 'device-drivers/a4-printer/planted.ts',
-      code: `import { createMemoryLogger } from '../../kiosk/logger';\nexport const planted = createMemoryLogger;\n`,
-      rule: 'import-x/no-restricted-paths',
-      says: 'are libraries',
-    },
-    {
-      name: 'print-templates/ importing from kiosk/',
-      file: 'print-templates/planted.ts',
-      code: `import type { Logger } from '../kiosk/logger';\nexport type Planted = Logger;\n`,
-      rule: 'import-x/no-restricted-paths',
-      says: 'are libraries',
-    },
-    {
-      name: 'device-drivers/ importing from scripts/',
-      file: 'device-drivers/id-reader/planted.ts',
-      code: `import { testCitizens } from '../../scripts/synthetic-population';\nexport const planted = testCitizens;\n`,
-      rule: 'import-x/no-restricted-paths',
-      says: 'are libraries',
-    },
-    ...(
-      [
-        ['a codec', '../../device-drivers/a4-printer/ipp-encoding'],
-        ['a transport', '../../device-drivers/serial-transport'],
-        ['a real driver', '../../device-drivers/a4-printer/ipp-a4-printer'],
-        ['a simulated driver', '../../device-drivers/id-reader/simulated-id-reader'],
-      ] as const
-    ).map(([what, specifier]) => ({
-      name: `the session machine importing ${what}`,
-      file: 'kiosk/session/planted.ts',
-      code: `import * as internals from '${specifier}';\nexport const planted = internals;\n`,
-      rule: 'import-x/no-restricted-paths',
-      says: 'only through its adapter interface',
-    })),
-    ...(
-      [
-        ['scripts/', 'kiosk/agent/planted.ts', '../../scripts/synthetic-population'],
-        ['the gateway simulator', 'kiosk/agent/planted.ts', '../../scripts/gateway-simulator/simulator'],
-        ['test/', 'kiosk/printing/planted.ts', '../../test/support/pty-pair'],
-        ['a simulated driver', 'kiosk/devices/planted.ts', '../../device-drivers/id-reader/simulated-id-reader'],
-        ['a simulated driver (from a driver)', 'device-drivers/id-reader/planted.ts', './simulated-id-reader'],
-      ] as const
-    ).map(([what, file, specifier]) => ({
-      name: `production code importing ${what}`,
-      file,
-      code: `import * as standIn from '${specifier}';\nexport const planted = standIn;\n`,
-      rule: 'import-x/no-restricted-paths',
-      says: 'Production code imports nothing from scripts/, test/',
-    })),
-    {
-      name: 'an import that does not resolve',
-      file: 'kiosk/agent/planted.ts',
-      code: `import { nothing } from './no-such-file';\nexport const planted = nothing;\n`,
-      rule: 'import-x/no-unresolved',
-      says: '',
-    },
+  // [what, the planted file, what it imports, the rule that must refuse it, words of the rule's message]
+  const cases: [string, string, string, string, string][] = [
+    [
+      'kiosk/ui/ importing the session machine, even type-only',
+      'kiosk/ui/Planted.tsx',
+      'type:../session/session-machine',
+      zone,
+      onlyUiAndContract,
+    ],
+    ['kiosk/ui/ importing the agent logger', 'kiosk/ui/components/Planted.tsx', '../../logger', zone, onlyUiAndContract],
+    [
+      'kiosk/ui/ importing the session contract as a value',
+      'kiosk/ui/Planted.tsx',
+      '../session/session-view',
+      '@typescript-eslint/no-restricted-imports',
+      'as types only',
+    ],
+    ['kiosk/ui/ importing a Node built-in', 'kiosk/ui/Planted.tsx', 'node:fs', 'import-x/no-nodejs-modules', ''],
+    ['device-drivers/ importing from kiosk/', 'device-drivers/a4-printer/planted.ts', '../../kiosk/logger', zone, libraries],
+    ['print-templates/ importing from kiosk/, even type-only', 'print-templates/planted.ts', 'type:../kiosk/logger', zone, libraries],
+    [
+      'device-drivers/ importing from scripts/',
+      'device-drivers/id-reader/planted.ts',
+      '../../scripts/synthetic-population',
+      zone,
+      libraries,
+    ],
+    [
+      'the session machine importing a codec',
+      'kiosk/session/planted.ts',
+      '../../device-drivers/a4-printer/ipp-encoding',
+      zone,
+      adaptersOnly,
+    ],
+    ['the session machine importing a transport', 'kiosk/session/planted.ts', '../../device-drivers/serial-transport', zone, adaptersOnly],
+    [
+      'the session machine importing a real driver',
+      'kiosk/session/planted.ts',
+      '../../device-drivers/a4-printer/ipp-a4-printer',
+      zone,
+      adaptersOnly,
+    ],
+    [
+      'the session machine importing a simulated driver',
+      'kiosk/session/planted.ts',
+      '../../device-drivers/id-reader/simulated-id-reader',
+      zone,
+      adaptersOnly,
+    ],
+    ['production code importing scripts/', 'kiosk/agent/planted.ts', '../../scripts/synthetic-population', zone, noStandIns],
+    [
+      'production code importing the gateway simulator',
+      'kiosk/agent/planted.ts',
+      '../../scripts/gateway-simulator/simulator',
+      zone,
+      noStandIns,
+    ],
+    ['production code importing test/', 'kiosk/printing/planted.ts', '../../test/support/pty-pair', zone, noStandIns],
+    [
+      'production code importing a simulated driver',
+      'kiosk/devices/planted.ts',
+      '../../device-drivers/id-reader/simulated-id-reader',
+      zone,
+      noStandIns,
+    ],
+    ['a driver importing a simulated driver', 'device-drivers/id-reader/planted.ts', './simulated-id-reader', zone, noStandIns],
+    ['an import that does not resolve', 'kiosk/agent/planted.ts', './no-such-file', 'import-x/no-unresolved', ''],
   ];
 
-  it.each(cases)('$name', async ({ file, code, rule, says }) => {
-    const found = refusals(await lint(file, code));
+  it.each(cases)('%s', async (_what, file, specifier, rule, says) => {
+    const found = refusals(await lint(file, plantedCode([specifier])));
     expect(
       found.some((line) => line.startsWith(`${rule}: `) && line.includes(says)),
       found.join('\n'),
@@ -167,77 +165,46 @@ describe('refused', () => {
 });
 
 describe('allowed', () => {
-  const cases: { name: string; file: string; code: string }[] = [
-    {
-      name: 'kiosk/ui/ importing its own files, preact and the contract as types',
-      file: 'kiosk/ui/components/Planted.tsx',
-      code: [
-        `import { useState } from 'preact/hooks';`,
-        `import type { SessionView } from '../../session/session-view';`,
-        `import { type UiEvent } from '../../session/ui-events';`,
-        `import { strings } from '../strings';`,
-        `export const planted = [useState, strings];`,
-        `export type Planted = [SessionView, UiEvent];`,
-        ``,
-      ].join('\n'),
-    },
-    {
-      name: 'the session machine importing adapter interfaces and result types',
-      file: 'kiosk/session/planted.ts',
-      code: [
-        `import type { PrintDocument } from '../../device-drivers/a4-printer/a4-printer';`,
-        `import type { IdCard } from '../../device-drivers/id-reader/id-card';`,
-        `import { fail } from '../../device-drivers/device-result';`,
-        `export const planted = fail;`,
-        `export type Planted = [PrintDocument, IdCard];`,
-        ``,
-      ].join('\n'),
-    },
-    {
-      name: 'a driver importing its own codec and the shared vocabulary',
-      file: 'device-drivers/a4-printer/planted.ts',
-      code: [
-        `import * as codec from './ipp-encoding';`,
-        `import type { DeviceState } from '../device-status';`,
-        `export const planted = codec;`,
-        `export type Planted = DeviceState;`,
-        ``,
-      ].join('\n'),
-    },
-    {
-      name: 'the development composition root wiring in simulators and the synthetic population',
-      file: 'kiosk/development/planted.ts',
-      code: [
-        `import { startGatewaySimulator } from '../../scripts/gateway-simulator/simulator';`,
-        `import { testCitizens } from '../../scripts/synthetic-population';`,
-        `import { SimulatedIdReader } from '../../device-drivers/id-reader/simulated-id-reader';`,
-        `export const planted = [startGatewaySimulator, testCitizens, SimulatedIdReader];`,
-        ``,
-      ].join('\n'),
-    },
-    {
-      name: 'the development entry point doing the same',
-      file: 'kiosk/dev-main.ts',
-      code: `import { testCitizens } from '../scripts/synthetic-population';\nexport const planted = testCitizens;\n`,
-    },
-    {
-      name: 'a test next to production code importing test support and scripts',
-      file: 'kiosk/agent/planted.test.ts',
-      code: [
-        `import { openPtyPair } from '../../test/support/pty-pair';`,
-        `import { testCitizens } from '../../scripts/synthetic-population';`,
-        `export const planted = [openPtyPair, testCitizens];`,
-        ``,
-      ].join('\n'),
-    },
-    {
-      name: 'a UI test importing the contract as a value',
-      file: 'kiosk/ui/Planted.test.tsx',
-      code: `import { SessionView } from '../session/session-view';\nexport type Planted = SessionView;\n`,
-    },
+  // [what, the planted file, what it imports]
+  const cases: [string, string, string[]][] = [
+    [
+      'kiosk/ui/ importing its own files, preact and the contract as types',
+      'kiosk/ui/components/Planted.tsx',
+      ['preact/hooks', '../strings', 'type:../../session/session-view', 'type:../../session/ui-events'],
+    ],
+    [
+      'the session machine importing adapter interfaces and result types',
+      'kiosk/session/planted.ts',
+      [
+        'type:../../device-drivers/a4-printer/a4-printer',
+        'type:../../device-drivers/id-reader/id-card',
+        '../../device-drivers/device-result',
+      ],
+    ],
+    [
+      'a driver importing its own codec and the shared vocabulary',
+      'device-drivers/a4-printer/planted.ts',
+      ['./ipp-encoding', '../device-status'],
+    ],
+    [
+      'the development composition root wiring in simulators and the synthetic population',
+      'kiosk/development/planted.ts',
+      [
+        '../../scripts/gateway-simulator/simulator',
+        '../../scripts/synthetic-population',
+        '../../device-drivers/id-reader/simulated-id-reader',
+      ],
+    ],
+    ['the development entry point doing the same', 'kiosk/dev-main.ts', ['../scripts/synthetic-population']],
+    [
+      'a test next to production code importing test support and scripts',
+      'kiosk/agent/planted.test.ts',
+      ['../../test/support/pty-pair', '../../scripts/synthetic-population'],
+    ],
+    ['a UI test importing the contract as a value', 'kiosk/ui/Planted.test.tsx', ['../session/session-view']],
   ];
 
-  it.each(cases)('$name', async ({ file, code }) => {
-    expect(refusals(await lint(file, code))).toEqual([]);
+  it.each(cases)('%s', async (_what, file, specifiers) => {
+    expect(refusals(await lint(file, plantedCode(specifiers)))).toEqual([]);
   });
 });

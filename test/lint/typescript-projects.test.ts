@@ -48,53 +48,50 @@ function compileWithin(config: string, planted: Record<string, string>) {
   };
 }
 
-describe('the agent project (Node, tsconfig.json)', () => {
-  const agent = compileWithin('tsconfig.json', {
-    'kiosk/agent/planted-refused.ts': 'export const where = [window.location.href, document.title];\n',
-    'kiosk/agent/planted-allowed.ts': 'export const home: string | undefined = process.env.HOME;\n',
-  });
-
-  it('refuses `window` and `document`', () => {
-    expect(agent.errorsIn('kiosk/agent/planted-refused.ts')).toEqual([
-      expect.stringMatching(/^TS2304: Cannot find name 'window'/),
-      expect.stringMatching(/^TS2584: Cannot find name 'document'/),
-    ]);
-  });
-
-  it('accepts Node globals (control)', () => {
-    expect(agent.errorsIn('kiosk/agent/planted-allowed.ts')).toEqual([]);
-  });
-
-  it('holds no DOM library and no UI file, not even through a dependency', () => {
-    expect(agent.files.filter((file) => /lib\.dom/.test(file) || file.startsWith('kiosk/ui/'))).toEqual([]);
-  });
-});
-
-describe('the UI project (DOM, kiosk/ui/tsconfig.json)', () => {
-  const ui = compileWithin('kiosk/ui/tsconfig.json', {
-    'kiosk/ui/planted-refused.ts': 'export const where = [process.env.HOME, Buffer.from("")];\n',
-    'kiosk/ui/planted-allowed.ts': [
+const projects = [
+  {
+    name: 'the agent project (Node, tsconfig.json)',
+    config: 'tsconfig.json',
+    folder: 'kiosk/agent',
+    refused: 'export const where = [window.location.href, document.title];\n',
+    refusals: [/^TS2304: Cannot find name 'window'/, /^TS2584: Cannot find name 'document'/],
+    allowed: 'export const home: string | undefined = process.env.HOME;\n',
+    /** The DOM library, or a UI file, reached even through a dependency. */
+    foreign: (file: string) => /lib\.dom/.test(file) || file.startsWith('kiosk/ui/'),
+    holds: ['kiosk/session/session-view.ts', 'kiosk/session/ui-events.ts'],
+  },
+  {
+    name: 'the UI project (DOM, kiosk/ui/tsconfig.json)',
+    config: 'kiosk/ui/tsconfig.json',
+    folder: 'kiosk/ui',
+    refused: 'export const where = [process.env.HOME, Buffer.from("")];\n',
+    refusals: [/^TS2591: Cannot find name 'process'/, /^TS2591: Cannot find name 'Buffer'/],
+    allowed: [
       `import type { SessionView } from '../session/session-view';`,
       `import type { UiEvent } from '../session/ui-events';`,
       `export const where: string = window.location.href;`,
       `export type Seen = [SessionView, UiEvent];`,
       ``,
     ].join('\n'),
+    /** Node's types, reached even through a dependency. */
+    foreign: (file: string) => file.includes('@types/node'),
+    holds: ['kiosk/session/session-view.ts', 'kiosk/session/ui-events.ts'],
+  },
+];
+
+describe.each(projects)('$name', ({ config, folder, refused, refusals, allowed, foreign, holds }) => {
+  const compiled = compileWithin(config, { [`${folder}/planted-refused.ts`]: refused, [`${folder}/planted-allowed.ts`]: allowed });
+
+  it("refuses the other side's globals", () => {
+    expect(compiled.errorsIn(`${folder}/planted-refused.ts`)).toEqual(refusals.map((pattern) => expect.stringMatching(pattern)));
   });
 
-  it('refuses `process` and `Buffer`', () => {
-    expect(ui.errorsIn('kiosk/ui/planted-refused.ts')).toEqual([
-      expect.stringMatching(/^TS2591: Cannot find name 'process'/),
-      expect.stringMatching(/^TS2591: Cannot find name 'Buffer'/),
-    ]);
+  it('accepts its own globals (control)', () => {
+    expect(compiled.errorsIn(`${folder}/planted-allowed.ts`)).toEqual([]);
   });
 
-  it('accepts DOM globals and reads the session contract (control)', () => {
-    expect(ui.errorsIn('kiosk/ui/planted-allowed.ts')).toEqual([]);
-    expect(ui.files).toEqual(expect.arrayContaining(['kiosk/session/session-view.ts', 'kiosk/session/ui-events.ts']));
-  });
-
-  it('holds no Node types, not even through a dependency', () => {
-    expect(ui.files.filter((file) => file.includes('@types/node'))).toEqual([]);
+  it("holds the session contract and none of the other side's files", () => {
+    expect(compiled.files.filter(foreign)).toEqual([]);
+    expect(compiled.files).toEqual(expect.arrayContaining(holds));
   });
 });
