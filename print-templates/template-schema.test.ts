@@ -7,10 +7,13 @@ import { loadBundledTemplate, readA4Template } from './template-store';
 
 const bundledJson = readFileSync(new URL('./bundled/certificate-a4.json', import.meta.url), 'utf8');
 
+// `any`: the tests reach into the JSON to break it on purpose, which no precise type allows.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type BreakableJson = Record<string, any>;
+
 /** A fresh, mutable copy of the bundled template as plain JSON. */
-function bundledCopy(): Record<string, any> {
-  // `any`: the tests reach into the JSON to break it on purpose, which no precise type allows.
-  return JSON.parse(bundledJson) as Record<string, any>;
+function bundledCopy(): BreakableJson {
+  return JSON.parse(bundledJson) as BreakableJson;
 }
 
 function problemsOf(input: unknown): string[] {

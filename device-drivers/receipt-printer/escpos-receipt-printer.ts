@@ -226,6 +226,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     return new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);
       this.wakeReader = done;
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- done() is hoisted so setTimeout can name it first.
       const self = this;
       function done() {
         clearTimeout(timer);

@@ -4,7 +4,8 @@
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto); // Node's webcrypto is the standard one; the DOM type differs only nominally.
+// Node's webcrypto is the standard one; the DOM type x509 names differs only nominally.
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -20,16 +21,16 @@ function toPem(der: ArrayBuffer, label: string): string {
   return `-----BEGIN ${label}-----\n${base64}\n-----END ${label}-----\n`;
 }
 
-async function exportPrivateKey(key: CryptoKey): Promise<string> {
+async function exportPrivateKey(key: webcrypto.CryptoKey): Promise<string> {
   return toPem(await webcrypto.subtle.exportKey('pkcs8', key), 'PRIVATE KEY');
 }
 
-async function importPrivateKey(pem: string): Promise<CryptoKey> {
+async function importPrivateKey(pem: string): Promise<webcrypto.CryptoKey> {
   const der = Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
   return webcrypto.subtle.importKey('pkcs8', der, EC, true, ['sign']);
 }
 
-async function generateKeys(): Promise<CryptoKeyPair> {
+async function generateKeys(): Promise<webcrypto.CryptoKeyPair> {
   return webcrypto.subtle.generateKey(EC, true, ['sign', 'verify']);
 }
 

@@ -6,7 +6,7 @@ import type { ScannedCode } from '../../device-drivers/code-scanner/code-scanner
 import { createSerialCodeScanner, type SerialCodeScannerOptions } from '../../device-drivers/code-scanner/serial-code-scanner';
 import { CliFailure } from '../../scripts/device-cli/cli-output';
 import { runScannerCommand } from '../../scripts/device-cli/scanner-command';
-import { startSerialScannerEmulator, type SerialScannerEmulator } from '../emulators/serial-scanner-emulator';
+import { startSerialScannerEmulator } from '../emulators/serial-scanner-emulator';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -17,7 +17,6 @@ import { verifySeal } from '../../../kiosk/gateway/seal-kq1';
 import { publishTrustList, type TrustListDocument } from '../../../kiosk/gateway/trust-list';
 import { createMemoryLogger, silentLogger } from '../../../kiosk/logger';
 import { simulatorClientConfig } from '../../../scripts/gateway-simulator/client-config';
-import { startGatewaySimulator } from '../../../scripts/gateway-simulator/simulator';
 import { isValidUscc } from '../../../scripts/gateway-simulator/uscc';
 import { citizen, citizenSees, errand, expectNoPersonalData, fetchRequest, noSignal, startRig, type GatewayRig } from './gateway-rig';
 import { startRecordingProxy } from './recording-proxy';

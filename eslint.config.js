@@ -1,0 +1,129 @@
+// @ts-check
+// The layering of shared/README.md ("What may import what"), enforced. Paths are resolved by TypeScript's own
+// rules (eslint-import-resolver-typescript): without a resolver the path rules would silently pass everything,
+// so `import-x/no-unresolved` also fails on any import it cannot follow. test/lint/ plants one violation per rule.
+
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'eslint/config';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+const root = import.meta.dirname;
+
+/** What the session machine may see of a device: each kind's adapter interface and the shared vocabulary. */
+const adapterInterfaces = readdirSync(path.join(root, 'device-drivers'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'device-drivers', entry.name, `${entry.name}.ts`)))
+  .map((entry) => `${entry.name}/${entry.name}.ts`);
+const deviceVocabulary = ['result.ts', 'device-result.ts', 'device-status.ts', 'id-reader/id-card.ts'];
+
+const uiContract = ['kiosk/session/session-view.ts', 'kiosk/session/ui-events.ts'];
+
+const zones = {
+  ui: {
+    target: 'kiosk/ui',
+    from: '.',
+    except: ['kiosk/ui', ...uiContract, 'node_modules'],
+    message: `kiosk/ui/ imports only its own files and the type-only contract (${uiContract.join(', ')}).`,
+  },
+  libraries: {
+    target: ['device-drivers', 'print-templates'],
+    from: ['kiosk', 'scripts', 'test'],
+    message: 'device-drivers/ and print-templates/ are libraries: they import nothing from kiosk/, scripts/ or test/.',
+  },
+  sessionSeesAdapters: {
+    target: 'kiosk/session',
+    from: 'device-drivers',
+    except: [...adapterInterfaces, ...deviceVocabulary],
+    message:
+      'The session machine sees a device only through its adapter interface and status/result types, never a codec, transport or driver.',
+  },
+  productionStandsAlone: {
+    target: ['kiosk', 'device-drivers', 'print-templates'],
+    from: ['scripts/**', 'test/**', '**/simulated-*.ts', '**/fixtures/**'],
+    message:
+      'Production code imports nothing from scripts/, test/, fixtures or a simulator; only the development composition root (kiosk/dev-main.ts, kiosk/development/) wires those in.',
+  },
+};
+
+const boundaries = (...chosen) => ['error', { basePath: root, zones: chosen }];
+
+const testsAndTools = ['**/*.test.ts', '**/*.test.tsx', '**/fixtures/**', 'test/**', 'scripts/**'];
+const developmentRoot = ['kiosk/dev-main.ts', 'kiosk/development/**'];
+
+export default defineConfig(
+  { ignores: ['kiosk/ui/dist/', 'dist/', '.kiosk-data/'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these the cycle rule cannot read a TypeScript file it imports, and sees no cycle at all.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          alwaysTryTypes: true,
+          noWarnOnMultipleProjects: true, // two projects on purpose: the UI (DOM) and the rest (Node)
+          project: [path.join(root, 'tsconfig.json'), path.join(root, 'kiosk/ui/tsconfig.json')],
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-unresolved': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': boundaries(zones.ui, zones.libraries, zones.sessionSeesAdapters, zones.productionStandsAlone),
+    },
+  },
+  {
+    rules: {
+      // The code's convention: a leading underscore names what is left out on purpose (`{ mode: _mode, ...rest }`).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    files: ['device-drivers/**'],
+    rules: { 'no-control-regex': 'off' }, // byte-level codecs match control characters on purpose
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['kiosk/ui/**'],
+    ignores: testsAndTools,
+    rules: {
+      'import-x/no-nodejs-modules': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`(^|/)session/(session-view|ui-events)(\.[jt]s)?$`,
+              allowTypeImports: true,
+              message: 'The UI imports the session contract as types only: `import type { … }`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: developmentRoot,
+    rules: {
+      'import-x/no-restricted-paths': boundaries(zones.ui, zones.libraries, zones.sessionSeesAdapters),
+    },
+  },
+  {
+    files: testsAndTools,
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
+);
