@@ -8,24 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKiosk } from '../support/build-kiosk';
 import { builtAgent } from '../support/kiosk-process';
+import { realHardware } from '../support/real-hardware-config';
 
 let dir: string;
-const remoteGateway = {
-  mode: 'remote',
-  url: 'https://gateway.example.gov.cn/share',
-  caFile: 'ca.pem',
-  clientCertFile: 'kiosk.crt',
-  clientKeyFile: 'kiosk.key',
-  signingAlgorithm: 'ES256',
-  signingKeyFile: 'signing.key',
-  trustListFile: 'trust-list.jws',
-  trustRootFile: 'trust-root.pem',
-};
-const realDevices = {
-  idReader: { driver: 'serial', path: '/dev/ttyUSB-absent' },
-  scanner: { driver: 'serial', path: '/dev/ttyACM-absent' },
-  a4Printer: { driver: 'ipp', url: 'ipp://127.0.0.1:1/ipp/print' },
-};
 
 function withoutConfigVariable(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -50,6 +35,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+// `production: false` in the files below: the production agent refuses development parts whatever the file says
+// (a file that says `production: true` is refused earlier, by the configuration's own check).
 describe('the production agent refuses what is meant for development', () => {
   it('without a configuration', async () => {
     const run = await start(null);
@@ -61,13 +48,13 @@ describe('the production agent refuses what is meant for development', () => {
   });
 
   it('with the gateway simulator', async () => {
-    const run = await start({ devices: realDevices, gateway: { mode: 'simulator' } });
+    const run = await start({ ...realHardware, production: false, dataDir: dir, gateway: { mode: 'simulator' } });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('gateway.mode: the production agent talks to a remote gateway');
   });
 
   it('with a simulated device, naming it', async () => {
-    const run = await start({ devices: { ...realDevices, a4Printer: { driver: 'simulated' } }, gateway: remoteGateway });
+    const run = await start({ ...realHardware, production: false, dataDir: dir, devices: { ...realHardware.devices, a4Printer: { driver: 'simulated' } } });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('devices.a4Printer: simulated devices run only in development (npm start)');
   });
