@@ -3,14 +3,7 @@
 
 import { err, ok, type Result } from './result';
 
-export type CompletionCode =
-  | 'deviceNotReady'
-  | 'noDevice'
-  | 'hardwareError'
-  | 'timeOut'
-  | 'canceled'
-  | 'invalidData'
-  | 'userError';
+export type CompletionCode = 'deviceNotReady' | 'noDevice' | 'hardwareError' | 'timeOut' | 'canceled' | 'invalidData' | 'userError';
 
 export interface DeviceError {
   code: CompletionCode;
@@ -27,7 +20,11 @@ export function succeed<T>(value: T): Result<T, never> {
 }
 
 /** A failure in devices.md's shape. With an `errorCode`, its type keeps that word, so a device kind can list its own. */
-export function fail<C extends string>(code: CompletionCode, errorCode: C, description?: string): Result<never, DeviceError & { errorCode: C }>;
+export function fail<C extends string>(
+  code: CompletionCode,
+  errorCode: C,
+  description?: string,
+): Result<never, DeviceError & { errorCode: C }>;
 export function fail(code: CompletionCode, errorCode?: string, description?: string): DeviceResult<never>;
 export function fail(code: CompletionCode, errorCode?: string, description?: string): DeviceResult<never> {
   const error: DeviceError = { code };

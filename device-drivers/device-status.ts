@@ -1,14 +1,6 @@
 // One status vocabulary for every device (shared/reference/devices.md).
 
-export type DeviceState =
-  | 'online'
-  | 'offline'
-  | 'powerOff'
-  | 'noDevice'
-  | 'hardwareError'
-  | 'userError'
-  | 'busy'
-  | 'starting';
+export type DeviceState = 'online' | 'offline' | 'powerOff' | 'noDevice' | 'hardwareError' | 'userError' | 'busy' | 'starting';
 
 export type MediaState = 'present' | 'notPresent' | 'jammed' | 'unknown';
 export type PaperState = 'full' | 'low' | 'out' | 'jammed' | 'unknown';

@@ -47,14 +47,22 @@ describe('SerialTransport', () => {
       error: { code: 'noDevice', errorCode: 'portClosed', description: 'serial port is not open' },
     });
 
-    const failing = (message: string, code: string): SerialPortFactory => (options) => {
-      const port = mockPort(options);
-      port.open = (callback) => callback(Object.assign(new Error(message), { code }));
-      return port;
-    };
-    const missing = new SerialTransport({ path: PATH, baudRate: 115200 }, { createPort: failing('ENOENT: no such file or directory', 'ENOENT'), watchIntervalMs: 0 });
+    const failing =
+      (message: string, code: string): SerialPortFactory =>
+      (options) => {
+        const port = mockPort(options);
+        port.open = (callback) => callback(Object.assign(new Error(message), { code }));
+        return port;
+      };
+    const missing = new SerialTransport(
+      { path: PATH, baudRate: 115200 },
+      { createPort: failing('ENOENT: no such file or directory', 'ENOENT'), watchIntervalMs: 0 },
+    );
     expect(await missing.open()).toMatchObject({ ok: false, error: { code: 'noDevice', errorCode: 'portMissing' } });
-    const refused = new SerialTransport({ path: PATH, baudRate: 115200 }, { createPort: failing('EACCES: permission denied', 'EACCES'), watchIntervalMs: 0 });
+    const refused = new SerialTransport(
+      { path: PATH, baudRate: 115200 },
+      { createPort: failing('EACCES: permission denied', 'EACCES'), watchIntervalMs: 0 },
+    );
     expect(await refused.open()).toEqual({
       ok: false,
       error: { code: 'hardwareError', errorCode: 'portUnavailable', description: `cannot open ${PATH}: EACCES: permission denied` },
@@ -108,7 +116,10 @@ describe('SerialTransport', () => {
     const stuck = transport.write(Uint8Array.of(2));
     await settle();
     await new Promise((resolve) => made[0]!.close(resolve, new Error('disconnected')));
-    expect(await stuck).toEqual({ ok: false, error: { code: 'noDevice', errorCode: 'writeFailed', description: 'port closed during write' } });
+    expect(await stuck).toEqual({
+      ok: false,
+      error: { code: 'noDevice', errorCode: 'writeFailed', description: 'port closed during write' },
+    });
   });
 
   it('reports an unplug, and a close of its own as not one', async () => {

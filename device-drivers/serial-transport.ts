@@ -135,7 +135,11 @@ export class SerialTransport implements ByteTransport {
     if (error) {
       // A missing device node is an unplugged device; anything else (EACCES, EBUSY) needs a person.
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT' || /ENOENT|No such file/.test(error.message);
-      return fail(missing ? 'noDevice' : 'hardwareError', missing ? 'portMissing' : 'portUnavailable', `cannot open ${path}: ${error.message}`);
+      return fail(
+        missing ? 'noDevice' : 'hardwareError',
+        missing ? 'portMissing' : 'portUnavailable',
+        `cannot open ${path}: ${error.message}`,
+      );
     }
     this.port = port;
     port.on('data', (chunk: Buffer) => {

@@ -12,7 +12,8 @@ runAgentMain(async () => {
   const logger = createJsonLogger((line) => process.stderr.write(line + '\n'));
   const agent = await createDevelopmentAgent(config, { logger });
   const banner = [`Kiosk ${config.kioskId} is running (configuration: ${source}).`, `  Open the touch UI:        ${agent.url}`];
-  if (agent.simulator) banner.push(`  Gateway simulator:        ${agent.simulator.url} (keys and certificates in ${dirname(agent.simulator.files.caCert)})`);
+  if (agent.simulator)
+    banner.push(`  Gateway simulator:        ${agent.simulator.url} (keys and certificates in ${dirname(agent.simulator.files.caCert)})`);
   if (agent.spoolDir) banner.push(`  Simulated A4 printer spool: ${agent.spoolDir}`);
   return { banner, stop: () => agent.stop() };
 });

@@ -12,11 +12,15 @@ import { createJsonLogger } from './logger';
 runAgentMain(async () => {
   const commandLine = parseAgentCommandLine();
   if (commandLine.configPath === undefined) {
-    throw new ConfigError('the production agent needs a configuration (--config PATH or KIOSK_CONFIG); `npm start` runs the development kiosk');
+    throw new ConfigError(
+      'the production agent needs a configuration (--config PATH or KIOSK_CONFIG); `npm start` runs the development kiosk',
+    );
   }
   const { config, source } = await loadAgentConfig(commandLine);
   if (config.gateway.mode !== 'remote') {
-    throw new ConfigError('gateway.mode: the production agent talks to a remote gateway; the simulator runs only in development (npm start)');
+    throw new ConfigError(
+      'gateway.mode: the production agent talks to a remote gateway; the simulator runs only in development (npm start)',
+    );
   }
   const logger = createJsonLogger((line) => process.stderr.write(line + '\n'));
   const devices = createRealDevices(config);

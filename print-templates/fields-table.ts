@@ -41,11 +41,17 @@ export function measureFieldsTable(ctx: BlockContext, block: FieldsBlock, fields
       if (block.borderPt > 0) {
         doc.save().lineWidth(block.borderPt).strokeColor(block.borderColor);
         doc.rect(x, y, widthPt, heightPt).stroke();
-        doc.moveTo(x + labelWidth, y).lineTo(x + labelWidth, y + heightPt).stroke();
+        doc
+          .moveTo(x + labelWidth, y)
+          .lineTo(x + labelWidth, y + heightPt)
+          .stroke();
         let lineY = y;
         for (const rowHeight of rowHeights.slice(0, -1)) {
           lineY += rowHeight;
-          doc.moveTo(x, lineY).lineTo(x + widthPt, lineY).stroke();
+          doc
+            .moveTo(x, lineY)
+            .lineTo(x + widthPt, lineY)
+            .stroke();
         }
         doc.restore();
       }

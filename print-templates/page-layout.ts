@@ -91,7 +91,10 @@ function checkNoOverlap(positioned: readonly Positioned[], box: PageBox): void {
     positioned.slice(i + 1).forEach((q) => {
       const b = rect(q);
       const overlap = a.x0 < b.x1 - tolerancePt && b.x0 < a.x1 - tolerancePt && a.y0 < b.y1 - tolerancePt && b.y0 < a.y1 - tolerancePt;
-      if (overlap) throw new PageLayoutError(`blocks[${p.index}] and blocks[${q.index}] overlap near ${mmFromPt(Math.max(a.y0, b.y0)).toFixed(1)} mm from the top`);
+      if (overlap)
+        throw new PageLayoutError(
+          `blocks[${p.index}] and blocks[${q.index}] overlap near ${mmFromPt(Math.max(a.y0, b.y0)).toFixed(1)} mm from the top`,
+        );
     });
   });
 }

@@ -12,7 +12,14 @@ export function measureRuleBlock(ctx: BlockContext, block: RuleBlock, widthPt: n
     heightPt: block.thicknessPt,
     draw(x, y) {
       const middle = y + block.thicknessPt / 2;
-      doc.save().lineWidth(block.thicknessPt).strokeColor(block.color).moveTo(x, middle).lineTo(x + widthPt, middle).stroke().restore();
+      doc
+        .save()
+        .lineWidth(block.thicknessPt)
+        .strokeColor(block.color)
+        .moveTo(x, middle)
+        .lineTo(x + widthPt, middle)
+        .stroke()
+        .restore();
     },
   };
 }

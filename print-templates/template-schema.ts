@@ -162,11 +162,15 @@ export const a4TemplateSchema = z
     for (const name of requiredPlaceholders) {
       if (!used.has(name)) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `no block prints {${name}}` });
     }
-    if (counts.fields !== 1) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "fields" block, has ${counts.fields}` });
-    if (counts.seal !== 1) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "seal" block, has ${counts.seal}` });
+    if (counts.fields !== 1)
+      ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "fields" block, has ${counts.fields}` });
+    if (counts.seal !== 1)
+      ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "seal" block, has ${counts.seal}` });
     const { left, right, top, bottom } = template.page.marginsMm;
-    if (left + right >= a4WidthMm - 50) ctx.addIssue({ code: 'custom', path: ['page', 'marginsMm'], message: 'leaves less than 50 mm between left and right' });
-    if (top + bottom >= a4HeightMm - 100) ctx.addIssue({ code: 'custom', path: ['page', 'marginsMm'], message: 'leaves less than 100 mm between top and bottom' });
+    if (left + right >= a4WidthMm - 50)
+      ctx.addIssue({ code: 'custom', path: ['page', 'marginsMm'], message: 'leaves less than 50 mm between left and right' });
+    if (top + bottom >= a4HeightMm - 100)
+      ctx.addIssue({ code: 'custom', path: ['page', 'marginsMm'], message: 'leaves less than 100 mm between top and bottom' });
   });
 
 export type A4Template = z.output<typeof a4TemplateSchema>;
@@ -185,7 +189,5 @@ export function checkA4Template(input: unknown): TemplateCheck {
 
 function keyPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(template)';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }

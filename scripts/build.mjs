@@ -49,7 +49,10 @@ function uiInputsDigest() {
 export function buildUi({ force = false } = {}) {
   const digest = uiInputsDigest();
   if (!force && existsSync(uiDigestFile) && readFileSync(uiDigestFile, 'utf8') === digest) return 'unchanged';
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   writeFileSync(uiDigestFile, digest);
   return 'built';
 }
@@ -58,26 +61,28 @@ export async function buildAgent() {
   const esbuild = await import('esbuild');
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const result = await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: agentEntries,
-      outdir: 'dist',
-      entryNames: '[name]',
-      chunkNames: 'chunks/[name]-[hash]',
-      outExtension: { '.js': '.mjs' },
-      splitting: true,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      // npm packages are bundled too (loading hundreds of module files costs more than the agent's own start),
-      // except native add-ons and the optional native helpers of ws, which stay in node_modules.
-      external: ['serialport', '@serialport/*', 'node-hid', 'bufferutil', 'utf-8-validate'],
-      // Bundled CommonJS packages call require() for Node's built-ins.
-      banner: { js: "import { createRequire as __kioskCreateRequire } from 'node:module'; const require = __kioskCreateRequire(import.meta.url);" },
-      sourcemap: 'linked',
-      metafile: true,
-      logLevel: 'warning',
-    });
+    absWorkingDir: root,
+    entryPoints: agentEntries,
+    outdir: 'dist',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // npm packages are bundled too (loading hundreds of module files costs more than the agent's own start),
+    // except native add-ons and the optional native helpers of ws, which stay in node_modules.
+    external: ['serialport', '@serialport/*', 'node-hid', 'bufferutil', 'utf-8-validate'],
+    // Bundled CommonJS packages call require() for Node's built-ins.
+    banner: {
+      js: "import { createRequire as __kioskCreateRequire } from 'node:module'; const require = __kioskCreateRequire(import.meta.url);",
+    },
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  });
   writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
 }
 

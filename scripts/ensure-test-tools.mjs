@@ -50,7 +50,9 @@ if (missing.size === 0) {
 
 const packages = [...missing];
 if (!isRoot()) {
-  console.error(`The tests need these Debian packages: ${packages.join(' ')}.\nInstall them (sudo apt-get install ${packages.join(' ')}) and run the tests again.`);
+  console.error(
+    `The tests need these Debian packages: ${packages.join(' ')}.\nInstall them (sudo apt-get install ${packages.join(' ')}) and run the tests again.`,
+  );
   process.exit(1);
 }
 console.log(`Installing Debian packages the tests need: ${packages.join(' ')}`);
@@ -62,7 +64,9 @@ try {
   console.error(`apt-get could not install: ${packages.join(' ')}. The tests cannot run without them.`);
   process.exit(1);
 }
-const still = Object.entries(TOOLS).filter(([command]) => !has(command)).map(([command]) => command);
+const still = Object.entries(TOOLS)
+  .filter(([command]) => !has(command))
+  .map(([command]) => command);
 if (still.length > 0) {
   console.error(`Still missing after the install: ${still.join(' ')}.`);
   process.exit(1);

@@ -65,13 +65,15 @@ if (values.help) {
 }
 
 const issuerAlg = values['issuer-alg'];
-if (issuerAlg !== 'mixed' && issuerAlg !== 'ES256' && issuerAlg !== 'SM2-SM3') fail(`--issuer-alg must be mixed, ES256 or SM2-SM3, got ${issuerAlg}`);
+if (issuerAlg !== 'mixed' && issuerAlg !== 'ES256' && issuerAlg !== 'SM2-SM3')
+  fail(`--issuer-alg must be mixed, ES256 or SM2-SM3, got ${issuerAlg}`);
 
 let rateLimit: RateLimit | null = DEFAULT_RATE_LIMIT;
 if (values['rate-limit'] === 'off') rateLimit = null;
 else if (values['rate-limit'] !== undefined) {
   const match = /^(\d+)\/(\d+)$/.exec(values['rate-limit']);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) fail(`--rate-limit must be BURST/PER_MINUTE or off, got ${values['rate-limit']}`);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1)
+    fail(`--rate-limit must be BURST/PER_MINUTE or off, got ${values['rate-limit']}`);
   rateLimit = { burst: Number(match[1]), perMinute: Number(match[2]) };
 }
 
@@ -100,13 +102,23 @@ const simulator = await startGatewaySimulator({
   ...(values['admin-token'] !== undefined ? { adminToken: values['admin-token'] } : {}),
   logger: createJsonLogger((line) => process.stderr.write(line + '\n')),
 });
-process.stdout.write(JSON.stringify({
-  gatewaySimulator: simulator.url,
-  dataDir: simulator.files.dir,
-  admin: simulator.admin,
-  faults: simulator.faults.list(),
-  kiosks: simulator.kiosks.map((kiosk) => ({ kioskId: kiosk.kioskId, alg: kiosk.alg, clientConfig: simulatorClientConfig(simulator, kiosk.alg) })),
-}, null, 2) + '\n');
+process.stdout.write(
+  JSON.stringify(
+    {
+      gatewaySimulator: simulator.url,
+      dataDir: simulator.files.dir,
+      admin: simulator.admin,
+      faults: simulator.faults.list(),
+      kiosks: simulator.kiosks.map((kiosk) => ({
+        kioskId: kiosk.kioskId,
+        alg: kiosk.alg,
+        clientConfig: simulatorClientConfig(simulator, kiosk.alg),
+      })),
+    },
+    null,
+    2,
+  ) + '\n',
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

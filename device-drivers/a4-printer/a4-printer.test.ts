@@ -26,10 +26,21 @@ describe('a4DeviceReport', () => {
   it('says the status in the common vocabulary of every device', () => {
     expect(a4DeviceReport({ state: 'ready', ...full })).toEqual({ device: 'online', ...full });
     expect(a4DeviceReport({ state: 'printing', ...full })).toEqual({ device: 'busy', ...full });
-    expect(a4DeviceReport({ state: 'stalled', reason: 'paperOut', ...full, paper: 'out' })).toEqual({ device: 'online', ...full, paper: 'out' });
-    expect(a4DeviceReport({ state: 'stalled', reason: 'tonerOut', ...full, toner: 'out' })).toEqual({ device: 'online', ...full, toner: 'out' });
+    expect(a4DeviceReport({ state: 'stalled', reason: 'paperOut', ...full, paper: 'out' })).toEqual({
+      device: 'online',
+      ...full,
+      paper: 'out',
+    });
+    expect(a4DeviceReport({ state: 'stalled', reason: 'tonerOut', ...full, toner: 'out' })).toEqual({
+      device: 'online',
+      ...full,
+      toner: 'out',
+    });
     expect(a4DeviceReport({ state: 'stalled', reason: 'jam', ...full, paper: 'jammed', media: 'jammed' })).toEqual({
-      device: 'userError', ...full, paper: 'jammed', media: 'jammed',
+      device: 'userError',
+      ...full,
+      paper: 'jammed',
+      media: 'jammed',
     });
     expect(a4DeviceReport({ state: 'stalled', reason: 'coverOpen', ...full })).toEqual({ device: 'userError', ...full });
     expect(a4DeviceReport({ state: 'offline', ...full })).toEqual({ device: 'offline', ...full });

@@ -115,11 +115,7 @@ export interface PrintDocument {
 export type PrintStallReason = A4StallReason | 'paused' | 'offline' | 'printerError' | 'unknown';
 
 /** Where a job the printer holds has got to. Only `done` means paper came out. */
-export type PrintJobStage =
-  | { stage: 'sent' }
-  | { stage: 'printing' }
-  | { stage: 'stalled'; reason: PrintStallReason }
-  | { stage: 'done' };
+export type PrintJobStage = { stage: 'sent' } | { stage: 'printing' } | { stage: 'stalled'; reason: PrintStallReason } | { stage: 'done' };
 
 export type PrintJobProgress = PrintJobStage & { jobId: string };
 

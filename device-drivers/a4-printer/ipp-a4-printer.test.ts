@@ -56,7 +56,10 @@ class ScriptedPrinter {
     const reply = (code: number, groupTag?: number, attributes: IppAttribute[] = []): void => {
       res.writeHead(200, { 'Content-Type': 'application/ipp' }).end(
         encodeIppMessage({
-          version: { major: 1, minor: 1 }, code, requestId: request.requestId, data: new Uint8Array(0),
+          version: { major: 1, minor: 1 },
+          code,
+          requestId: request.requestId,
+          data: new Uint8Array(0),
           groups: [{ tag: GroupTag.operation, attributes: [] }, ...(groupTag ? [{ tag: groupTag, attributes }] : [])],
         }),
       );
@@ -130,7 +133,10 @@ describe('IppA4Printer against a scripted printer', () => {
     printer.onPrintJob = 'drop';
     const progress: PrintJobProgress[] = [];
     const result = await a4.print(doc, (p) => progress.push(p));
-    expect(result).toEqual({ ok: false, error: { code: 'noDevice', errorCode: 'outcomeUnknown', description: expect.stringContaining('may hold the job') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'noDevice', errorCode: 'outcomeUnknown', description: expect.stringContaining('may hold the job') },
+    });
     expect(printer.operations.filter((op) => op === Operation.printJob)).toHaveLength(1);
     expect(progress).toEqual([]);
   });

@@ -7,7 +7,15 @@ import { abortableDelay } from '../abortable-delay';
 import { fail, succeed, type DeviceResult } from '../device-result';
 import { EventHub } from '../event-hub';
 import type { Result } from '../result';
-import type { A4Printer, A4PrintError, A4PrinterEvents, A4PrinterStatus, PrintDocument, PrintJobProgress, PrintJobStage } from './a4-printer';
+import type {
+  A4Printer,
+  A4PrintError,
+  A4PrinterEvents,
+  A4PrinterStatus,
+  PrintDocument,
+  PrintJobProgress,
+  PrintJobStage,
+} from './a4-printer';
 import { IppClient, type IppTransportError } from './ipp-client';
 import {
   cancelJobRequest,
@@ -172,7 +180,11 @@ export class IppA4Printer implements A4Printer {
         return fail('hardwareError', 'jobRefused', `Print-Job refused: ${error.detail}`);
       }
       // The request may have reached the printer: it may print. Never send it again; tell staff.
-      return fail(error.kind === 'timeout' ? 'timeOut' : 'noDevice', 'outcomeUnknown', `Print-Job ${error.kind}: ${error.detail}; the printer may hold the job`);
+      return fail(
+        error.kind === 'timeout' ? 'timeOut' : 'noDevice',
+        'outcomeUnknown',
+        `Print-Job ${error.kind}: ${error.detail}; the printer may hold the job`,
+      );
     }
     const response = exchange.value;
     if (!isSuccess(response.code)) {
@@ -183,7 +195,8 @@ export class IppA4Printer implements A4Printer {
       return fail('hardwareError', 'jobRefused', text);
     }
     const job = readJobAttributes(response);
-    if (job.jobId === null) return fail('hardwareError', 'outcomeUnknown', 'Print-Job succeeded without a job id; the printer may hold the job');
+    if (job.jobId === null)
+      return fail('hardwareError', 'outcomeUnknown', 'Print-Job succeeded without a job id; the printer may hold the job');
     return succeed({ jobId: String(job.jobId), state: job.state ?? 'pending', reasons: jobReasons(job) });
   }
 
@@ -199,7 +212,8 @@ export class IppA4Printer implements A4Printer {
 
     while (!FINAL_STATES.has(last.state)) {
       await abortableDelay(this.pollMs, signal);
-      if (signal.aborted) return fail('noDevice', 'outcomeUnknown', `driver closed while following job ${jobId}; the printer may still print it`);
+      if (signal.aborted)
+        return fail('noDevice', 'outcomeUnknown', `driver closed while following job ${jobId}; the printer may still print it`);
 
       const exchange = await this.client.send(getJobAttributesRequest(this.client.printerUri, this.client.requestId(), jobId));
       if (exchange.ok && exchange.value.code === StatusCode.clientErrorNotFound) {
@@ -225,8 +239,13 @@ export class IppA4Printer implements A4Printer {
     }
 
     if (last.state === 'completed') return succeed({ jobId: first.jobId, stage: 'done' });
-    if (last.state === 'canceled') return fail('canceled', 'jobCanceled', `job ${jobId} canceled (${last.reasons.join(', ') || 'no reason given'})`);
-    return fail('hardwareError', 'jobAborted', `the printer aborted job ${jobId} (${last.reasons.join(', ') || 'no reason given'}); it is not sent again`);
+    if (last.state === 'canceled')
+      return fail('canceled', 'jobCanceled', `job ${jobId} canceled (${last.reasons.join(', ') || 'no reason given'})`);
+    return fail(
+      'hardwareError',
+      'jobAborted',
+      `the printer aborted job ${jobId} (${last.reasons.join(', ') || 'no reason given'}); it is not sent again`,
+    );
   }
 
   // ---- status ----

@@ -22,7 +22,13 @@ async function serve(handler: (body: Buffer, req: http.IncomingMessage, res: htt
 }
 
 const okAnswer = (requestId: number): Uint8Array =>
-  encodeIppMessage({ version: { major: 1, minor: 1 }, code: 0, requestId, groups: [{ tag: GroupTag.operation, attributes: [] }], data: new Uint8Array(0) });
+  encodeIppMessage({
+    version: { major: 1, minor: 1 },
+    code: 0,
+    requestId,
+    groups: [{ tag: GroupTag.operation, attributes: [] }],
+    data: new Uint8Array(0),
+  });
 
 async function closedPort(): Promise<number> {
   const server = http.createServer();
@@ -68,7 +74,10 @@ describe('IppClient', () => {
   it('says a printer that does not listen never got the request', async () => {
     const client = new IppClient({ url: `ipp://127.0.0.1:${await closedPort()}/ipp/print` });
     const result = await client.send(getPrinterAttributesRequest(client.printerUri, 1));
-    expect(result).toEqual({ ok: false, error: { kind: 'unreachable', delivered: false, detail: expect.stringContaining('ECONNREFUSED') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'unreachable', delivered: false, detail: expect.stringContaining('ECONNREFUSED') },
+    });
   });
 
   it('says a connection lost after sending may have delivered the request', async () => {
@@ -130,4 +139,3 @@ describe('IppClient', () => {
     expect([client.requestId(), client.requestId()]).toEqual([0x7fffffff, 1]);
   });
 });
-

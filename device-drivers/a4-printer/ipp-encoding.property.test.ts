@@ -3,15 +3,30 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeIppMessage, encodeIppMessage, GroupTag, IppDecodeError, ValueTag, type IppAttribute, type IppMessage, type IppValue } from './ipp-encoding';
+import {
+  decodeIppMessage,
+  encodeIppMessage,
+  GroupTag,
+  IppDecodeError,
+  ValueTag,
+  type IppAttribute,
+  type IppMessage,
+  type IppValue,
+} from './ipp-encoding';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
 const name = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 });
 const int32 = fc.integer({ min: -0x80000000, max: 0x7fffffff });
 const byte = fc.integer({ min: 0, max: 255 });
 const stringTags = [
-  ValueTag.textWithoutLanguage, ValueTag.nameWithoutLanguage, ValueTag.keyword, ValueTag.uri,
-  ValueTag.uriScheme, ValueTag.charset, ValueTag.naturalLanguage, ValueTag.mimeMediaType,
+  ValueTag.textWithoutLanguage,
+  ValueTag.nameWithoutLanguage,
+  ValueTag.keyword,
+  ValueTag.uri,
+  ValueTag.uriScheme,
+  ValueTag.charset,
+  ValueTag.naturalLanguage,
+  ValueTag.mimeMediaType,
 ] as const;
 const knownTags = new Set<number>(Object.values(ValueTag));
 /** Syntaxes the codec does not know are carried as bytes. */
@@ -25,8 +40,16 @@ const scalarValue: fc.Arbitrary<IppValue> = fc.oneof(
   fc.record({
     tag: fc.constant(ValueTag.dateTime),
     value: fc.record({
-      year: fc.integer({ min: 0, max: 0xffff }), month: byte, day: byte, hour: byte, minutes: byte, seconds: byte, deciSeconds: byte,
-      utcDirection: fc.constantFrom('+' as const, '-' as const), utcHours: byte, utcMinutes: byte,
+      year: fc.integer({ min: 0, max: 0xffff }),
+      month: byte,
+      day: byte,
+      hour: byte,
+      minutes: byte,
+      seconds: byte,
+      deciSeconds: byte,
+      utcDirection: fc.constantFrom('+' as const, '-' as const),
+      utcHours: byte,
+      utcMinutes: byte,
     }),
   }),
   fc.record({ tag: fc.constant(ValueTag.resolution), cross: int32, feed: int32, units: byte }),
@@ -104,17 +127,25 @@ describe('IPP codec properties', () => {
   });
 
   it('answers random bytes with a message or the typed error, never another exception', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => decodeSafely(bytes)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => decodeSafely(bytes)),
+      { numRuns: 2000 },
+    );
   });
 
   it('answers random bytes after a valid header with a message or the typed error', () => {
     const header = Uint8Array.of(1, 1, 0, 0, 0, 0, 0, 1, GroupTag.printer);
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => decodeSafely(Buffer.concat([header, bytes]))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => decodeSafely(Buffer.concat([header, bytes]))),
+      { numRuns: 2000 },
+    );
   });
 
   it('answers mutated real messages with a message or the typed error', () => {
     fc.assert(
-      fc.property(message, fc.array(mutation, { minLength: 1, maxLength: 4 }), (m, steps) => decodeSafely(mutate(encodeIppMessage(m), steps))),
+      fc.property(message, fc.array(mutation, { minLength: 1, maxLength: 4 }), (m, steps) =>
+        decodeSafely(mutate(encodeIppMessage(m), steps)),
+      ),
       { numRuns: 2000 },
     );
   });

@@ -33,7 +33,13 @@ describe('encodeIppMessage', () => {
             { name: 'attributes-charset', values: [{ tag: ValueTag.charset, value: 'utf-8' }] },
             { name: 'attributes-natural-language', values: [{ tag: ValueTag.naturalLanguage, value: 'en' }] },
             { name: 'printer-uri', values: [{ tag: ValueTag.uri, value: 'ipp://p/ipp/print' }] },
-            { name: 'requested-attributes', values: [{ tag: ValueTag.keyword, value: 'printer-state' }, { tag: ValueTag.keyword, value: 'printer-state-reasons' }] },
+            {
+              name: 'requested-attributes',
+              values: [
+                { tag: ValueTag.keyword, value: 'printer-state' },
+                { tag: ValueTag.keyword, value: 'printer-state-reasons' },
+              ],
+            },
           ],
         },
       ],
@@ -57,13 +63,19 @@ describe('encodeIppMessage', () => {
 
   it('refuses values IPP cannot carry', () => {
     const message = (value: number): IppMessage => ({
-      version: { major: 1, minor: 1 }, code: 2, requestId: 1, data: new Uint8Array(0),
+      version: { major: 1, minor: 1 },
+      code: 2,
+      requestId: 1,
+      data: new Uint8Array(0),
       groups: [{ tag: GroupTag.operation, attributes: [{ name: 'job-id', values: [{ tag: ValueTag.integer, value }] }] }],
     });
     expect(() => encodeIppMessage(message(2 ** 31))).toThrow(RangeError);
     expect(() => encodeIppMessage(message(1.5))).toThrow(RangeError);
     expect(() =>
-      encodeIppMessage({ ...message(1), groups: [{ tag: GroupTag.operation, attributes: [{ name: 'x', values: [{ tag: ValueTag.keyword, value: 'a'.repeat(40_000) }] }] }] }),
+      encodeIppMessage({
+        ...message(1),
+        groups: [{ tag: GroupTag.operation, attributes: [{ name: 'x', values: [{ tag: ValueTag.keyword, value: 'a'.repeat(40_000) }] }] }],
+      }),
     ).toThrow(RangeError);
   });
 });
@@ -95,16 +107,30 @@ describe('decodeIppMessage', () => {
     expect(message.groups.map((g) => g.tag)).toEqual([GroupTag.operation, GroupTag.printer]);
     const printer = message.groups[1]!.attributes;
     expect(printer.map((a) => a.name)).toEqual([
-      'printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs', 'marker-levels', 'copies-supported',
-      'printer-resolution-default', 'printer-current-time', 'printer-info', 'printer-supply', 'printer-geo-location', 'vendor-thing',
+      'printer-state',
+      'printer-state-reasons',
+      'printer-is-accepting-jobs',
+      'marker-levels',
+      'copies-supported',
+      'printer-resolution-default',
+      'printer-current-time',
+      'printer-info',
+      'printer-supply',
+      'printer-geo-location',
+      'vendor-thing',
     ]);
     expect(printer[0]!.values).toEqual([{ tag: ValueTag.enum, value: 5 }]);
-    expect(printer[1]!.values).toEqual([{ tag: ValueTag.keyword, value: 'media-empty-error' }, { tag: ValueTag.keyword, value: 'toner-low-report' }]);
+    expect(printer[1]!.values).toEqual([
+      { tag: ValueTag.keyword, value: 'media-empty-error' },
+      { tag: ValueTag.keyword, value: 'toner-low-report' },
+    ]);
     expect(printer[2]!.values).toEqual([{ tag: ValueTag.boolean, value: true }]);
     expect(printer[3]!.values).toEqual([{ tag: ValueTag.integer, value: -1 }]);
     expect(printer[4]!.values).toEqual([{ tag: ValueTag.rangeOfInteger, lower: 1, upper: 99 }]);
     expect(printer[5]!.values).toEqual([{ tag: ValueTag.resolution, cross: 600, feed: 600, units: 3 }]);
-    expect(printer[6]!.values[0]).toMatchObject({ value: { year: 2026, month: 11, day: 23, hour: 16, minutes: 27, seconds: 22, utcDirection: '+', utcHours: 8 } });
+    expect(printer[6]!.values[0]).toMatchObject({
+      value: { year: 2026, month: 11, day: 23, hour: 16, minutes: 27, seconds: 22, utcDirection: '+', utcHours: 8 },
+    });
     expect(printer[7]!.values).toEqual([{ tag: ValueTag.textWithLanguage, language: 'zh-cn', value: '打印' }]);
     expect(Buffer.from((printer[8]!.values[0] as { bytes: Uint8Array }).bytes).toString()).toBe('level=75;');
     expect(printer[9]!.values).toEqual([{ tag: ValueTag.noValue }]);
@@ -118,10 +144,13 @@ describe('decodeIppMessage', () => {
         attr(0x34, 'media-col-default', '') +
         member('media-size') +
         attr(0x34, '', '') +
-        member('x-dimension') + attr(0x21, '', '00005208') +
-        member('y-dimension') + attr(0x21, '', '00007404') +
+        member('x-dimension') +
+        attr(0x21, '', '00005208') +
+        member('y-dimension') +
+        attr(0x21, '', '00007404') +
         attr(0x37, '', '') +
-        member('media-source') + attr(0x44, '', ascii('main')) +
+        member('media-source') +
+        attr(0x44, '', ascii('main')) +
         attr(0x37, '', '') +
         '03',
     );
@@ -134,7 +163,15 @@ describe('decodeIppMessage', () => {
           members: [
             {
               name: 'media-size',
-              values: [{ tag: ValueTag.begCollection, members: [{ name: 'x-dimension', values: [{ tag: ValueTag.integer, value: 21000 }] }, { name: 'y-dimension', values: [{ tag: ValueTag.integer, value: 29700 }] }] }],
+              values: [
+                {
+                  tag: ValueTag.begCollection,
+                  members: [
+                    { name: 'x-dimension', values: [{ tag: ValueTag.integer, value: 21000 }] },
+                    { name: 'y-dimension', values: [{ tag: ValueTag.integer, value: 29700 }] },
+                  ],
+                },
+              ],
             },
             { name: 'media-source', values: [{ tag: ValueTag.keyword, value: 'main' }] },
           ],

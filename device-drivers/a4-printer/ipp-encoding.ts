@@ -107,7 +107,11 @@ export type IppDecodeFailure = 'truncated' | 'badTag' | 'badLength' | 'badValue'
 /** Why a message could not be decoded, and where. The decoder returns this; it never throws. */
 export class IppDecodeError extends Error {
   override readonly name = 'IppDecodeError';
-  constructor(readonly reason: IppDecodeFailure, readonly offset: number, detail: string) {
+  constructor(
+    readonly reason: IppDecodeFailure,
+    readonly offset: number,
+    detail: string,
+  ) {
     super(`${reason} at byte ${offset}: ${detail}`);
   }
 }
@@ -208,8 +212,17 @@ function uint16(n: number): Uint8Array {
 
 function dateTimeBytes(d: IppDateTime): Uint8Array {
   return Uint8Array.of(
-    (d.year >> 8) & 0xff, d.year & 0xff, d.month, d.day, d.hour, d.minutes, d.seconds, d.deciSeconds,
-    d.utcDirection.charCodeAt(0), d.utcHours, d.utcMinutes,
+    (d.year >> 8) & 0xff,
+    d.year & 0xff,
+    d.month,
+    d.day,
+    d.hour,
+    d.minutes,
+    d.seconds,
+    d.deciSeconds,
+    d.utcDirection.charCodeAt(0),
+    d.utcHours,
+    d.utcMinutes,
   );
 }
 
@@ -322,8 +335,16 @@ function readValue(input: ByteReader, tag: number, tagAt: number, depth: number)
       return {
         tag,
         value: {
-          year, month: month!, day: day!, hour: hour!, minutes: minutes!, seconds: seconds!, deciSeconds: deciSeconds!,
-          utcDirection: direction === 0x2b ? '+' : '-', utcHours: utcHours!, utcMinutes: utcMinutes!,
+          year,
+          month: month!,
+          day: day!,
+          hour: hour!,
+          minutes: minutes!,
+          seconds: seconds!,
+          deciSeconds: deciSeconds!,
+          utcDirection: direction === 0x2b ? '+' : '-',
+          utcHours: utcHours!,
+          utcMinutes: utcMinutes!,
         },
       };
     }
@@ -407,7 +428,10 @@ class ByteReader {
   private at = 0;
   private readonly view: DataView;
   /** `base`: where these bytes sit in the whole message, for error offsets. */
-  constructor(private readonly bytes: Uint8Array, private readonly base = 0) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly base = 0,
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   get offset(): number {

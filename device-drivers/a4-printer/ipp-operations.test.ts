@@ -61,8 +61,14 @@ describe('truncateUtf8', () => {
 
 describe('reading answers', () => {
   const answer = (groupTag: number, attributes: IppMessage['groups'][number]['attributes']): IppMessage => ({
-    version: { major: 1, minor: 1 }, code: 0, requestId: 1, data: new Uint8Array(0),
-    groups: [{ tag: GroupTag.operation, attributes: [] }, { tag: groupTag, attributes }],
+    version: { major: 1, minor: 1 },
+    code: 0,
+    requestId: 1,
+    data: new Uint8Array(0),
+    groups: [
+      { tag: GroupTag.operation, attributes: [] },
+      { tag: groupTag, attributes },
+    ],
   });
 
   it('reads printer state, reasons without "none", and CUPS marker levels', () => {
@@ -77,18 +83,30 @@ describe('reading answers', () => {
         { name: 'marker-levels', values: [{ tag: ValueTag.integer, value: 12 }] },
       ]),
     );
-    expect(printer).toEqual({ state: 4, reasons: [], message: 'Printing.', acceptingJobs: true, markers: [{ name: 'Black', type: 'toner', level: 12 }] });
+    expect(printer).toEqual({
+      state: 4,
+      reasons: [],
+      message: 'Printing.',
+      acceptingJobs: true,
+      markers: [{ name: 'Black', type: 'toner', level: 12 }],
+    });
   });
 
   it('reads IPP Everywhere supply levels (printer-supply) as percentages', () => {
     const supply = (text: string) => ({ tag: ValueTag.octetString, bytes: new TextEncoder().encode(text) });
     const printer = readPrinterAttributes(
       answer(GroupTag.printer, [
-        { name: 'printer-supply', values: [supply('index=1;type=toner;maxcapacity=200;level=50;colorantname=black;'), supply('index=2;type=wasteToner;level=-2;')] },
+        {
+          name: 'printer-supply',
+          values: [supply('index=1;type=toner;maxcapacity=200;level=50;colorantname=black;'), supply('index=2;type=wasteToner;level=-2;')],
+        },
         { name: 'printer-supply-description', values: [{ tag: ValueTag.textWithoutLanguage, value: 'Black Toner' }] },
       ]),
     );
-    expect(printer.markers).toEqual([{ name: 'Black Toner', type: 'toner', level: 25 }, { name: 'supply 2', type: 'wasteToner', level: -2 }]);
+    expect(printer.markers).toEqual([
+      { name: 'Black Toner', type: 'toner', level: 25 },
+      { name: 'supply 2', type: 'wasteToner', level: -2 },
+    ]);
     expect(printer.state).toBeNull();
   });
 
@@ -101,7 +119,9 @@ describe('reading answers', () => {
       ]),
     );
     expect(job).toEqual({ jobId: 5, state: 'processing-stopped', reasons: ['printer-stopped'] });
-    expect(readJobAttributes(answer(GroupTag.printer, [{ name: 'job-id', values: [{ tag: ValueTag.integer, value: 5 }] }])).jobId).toBeNull();
+    expect(
+      readJobAttributes(answer(GroupTag.printer, [{ name: 'job-id', values: [{ tag: ValueTag.integer, value: 5 }] }])).jobId,
+    ).toBeNull();
     expect(readJobAttributes(answer(GroupTag.job, [{ name: 'job-state', values: [{ tag: ValueTag.enum, value: 42 }] }])).state).toBeNull();
   });
 });

@@ -3,7 +3,11 @@ import type { PrinterAttributes } from './ipp-operations';
 import { blockingReasons, jobStage, mapPrinterStatus } from './printer-status-mapping';
 
 const printer = (state: number, reasons: string[], acceptingJobs: boolean | null = true): PrinterAttributes => ({
-  state, reasons, acceptingJobs, message: null, markers: [],
+  state,
+  reasons,
+  acceptingJobs,
+  message: null,
+  markers: [],
 });
 
 describe('mapPrinterStatus', () => {
@@ -12,11 +16,21 @@ describe('mapPrinterStatus', () => {
     ['idle, nothing to say', 3, [], { state: 'ready', ...full }],
     ['printing', 4, [], { state: 'printing', ...full }],
     ['paper out while idle', 3, ['media-empty-report'], { state: 'stalled', reason: 'paperOut', ...full, paper: 'out' }],
-    ['paper needed during a job', 4, ['media-empty-warning', 'media-needed-warning'], { state: 'stalled', reason: 'paperOut', ...full, paper: 'out' }],
+    [
+      'paper needed during a job',
+      4,
+      ['media-empty-warning', 'media-needed-warning'],
+      { state: 'stalled', reason: 'paperOut', ...full, paper: 'out' },
+    ],
     ['stopped for paper', 5, ['media-needed-error'], { state: 'stalled', reason: 'paperOut', ...full, paper: 'out' }],
     ['paper low', 3, ['media-low-report'], { state: 'ready', ...full, paper: 'low' }],
     ['a jam', 5, ['media-jam-error'], { state: 'stalled', reason: 'jam', ...full, paper: 'jammed', media: 'jammed' }],
-    ['a jam beats paper out', 5, ['media-empty', 'media-jam'], { state: 'stalled', reason: 'jam', ...full, paper: 'jammed', media: 'jammed' }],
+    [
+      'a jam beats paper out',
+      5,
+      ['media-empty', 'media-jam'],
+      { state: 'stalled', reason: 'jam', ...full, paper: 'jammed', media: 'jammed' },
+    ],
     ['paper out beats an open cover', 5, ['cover-open', 'media-empty'], { state: 'stalled', reason: 'paperOut', ...full, paper: 'out' }],
     ['toner out', 3, ['toner-empty-report'], { state: 'stalled', reason: 'tonerOut', ...full, toner: 'out' }],
     ['marker supply out', 5, ['marker-supply-empty-error'], { state: 'stalled', reason: 'tonerOut', ...full, toner: 'out' }],
@@ -31,7 +45,12 @@ describe('mapPrinterStatus', () => {
     ['paused beats paper out', 5, ['paused', 'media-empty'], { state: 'offline', ...full, paper: 'out' }],
     ['stopped without a reason', 5, [], { state: 'offline', ...full }],
     ['a fuser fault', 5, ['fuser-over-temp-error'], { state: 'hardwareError', ...full }],
-    ['a fault beats a jam', 5, ['fuser-over-temp-error', 'media-jam'], { state: 'hardwareError', ...full, paper: 'jammed', media: 'jammed' }],
+    [
+      'a fault beats a jam',
+      5,
+      ['fuser-over-temp-error', 'media-jam'],
+      { state: 'hardwareError', ...full, paper: 'jammed', media: 'jammed' },
+    ],
   ] as const)('%s', (_what, state, reasons, expected) => {
     expect(mapPrinterStatus(printer(state, [...reasons]))).toEqual(expected);
   });
@@ -42,16 +61,17 @@ describe('mapPrinterStatus', () => {
 
   it('reads a printer that does not give its state as a fault', () => {
     expect(mapPrinterStatus({ state: null, reasons: [], acceptingJobs: null, message: null, markers: [] }).state).toBe('hardwareError');
-    expect(mapPrinterStatus({ state: null, reasons: ['media-empty'], acceptingJobs: null, message: null, markers: [] }).state).toBe('hardwareError');
+    expect(mapPrinterStatus({ state: null, reasons: ['media-empty'], acceptingJobs: null, message: null, markers: [] }).state).toBe(
+      'hardwareError',
+    );
   });
 });
 
 describe('blockingReasons', () => {
   it('keeps what stops a job, without suffix or duplicates, and drops informational reports', () => {
-    expect(blockingReasons(['media-empty-warning', 'media-needed-warning', 'media-empty-error', 'toner-low-report', 'media-low-warning'])).toEqual([
-      'media-empty',
-      'media-needed',
-    ]);
+    expect(
+      blockingReasons(['media-empty-warning', 'media-needed-warning', 'media-empty-error', 'toner-low-report', 'media-low-warning']),
+    ).toEqual(['media-empty', 'media-needed']);
     expect(blockingReasons(['media-empty-report', 'toner-empty-report'])).toEqual([]);
     expect(blockingReasons(['media-jam-warning'])).toEqual(['media-jam']);
     expect(blockingReasons(['cover-open', 'paused'])).toEqual(['cover-open', 'paused']);

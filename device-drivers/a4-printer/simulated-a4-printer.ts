@@ -9,7 +9,16 @@ import { fail, succeed, type DeviceResult } from '../device-result';
 import type { PaperState } from '../device-status';
 import { EventHub } from '../event-hub';
 import type { Result } from '../result';
-import type { A4Printer, A4PrintError, A4PrinterEvents, A4PrinterStatus, A4Supplies, PrintDocument, PrintJobProgress, PrintJobStage } from './a4-printer';
+import type {
+  A4Printer,
+  A4PrintError,
+  A4PrinterEvents,
+  A4PrinterStatus,
+  A4Supplies,
+  PrintDocument,
+  PrintJobProgress,
+  PrintJobStage,
+} from './a4-printer';
 
 export interface SimulatedA4PrinterOptions {
   /** Where job PDFs land (development only). Null keeps nothing. */

@@ -5,8 +5,7 @@ import type { DeviceEvents } from '../event-hub';
 
 /** In shared/reference/devices.md's words. The scanner is `on` (passes codes on) only while it works and is enabled. */
 export type CodeScannerStatus =
-  | { device: 'online'; scanner: 'on' | 'off' }
-  | { device: 'starting' | 'offline' | 'noDevice' | 'hardwareError'; scanner: 'off' };
+  { device: 'online'; scanner: 'on' | 'off' } | { device: 'starting' | 'offline' | 'noDevice' | 'hardwareError'; scanner: 'off' };
 
 /** The scanner can be enabled and read codes now. */
 export function scannerUsable(status: CodeScannerStatus): boolean {

@@ -56,7 +56,13 @@ class FakeHid implements HidTransport {
 
 function setUp() {
   const hid = new FakeHid();
-  const scanner = createHidCodeScanner({ vendorId: 0x0c2e, productId: 0x0b61, transport: hid, retryDelaysMs: [100, 1000], now: () => Date.now() });
+  const scanner = createHidCodeScanner({
+    vendorId: 0x0c2e,
+    productId: 0x0b61,
+    transport: hid,
+    retryDelaysMs: [100, 1000],
+    now: () => Date.now(),
+  });
   const reads: ScannedCode[] = [];
   const changes: Array<Record<string, string>> = [];
   scanner.events.on('read', (code) => reads.push(code));
@@ -76,7 +82,10 @@ describe('HidCodeScanner', () => {
     const { hid, scanner, reads, changes } = setUp();
     await scanner.open();
     expect(scanner.status()).toEqual({ device: 'noDevice', scanner: 'off' });
-    expect(await scanner.enable()).toEqual({ ok: false, error: { code: 'noDevice', errorCode: 'unplugged', description: 'no HID device 0c2e:0b61' } });
+    expect(await scanner.enable()).toEqual({
+      ok: false,
+      error: { code: 'noDevice', errorCode: 'unplugged', description: 'no HID device 0c2e:0b61' },
+    });
 
     hid.plug();
     await vi.advanceTimersByTimeAsync(100);
@@ -121,7 +130,10 @@ describe('HidCodeScanner', () => {
     expect(scanner.status()).toEqual({ device: 'online', scanner: 'on' });
     hid.last.send(hidPosReports(utf8('BACK')));
     expect(reads).toEqual([{ symbology: 'unknown', data: 'BACK' }]);
-    expect(changes.slice(-2)).toEqual([{ device: 'noDevice', scanner: 'off' }, { device: 'online', scanner: 'on' }]);
+    expect(changes.slice(-2)).toEqual([
+      { device: 'noDevice', scanner: 'off' },
+      { device: 'online', scanner: 'on' },
+    ]);
     expect(scanner.diagnostics()).toEqual({ attaches: 2, detaches: 1, rejected: {}, lastProblem: null });
     await scanner.close();
   });
@@ -132,7 +144,10 @@ describe('HidCodeScanner', () => {
     hid.openFailure = 'EACCES: permission denied';
     await scanner.open();
     expect(scanner.status().device).toBe('hardwareError');
-    expect(await scanner.enable()).toMatchObject({ ok: false, error: { code: 'hardwareError', description: 'cannot open /dev/hidraw0: EACCES: permission denied' } });
+    expect(await scanner.enable()).toMatchObject({
+      ok: false,
+      error: { code: 'hardwareError', description: 'cannot open /dev/hidraw0: EACCES: permission denied' },
+    });
     hid.openFailure = null;
     await vi.advanceTimersByTimeAsync(100);
     expect(scanner.status().device).toBe('online');

@@ -67,7 +67,10 @@ export class HidCodeScanner extends ReconnectingCodeScanner {
     const chosen = choosePosInterface(devices);
     if (chosen === 'none') return this.problem('noDevice', `no HID device ${hex4(vendorId)}:${hex4(productId)}`);
     if (chosen === 'notPos') {
-      return this.problem('hardwareError', `${hex4(vendorId)}:${hex4(productId)} has no HID POS interface (usage page 0x8C): set the scanner to HID POS mode`);
+      return this.problem(
+        'hardwareError',
+        `${hex4(vendorId)}:${hex4(productId)} has no HID POS interface (usage page 0x8C): set the scanner to HID POS mode`,
+      );
     }
 
     const opened = await this.transport.open(chosen.path);

@@ -12,19 +12,25 @@ const ERROR_KINDS = ['emptyReport', 'wrongReportId', 'lengthOverflow', 'scanTooL
 const layoutArb: fc.Arbitrary<HidReportLayout> = fc.oneof(
   fc.constant({ kind: 'lengthPrefixed' } as const),
   fc.constant({ kind: 'moreFollowsFlag' } as const),
-  fc.record({ kind: fc.constant('moreFollowsFlag' as const), flagOffset: fc.integer({ min: -2, max: 80 }), flagMask: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('moreFollowsFlag' as const),
+    flagOffset: fc.integer({ min: -2, max: 80 }),
+    flagMask: fc.integer({ min: 0, max: 255 }),
+  }),
 );
 
 /** A report that is mostly right (id 2, plausible length) or anything at all. */
 const reportArb = fc.oneof(
   fc.uint8Array({ maxLength: 80 }),
-  fc.tuple(fc.integer({ min: 0, max: 70 }), fc.uint8Array({ minLength: 0, maxLength: 62 }), fc.integer({ min: 2, max: 80 })).map(([length, data, size]) => {
-    const report = new Uint8Array(size);
-    report[0] = 0x02;
-    report[1] = length;
-    report.set(data.subarray(0, Math.max(0, size - 2)), 2);
-    return report;
-  }),
+  fc
+    .tuple(fc.integer({ min: 0, max: 70 }), fc.uint8Array({ minLength: 0, maxLength: 62 }), fc.integer({ min: 2, max: 80 }))
+    .map(([length, data, size]) => {
+      const report = new Uint8Array(size);
+      report[0] = 0x02;
+      report[1] = length;
+      report.set(data.subarray(0, Math.max(0, size - 2)), 2);
+      return report;
+    }),
 );
 
 function expectTyped(scans: AssembledScan[]): void {
@@ -72,13 +78,21 @@ describe('HID POS report properties', () => {
 
   it('gives back any UTF-8 text exactly, however many reports it spans', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom(']Q1', ']C0', ']E0'), fc.boolean(), (text, aimId, flag) => {
-        const assembler = new HidScanAssembler({ encoding: 'utf-8', layout: flag ? { kind: 'moreFollowsFlag' } : { kind: 'lengthPrefixed' } });
-        const reports = hidPosReports(withAimId(utf8(text), aimId), { moreFollowsFlag: flag });
-        const out = reports.flatMap((report, i) => assembler.push(report, i));
-        out.push(...assembler.tick(reports.length + 50));
-        expect(out).toEqual([{ ok: true, value: { symbology: aimId, data: text } }]);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        fc.constantFrom(']Q1', ']C0', ']E0'),
+        fc.boolean(),
+        (text, aimId, flag) => {
+          const assembler = new HidScanAssembler({
+            encoding: 'utf-8',
+            layout: flag ? { kind: 'moreFollowsFlag' } : { kind: 'lengthPrefixed' },
+          });
+          const reports = hidPosReports(withAimId(utf8(text), aimId), { moreFollowsFlag: flag });
+          const out = reports.flatMap((report, i) => assembler.push(report, i));
+          out.push(...assembler.tick(reports.length + 50));
+          expect(out).toEqual([{ ok: true, value: { symbology: aimId, data: text } }]);
+        },
+      ),
       { numRuns: 500 },
     );
   });

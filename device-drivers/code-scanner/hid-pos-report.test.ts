@@ -28,8 +28,14 @@ describe('parseHidPosReport', () => {
 
   it('reads the "more follows" flag in the last byte on models that have one', () => {
     const layout = { kind: 'moreFollowsFlag' } as const;
-    expect(parseHidPosReport(report(3, ascii('ABC'), 64, 0x01), layout)).toMatchObject({ ok: true, value: { data: utf8('ABC'), moreFollows: true } });
-    expect(parseHidPosReport(report(61, ascii('Y'.repeat(61)), 64, 0x00), layout)).toMatchObject({ ok: true, value: { moreFollows: false } });
+    expect(parseHidPosReport(report(3, ascii('ABC'), 64, 0x01), layout)).toMatchObject({
+      ok: true,
+      value: { data: utf8('ABC'), moreFollows: true },
+    });
+    expect(parseHidPosReport(report(61, ascii('Y'.repeat(61)), 64, 0x00), layout)).toMatchObject({
+      ok: true,
+      value: { moreFollows: false },
+    });
     expect(parseHidPosReport(report(62, [], 64, 0), layout)).toMatchObject({ ok: false, error: { kind: 'lengthOverflow' } });
   });
 
@@ -66,7 +72,9 @@ describe('HidScanAssembler', () => {
   it('decodes a GBK scanner', () => {
     const text = '浙江政务服务网（一件事）';
     const reports = hidPosReports(withAimId(new Uint8Array(iconv.encode(text, 'gbk'))));
-    expect(assembler({ encoding: 'gbk' }).push(reports[0] as Uint8Array, 0)).toEqual([{ ok: true, value: { symbology: ']Q1', data: text } }]);
+    expect(assembler({ encoding: 'gbk' }).push(reports[0] as Uint8Array, 0)).toEqual([
+      { ok: true, value: { symbology: ']Q1', data: text } },
+    ]);
   });
 
   it('ends a scan that fills its last report exactly by the 50 ms idle rule', () => {
@@ -102,7 +110,9 @@ describe('HidScanAssembler', () => {
     expect(a.push(report(6, ascii(']C0ABC')), 0)).toEqual([{ ok: true, value: { symbology: ']C0', data: 'ABC' } }]);
     expect(a.push(report(6, ascii(']d2ABC')), 100)).toEqual([{ ok: true, value: { symbology: ']d2', data: 'ABC' } }]);
     expect(a.push(report(5, ascii(']1ABC')), 200)).toEqual([{ ok: true, value: { symbology: 'unknown', data: ']1ABC' } }]);
-    expect(assembler({ aimIds: false }).push(report(6, ascii(']Q1ABC')), 0)).toEqual([{ ok: true, value: { symbology: 'unknown', data: ']Q1ABC' } }]);
+    expect(assembler({ aimIds: false }).push(report(6, ascii(']Q1ABC')), 0)).toEqual([
+      { ok: true, value: { symbology: 'unknown', data: ']Q1ABC' } },
+    ]);
   });
 
   it('refuses bytes that are not valid in the encoding, without putting them in the error', () => {

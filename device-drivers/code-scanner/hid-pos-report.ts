@@ -48,7 +48,8 @@ export function parseHidPosReport(report: Uint8Array, layout: HidReportLayout = 
   }
 
   const flagOffset = layout.flagOffset ?? report.length - 1;
-  if (flagOffset < 2 || flagOffset >= report.length) return failure('emptyReport', `no flag byte at ${flagOffset} in ${report.length} bytes`);
+  if (flagOffset < 2 || flagOffset >= report.length)
+    return failure('emptyReport', `no flag byte at ${flagOffset} in ${report.length} bytes`);
   const capacity = flagOffset - 2;
   if (length > capacity) return failure('lengthOverflow', `length ${length} in a report with room for ${capacity}`);
   const moreFollows = ((report[flagOffset] as number) & (layout.flagMask ?? 0x01)) !== 0;

@@ -93,17 +93,28 @@ describe('SerialCodeScanner', () => {
     expect(scanner.status()).toEqual({ device: 'online', scanner: 'on' });
     await receive('AGAIN\r');
     expect(reads).toEqual([{ symbology: 'unknown', data: 'AGAIN' }]);
-    expect(changes).toEqual([{ device: 'online' }, { scanner: 'on' }, { device: 'noDevice', scanner: 'off' }, { device: 'online', scanner: 'on' }]);
+    expect(changes).toEqual([
+      { device: 'online' },
+      { scanner: 'on' },
+      { device: 'noDevice', scanner: 'off' },
+      { device: 'online', scanner: 'on' },
+    ]);
     await scanner.close();
   });
 
   it('tells a missing port (noDevice) from one it may not open (hardwareError)', async () => {
-    const failing = (message: string, code: string): OpenSerialPort => () => {
-      const port: SerialPortLike = new SerialPortMock({ path: PATH, baudRate: 9600, autoOpen: false });
-      port.open = (callback) => callback(Object.assign(new Error(message), { code }));
-      return port;
-    };
-    const missing = createSerialCodeScanner({ path: PATH, openPort: failing(`ENOENT: no such file or directory, open '${PATH}'`, 'ENOENT'), presence: null });
+    const failing =
+      (message: string, code: string): OpenSerialPort =>
+      () => {
+        const port: SerialPortLike = new SerialPortMock({ path: PATH, baudRate: 9600, autoOpen: false });
+        port.open = (callback) => callback(Object.assign(new Error(message), { code }));
+        return port;
+      };
+    const missing = createSerialCodeScanner({
+      path: PATH,
+      openPort: failing(`ENOENT: no such file or directory, open '${PATH}'`, 'ENOENT'),
+      presence: null,
+    });
     await missing.open();
     expect(missing.status().device).toBe('noDevice');
     expect(await missing.enable()).toMatchObject({ ok: false, error: { code: 'noDevice', errorCode: 'portMissing' } });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SerialLineFramer, type SerialLineFramerOptions } from './serial-line-framer';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const framer = (options: Partial<SerialLineFramerOptions> = {}) => new SerialLineFramer({ terminator: 'CR', encoding: 'utf-8', ...options });
+const framer = (options: Partial<SerialLineFramerOptions> = {}) =>
+  new SerialLineFramer({ terminator: 'CR', encoding: 'utf-8', ...options });
 
 describe('SerialLineFramer', () => {
   it('cuts codes on CR and splits off the AIM id', () => {
@@ -44,7 +45,9 @@ describe('SerialLineFramer', () => {
     const f = framer({ interByteTimeoutMs: 50 });
     f.push(bytes('NOISE'), 0);
     expect(f.tick(49)).toEqual([]);
-    expect(f.tick(50)).toEqual([{ ok: false, error: { kind: 'incompleteFrame', detail: '5 bytes without a terminator, then 50 ms of silence' } }]);
+    expect(f.tick(50)).toEqual([
+      { ok: false, error: { kind: 'incompleteFrame', detail: '5 bytes without a terminator, then 50 ms of silence' } },
+    ]);
     expect(f.push(bytes('CODE\r'), 60)).toEqual([{ ok: true, value: { symbology: 'unknown', data: 'CODE' } }]);
   });
 
@@ -74,6 +77,8 @@ describe('SerialLineFramer', () => {
   });
 
   it('refuses bytes that are not valid in the encoding', () => {
-    expect(framer().push(Uint8Array.of(0xc3, 0x28, 0x0d), 0)).toEqual([{ ok: false, error: { kind: 'undecodable', detail: '2 bytes are not valid utf-8' } }]);
+    expect(framer().push(Uint8Array.of(0xc3, 0x28, 0x0d), 0)).toEqual([
+      { ok: false, error: { kind: 'undecodable', detail: '2 bytes are not valid utf-8' } },
+    ]);
   });
 });

@@ -9,7 +9,11 @@ let clock = 0;
 function setUp() {
   const assembler = new HidScanAssembler({ encoding: 'utf-8' });
   const out: AssembledScan[] = [];
-  const rule = new StallTolerantDeadline(assembler, () => clock, (scans) => out.push(...scans));
+  const rule = new StallTolerantDeadline(
+    assembler,
+    () => clock,
+    (scans) => out.push(...scans),
+  );
   const receive = (report: Uint8Array) => {
     out.push(...assembler.push(report, rule.arrivalTime()));
     rule.arm();

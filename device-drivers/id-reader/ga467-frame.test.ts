@@ -10,7 +10,13 @@ import {
   type Ga467ParseEvent,
 } from './ga467-frame';
 
-const bytes = (hex: string) => Uint8Array.from(hex.trim().split(/\s+/).map((b) => parseInt(b, 16)));
+const bytes = (hex: string) =>
+  Uint8Array.from(
+    hex
+      .trim()
+      .split(/\s+/)
+      .map((b) => parseInt(b, 16)),
+  );
 const frames = (events: Ga467ParseEvent[]) => events.flatMap((e) => (e.kind === 'frame' ? [e.body] : []));
 const errors = (events: Ga467ParseEvent[]) => events.flatMap((e) => (e.kind === 'error' ? [e.error] : []));
 
@@ -34,7 +40,10 @@ describe('command frames', () => {
 
 describe('the streaming parser', () => {
   const findOk = bytes('AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97');
-  const readReply = encodeReply(0x90, Uint8Array.from({ length: 1284 }, (_, i) => (i * 7) & 0xff));
+  const readReply = encodeReply(
+    0x90,
+    Uint8Array.from({ length: 1284 }, (_, i) => (i * 7) & 0xff),
+  );
 
   it('reads a reference reply', () => {
     const [body] = frames(new Ga467FrameParser().push(findOk));
@@ -108,8 +117,7 @@ describe('parser properties', () => {
     }
     return pieces;
   };
-  const knownError = (e: Ga467ParseEvent) =>
-    e.kind === 'frame' || ['noise', 'checksum', 'length'].includes(e.error.type);
+  const knownError = (e: Ga467ParseEvent) => e.kind === 'frame' || ['noise', 'checksum', 'length'].includes(e.error.type);
 
   it('random bytes in random pieces give only frames and typed errors, and never hold more than a frame', () => {
     fc.assert(
@@ -129,7 +137,13 @@ describe('parser properties', () => {
   it('valid frames among noise, split anywhere, all come through intact', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.uint8Array({ maxLength: 20 }).filter((n) => !n.includes(0xaa)), validFrame), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.tuple(
+            fc.uint8Array({ maxLength: 20 }).filter((n) => !n.includes(0xaa)),
+            validFrame,
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
         fc.array(fc.nat(), { maxLength: 30 }),
         (items, cuts) => {
           const stream = Uint8Array.from(items.flatMap(([noise, f]) => [...noise, ...f]));
@@ -145,17 +159,21 @@ describe('parser properties', () => {
   it('a mutated frame never crashes the parser, and a good frame after it still arrives', () => {
     const marker = encodeReply(0x90, Uint8Array.of(0xde, 0xad, 0xbe, 0xef));
     fc.assert(
-      fc.property(validFrame, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 5 }), (f, mutations) => {
-        const mutated = f.slice();
-        for (const [at, value] of mutations) mutated[at % mutated.length] = value;
-        const parser = new Ga467FrameParser();
-        const events = [...parser.push(mutated), ...parser.push(marker)];
-        expect(events.every(knownError)).toBe(true);
-        // A mutated length may swallow the marker while waiting for bytes that never come: the driver's
-        // timeout resets the parser then. Otherwise the marker must arrive.
-        const swallowing = parser.pending > 0;
-        if (!swallowing) expect(frames(events).some((b) => b.length === 7 && b[3] === 0xde)).toBe(true);
-      }),
+      fc.property(
+        validFrame,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 5 }),
+        (f, mutations) => {
+          const mutated = f.slice();
+          for (const [at, value] of mutations) mutated[at % mutated.length] = value;
+          const parser = new Ga467FrameParser();
+          const events = [...parser.push(mutated), ...parser.push(marker)];
+          expect(events.every(knownError)).toBe(true);
+          // A mutated length may swallow the marker while waiting for bytes that never come: the driver's
+          // timeout resets the parser then. Otherwise the marker must arrive.
+          const swallowing = parser.pending > 0;
+          if (!swallowing) expect(frames(events).some((b) => b.length === 7 && b[3] === 0xde)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -59,9 +59,7 @@ export interface Ga467HostCommand {
 
 /** What the parser reports besides frames. None of these is an exception: the wire is noisy. */
 export type Ga467FrameError =
-  | { type: 'noise'; skipped: number }
-  | { type: 'checksum'; expected: number; actual: number }
-  | { type: 'length'; length: number };
+  { type: 'noise'; skipped: number } | { type: 'checksum'; expected: number; actual: number } | { type: 'length'; length: number };
 
 export type Ga467ParseEvent = { kind: 'frame'; body: Uint8Array } | { kind: 'error'; error: Ga467FrameError };
 

@@ -32,9 +32,16 @@ describe('decodeTextBlock', () => {
     expect(decodeTextBlock(block)).toEqual({
       ok: true,
       value: {
-        cardType: 'resident', name: '张三', sex: 'male', nation: '汉', birthDate: '1990-01-01',
-        address: '浙江省杭州市西湖区文三路100号', idNumber: '330106199001011239', issuingAuthority: '杭州市公安局西湖分局',
-        validFrom: '2015-03-01', validTo: 'long-term',
+        cardType: 'resident',
+        name: '张三',
+        sex: 'male',
+        nation: '汉',
+        birthDate: '1990-01-01',
+        address: '浙江省杭州市西湖区文三路100号',
+        idNumber: '330106199001011239',
+        issuingAuthority: '杭州市公安局西湖分局',
+        validFrom: '2015-03-01',
+        validTo: 'long-term',
       },
     });
   });
@@ -78,7 +85,11 @@ describe('decodeTextBlock', () => {
   it('a misread number decodes, then validateCard refuses it', () => {
     const decoded = decodeTextBlock(encodeCardText(misreadCard));
     expect(decoded.ok).toBe(true);
-    if (decoded.ok) expect(validateCard({ ...decoded.value, photo: new Uint8Array(0) })).toMatchObject({ ok: false, error: { code: 'invalidData', errorCode: 'checkDigit' } });
+    if (decoded.ok)
+      expect(validateCard({ ...decoded.value, photo: new Uint8Array(0) })).toMatchObject({
+        ok: false,
+        error: { code: 'invalidData', errorCode: 'checkDigit' },
+      });
   });
 
   it.each([

@@ -18,10 +18,7 @@ export function idCheckCharacter(first17: string): string {
 export type IdNumberProblem = 'shape' | 'checkDigit' | 'birthDate' | 'sex';
 
 /** Checks an 18-character number against itself and, when given, the card's birth date and sex. */
-export function checkIdNumber(
-  idNumber: string,
-  card?: Pick<IdCard, 'birthDate' | 'sex'>,
-): Result<void, IdNumberProblem> {
+export function checkIdNumber(idNumber: string, card?: Pick<IdCard, 'birthDate' | 'sex'>): Result<void, IdNumberProblem> {
   if (!/^\d{17}[\dX]$/.test(idNumber)) return err('shape');
   if (idCheckCharacter(idNumber.slice(0, 17)) !== idNumber[17]) return err('checkDigit');
   const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;

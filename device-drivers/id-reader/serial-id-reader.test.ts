@@ -19,7 +19,12 @@ async function rig(options: { split?: boolean; noisy?: boolean } = {}) {
   const transport = new MemoryByteTransport((bytes) => emulator.receive(bytes));
   emulator.connect((bytes) => transport.deliver(bytes));
   const reader = new SerialIdReader(transport, {
-    pollMs: 20, commandTimeoutMs: 150, readTimeoutMs: 300, quietAfterCorruptFrameMs: 20, reconnectInitialMs: 10, reconnectMaxMs: 40,
+    pollMs: 20,
+    commandTimeoutMs: 150,
+    readTimeoutMs: 300,
+    quietAfterCorruptFrameMs: 20,
+    reconnectInitialMs: 10,
+    reconnectMaxMs: 40,
   });
   const changes: Partial<IdReaderStatus>[] = [];
   let detected = 0;

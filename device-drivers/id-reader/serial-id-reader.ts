@@ -163,7 +163,10 @@ export class SerialIdReader implements IdReader {
 
       if (found.ok && found.value.sw3 === Ga467Status.findSuccess) {
         this.cardFound();
-        const selected = await untilAborted(this.command('selectCard', this.commandTimeoutMs, hasDataLength(Ga467Status.success, 8)), signal);
+        const selected = await untilAborted(
+          this.command('selectCard', this.commandTimeoutMs, hasDataLength(Ga467Status.success, 8)),
+          signal,
+        );
         if (selected === 'aborted') return canceled();
         if (!selected.ok && selected.error !== 'checksum') return exchangeFailure(selected.error);
         if (selected.ok && selected.value.sw3 === Ga467Status.success) {

@@ -25,9 +25,15 @@ describe('simulated ID reader', () => {
   it('refuses a misread (wrong check digit) as invalid data, never as a citizen', async () => {
     const reader = new SimulatedIdReader({ pollMs: 5, readMs: 1 });
     reader.placeCard(misreadCard);
-    expect(await reader.readCard(new AbortController().signal)).toMatchObject({ ok: false, error: { code: 'invalidData', errorCode: 'checkDigit' } });
+    expect(await reader.readCard(new AbortController().signal)).toMatchObject({
+      ok: false,
+      error: { code: 'invalidData', errorCode: 'checkDigit' },
+    });
     reader.placeUnreadableCard();
-    expect(await reader.readCard(new AbortController().signal)).toMatchObject({ ok: false, error: { code: 'invalidData', errorCode: 'readFailed' } });
+    expect(await reader.readCard(new AbortController().signal)).toMatchObject({
+      ok: false,
+      error: { code: 'invalidData', errorCode: 'readFailed' },
+    });
   });
 
   it('an unplugged reader answers noDevice, also while waiting for a card', async () => {

@@ -8,9 +8,7 @@ import type { IdCard } from './id-card';
 import type { IdReader, IdReaderEvents, IdReaderStatus } from './id-reader';
 import { validateCard } from './validate-card';
 
-type CardOnReader =
-  | { kind: 'card'; card: Omit<IdCard, 'photo'>; fresh: boolean }
-  | { kind: 'unreadable'; fresh: boolean };
+type CardOnReader = { kind: 'card'; card: Omit<IdCard, 'photo'>; fresh: boolean } | { kind: 'unreadable'; fresh: boolean };
 
 export interface SimulatedIdReaderOptions {
   /** How often "find card" is polled while waiting (the reference says ≥ 300 ms). */

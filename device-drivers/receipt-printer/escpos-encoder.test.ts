@@ -15,7 +15,12 @@ function encoded(receipt: Receipt): Uint8Array {
 
 describe('encodeReceipt', () => {
   it('initialises, prints a line in Chinese mode as GB18030, feeds and cuts', () => {
-    const bytes = encoded({ lines: [{ kind: 'text', text: '浙江', size: 'large', align: 'center' }, { kind: 'feed', lines: 2 }] });
+    const bytes = encoded({
+      lines: [
+        { kind: 'text', text: '浙江', size: 'large', align: 'center' },
+        { kind: 'feed', lines: 2 },
+      ],
+    });
     expect(hex(bytes)).toBe(
       [
         '1b 40', // ESC @
@@ -51,7 +56,7 @@ describe('encodeReceipt', () => {
     const data = 'A'.repeat(450);
     const bytes = Buffer.from(encoded({ lines: [{ kind: 'qr', data }] }));
     const store = bytes.indexOf(Buffer.from([0x31, 0x50, 0x30])) - 5;
-    expect([...bytes.subarray(store, store + 5)]).toEqual([0x1d, 0x28, 0x6b, (453 & 0xff), 453 >> 8]);
+    expect([...bytes.subarray(store, store + 5)]).toEqual([0x1d, 0x28, 0x6b, 453 & 0xff, 453 >> 8]);
   });
 
   it('encodes characters outside GBK as four-byte GB18030', () => {
@@ -97,7 +102,13 @@ const line: fc.Arbitrary<ReceiptLine> = fc.oneof(
     size: fc.constantFrom('normal' as const, 'large' as const),
     align: fc.constantFrom('left' as const, 'center' as const),
   }),
-  fc.record({ kind: fc.constant('qr' as const), data: fc.oneof(printableText.filter((s) => s.length > 0), fc.stringMatching(/^KQ1:[0-9A-Z $%*+\-./:]{1,500}$/)) }),
+  fc.record({
+    kind: fc.constant('qr' as const),
+    data: fc.oneof(
+      printableText.filter((s) => s.length > 0),
+      fc.stringMatching(/^KQ1:[0-9A-Z $%*+\-./:]{1,500}$/),
+    ),
+  }),
   fc.record({ kind: fc.constant('feed' as const), lines: fc.integer({ min: 0, max: 255 }) }),
 );
 

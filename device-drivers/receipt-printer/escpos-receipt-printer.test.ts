@@ -48,7 +48,12 @@ class FakeLine implements ByteTransport {
   }
 }
 
-const receipt: Receipt = { lines: [{ kind: 'text', text: '测试' }, { kind: 'qr', data: 'KQ1:TEST' }] };
+const receipt: Receipt = {
+  lines: [
+    { kind: 'text', text: '测试' },
+    { kind: 'qr', data: 'KQ1:TEST' },
+  ],
+};
 
 function setup(options: { pollIntervalMs?: number; statusTimeoutMs?: number } = {}) {
   const line = new FakeLine();
@@ -80,7 +85,13 @@ describe('EscPosReceiptPrinter', () => {
   it('opens, turns automatic status back off, reads DLE EOT 1–4 and reports online', async () => {
     const { line, printer, changes } = setup();
     await printer.open();
-    expect(line.writes.slice(0, 5)).toEqual([[0x1d, 0x61, 0x00], [0x10, 0x04, 1], [0x10, 0x04, 2], [0x10, 0x04, 3], [0x10, 0x04, 4]]);
+    expect(line.writes.slice(0, 5)).toEqual([
+      [0x1d, 0x61, 0x00],
+      [0x10, 0x04, 1],
+      [0x10, 0x04, 2],
+      [0x10, 0x04, 3],
+      [0x10, 0x04, 4],
+    ]);
     expect(printer.status()).toEqual({ device: 'online', paper: 'full', media: 'unknown' });
     // media starts and stays unknown: ESC/POS has no presenter sensor.
     expect(changes).toEqual([{ device: 'online', paper: 'full' }]);
@@ -101,7 +112,10 @@ describe('EscPosReceiptPrinter', () => {
     const { line, printer } = setup();
     await printer.open();
     const before = line.writes.length;
-    expect(await printer.print({ lines: [{ kind: 'text', text: 'a\u001bb' }] })).toMatchObject({ ok: false, error: { code: 'invalidData' } });
+    expect(await printer.print({ lines: [{ kind: 'text', text: 'a\u001bb' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidData' },
+    });
     expect(line.writes.length).toBe(before);
     await printer.close();
   });
@@ -188,18 +202,21 @@ describe('EscPosReceiptPrinter', () => {
 
   it('answers any reply stream with a status or an error, within its timeout', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 4 }), { minLength: 4, maxLength: 12 }), async (replies) => {
-        const { line, printer } = setup({ statusTimeoutMs: 10 });
-        let i = 0;
-        line.reply = () => replies[i++ % replies.length] ?? [];
-        await printer.open();
-        const started = performance.now();
-        const result = await printer.readRealtimeStatus();
-        // Four queries, each bounded by the 10 ms status timeout.
-        expect(performance.now() - started).toBeLessThan(4 * 10 + 100);
-        if (!result.ok) expect(['noDevice', 'invalidData']).toContain(result.error.code);
-        await printer.close();
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 4 }), { minLength: 4, maxLength: 12 }),
+        async (replies) => {
+          const { line, printer } = setup({ statusTimeoutMs: 10 });
+          let i = 0;
+          line.reply = () => replies[i++ % replies.length] ?? [];
+          await printer.open();
+          const started = performance.now();
+          const result = await printer.readRealtimeStatus();
+          // Four queries, each bounded by the 10 ms status timeout.
+          expect(performance.now() - started).toBeLessThan(4 * 10 + 100);
+          if (!result.ok) expect(['noDevice', 'invalidData']).toContain(result.error.code);
+          await printer.close();
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -165,7 +165,11 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     const written = await this.transport.write(bytes);
     if (!written.ok) {
       this.update(NO_DEVICE);
-      return fail('noDevice', 'outcomeUnknown', 'connection lost while sending the job: it may or may not print; do not resend without asking');
+      return fail(
+        'noDevice',
+        'outcomeUnknown',
+        'connection lost while sending the job: it may or may not print; do not resend without asking',
+      );
     }
     // A USB printer (or a pty) drains at once while the job is still on its way: a status query sent now would
     // queue behind it on the wire. Wait the line time too; on a real UART it only adds a little.
@@ -174,7 +178,11 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
 
     const after = await this.refreshStatus();
     if (!after.ok) {
-      return fail(after.error.code, 'outcomeUnknown', 'no status after the job: it may or may not have printed; do not resend without asking');
+      return fail(
+        after.error.code,
+        'outcomeUnknown',
+        'no status after the job: it may or may not have printed; do not resend without asking',
+      );
     }
     const problem = afterJobProblem(after.value);
     return problem ? err(problem) : succeed(undefined);

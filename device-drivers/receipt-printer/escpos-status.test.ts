@@ -18,8 +18,15 @@ const decoded = (replies: number[]): EscPosStatus => {
   return result.value;
 };
 const ALL_CLEAR: EscPosStatus = {
-  offline: false, coverOpen: false, paperEndStop: false, error: false, cutterError: false,
-  unrecoverable: false, autoRecoverable: false, paperNearEnd: false, paperOut: false,
+  offline: false,
+  coverOpen: false,
+  paperEndStop: false,
+  error: false,
+  cutterError: false,
+  unrecoverable: false,
+  autoRecoverable: false,
+  paperNearEnd: false,
+  paperOut: false,
 };
 
 describe('real-time status', () => {
@@ -70,7 +77,10 @@ describe('real-time status', () => {
   });
 
   it('calls a job with no paper after it an unknown outcome, not to be resent', () => {
-    expect(afterJobProblem({ ...ALL_CLEAR, paperOut: true })).toMatchObject({ errorCode: 'paperOutDuringJob', description: expect.stringMatching(/do not resend/) });
+    expect(afterJobProblem({ ...ALL_CLEAR, paperOut: true })).toMatchObject({
+      errorCode: 'paperOutDuringJob',
+      description: expect.stringMatching(/do not resend/),
+    });
   });
 
   it('rejects a reply that is not a status byte, or the wrong number of them', () => {
@@ -90,7 +100,10 @@ const anyByte = fc.integer({ min: 0, max: 255 });
 const statusByte = anyByte.map((b) => (b & ~0x93) | 0x12);
 /** A valid reply set with some bytes replaced, dropped or added. */
 const mutatedReplies = fc
-  .tuple(fc.array(statusByte, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.nat(5), anyByte, fc.constantFrom('set', 'drop', 'add')), { maxLength: 3 }))
+  .tuple(
+    fc.array(statusByte, { minLength: 4, maxLength: 4 }),
+    fc.array(fc.tuple(fc.nat(5), anyByte, fc.constantFrom('set', 'drop', 'add')), { maxLength: 3 }),
+  )
   .map(([bytes, mutations]) => {
     const out = [...bytes];
     for (const [at, value, how] of mutations) {

@@ -99,10 +99,17 @@ function deviceState(status: EscPosStatus, paperOut: boolean): 'online' | 'offli
 /** Why a job must not be sent now, or null. Paper near its end is no reason: the citizen still gets the slip. */
 export function printBlocker(status: EscPosStatus): DeviceError | null {
   if (status.coverOpen) return { code: 'userError', errorCode: 'coverOpen', description: 'cover open: close the printer cover' };
-  if (status.paperOut || status.paperEndStop) return { code: 'deviceNotReady', errorCode: 'paperOut', description: 'paper out: load a new roll' };
+  if (status.paperOut || status.paperEndStop)
+    return { code: 'deviceNotReady', errorCode: 'paperOut', description: 'paper out: load a new roll' };
   if (status.cutterError) return { code: 'hardwareError', errorCode: 'cutterError', description: 'cutter error: clear the cutter' };
-  if (status.unrecoverable) return { code: 'hardwareError', errorCode: 'unrecoverableError', description: 'unrecoverable printer error: power-cycle or service' };
-  if (status.autoRecoverable) return { code: 'deviceNotReady', errorCode: 'autoRecoverableError', description: 'printer recovering (e.g. head too hot): try again shortly' };
+  if (status.unrecoverable)
+    return { code: 'hardwareError', errorCode: 'unrecoverableError', description: 'unrecoverable printer error: power-cycle or service' };
+  if (status.autoRecoverable)
+    return {
+      code: 'deviceNotReady',
+      errorCode: 'autoRecoverableError',
+      description: 'printer recovering (e.g. head too hot): try again shortly',
+    };
   if (status.error) return { code: 'hardwareError', errorCode: 'printerError', description: 'printer reports an error' };
   if (status.offline) return { code: 'deviceNotReady', errorCode: 'offline', description: 'printer offline' };
   return null;
@@ -115,9 +122,17 @@ export function printBlocker(status: EscPosStatus): DeviceError | null {
  */
 export function afterJobProblem(status: EscPosStatus): DeviceError | null {
   const unknown = 'the slip may be missing, incomplete or printed later: do not resend without asking';
-  if (status.paperOut || status.paperEndStop) return { code: 'hardwareError', errorCode: 'paperOutDuringJob', description: `paper out after the job; ${unknown}` };
-  if (status.cutterError) return { code: 'hardwareError', errorCode: 'cutterError', description: 'cutter error after the job: the slip may be printed but not cut' };
-  if (status.coverOpen) return { code: 'userError', errorCode: 'coverOpenDuringJob', description: `cover opened during the job; ${unknown}` };
-  if (status.unrecoverable || status.autoRecoverable || status.error) return { code: 'hardwareError', errorCode: 'errorDuringJob', description: `printer error after the job; ${unknown}` };
+  if (status.paperOut || status.paperEndStop)
+    return { code: 'hardwareError', errorCode: 'paperOutDuringJob', description: `paper out after the job; ${unknown}` };
+  if (status.cutterError)
+    return {
+      code: 'hardwareError',
+      errorCode: 'cutterError',
+      description: 'cutter error after the job: the slip may be printed but not cut',
+    };
+  if (status.coverOpen)
+    return { code: 'userError', errorCode: 'coverOpenDuringJob', description: `cover opened during the job; ${unknown}` };
+  if (status.unrecoverable || status.autoRecoverable || status.error)
+    return { code: 'hardwareError', errorCode: 'errorDuringJob', description: `printer error after the job; ${unknown}` };
   return null;
 }

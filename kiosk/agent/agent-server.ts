@@ -104,7 +104,10 @@ export async function startAgentServer(options: AgentServerOptions) {
       return sendJson(response, 405, { error: `${path} takes ${allowed} only` });
     }
     if (path === '/api/health') {
-      return sendJson(response, 200, { ...options.health(), ui: { connections: sockets.size, lastHeartbeatMsAgo: lastHeartbeat === null ? null : Date.now() - lastHeartbeat } });
+      return sendJson(response, 200, {
+        ...options.health(),
+        ui: { connections: sockets.size, lastHeartbeatMsAgo: lastHeartbeat === null ? null : Date.now() - lastHeartbeat },
+      });
     }
     if (path === '/api/devices') return sendJson(response, 200, devicesStatus(options.devices));
     if (path === '/api/session') return sendJson(response, 200, runtime.view());
@@ -118,7 +121,10 @@ export async function startAgentServer(options: AgentServerOptions) {
       }
       if (path === '/api/session/events') {
         const event = uiEventSchema.safeParse(body);
-        if (!event.success) return sendJson(response, 400, { error: event.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+        if (!event.success)
+          return sendJson(response, 400, {
+            error: event.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+          });
         runtime.send(event.data);
         return sendJson(response, 200, runtime.view());
       }

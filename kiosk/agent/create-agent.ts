@@ -72,7 +72,11 @@ export async function createAgent(parts: AgentParts) {
     runtime,
     devices,
     devicePanel: development?.devicePanel?.handle ?? null,
-    kioskInfo: { kioskId: config.kioskId, devPanel: Boolean(development?.devicePanel), testCards: development?.devicePanel?.testCards ?? [] },
+    kioskInfo: {
+      kioskId: config.kioskId,
+      devPanel: Boolean(development?.devicePanel),
+      testCards: development?.devicePanel?.testCards ?? [],
+    },
     health: () => ({
       status: gateway.available() ? 'ok' : 'degraded',
       kioskId: config.kioskId,

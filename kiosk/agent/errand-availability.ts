@@ -19,10 +19,16 @@ export function createErrandAvailability(
 ): (errand: Errand) => ErrandAvailability {
   return (errand) => {
     if (notAuthorised.has(errand.issueCode)) {
-      return { available: false, reason: { zh: '本机暂不能办理此事项，请到人工窗口', en: 'This kiosk cannot do this errand; please go to a staffed window' } };
+      return {
+        available: false,
+        reason: { zh: '本机暂不能办理此事项，请到人工窗口', en: 'This kiosk cannot do this errand; please go to a staffed window' },
+      };
     }
     if (!gateway.available()) {
-      return { available: false, reason: { zh: '暂不可用：数据共享平台暂时无法访问', en: 'Unavailable: the data-sharing service cannot be reached' } };
+      return {
+        available: false,
+        reason: { zh: '暂不可用：数据共享平台暂时无法访问', en: 'Unavailable: the data-sharing service cannot be reached' },
+      };
     }
     if (!idReaderUsable(devices.idReader.status())) {
       return { available: false, reason: { zh: '暂不可用：读卡器故障', en: 'Unavailable: the card reader is not working' } };

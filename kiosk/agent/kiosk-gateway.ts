@@ -14,7 +14,10 @@ export async function createKioskGateway(clientConfig: GatewayClientConfig, data
 }
 
 /** The client configuration of a remote gateway named in the kiosk's configuration. */
-export function remoteGatewayConfig(config: KioskConfig, gateway: Extract<KioskConfig['gateway'], { mode: 'remote' }>): GatewayClientConfig {
+export function remoteGatewayConfig(
+  config: KioskConfig,
+  gateway: Extract<KioskConfig['gateway'], { mode: 'remote' }>,
+): GatewayClientConfig {
   const { mode: _mode, ...remote } = gateway;
   return { ...remote, kioskId: config.kioskId };
 }

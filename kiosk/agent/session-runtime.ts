@@ -55,7 +55,11 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
   actor.on('staffAlert', ({ reason }) => logger.event('staff.alert', 'failure', { reason }));
   actor.on('rating', ({ errandId, score, tags }) => logger.event('service.rating', 'info', { errandId, score, tags: tags.join(',') }));
   actor.on('sessionEnded', ({ errandId, outcome, failure }) =>
-    logger.event('session.ended', outcome === 'issued' ? 'success' : outcome === 'abandoned' ? 'info' : 'failure', { errandId, outcome, failure }),
+    logger.event('session.ended', outcome === 'issued' ? 'success' : outcome === 'abandoned' ? 'info' : 'failure', {
+      errandId,
+      outcome,
+      failure,
+    }),
   );
 
   const listeners = new Set<(view: SessionView) => void>();

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { realHardware } from '../../test/support/real-hardware-config';
 import { ConfigError, loadConfig, parseConfig } from './kiosk-config';
 
-
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kiosk-config-'));
@@ -25,7 +24,7 @@ describe('kiosk configuration', () => {
     expect(config.dataDir).toBe(join(dir, '.kiosk-data'));
   });
 
-  it('accepts the README\'s real-hardware example and resolves its paths beside the file', async () => {
+  it("accepts the README's real-hardware example and resolves its paths beside the file", async () => {
     const file = join(dir, 'kiosk.json');
     await writeFile(file, JSON.stringify(realHardware));
     const { config } = await loadConfig(file);
@@ -42,14 +41,23 @@ describe('kiosk configuration', () => {
   it('names the bad key', () => {
     const bad = { ...realHardware, devices: { ...realHardware.devices, idReader: { driver: 'serial', baudRate: 115200 } } };
     expect(() => parseConfig(bad, 'kiosk.json')).toThrow(/devices\.idReader\.path/);
-    const badBaud = { ...realHardware, devices: { ...realHardware.devices, idReader: { driver: 'serial', path: '/dev/ttyUSB0', baudRate: 12345 } } };
+    const badBaud = {
+      ...realHardware,
+      devices: { ...realHardware.devices, idReader: { driver: 'serial', path: '/dev/ttyUSB0', baudRate: 12345 } },
+    };
     expect(() => parseConfig(badBaud, 'kiosk.json')).toThrow(/devices\.idReader\.baudRate/);
     expect(() => parseConfig({ ...realHardware, colour: 'blue' }, 'kiosk.json')).toThrow(/colour/);
-    expect(() => parseConfig({ ...realHardware, gateway: { ...realHardware.gateway, url: 'http://plain' } }, 'kiosk.json')).toThrow(/gateway\.url/);
+    expect(() => parseConfig({ ...realHardware, gateway: { ...realHardware.gateway, url: 'http://plain' } }, 'kiosk.json')).toThrow(
+      /gateway\.url/,
+    );
   });
 
   it('a production kiosk refuses simulated devices and the gateway simulator', () => {
-    const simulated = { ...realHardware, devices: { ...realHardware.devices, a4Printer: { driver: 'simulated' } }, gateway: { mode: 'simulator' } };
+    const simulated = {
+      ...realHardware,
+      devices: { ...realHardware.devices, a4Printer: { driver: 'simulated' } },
+      gateway: { mode: 'simulator' },
+    };
     let message = '';
     try {
       parseConfig(simulated, 'kiosk.json');
@@ -68,7 +76,7 @@ describe('kiosk configuration', () => {
     await expect(loadConfig(file)).rejects.toThrow(/not valid JSON/);
   });
 
-  it('keeps the citizen\'s right to at least ten extensions', () => {
+  it("keeps the citizen's right to at least ten extensions", () => {
     expect(() => parseConfig({ ...realHardware, session: { maxExtensions: 3 } }, 'kiosk.json')).toThrow(/session\.maxExtensions/);
   });
 });

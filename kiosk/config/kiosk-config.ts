@@ -10,120 +10,146 @@ const devicePath = z.string().min(1, 'a device path such as /dev/ttyUSB0');
 
 const idReaderSchema = z.discriminatedUnion('driver', [
   z.object({ driver: z.literal('simulated') }).strict(),
-  z.object({
-    driver: z.literal('serial'),
-    path: devicePath,
-    baudRate: z.union([z.literal(115200), z.literal(57600), z.literal(38400), z.literal(19200), z.literal(9600)]).default(115200),
-  }).strict(),
+  z
+    .object({
+      driver: z.literal('serial'),
+      path: devicePath,
+      baudRate: z.union([z.literal(115200), z.literal(57600), z.literal(38400), z.literal(19200), z.literal(9600)]).default(115200),
+    })
+    .strict(),
 ]);
 
 const scannerSchema = z.discriminatedUnion('driver', [
   z.object({ driver: z.literal('simulated') }).strict(),
-  z.object({
-    driver: z.literal('hid'),
-    vendorId: hexId,
-    productId: hexId,
-    encoding: z.enum(['utf-8', 'gbk']).default('utf-8'),
-  }).strict(),
-  z.object({
-    driver: z.literal('serial'),
-    path: devicePath,
-    baudRate: z.number().int().positive().default(9600),
-    terminator: z.enum(['CR', 'CRLF', 'LF', 'TAB']).default('CR'),
-    encoding: z.enum(['utf-8', 'gbk']).default('utf-8'),
-  }).strict(),
+  z
+    .object({
+      driver: z.literal('hid'),
+      vendorId: hexId,
+      productId: hexId,
+      encoding: z.enum(['utf-8', 'gbk']).default('utf-8'),
+    })
+    .strict(),
+  z
+    .object({
+      driver: z.literal('serial'),
+      path: devicePath,
+      baudRate: z.number().int().positive().default(9600),
+      terminator: z.enum(['CR', 'CRLF', 'LF', 'TAB']).default('CR'),
+      encoding: z.enum(['utf-8', 'gbk']).default('utf-8'),
+    })
+    .strict(),
 ]);
 
 const a4PrinterSchema = z.discriminatedUnion('driver', [
   z.object({ driver: z.literal('simulated') }).strict(),
-  z.object({
-    driver: z.literal('ipp'),
-    url: z.string().regex(/^ipps?:\/\/[^\s]+$/, 'an ipp:// or ipps:// URL'),
-  }).strict(),
+  z
+    .object({
+      driver: z.literal('ipp'),
+      url: z.string().regex(/^ipps?:\/\/[^\s]+$/, 'an ipp:// or ipps:// URL'),
+    })
+    .strict(),
 ]);
 
 const receiptPrinterSchema = z.discriminatedUnion('driver', [
   z.object({ driver: z.literal('simulated') }).strict(),
-  z.object({
-    driver: z.literal('escpos-serial'),
-    path: devicePath,
-    baudRate: z.number().int().positive().default(19200),
-  }).strict(),
+  z
+    .object({
+      driver: z.literal('escpos-serial'),
+      path: devicePath,
+      baudRate: z.number().int().positive().default(19200),
+    })
+    .strict(),
 ]);
 
 /** Every gateway timing, each optional (defaults: the contract's client policy, kiosk/gateway/gateway-client-config.ts). */
-const gatewayTimingsSchema = z.object({
-  connectMs: z.number().int().positive(),
-  attemptMs: z.number().int().positive(),
-  totalMs: z.number().int().positive(),
-  maxRetries: z.number().int().min(0).max(2, 'the contract allows at most 2 retries'),
-  backoffBaseMs: z.number().int().nonnegative(),
-  backoffCapMs: z.number().int().nonnegative(),
-  breakerThreshold: z.number().int().positive(),
-  breakerOpenMs: z.number().int().positive(),
-}).strict().partial();
+const gatewayTimingsSchema = z
+  .object({
+    connectMs: z.number().int().positive(),
+    attemptMs: z.number().int().positive(),
+    totalMs: z.number().int().positive(),
+    maxRetries: z.number().int().min(0).max(2, 'the contract allows at most 2 retries'),
+    backoffBaseMs: z.number().int().nonnegative(),
+    backoffCapMs: z.number().int().nonnegative(),
+    breakerThreshold: z.number().int().positive(),
+    breakerOpenMs: z.number().int().positive(),
+  })
+  .strict()
+  .partial();
 
 const gatewaySchema = z.discriminatedUnion('mode', [
   /** The bundled simulator, started with the agent: development and demonstrations only. */
   z.object({ mode: z.literal('simulator') }).strict(),
   /** A real gateway. The kiosk id (X-Kiosk-Id, the client certificate's CN) is the top-level `kioskId`. */
-  z.object({
-    mode: z.literal('remote'),
-    url: z.string().regex(/^https:\/\/[^\s]+$/, 'an https:// URL'),
-    /** The gateway server CA (PEM), the only one trusted. */
-    caFile: z.string().min(1),
-    /** The kiosk's TLS client certificate and key (PEM), issued by the gateway operator. */
-    clientCertFile: z.string().min(1),
-    clientKeyFile: z.string().min(1),
-    /** The algorithm the gateway registered for this kiosk. */
-    signingAlgorithm: z.enum(['ES256', 'SM2-SM3']),
-    /** PKCS#8 PEM: P-256 for ES256, SM2 for SM2-SM3 (as `openssl genpkey -algorithm SM2` writes it). */
-    signingKeyFile: z.string().min(1),
-    trustListFile: z.string().min(1),
-    trustRootFile: z.string().min(1),
-    timings: gatewayTimingsSchema.optional(),
-  }).strict(),
+  z
+    .object({
+      mode: z.literal('remote'),
+      url: z.string().regex(/^https:\/\/[^\s]+$/, 'an https:// URL'),
+      /** The gateway server CA (PEM), the only one trusted. */
+      caFile: z.string().min(1),
+      /** The kiosk's TLS client certificate and key (PEM), issued by the gateway operator. */
+      clientCertFile: z.string().min(1),
+      clientKeyFile: z.string().min(1),
+      /** The algorithm the gateway registered for this kiosk. */
+      signingAlgorithm: z.enum(['ES256', 'SM2-SM3']),
+      /** PKCS#8 PEM: P-256 for ES256, SM2 for SM2-SM3 (as `openssl genpkey -algorithm SM2` writes it). */
+      signingKeyFile: z.string().min(1),
+      trustListFile: z.string().min(1),
+      trustRootFile: z.string().min(1),
+      timings: gatewayTimingsSchema.optional(),
+    })
+    .strict(),
 ]);
 
-const sessionSchema = z.object({
-  idleSeconds: z.number().positive(),
-  longIdleSeconds: z.number().positive(),
-  countdownSeconds: z.number().int().positive(),
-  maxExtensions: z.number().int().min(10, 'the citizen may extend at least 10 times'),
-  doneSeconds: z.number().positive(),
-  fetchDeadlineSeconds: z.number().positive(),
-  printStallSeconds: z.number().positive(),
-}).strict().partial();
+const sessionSchema = z
+  .object({
+    idleSeconds: z.number().positive(),
+    longIdleSeconds: z.number().positive(),
+    countdownSeconds: z.number().int().positive(),
+    maxExtensions: z.number().int().min(10, 'the citizen may extend at least 10 times'),
+    doneSeconds: z.number().positive(),
+    fetchDeadlineSeconds: z.number().positive(),
+    printStallSeconds: z.number().positive(),
+  })
+  .strict()
+  .partial();
 
-export const kioskConfigSchema = z.object({
-  /** The kiosk id: the client certificate's CN and X-Kiosk-Id. */
-  kioskId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and -, at most 64').default('kiosk-dev-0001'),
-  /** A production kiosk refuses simulated devices, the gateway simulator and the dev panel. */
-  production: z.boolean().default(false),
-  /** The agent listens on 127.0.0.1 only; 0 picks a free port. */
-  port: z.number().int().min(0).max(65535).default(8700),
-  /** Keys, certificates the simulator makes, and (development only) the simulated printer's spool. */
-  dataDir: z.string().min(1).default('.kiosk-data'),
-  devices: z.object({
-    idReader: idReaderSchema,
-    scanner: scannerSchema,
-    a4Printer: a4PrinterSchema,
-    /** Optional: many kiosks have none. */
-    receiptPrinter: receiptPrinterSchema.nullable().default(null),
-  }).strict(),
-  gateway: gatewaySchema,
-  session: sessionSchema.default({}),
-}).strict().superRefine((config, ctx) => {
-  if (!config.production) return;
-  for (const [name, device] of Object.entries(config.devices)) {
-    if (device?.driver === 'simulated') {
-      ctx.addIssue({ code: 'custom', path: ['devices', name, 'driver'], message: 'a production kiosk cannot use simulated devices' });
+export const kioskConfigSchema = z
+  .object({
+    /** The kiosk id: the client certificate's CN and X-Kiosk-Id. */
+    kioskId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and -, at most 64')
+      .default('kiosk-dev-0001'),
+    /** A production kiosk refuses simulated devices, the gateway simulator and the dev panel. */
+    production: z.boolean().default(false),
+    /** The agent listens on 127.0.0.1 only; 0 picks a free port. */
+    port: z.number().int().min(0).max(65535).default(8700),
+    /** Keys, certificates the simulator makes, and (development only) the simulated printer's spool. */
+    dataDir: z.string().min(1).default('.kiosk-data'),
+    devices: z
+      .object({
+        idReader: idReaderSchema,
+        scanner: scannerSchema,
+        a4Printer: a4PrinterSchema,
+        /** Optional: many kiosks have none. */
+        receiptPrinter: receiptPrinterSchema.nullable().default(null),
+      })
+      .strict(),
+    gateway: gatewaySchema,
+    session: sessionSchema.default({}),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (!config.production) return;
+    for (const [name, device] of Object.entries(config.devices)) {
+      if (device?.driver === 'simulated') {
+        ctx.addIssue({ code: 'custom', path: ['devices', name, 'driver'], message: 'a production kiosk cannot use simulated devices' });
+      }
     }
-  }
-  if (config.gateway.mode === 'simulator') {
-    ctx.addIssue({ code: 'custom', path: ['gateway', 'mode'], message: 'a production kiosk cannot use the gateway simulator' });
-  }
-});
+    if (config.gateway.mode === 'simulator') {
+      ctx.addIssue({ code: 'custom', path: ['gateway', 'mode'], message: 'a production kiosk cannot use the gateway simulator' });
+    }
+  });
 
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;
 
@@ -180,7 +206,9 @@ export async function loadConfig(path: string | undefined, cwd = process.cwd()):
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`configuration file ${file} cannot be read (${code === 'ENOENT' ? 'it does not exist' : code ?? 'unknown error'})`);
+    throw new ConfigError(
+      `configuration file ${file} cannot be read (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'unknown error')})`,
+    );
   }
   let raw: unknown;
   try {

@@ -31,7 +31,12 @@ export async function createDevelopmentAgent(config: KioskConfig, options: { log
   let clientConfig: GatewayClientConfig;
   if (config.gateway.mode === 'simulator') {
     // No admin endpoint inside the kiosk: faults are for `npm run gateway-sim` and the tests.
-    simulator = await startGatewaySimulator({ dataDir: join(config.dataDir, 'gateway-simulator'), port: 0, kioskId: config.kioskId, adminPort: null });
+    simulator = await startGatewaySimulator({
+      dataDir: join(config.dataDir, 'gateway-simulator'),
+      port: 0,
+      kioskId: config.kioskId,
+      adminPort: null,
+    });
     clientConfig = simulatorClientConfig(simulator);
   } else {
     clientConfig = remoteGatewayConfig(config, config.gateway);
@@ -47,7 +52,10 @@ export async function createDevelopmentAgent(config: KioskConfig, options: { log
     ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }),
     development: {
       devicePanel: devPanel
-        ? { handle: (device, body) => handleSimulatedDevice(simulated, device, body), testCards: testCitizens.map(({ key, label }) => ({ key, label })) }
+        ? {
+            handle: (device, body) => handleSimulatedDevice(simulated, device, body),
+            testCards: testCitizens.map(({ key, label }) => ({ key, label })),
+          }
         : null,
       gatewaySimulator: simulator !== null,
     },

@@ -29,8 +29,10 @@ export function createDevelopmentDevices(config: KioskConfig): { devices: KioskD
   return {
     simulated,
     devices: {
-      idReader: devices.idReader.driver === 'simulated' ? (simulated.idReader = new SimulatedIdReader()) : createRealIdReader(devices.idReader),
-      scanner: devices.scanner.driver === 'simulated' ? (simulated.scanner = new SimulatedCodeScanner()) : createRealScanner(devices.scanner),
+      idReader:
+        devices.idReader.driver === 'simulated' ? (simulated.idReader = new SimulatedIdReader()) : createRealIdReader(devices.idReader),
+      scanner:
+        devices.scanner.driver === 'simulated' ? (simulated.scanner = new SimulatedCodeScanner()) : createRealScanner(devices.scanner),
       a4Printer:
         devices.a4Printer.driver === 'simulated'
           ? (simulated.a4Printer = new SimulatedA4Printer({ spoolDir: config.production ? null : simulatedSpoolDir(config) }))

@@ -29,7 +29,12 @@ export function createRealScanner(config: Real<DeviceConfigs['scanner']>): CodeS
         encoding: config.encoding,
       });
     case 'serial':
-      return createSerialCodeScanner({ path: config.path, baudRate: config.baudRate, terminator: config.terminator, encoding: config.encoding });
+      return createSerialCodeScanner({
+        path: config.path,
+        baudRate: config.baudRate,
+        terminator: config.terminator,
+        encoding: config.encoding,
+      });
   }
 }
 
@@ -53,6 +58,10 @@ export function createRealDevices(config: KioskConfig): KioskDevices {
     idReader: devices.idReader.driver === 'simulated' ? refuseSimulated('idReader') : createRealIdReader(devices.idReader),
     scanner: devices.scanner.driver === 'simulated' ? refuseSimulated('scanner') : createRealScanner(devices.scanner),
     a4Printer: devices.a4Printer.driver === 'simulated' ? refuseSimulated('a4Printer') : createRealA4Printer(devices.a4Printer),
-    receiptPrinter: !receipt ? null : receipt.driver === 'simulated' ? refuseSimulated('receiptPrinter') : createRealReceiptPrinter(receipt),
+    receiptPrinter: !receipt
+      ? null
+      : receipt.driver === 'simulated'
+        ? refuseSimulated('receiptPrinter')
+        : createRealReceiptPrinter(receipt),
   };
 }

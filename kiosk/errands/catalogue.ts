@@ -6,12 +6,7 @@ import catalogueJson from './errands.json';
 const code = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'codes are A-Z a-z 0-9 - and at most 64 characters');
 const text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
-export const certTypeSchema = z.enum([
-  'no-property-proof',
-  'social-security-record',
-  'residence-proof',
-  'household-registration-proof',
-]);
+export const certTypeSchema = z.enum(['no-property-proof', 'social-security-record', 'residence-proof', 'household-registration-proof']);
 export type CertType = z.infer<typeof certTypeSchema>;
 
 /** Certificate names for screens and audit-free messages. */

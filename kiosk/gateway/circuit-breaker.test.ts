@@ -15,7 +15,11 @@ describe('circuit breaker (cockatiel)', () => {
     const states: BreakerState[] = [];
     breaker.onStateChange((state) => states.push(state));
     let runs = 0;
-    const fail = () => breaker.run(async () => ++runs, () => 'failure');
+    const fail = () =>
+      breaker.run(
+        async () => ++runs,
+        () => 'failure',
+      );
     await fail();
     await fail();
     expect(breaker.state()).toBe('closed');
@@ -27,20 +31,42 @@ describe('circuit breaker (cockatiel)', () => {
     await sleep(50);
     expect(breaker.state()).toBe('halfOpen');
     expect(breaker.available()).toBe(true);
-    expect(await breaker.run(async () => 'ok', () => 'success')).toEqual({ ok: true, value: 'ok' });
+    expect(
+      await breaker.run(
+        async () => 'ok',
+        () => 'success',
+      ),
+    ).toEqual({ ok: true, value: 'ok' });
     expect(breaker.state()).toBe('closed');
     expect(states).toEqual(['open', 'halfOpen', 'closed']);
   });
 
   it('a success resets the count; an uncounted attempt (a cancel) leaves it as it was', async () => {
     const breaker = createCircuitBreaker({ threshold: 2, openMs: 1_000 });
-    await breaker.run(async () => 1, () => 'failure');
-    await breaker.run(async () => 2, () => 'success');
-    await breaker.run(async () => 3, () => 'failure');
+    await breaker.run(
+      async () => 1,
+      () => 'failure',
+    );
+    await breaker.run(
+      async () => 2,
+      () => 'success',
+    );
+    await breaker.run(
+      async () => 3,
+      () => 'failure',
+    );
     expect(breaker.state()).toBe('closed');
-    expect(await breaker.run(async () => 'canceled', () => null)).toEqual({ ok: true, value: 'canceled' });
+    expect(
+      await breaker.run(
+        async () => 'canceled',
+        () => null,
+      ),
+    ).toEqual({ ok: true, value: 'canceled' });
     expect(breaker.state()).toBe('closed');
-    await breaker.run(async () => 4, () => 'failure');
+    await breaker.run(
+      async () => 4,
+      () => 'failure',
+    );
     expect(breaker.state()).toBe('open');
   });
 });

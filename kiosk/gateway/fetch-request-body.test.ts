@@ -8,15 +8,21 @@ const citizen = (key: string) => testCitizens.find((c) => c.key === key)!.card;
 describe('fetch request body', () => {
   it('matches the contract for a resident card', () => {
     const body = buildFetchRequestBody({
-      certTypes: ['no-property-proof', 'social-security-record'], issueCode: '330100-GJJ-TQ-0002', purposeCode: 'provident-fund-withdrawal',
-      card: { ...citizen('zhang-san'), photo: new Uint8Array() }, consent: { method: 'id-card', grantedAt: new Date('2026-11-23T08:00:00Z') },
+      certTypes: ['no-property-proof', 'social-security-record'],
+      issueCode: '330100-GJJ-TQ-0002',
+      purposeCode: 'provident-fund-withdrawal',
+      card: { ...citizen('zhang-san'), photo: new Uint8Array() },
+      consent: { method: 'id-card', grantedAt: new Date('2026-11-23T08:00:00Z') },
     });
     expect(body).toEqual({
       certTypes: ['no-property-proof', 'social-security-record'],
       holder: { idType: 'resident-id', idNumber: citizen('zhang-san').idNumber, name: '张三' },
       consent: {
-        method: 'id-card', grantedAt: '2026-11-23T08:00:00.000Z', purpose: 'provident-fund-withdrawal',
-        scope: ['no-property-proof', 'social-security-record'], evidence: {},
+        method: 'id-card',
+        grantedAt: '2026-11-23T08:00:00.000Z',
+        purpose: 'provident-fund-withdrawal',
+        scope: ['no-property-proof', 'social-security-record'],
+        evidence: {},
       },
     });
     expect(fetchRequestBodySchema.safeParse(body).success).toBe(true);

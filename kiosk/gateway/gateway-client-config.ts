@@ -144,6 +144,7 @@ async function readInstalledVersion(file: string): Promise<number | undefined> {
   } catch {
     throw new Error(`gateway client: trustListVersionFile ${file} is not JSON`);
   }
-  if (typeof version !== 'number' || !Number.isInteger(version)) throw new Error(`gateway client: trustListVersionFile ${file} holds no version`);
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    throw new Error(`gateway client: trustListVersionFile ${file} holds no version`);
   return version;
 }

@@ -100,7 +100,10 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
   const alg = config.signingAlgorithm;
 
   if (trustListIsStale(trustList, now())) {
-    logger.event('gateway.trust_list_stale', 'failure', { version: trustList.version, nextUpdate: new Date(trustList.nextUpdateMs).toISOString() });
+    logger.event('gateway.trust_list_stale', 'failure', {
+      version: trustList.version,
+      nextUpdate: new Date(trustList.nextUpdateMs).toISOString(),
+    });
   }
 
   const agent = new https.Agent({ ca, cert: clientCert, key: clientKey, keepAlive: true, maxSockets: 4, minVersion: 'TLSv1.2' });
@@ -140,8 +143,14 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
 
   function healthAttempt(signal: AbortSignal): Promise<HttpsAttemptResult> {
     return httpsAttempt({
-      method: 'GET', url: urlFor(HEALTH_PATH), headers: {}, agent, connectMs: timings.connectMs,
-      deadlineMs: timings.attemptMs, maxResponseBytes: 4096, signal,
+      method: 'GET',
+      url: urlFor(HEALTH_PATH),
+      headers: {},
+      agent,
+      connectMs: timings.connectMs,
+      deadlineMs: timings.attemptMs,
+      maxResponseBytes: 4096,
+      signal,
     });
   }
 
@@ -159,9 +168,19 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
         const { action, text } = staffDiagnostic(outcome.error.code);
         lastFailure = { code: outcome.error.code, action, text, at: new Date().toISOString() };
       }
-      logger.event('gateway.fetch', outcome.ok ? 'success' : 'failure', fetchAuditFields({
-        requestId, request, outcome, latencyMs: performance.now() - started, attempts, httpStatus, clockCorrected,
-      }));
+      logger.event(
+        'gateway.fetch',
+        outcome.ok ? 'success' : 'failure',
+        fetchAuditFields({
+          requestId,
+          request,
+          outcome,
+          latencyMs: performance.now() - started,
+          attempts,
+          httpStatus,
+          clockCorrected,
+        }),
+      );
       return outcome;
     };
 
@@ -176,8 +195,12 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       });
       const body = encodeBody(bodyObject);
       const sent: SentFetch = {
-        requestId, kioskId: config.kioskId, purpose: request.purposeCode, certTypes: request.certTypes,
-        holder: bodyObject.holder, bodyHash: sha256Hex(body),
+        requestId,
+        kioskId: config.kioskId,
+        purpose: request.purposeCode,
+        certTypes: request.certTypes,
+        holder: bodyObject.holder,
+        bodyHash: sha256Hex(body),
       };
       return { body, sent };
     };
@@ -190,15 +213,32 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       attempts++;
       // Only X-Timestamp and X-Signature are made afresh for a retry.
       const headers = signedRequestHeaders(
-        { method: 'POST', path: FETCH_PATH, kioskId: config.kioskId, requestId, timestamp: formatInstant(correctedNow()), issue: request.issueCode, purpose: request.purposeCode, body },
+        {
+          method: 'POST',
+          path: FETCH_PATH,
+          kioskId: config.kioskId,
+          requestId,
+          timestamp: formatInstant(correctedNow()),
+          issue: request.issueCode,
+          purpose: request.purposeCode,
+          body,
+        },
         alg,
         signingKey,
       );
       const run = await breaker.run(
-        () => httpsAttempt({
-          method: 'POST', url: urlFor(FETCH_PATH), headers, body, agent, connectMs: timings.connectMs,
-          deadlineMs: Math.min(timings.attemptMs, remainingMs), maxResponseBytes: MAX_RESPONSE_BYTES, signal,
-        }),
+        () =>
+          httpsAttempt({
+            method: 'POST',
+            url: urlFor(FETCH_PATH),
+            headers,
+            body,
+            agent,
+            connectMs: timings.connectMs,
+            deadlineMs: Math.min(timings.attemptMs, remainingMs),
+            maxResponseBytes: MAX_RESPONSE_BYTES,
+            signal,
+          }),
         breakerVerdict,
       );
       if (!run.ok) return finish(errorOutcome('CIRCUIT_OPEN', 'gateway circuit opened during the fetch', true));
@@ -251,8 +291,13 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
         continue;
       }
       const decision = decideRetry({
-        code: failure.code, retriesSoFar: retries, maxRetries: timings.maxRetries, retryAfterMs: failure.retryAfterMs,
-        remainingMs: deadline - performance.now(), settings: timings, ...(deps.random ? { random: deps.random } : {}),
+        code: failure.code,
+        retriesSoFar: retries,
+        maxRetries: timings.maxRetries,
+        retryAfterMs: failure.retryAfterMs,
+        remainingMs: deadline - performance.now(),
+        settings: timings,
+        ...(deps.random ? { random: deps.random } : {}),
       });
       if (!decision.retry) {
         const why = decision.reason === 'not retryable' ? '' : ` (${decision.reason} after ${attempts} attempts)`;

@@ -40,7 +40,10 @@ describe('compact JWS', () => {
   it('refuses a missing member, alg none, a malformed kid and the wrong typ', () => {
     expect(parseJws(tokenWithHeader({ alg: 'ES256', kid }), 'cert+jws')).toEqual({ ok: false, error: 'header has other members' });
     expect(parseJws(tokenWithHeader({ alg: 'none', kid, typ: 'cert+jws' }), 'cert+jws')).toEqual({ ok: false, error: 'header malformed' });
-    expect(parseJws(tokenWithHeader({ alg: 'ES256', kid: 'ABC', typ: 'cert+jws' }), 'cert+jws')).toEqual({ ok: false, error: 'header malformed' });
+    expect(parseJws(tokenWithHeader({ alg: 'ES256', kid: 'ABC', typ: 'cert+jws' }), 'cert+jws')).toEqual({
+      ok: false,
+      error: 'header malformed',
+    });
     expect(parseJws(tokenWithHeader({ alg: 'ES256', kid, typ: 'trust+jws' }), 'cert+jws')).toEqual({ ok: false, error: 'wrong typ' });
   });
 

@@ -25,8 +25,15 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 export function signingString(fields: SignedFields): string {
   return [
-    'KQ-REQ-1', fields.method, fields.path, fields.kioskId, fields.requestId, fields.timestamp, fields.issue,
-    fields.purpose, sha256Hex(fields.body),
+    'KQ-REQ-1',
+    fields.method,
+    fields.path,
+    fields.kioskId,
+    fields.requestId,
+    fields.timestamp,
+    fields.issue,
+    fields.purpose,
+    sha256Hex(fields.body),
   ].join('\n');
 }
 

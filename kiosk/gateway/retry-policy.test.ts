@@ -5,8 +5,23 @@ const settings = { backoffBaseMs: 100, backoffCapMs: 1_000 };
 
 describe('retry policy', () => {
   it('retries only what the contract calls retryable, plus no answer at all', () => {
-    expect((['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'INTERNAL', 'TIMEOUT', 'TRANSPORT'] as const).every(isRetryableCode)).toBe(true);
-    for (const code of ['BAD_REQUEST', 'UNAUTHENTICATED', 'CLOCK_SKEW', 'KIOSK_NOT_AUTHORISED', 'CONSENT_INVALID', 'HOLDER_NOT_FOUND', 'REQUEST_ID_REUSED', 'TOO_LARGE', 'VERIFICATION_FAILED', 'MALFORMED_RESPONSE', 'CIRCUIT_OPEN', 'CANCELED'] as const) {
+    expect(
+      (['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'INTERNAL', 'TIMEOUT', 'TRANSPORT'] as const).every(isRetryableCode),
+    ).toBe(true);
+    for (const code of [
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'CLOCK_SKEW',
+      'KIOSK_NOT_AUTHORISED',
+      'CONSENT_INVALID',
+      'HOLDER_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+      'TOO_LARGE',
+      'VERIFICATION_FAILED',
+      'MALFORMED_RESPONSE',
+      'CIRCUIT_OPEN',
+      'CANCELED',
+    ] as const) {
       expect(isRetryableCode(code), code).toBe(false);
     }
   });
@@ -26,7 +41,13 @@ describe('retry policy', () => {
     expect(decideRetry({ ...base, retryAfterMs: 2_000, remainingMs: 5_000 })).toEqual({ retry: true, delayMs: 2_000 });
     expect(decideRetry({ ...base, retryAfterMs: 2_000, remainingMs: 1_500 })).toEqual({ retry: false, reason: 'beyond budget' });
     expect(decideRetry({ ...base, retryAfterMs: undefined, remainingMs: 1_500 })).toEqual({ retry: true, delayMs: 50 });
-    expect(decideRetry({ ...base, retriesSoFar: 2, retryAfterMs: undefined, remainingMs: 5_000 })).toEqual({ retry: false, reason: 'no retries left' });
-    expect(decideRetry({ ...base, code: 'CONSENT_INVALID', retryAfterMs: undefined, remainingMs: 5_000 })).toEqual({ retry: false, reason: 'not retryable' });
+    expect(decideRetry({ ...base, retriesSoFar: 2, retryAfterMs: undefined, remainingMs: 5_000 })).toEqual({
+      retry: false,
+      reason: 'no retries left',
+    });
+    expect(decideRetry({ ...base, code: 'CONSENT_INVALID', retryAfterMs: undefined, remainingMs: 5_000 })).toEqual({
+      retry: false,
+      reason: 'not retryable',
+    });
   });
 });

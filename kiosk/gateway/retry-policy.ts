@@ -5,7 +5,12 @@ import type { GatewayErrorCode } from './gateway-client';
 
 /** The contract's table: "retry, then explain" or "wait and retry", plus the kiosk's own no-answer cases. */
 const RETRYABLE: ReadonlySet<GatewayErrorCode> = new Set<GatewayErrorCode>([
-  'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'INTERNAL', 'TIMEOUT', 'TRANSPORT',
+  'RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'INTERNAL',
+  'TIMEOUT',
+  'TRANSPORT',
 ]);
 
 export function isRetryableCode(code: GatewayErrorCode): boolean {
@@ -26,7 +31,8 @@ export function backoffDelayMs(retry: number, settings: BackoffSettings, random:
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: 'not retryable' | 'no retries left' | 'beyond budget' };
+export type RetryDecision =
+  { retry: true; delayMs: number } | { retry: false; reason: 'not retryable' | 'no retries left' | 'beyond budget' };
 
 /**
  * Whether to try again after a retryable failure. Retry-After is authoritative: when it (or the backoff)

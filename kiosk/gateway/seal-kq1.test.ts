@@ -39,8 +39,14 @@ function sealWithPayload(payload: Uint8Array): string {
   return 'KQ1:' + encodeBase45(encode([protectedBytes, new Map(), payload, signature]));
 }
 const claimEntries = (): Array<[unknown, unknown]> => [
-  ['v', 1], ['t', claims.t], ['id', claims.id], ['n', claims.n], ['m', claims.m], ['f', new Map([['region', '杭州市']])],
-  ['iat', claims.iat], ['exp', claims.exp],
+  ['v', 1],
+  ['t', claims.t],
+  ['id', claims.id],
+  ['n', claims.n],
+  ['m', claims.m],
+  ['f', new Map([['region', '杭州市']])],
+  ['iat', claims.iat],
+  ['exp', claims.exp],
 ];
 function withCoseBytes(seal: string, change: (bytes: Buffer) => Buffer): string {
   return 'KQ1:' + encodeBase45(change(decodeBase45(seal.slice(4))!));
@@ -93,20 +99,35 @@ describe('KQ1 seal', () => {
 
   it('refuses an unknown kid, a type the issuer may not sign, and a revoked key', () => {
     const stranger = makeIssuer();
-    expect(verifySeal(encodeSeal(claims, { ...signer, kid: stranger.kid, privateKey: stranger.privateKey }), list, now))
-      .toEqual({ ok: false, error: { failure: 'unknown-issuer' } });
-    expect(verifySeal(encodeSeal({ ...claims, t: 'residence-proof' }, signer), list, now)).toEqual({ ok: false, error: { failure: 'type-not-allowed' } });
+    expect(verifySeal(encodeSeal(claims, { ...signer, kid: stranger.kid, privateKey: stranger.privateKey }), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'unknown-issuer' },
+    });
+    expect(verifySeal(encodeSeal({ ...claims, t: 'residence-proof' }, signer), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'type-not-allowed' },
+    });
     const revoked = makeIssuer({ status: 'revoked' });
     const revokedList = makeTrustList([revoked]).list;
-    expect(verifySeal(encodeSeal(claims, { ...signer, kid: revoked.kid, privateKey: revoked.privateKey }), revokedList, now))
-      .toEqual({ ok: false, error: { failure: 'key-revoked' } });
+    expect(verifySeal(encodeSeal(claims, { ...signer, kid: revoked.kid, privateKey: revoked.privateKey }), revokedList, now)).toEqual({
+      ok: false,
+      error: { failure: 'key-revoked' },
+    });
   });
 
   it('refuses a seal made outside the key validity, an unmasked ID number and a future iat', () => {
-    expect(verifySeal(encodeSeal({ ...claims, iat: Date.parse('2025-06-01T00:00:00Z') / 1000 }, signer), list, now))
-      .toEqual({ ok: false, error: { failure: 'key-not-valid' } });
-    expect(verifySeal(encodeSeal({ ...claims, m: '33010619900101123X' }, signer), list, now)).toEqual({ ok: false, error: { failure: 'damaged' } });
-    expect(verifySeal(encodeSeal({ ...claims, iat: claims.iat + 301 }, signer), list, now)).toEqual({ ok: false, error: { failure: 'damaged' } });
+    expect(verifySeal(encodeSeal({ ...claims, iat: Date.parse('2025-06-01T00:00:00Z') / 1000 }, signer), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'key-not-valid' },
+    });
+    expect(verifySeal(encodeSeal({ ...claims, m: '33010619900101123X' }, signer), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'damaged' },
+    });
+    expect(verifySeal(encodeSeal({ ...claims, iat: claims.iat + 301 }, signer), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'damaged' },
+    });
   });
 
   it('reads a payload written entry by entry as any other (the control for the CBOR refusals below)', () => {
@@ -116,29 +137,53 @@ describe('KQ1 seal', () => {
   it('refuses a duplicate map key, even under a valid signature: a second "n" could hide another holder', () => {
     const entries = claimEntries();
     entries.splice(4, 0, ['n', '李四']);
-    expect(verifySeal(sealWithPayload(cborMap(entries)), list, now)).toEqual({ ok: false, error: { failure: 'damaged', cbor: 'duplicate-map-key' } });
+    expect(verifySeal(sealWithPayload(cborMap(entries)), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'damaged', cbor: 'duplicate-map-key' },
+    });
     const [, unprotected, payload, signature] = cose(encodeSeal(claims, signer)) as [Uint8Array, unknown, Uint8Array, Uint8Array];
-    const header = cborMap([[1, -7], [4, Buffer.from(issuer.kid, 'hex')], [1, -7]]);
-    expect(verifySeal('KQ1:' + encodeBase45(encode([header, unprotected, payload, signature])), list, now))
-      .toEqual({ ok: false, error: { failure: 'damaged', cbor: 'duplicate-map-key' } });
+    const header = cborMap([
+      [1, -7],
+      [4, Buffer.from(issuer.kid, 'hex')],
+      [1, -7],
+    ]);
+    expect(verifySeal('KQ1:' + encodeBase45(encode([header, unprotected, payload, signature])), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'damaged', cbor: 'duplicate-map-key' },
+    });
   });
 
   it('refuses indefinite lengths', () => {
     const seal = encodeSeal(claims, signer);
     // The COSE array as 9f … ff instead of 84 …
     expect(decodeBase45(seal.slice(4))![0]).toBe(0x84);
-    expect(verifySeal(withCoseBytes(seal, (bytes) => Buffer.concat([Buffer.from([0x9f]), bytes.subarray(1), Buffer.from([0xff])])), list, now))
-      .toEqual({ ok: false, error: { failure: 'damaged', cbor: 'indefinite-length' } });
+    expect(
+      verifySeal(
+        withCoseBytes(seal, (bytes) => Buffer.concat([Buffer.from([0x9f]), bytes.subarray(1), Buffer.from([0xff])])),
+        list,
+        now,
+      ),
+    ).toEqual({ ok: false, error: { failure: 'damaged', cbor: 'indefinite-length' } });
     const payload = cborMap(claimEntries());
     const indefinite = Buffer.concat([Buffer.from([0xbf]), payload.subarray(1), Buffer.from([0xff])]);
-    expect(verifySeal(sealWithPayload(indefinite), list, now)).toEqual({ ok: false, error: { failure: 'damaged', cbor: 'indefinite-length' } });
+    expect(verifySeal(sealWithPayload(indefinite), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'damaged', cbor: 'indefinite-length' },
+    });
   });
 
   it('refuses bytes after the COSE_Sign1 and after the payload', () => {
     const seal = encodeSeal(claims, signer);
-    expect(verifySeal(withCoseBytes(seal, (bytes) => Buffer.concat([bytes, Buffer.from([0x00])])), list, now))
-      .toEqual({ ok: false, error: { failure: 'damaged', cbor: 'trailing-bytes' } });
-    expect(verifySeal(sealWithPayload(Buffer.concat([cborMap(claimEntries()), Buffer.from([0x00])])), list, now))
-      .toEqual({ ok: false, error: { failure: 'damaged', cbor: 'trailing-bytes' } });
+    expect(
+      verifySeal(
+        withCoseBytes(seal, (bytes) => Buffer.concat([bytes, Buffer.from([0x00])])),
+        list,
+        now,
+      ),
+    ).toEqual({ ok: false, error: { failure: 'damaged', cbor: 'trailing-bytes' } });
+    expect(verifySeal(sealWithPayload(Buffer.concat([cborMap(claimEntries()), Buffer.from([0x00])])), list, now)).toEqual({
+      ok: false,
+      error: { failure: 'damaged', cbor: 'trailing-bytes' },
+    });
   });
 });

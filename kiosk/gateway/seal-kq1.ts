@@ -67,11 +67,24 @@ export interface SealSigner {
 
 export function encodeSeal(claims: SealClaims, signer: SealSigner): string {
   const scheme = signatureScheme(signer.alg);
-  const protectedBytes = encodeCbor(new Map<number, unknown>([[1, scheme.coseAlg], [4, Buffer.from(signer.kid, 'hex')]]));
-  const payload = encodeCbor(new Map<string, unknown>([
-    ['v', claims.v], ['t', claims.t], ['id', claims.id], ['n', claims.n], ['m', claims.m],
-    ['f', new Map(Object.entries(claims.f))], ['iat', claims.iat], ['exp', claims.exp],
-  ]));
+  const protectedBytes = encodeCbor(
+    new Map<number, unknown>([
+      [1, scheme.coseAlg],
+      [4, Buffer.from(signer.kid, 'hex')],
+    ]),
+  );
+  const payload = encodeCbor(
+    new Map<string, unknown>([
+      ['v', claims.v],
+      ['t', claims.t],
+      ['id', claims.id],
+      ['n', claims.n],
+      ['m', claims.m],
+      ['f', new Map(Object.entries(claims.f))],
+      ['iat', claims.iat],
+      ['exp', claims.exp],
+    ]),
+  );
   const signature = scheme.sign(sigStructure(protectedBytes, payload), signer.privateKey);
   const cose = encodeCbor([protectedBytes, new Map(), payload, signature]);
   return SEAL_PREFIX + encodeBase45(cose);
@@ -79,14 +92,7 @@ export function encodeSeal(claims: SealClaims, signer: SealSigner): string {
 
 /** Why a seal is not valid; `sealFailureText` words each for a verifier's screen. */
 export type SealFailure =
-  | 'not-kq1'
-  | 'damaged'
-  | 'unknown-issuer'
-  | 'type-not-allowed'
-  | 'key-revoked'
-  | 'key-not-valid'
-  | 'signature-invalid'
-  | 'expired';
+  'not-kq1' | 'damaged' | 'unknown-issuer' | 'type-not-allowed' | 'key-revoked' | 'key-not-valid' | 'signature-invalid' | 'expired';
 
 export const sealFailureText: Record<SealFailure, { zh: string; en: string }> = {
   'not-kq1': { zh: '不是KQ1码', en: 'not a KQ1 code' },

@@ -7,7 +7,13 @@ const hex = (text: string) => Buffer.from(text.replaceAll(' ', ''), 'hex');
 describe('strict CBOR', () => {
   it('reads maps as Map, byte strings as Uint8Array, and an allowed tag as Tagged', () => {
     const decoded = decodeStrictCbor(hex('a2 01 26 04 42 abcd'));
-    expect(decoded).toEqual({ ok: true, value: new Map<number, unknown>([[1, -7], [4, new Uint8Array([0xab, 0xcd])]]) });
+    expect(decoded).toEqual({
+      ok: true,
+      value: new Map<number, unknown>([
+        [1, -7],
+        [4, new Uint8Array([0xab, 0xcd])],
+      ]),
+    });
     const tagged = decodeStrictCbor(hex('d2 80'), [18]);
     expect(tagged.ok && tagged.value).toBeInstanceOf(Tagged);
     expect(tagged.ok && (tagged.value as Tagged).tag).toBe(18);

@@ -24,7 +24,10 @@ describe('trust list loading', () => {
 
   it('refuses a version lower than the installed one, and accepts the same or higher', () => {
     const entry = makeIssuer().entry;
-    expect(load([entry], { version: 6, installedVersion: 7 })).toEqual({ ok: false, error: { reason: 'trust list: version 6 is lower than the installed 7' } });
+    expect(load([entry], { version: 6, installedVersion: 7 })).toEqual({
+      ok: false,
+      error: { reason: 'trust list: version 6 is lower than the installed 7' },
+    });
     expect(load([entry], { version: 7, installedVersion: 7 }).ok).toBe(true);
     expect(load([entry], { version: 8, installedVersion: 7 }).ok).toBe(true);
   });
@@ -86,6 +89,9 @@ describe('keyUsableAt', () => {
     expect(at({}, '2025-12-31T23:59:59Z')).toEqual({ ok: false, error: 'key not valid at that time' });
     expect(at({ status: 'revoked' }, '2026-11-23T08:00:00Z')).toEqual({ ok: false, error: 'key revoked' });
     expect(at({ status: 'retired', retiredAt: '2026-06-01T00:00:00Z' }, '2026-05-31T00:00:00Z')).toEqual({ ok: true, value: undefined });
-    expect(at({ status: 'retired', retiredAt: '2026-06-01T00:00:00Z' }, '2026-06-02T00:00:00Z')).toEqual({ ok: false, error: 'key retired' });
+    expect(at({ status: 'retired', retiredAt: '2026-06-01T00:00:00Z' }, '2026-06-02T00:00:00Z')).toEqual({
+      ok: false,
+      error: 'key retired',
+    });
   });
 });

@@ -73,7 +73,11 @@ export function publishTrustList(document: TrustListDocument, rootKey: KeyObject
  * Verifies a signed trust list against the pinned root key and applies the loading rules. `installedVersion`
  * is the version the kiosk runs now, if any: a lower one is refused (a replayed old list could revive a key).
  */
-export function loadTrustList(token: string, rootKey: KeyObject, options: { installedVersion?: number } = {}): Result<TrustList, TrustListRefusal> {
+export function loadTrustList(
+  token: string,
+  rootKey: KeyObject,
+  options: { installedVersion?: number } = {},
+): Result<TrustList, TrustListRefusal> {
   const parsed = parseJws(token.trim(), 'trust+jws');
   if (!parsed.ok) return refuse(parsed.error);
   const jws = parsed.value;
@@ -121,8 +125,15 @@ function buildEntry(entry: TrustEntryDocument): Result<TrustEntry, string> {
   if (validFromMs >= validToMs) return err('validFrom is not before validTo');
   if ((entry.status === 'retired') !== (entry.retiredAt !== undefined)) return err('retiredAt goes with status retired, and only with it');
   const result: TrustEntry = {
-    kid: entry.kid, alg: entry.alg, code: entry.code, name: entry.name, certTypes: entry.certTypes, publicKey,
-    validFromMs, validToMs, status: entry.status,
+    kid: entry.kid,
+    alg: entry.alg,
+    code: entry.code,
+    name: entry.name,
+    certTypes: entry.certTypes,
+    publicKey,
+    validFromMs,
+    validToMs,
+    status: entry.status,
   };
   if (entry.retiredAt !== undefined) result.retiredAtMs = parseInstant(entry.retiredAt)!;
   return ok(result);

@@ -18,7 +18,12 @@ const notAllowed = makeIssuer({ code: department.code, certTypes: ['residence-pr
 const sm2Listed = makeIssuer({ code: department.code, alg: 'SM2-SM3' });
 const revoked = makeIssuer({ code: department.code, status: 'revoked' });
 const { list } = makeTrustList([good, notAllowed, sm2Listed, revoked]);
-const issuerKey = (issuer: TestIssuer): IssuerKey => ({ department, alg: issuer.entry.alg, kid: issuer.kid, privateKey: issuer.privateKey });
+const issuerKey = (issuer: TestIssuer): IssuerKey => ({
+  department,
+  alg: issuer.entry.alg,
+  kid: issuer.kid,
+  privateKey: issuer.privateKey,
+});
 
 const now = new Date('2026-11-23T08:00:02Z');
 const zhang = testCitizens.find((c) => c.key === 'zhang-san')!;
@@ -35,20 +40,34 @@ const sent: SentFetch = {
 function payloadFor(holder = sent.holder, issuer = good): CertificatePayload {
   return buildCertificatePayload(
     {
-      certType: 'no-property-proof', holder, title: '无房证明',
+      certType: 'no-property-proof',
+      holder,
+      title: '无房证明',
       statement: '经查询，截至2026年11月23日，……在杭州市范围内无登记在册的住房。',
       fields: [{ key: 'region', label: '查询范围', value: '杭州市' }],
     },
     issuerKey(issuer),
-    { requestId: sent.requestId, requestHash: sent.bodyHash, kioskId: sent.kioskId, purpose: sent.purpose, now: new Date('2026-11-23T08:00:01Z') },
+    {
+      requestId: sent.requestId,
+      requestHash: sent.bodyHash,
+      kioskId: sent.kioskId,
+      purpose: sent.purpose,
+      now: new Date('2026-11-23T08:00:01Z'),
+    },
   );
 }
 
 function sealFor(payload: CertificatePayload, overrides: Partial<SealClaims> = {}, issuer = good): string {
   return encodeSeal(
     {
-      v: 1, t: payload.certType, id: payload.certId, n: payload.holder.name, m: maskIdNumber(payload.holder.idNumber),
-      f: { region: '杭州市' }, iat: Math.floor(Date.parse(payload.issuedAt) / 1000), exp: endOfShanghaiDay(payload.validUntil) / 1000,
+      v: 1,
+      t: payload.certType,
+      id: payload.certId,
+      n: payload.holder.name,
+      m: maskIdNumber(payload.holder.idNumber),
+      f: { region: '杭州市' },
+      iat: Math.floor(Date.parse(payload.issuedAt) / 1000),
+      exp: endOfShanghaiDay(payload.validUntil) / 1000,
       ...overrides,
     },
     { alg: 'ES256', kid: issuer.kid, privateKey: issuer.privateKey },
@@ -56,10 +75,14 @@ function sealFor(payload: CertificatePayload, overrides: Partial<SealClaims> = {
 }
 
 function response(certificate: string, top: Record<string, unknown> = {}): Buffer {
-  return Buffer.from(JSON.stringify({
-    requestId: sent.requestId, requestHash: sent.bodyHash,
-    results: [{ certType: 'no-property-proof', status: 'issued', certificate }], ...top,
-  }));
+  return Buffer.from(
+    JSON.stringify({
+      requestId: sent.requestId,
+      requestHash: sent.bodyHash,
+      results: [{ certType: 'no-property-proof', status: 'issued', certificate }],
+      ...top,
+    }),
+  );
 }
 
 function verify(body: Buffer, at = now) {
@@ -80,7 +103,11 @@ describe('verifyFetchResponse', () => {
 
   it('passes a genuine SM2-SM3 certificate: JWS by SM2 and a seal with COSE alg -65537', () => {
     const certificate = signCertificate(payloadFor(undefined, sm2Listed), issuerKey(sm2Listed));
-    expect(JSON.parse(Buffer.from(certificate.split('.')[0]!, 'base64url').toString())).toEqual({ alg: 'SM2-SM3', kid: sm2Listed.kid, typ: 'cert+jws' });
+    expect(JSON.parse(Buffer.from(certificate.split('.')[0]!, 'base64url').toString())).toEqual({
+      alg: 'SM2-SM3',
+      kid: sm2Listed.kid,
+      typ: 'cert+jws',
+    });
     const result = verify(response(certificate));
     expect(result).toMatchObject({ ok: true, value: { issued: [{ verified: true, certType: 'no-property-proof' }] } });
     // The same bytes under an ES256 entry would not do: the trust list decides the algorithm.
@@ -91,32 +118,60 @@ describe('verifyFetchResponse', () => {
   });
 
   it('returns refusals for the citizen to be told, unsigned', () => {
-    const body = Buffer.from(JSON.stringify({
-      requestId: sent.requestId, requestHash: sent.bodyHash,
-      results: [{ certType: 'no-property-proof', status: 'refused', error: { code: 'NOT_ELIGIBLE', message: '…', retryable: false } }],
-    }));
-    expect(verify(body)).toEqual({ ok: true, value: { issued: [], refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }] } });
+    const body = Buffer.from(
+      JSON.stringify({
+        requestId: sent.requestId,
+        requestHash: sent.bodyHash,
+        results: [{ certType: 'no-property-proof', status: 'refused', error: { code: 'NOT_ELIGIBLE', message: '…', retryable: false } }],
+      }),
+    );
+    expect(verify(body)).toEqual({
+      ok: true,
+      value: { issued: [], refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }] },
+    });
   });
 
   it('check 1: malformed, extra members, a missing or extra result, wrong order, too large', () => {
     const certificate = signCertificate(payloadFor(), issuerKey(good));
     expect(verify(Buffer.from('{"requestId":'))).toMatchObject({ ok: false, error: { check: 1 } });
     expect(verify(response(certificate, { extra: true }))).toMatchObject({ ok: false, error: { check: 1 } });
-    expect(verify(response(certificate, { results: [] }))).toMatchObject({ ok: false, error: { check: 1, detail: 'check 1: not one result per requested type' } });
-    const two = [{ certType: 'no-property-proof', status: 'issued', certificate }, { certType: 'residence-proof', status: 'issued', certificate }];
+    expect(verify(response(certificate, { results: [] }))).toMatchObject({
+      ok: false,
+      error: { check: 1, detail: 'check 1: not one result per requested type' },
+    });
+    const two = [
+      { certType: 'no-property-proof', status: 'issued', certificate },
+      { certType: 'residence-proof', status: 'issued', certificate },
+    ];
     expect(verify(response(certificate, { results: two }))).toMatchObject({ ok: false, error: { check: 1 } });
-    expect(verify(response(certificate, { results: [{ certType: 'residence-proof', status: 'issued', certificate }] }))).toMatchObject({ ok: false, error: { check: 1 } });
-    expect(verify(Buffer.alloc(1024 * 1024 + 1, 0x20))).toMatchObject({ ok: false, error: { check: 1, detail: 'check 1: response larger than 1 MiB' } });
+    expect(verify(response(certificate, { results: [{ certType: 'residence-proof', status: 'issued', certificate }] }))).toMatchObject({
+      ok: false,
+      error: { check: 1 },
+    });
+    expect(verify(Buffer.alloc(1024 * 1024 + 1, 0x20))).toMatchObject({
+      ok: false,
+      error: { check: 1, detail: 'check 1: response larger than 1 MiB' },
+    });
   });
 
   it('check 2: header members, unknown kid, alg not the trust list one, revoked key, future issuedAt', () => {
     const stranger = makeIssuer();
-    expect(verify(response(signCertificate(payloadFor(), { department, alg: 'ES256', kid: stranger.kid, privateKey: stranger.privateKey }))))
-      .toMatchObject({ ok: false, error: { check: 2, detail: `no-property-proof: check 2: kid ${stranger.kid} is not in the trust list` } });
+    expect(
+      verify(response(signCertificate(payloadFor(), { department, alg: 'ES256', kid: stranger.kid, privateKey: stranger.privateKey }))),
+    ).toMatchObject({ ok: false, error: { check: 2, detail: `no-property-proof: check 2: kid ${stranger.kid} is not in the trust list` } });
     // The header names ES256 for a kid the trust list holds as SM2-SM3: the list decides.
-    expect(verify(response(signCertificate(payloadFor(undefined, sm2Listed), { ...issuerKey(good), kid: sm2Listed.kid })))).toMatchObject({ ok: false, error: { check: 2 } });
-    expect(verify(response(signCertificate(payloadFor(undefined, revoked), issuerKey(revoked))))).toMatchObject({ ok: false, error: { check: 2 } });
-    expect(verify(response(altered({ issuedAt: '2026-11-23T08:10:00Z' })))).toMatchObject({ ok: false, error: { check: 2, detail: expect.stringMatching(/future/) } });
+    expect(verify(response(signCertificate(payloadFor(undefined, sm2Listed), { ...issuerKey(good), kid: sm2Listed.kid })))).toMatchObject({
+      ok: false,
+      error: { check: 2 },
+    });
+    expect(verify(response(signCertificate(payloadFor(undefined, revoked), issuerKey(revoked))))).toMatchObject({
+      ok: false,
+      error: { check: 2 },
+    });
+    expect(verify(response(altered({ issuedAt: '2026-11-23T08:10:00Z' })))).toMatchObject({
+      ok: false,
+      error: { check: 2, detail: expect.stringMatching(/future/) },
+    });
     const [, payload, signature] = signCertificate(payloadFor(), issuerKey(good)).split('.');
     const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: good.kid, typ: 'cert+jws', jku: 'https://x' })).toString('base64url');
     expect(verify(response(`${header}.${payload}.${signature}`))).toMatchObject({ ok: false, error: { check: 2 } });
@@ -129,15 +184,22 @@ describe('verifyFetchResponse', () => {
   });
 
   it('check 4: request hash, ids, purpose, type allowed to the issuer, issuer code', () => {
-    expect(verify(response(signCertificate(payloadFor(), issuerKey(good)), { requestHash: 'b'.repeat(64) }))).toMatchObject({ ok: false, error: { check: 4 } });
+    expect(verify(response(signCertificate(payloadFor(), issuerKey(good)), { requestHash: 'b'.repeat(64) }))).toMatchObject({
+      ok: false,
+      error: { check: 4 },
+    });
     expect(verify(response(altered({ requestHash: 'b'.repeat(64) })))).toMatchObject({ ok: false, error: { check: 4 } });
     expect(verify(response(altered({ requestId: 'another' })))).toMatchObject({ ok: false, error: { check: 4 } });
     expect(verify(response(altered({ kioskId: 'kiosk-other' })))).toMatchObject({ ok: false, error: { check: 4 } });
     expect(verify(response(altered({ purpose: 'personal-record' })))).toMatchObject({ ok: false, error: { check: 4 } });
     expect(verify(response(signCertificate(payloadFor(undefined, notAllowed), issuerKey(notAllowed))))).toMatchObject({
-      ok: false, error: { check: 4, detail: expect.stringMatching(/may not issue this type/) },
+      ok: false,
+      error: { check: 4, detail: expect.stringMatching(/may not issue this type/) },
     });
-    expect(verify(response(altered({ issuer: { name: department.name, code: '91350100M000100Y43' } })))).toMatchObject({ ok: false, error: { check: 4 } });
+    expect(verify(response(altered({ issuer: { name: department.name, code: '91350100M000100Y43' } })))).toMatchObject({
+      ok: false,
+      error: { check: 4 },
+    });
   });
 
   it('check 5: a genuine certificate for another person is not printed', () => {
@@ -147,7 +209,10 @@ describe('verifyFetchResponse', () => {
     // The detail names the check, never the people.
     expect(JSON.stringify(result)).not.toContain(li.card.name);
     expect(JSON.stringify(result)).not.toContain(zhang.card.idNumber);
-    expect(verify(response(altered({ holder: { ...sent.holder, idType: 'hmt-residence-permit' } })))).toMatchObject({ ok: false, error: { check: 5 } });
+    expect(verify(response(altered({ holder: { ...sent.holder, idType: 'hmt-residence-permit' } })))).toMatchObject({
+      ok: false,
+      error: { check: 5 },
+    });
   });
 
   it('check 6: validUntil passed, whole day Asia/Shanghai', () => {
@@ -164,10 +229,16 @@ describe('verifyFetchResponse', () => {
     const payload = payloadFor();
     const withSeal = (seal: string) => response(altered({ ...payload, seal }));
     expect(verify(withSeal(sealFor(payload)))).toMatchObject({ ok: true });
-    expect(verify(withSeal(sealFor(payload, { id: 'HZBDC-OTHER' })))).toMatchObject({ ok: false, error: { check: 7, detail: expect.stringMatching(/seal id/) } });
+    expect(verify(withSeal(sealFor(payload, { id: 'HZBDC-OTHER' })))).toMatchObject({
+      ok: false,
+      error: { check: 7, detail: expect.stringMatching(/seal id/) },
+    });
     expect(verify(withSeal(sealFor(payload, { n: '李四' })))).toMatchObject({ ok: false, error: { check: 7 } });
     expect(verify(withSeal(sealFor(payload, { m: maskIdNumber(li.card.idNumber) })))).toMatchObject({ ok: false, error: { check: 7 } });
-    expect(verify(withSeal(sealFor(payload, { exp: endOfShanghaiDay(payload.validUntil) / 1000 + 86400 })))).toMatchObject({ ok: false, error: { check: 7 } });
+    expect(verify(withSeal(sealFor(payload, { exp: endOfShanghaiDay(payload.validUntil) / 1000 + 86400 })))).toMatchObject({
+      ok: false,
+      error: { check: 7 },
+    });
     expect(verify(withSeal(sealFor(payload, { f: { region: '宁波市' } })))).toMatchObject({ ok: false, error: { check: 7 } });
     expect(verify(withSeal(sealFor(payload, { f: {} })))).toMatchObject({ ok: false, error: { check: 7 } });
     expect(verify(withSeal(sealFor(payload, {}, notAllowed)))).toMatchObject({ ok: false, error: { check: 7 } });

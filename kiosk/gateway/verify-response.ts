@@ -44,7 +44,12 @@ function fail(check: VerificationFailure['check'], detail: string): Result<never
   return err({ check, detail: `check ${check}: ${detail}` });
 }
 
-export function verifyFetchResponse(body: Uint8Array, sent: SentFetch, trustList: TrustList, now: Date): Result<VerifiedAnswer, VerificationFailure> {
+export function verifyFetchResponse(
+  body: Uint8Array,
+  sent: SentFetch,
+  trustList: TrustList,
+  now: Date,
+): Result<VerifiedAnswer, VerificationFailure> {
   if (body.length > MAX_RESPONSE_BYTES) return fail(1, 'response larger than 1 MiB');
   let json: unknown;
   try {

@@ -19,7 +19,9 @@ const ID_KEPT_TAIL = 4;
 export function maskIdNumber(idNumber: string): string {
   const chars = Array.from(idNumber);
   if (chars.length <= ID_KEPT_HEAD + ID_KEPT_TAIL) return '*'.repeat(chars.length);
-  return chars.slice(0, ID_KEPT_HEAD).join('') + '*'.repeat(chars.length - ID_KEPT_HEAD - ID_KEPT_TAIL) + chars.slice(-ID_KEPT_TAIL).join('');
+  return (
+    chars.slice(0, ID_KEPT_HEAD).join('') + '*'.repeat(chars.length - ID_KEPT_HEAD - ID_KEPT_TAIL) + chars.slice(-ID_KEPT_TAIL).join('')
+  );
 }
 
 const MASKED_ID_NUMBER = /^.{6}\*+.{4}$/u;

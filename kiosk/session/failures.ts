@@ -12,14 +12,20 @@ export interface FailureDefinition extends Omit<FailureView, 'code' | 'canRetry'
 
 const WINDOW: Bilingual = { zh: '请到大厅人工窗口办理，工作人员会帮助您', en: 'Go to a staffed window in the hall; staff will help you' };
 const OTHER_KIOSK: Bilingual = { zh: '可使用附近的其他自助终端', en: 'You can use another self-service kiosk nearby' };
-const APP: Bilingual = { zh: '也可在“浙里办”App上申请，证明可邮寄到家', en: 'Or apply in the Zheliban app and have the paper posted to you' };
+const APP: Bilingual = {
+  zh: '也可在“浙里办”App上申请，证明可邮寄到家',
+  en: 'Or apply in the Zheliban app and have the paper posted to you',
+};
 const TRY_AGAIN: Bilingual = { zh: '请稍后点击“重试”', en: 'Tap "Try again" in a moment' };
 
 export const failureDefinitions = {
   CARD_UNREADABLE: {
     fault: 'citizen',
     title: { zh: '无法读取您的身份证', en: 'Your ID card could not be read' },
-    detail: { zh: '已多次尝试读取，仍未成功。证件可能损坏或放置不正确。', en: 'Several reads failed. The card may be damaged or placed wrongly.' },
+    detail: {
+      zh: '已多次尝试读取，仍未成功。证件可能损坏或放置不正确。',
+      en: 'Several reads failed. The card may be damaged or placed wrongly.',
+    },
     nextSteps: [{ zh: '请将身份证平放在读卡区后点击“重试”', en: 'Lay the card flat on the reader and tap "Try again"' }, WINDOW],
     retry: 'placeCard',
   },
@@ -33,63 +39,95 @@ export const failureDefinitions = {
   READER_UNAVAILABLE: {
     fault: 'kiosk',
     title: { zh: '读卡器暂时无法使用', en: 'The card reader is not working' },
-    detail: { zh: '这是本机的问题，不是您的原因。已通知工作人员。', en: 'This is the kiosk\'s fault, not yours. Staff have been told.' },
+    detail: { zh: '这是本机的问题，不是您的原因。已通知工作人员。', en: "This is the kiosk's fault, not yours. Staff have been told." },
     nextSteps: [OTHER_KIOSK, WINDOW],
     retry: 'placeCard',
   },
   HOLDER_NOT_FOUND: {
     fault: 'source',
     title: { zh: '未查询到您的登记信息', en: 'No records were found for you' },
-    detail: { zh: '数据来源部门没有与您的姓名和证件号码相符的记录。', en: 'The source departments hold no record matching your name and ID number.' },
+    detail: {
+      zh: '数据来源部门没有与您的姓名和证件号码相符的记录。',
+      en: 'The source departments hold no record matching your name and ID number.',
+    },
     nextSteps: [WINDOW, APP],
     retry: null,
   },
   NOT_ELIGIBLE: {
     fault: 'source',
     title: { zh: '不符合开具条件', en: 'Not eligible for this certificate' },
-    detail: { zh: '数据来源部门的记录显示，您目前不符合开具条件。', en: 'The source department\'s records show you do not meet the conditions now.' },
-    nextSteps: [{ zh: '如对记录有异议，请到人工窗口申请核查', en: 'If you think the records are wrong, ask a staffed window to check them' }],
+    detail: {
+      zh: '数据来源部门的记录显示，您目前不符合开具条件。',
+      en: "The source department's records show you do not meet the conditions now.",
+    },
+    nextSteps: [
+      { zh: '如对记录有异议，请到人工窗口申请核查', en: 'If you think the records are wrong, ask a staffed window to check them' },
+    ],
     retry: null,
   },
   NOT_ELIGIBLE_NO_PROPERTY: {
     fault: 'source',
     title: { zh: '无法开具无房证明', en: 'No-property proof cannot be issued' },
-    detail: { zh: '不动产登记记录显示，您在本市名下有登记住房。', en: 'The real-estate register shows housing registered in your name in this city.' },
-    nextSteps: [{ zh: '如对登记信息有异议，请到不动产登记窗口申请核查', en: 'If the register is wrong, ask the real-estate registration window to check it' }, WINDOW],
+    detail: {
+      zh: '不动产登记记录显示，您在本市名下有登记住房。',
+      en: 'The real-estate register shows housing registered in your name in this city.',
+    },
+    nextSteps: [
+      {
+        zh: '如对登记信息有异议，请到不动产登记窗口申请核查',
+        en: 'If the register is wrong, ask the real-estate registration window to check it',
+      },
+      WINDOW,
+    ],
     retry: null,
   },
   NOT_ELIGIBLE_SOCIAL_SECURITY: {
     fault: 'source',
     title: { zh: '未查询到参保记录', en: 'No social-insurance record found' },
-    detail: { zh: '社会保险部门没有您的参保缴费记录，无法开具参保证明。', en: 'The social-insurance centre has no contributions on record for you.' },
+    detail: {
+      zh: '社会保险部门没有您的参保缴费记录，无法开具参保证明。',
+      en: 'The social-insurance centre has no contributions on record for you.',
+    },
     nextSteps: [{ zh: '请到社保窗口咨询', en: 'Ask at the social-insurance window' }, WINDOW],
     retry: null,
   },
   GATEWAY_UNAVAILABLE: {
     fault: 'kiosk',
     title: { zh: '暂时无法查询', en: 'Records cannot be fetched right now' },
-    detail: { zh: '数据共享平台或来源部门暂时无法访问，不是您的原因。', en: 'The data-sharing service or a source department is unreachable. This is not your fault.' },
+    detail: {
+      zh: '数据共享平台或来源部门暂时无法访问，不是您的原因。',
+      en: 'The data-sharing service or a source department is unreachable. This is not your fault.',
+    },
     nextSteps: [TRY_AGAIN, WINDOW, APP],
     retry: 'consent',
   },
   CONSENT_EXPIRED: {
     fault: 'kiosk',
     title: { zh: '授权已失效，请重新确认', en: 'Your consent has lapsed; please confirm again' },
-    detail: { zh: '数据共享平台未接受本次授权，可能是确认后等待时间过长。', en: 'The data-sharing service did not accept the consent, perhaps because too much time passed.' },
+    detail: {
+      zh: '数据共享平台未接受本次授权，可能是确认后等待时间过长。',
+      en: 'The data-sharing service did not accept the consent, perhaps because too much time passed.',
+    },
     nextSteps: [{ zh: '点击“重试”，重新确认授权', en: 'Tap "Try again" and confirm once more' }, WINDOW],
     retry: 'consent',
   },
   GATEWAY_REFUSED: {
     fault: 'kiosk',
     title: { zh: '本机暂时无法办理此事项', en: 'This kiosk cannot do this errand now' },
-    detail: { zh: '数据共享平台拒绝了本机的请求，已通知工作人员。', en: 'The data-sharing service refused this kiosk\'s request. Staff have been told.' },
+    detail: {
+      zh: '数据共享平台拒绝了本机的请求，已通知工作人员。',
+      en: "The data-sharing service refused this kiosk's request. Staff have been told.",
+    },
     nextSteps: [OTHER_KIOSK, WINDOW],
     retry: null,
   },
   CERTIFICATE_INVALID: {
     fault: 'kiosk',
     title: { zh: '证明未通过校验，未打印', en: 'The certificate failed its checks and was not printed' },
-    detail: { zh: '收到的证明数据未能通过安全校验。为保证证明真实有效，本机没有打印。', en: 'The certificate received did not pass the security checks, so nothing was printed.' },
+    detail: {
+      zh: '收到的证明数据未能通过安全校验。为保证证明真实有效，本机没有打印。',
+      en: 'The certificate received did not pass the security checks, so nothing was printed.',
+    },
     nextSteps: [WINDOW, APP],
     retry: null,
   },
@@ -103,7 +141,10 @@ export const failureDefinitions = {
   PRINTER_UNAVAILABLE: {
     fault: 'kiosk',
     title: { zh: '打印机暂时无法使用', en: 'The printer is not working' },
-    detail: { zh: '打印机未连接或故障，尚未打印任何内容。已通知工作人员。', en: 'The printer is disconnected or faulty; nothing was printed. Staff have been told.' },
+    detail: {
+      zh: '打印机未连接或故障，尚未打印任何内容。已通知工作人员。',
+      en: 'The printer is disconnected or faulty; nothing was printed. Staff have been told.',
+    },
     nextSteps: [TRY_AGAIN, OTHER_KIOSK, WINDOW],
     retry: 'printing',
   },
@@ -131,14 +172,20 @@ export const failureDefinitions = {
   PRINT_STALLED: {
     fault: 'kiosk',
     title: { zh: '打印暂停，等待工作人员处理', en: 'Printing is paused until staff fix the printer' },
-    detail: { zh: '打印任务已交给打印机，打印机缺纸或卡纸。工作人员已收到通知，处理后证明会自动打印出来。', en: 'The job is with the printer, which is out of paper or jammed. Staff have been told; the paper will come out once it is fixed.' },
+    detail: {
+      zh: '打印任务已交给打印机，打印机缺纸或卡纸。工作人员已收到通知，处理后证明会自动打印出来。',
+      en: 'The job is with the printer, which is out of paper or jammed. Staff have been told; the paper will come out once it is fixed.',
+    },
     nextSteps: [{ zh: '请联系大厅工作人员取件，无需重新办理', en: 'Ask hall staff for your paper; you need not start again' }],
     retry: null,
   },
   PRINT_FAILED: {
     fault: 'kiosk',
     title: { zh: '打印未完成', en: 'Printing did not finish' },
-    detail: { zh: '打印机未能完成打印。为避免重复打印，本机不会自动重新打印。已通知工作人员。', en: 'The printer did not finish. To avoid a duplicate, the kiosk will not print again by itself. Staff have been told.' },
+    detail: {
+      zh: '打印机未能完成打印。为避免重复打印，本机不会自动重新打印。已通知工作人员。',
+      en: 'The printer did not finish. To avoid a duplicate, the kiosk will not print again by itself. Staff have been told.',
+    },
     nextSteps: [WINDOW],
     retry: null,
   },

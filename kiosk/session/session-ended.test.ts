@@ -20,7 +20,9 @@ describe('session.ended: one per session, with its outcome', () => {
     const h = createSessionHarness();
     await h.toConsent();
     h.send({ type: 'CANCEL' });
-    expect(endings(h)).toEqual([{ type: 'sessionEnded', errandId: 'no-property-proof-provident-fund', outcome: 'abandoned', failure: null }]);
+    expect(endings(h)).toEqual([
+      { type: 'sessionEnded', errandId: 'no-property-proof-provident-fund', outcome: 'abandoned', failure: null },
+    ]);
   });
 
   it('abandoned: timed out on the requirements screen', async () => {
@@ -34,7 +36,9 @@ describe('session.ended: one per session, with its outcome', () => {
   it('refused: the sources say the holder owns housing; told once, when the citizen leaves the failure screen', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve(err({ kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: [] }));
+    h.fetch.resolve(
+      err({ kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: [] }),
+    );
     await h.flush();
     expect(endings(h)).toEqual([]);
     h.send({ type: 'HOME' });

@@ -361,7 +361,7 @@ describe('session machine: failures, each with a next step', () => {
     expect(h.view().cardProblem).toBeNull();
   });
 
-  it('placeCard: an unplugged reader is the kiosk\'s fault and alerts staff', async () => {
+  it("placeCard: an unplugged reader is the kiosk's fault and alerts staff", async () => {
     const h = createSessionHarness();
     await h.toPlaceCard();
     h.read.resolve(fail('noDevice', 'unplugged'));
@@ -379,8 +379,20 @@ describe('session machine: failures, each with a next step', () => {
   });
 
   it.each([
-    [err({ kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: [] }), 'NOT_ELIGIBLE_NO_PROPERTY', 'source'],
-    [err({ kind: 'refused', refusals: [{ certType: 'social-security-record', code: 'NOT_ELIGIBLE', retryable: false }], issued: ['no-property-proof'] }), 'NOT_ELIGIBLE_SOCIAL_SECURITY', 'source'],
+    [
+      err({ kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: [] }),
+      'NOT_ELIGIBLE_NO_PROPERTY',
+      'source',
+    ],
+    [
+      err({
+        kind: 'refused',
+        refusals: [{ certType: 'social-security-record', code: 'NOT_ELIGIBLE', retryable: false }],
+        issued: ['no-property-proof'],
+      }),
+      'NOT_ELIGIBLE_SOCIAL_SECURITY',
+      'source',
+    ],
     [err({ kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '' }), 'HOLDER_NOT_FOUND', 'source'],
     [err({ kind: 'error', code: 'VERIFICATION_FAILED', retryable: false, detail: '' }), 'CERTIFICATE_INVALID', 'kiosk'],
     [err({ kind: 'error', code: 'UPSTREAM_UNAVAILABLE', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'kiosk'],
@@ -523,14 +535,16 @@ describe('session machine: failures, each with a next step', () => {
   it('fetching: a refusal that cannot change outranks one that may, so the citizen is not told to try again', async () => {
     const h = createSessionHarness();
     await h.toFetching();
-    h.fetch.resolve(err({
-      kind: 'refused',
-      refusals: [
-        { certType: 'no-property-proof', code: 'UPSTREAM_UNAVAILABLE', retryable: true },
-        { certType: 'social-security-record', code: 'NOT_ELIGIBLE', retryable: false },
-      ],
-      issued: [],
-    }));
+    h.fetch.resolve(
+      err({
+        kind: 'refused',
+        refusals: [
+          { certType: 'no-property-proof', code: 'UPSTREAM_UNAVAILABLE', retryable: true },
+          { certType: 'social-security-record', code: 'NOT_ELIGIBLE', retryable: false },
+        ],
+        issued: [],
+      }),
+    );
     await h.flush();
     expect(h.view().failure).toMatchObject({ code: 'NOT_ELIGIBLE_SOCIAL_SECURITY', canRetry: false });
   });

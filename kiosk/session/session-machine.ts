@@ -6,7 +6,13 @@
 // pause it and keep their own deadlines.
 
 import { assign, emit, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
-import { printRefusal, type A4PrintError, type PrintDocument, type PrinterReadiness, type PrintJobStage } from '../../device-drivers/a4-printer/a4-printer';
+import {
+  printRefusal,
+  type A4PrintError,
+  type PrintDocument,
+  type PrinterReadiness,
+  type PrintJobStage,
+} from '../../device-drivers/a4-printer/a4-printer';
 import type { DeviceResult } from '../../device-drivers/device-result';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
 import type { Errand } from '../errands/catalogue';
@@ -122,9 +128,7 @@ export function createSessionMachine(services: SessionServices) {
     },
     actors: {
       readCard: fromPromise<DeviceResult<IdCard>>(({ signal }) => services.readCard(signal)),
-      fetchCertificates: fromPromise<FetchOutcome, FetchRequest>(({ input, signal }) =>
-        services.fetchCertificates(input, signal),
-      ),
+      fetchCertificates: fromPromise<FetchOutcome, FetchRequest>(({ input, signal }) => services.fetchCertificates(input, signal)),
       prepareDocument: fromPromise<PrintDocument, VerifiedCertificate[]>(({ input }) => services.prepareDocument(input)),
       checkPrinter: fromPromise<PrinterReadiness>(() => services.checkPrinter()),
       printDocument: fromCallback<EventObject, PrintDocument>(({ input, sendBack }) => {
@@ -180,8 +184,17 @@ export function createSessionMachine(services: SessionServices) {
     actions: {
       watch: raise({ type: 'ATTENTION.WATCH' }),
       pause: raise({ type: 'ATTENTION.PAUSE' }),
-      wipe: assign({ ...citizenDataCleared, errand: null, failure: null, issued: false, printStage: null,
-        paperWaiting: false, cardProblem: null, badReads: 0, extensions: 0 }),
+      wipe: assign({
+        ...citizenDataCleared,
+        errand: null,
+        failure: null,
+        issued: false,
+        printStage: null,
+        paperWaiting: false,
+        cardProblem: null,
+        badReads: 0,
+        extensions: 0,
+      }),
       resetPrefs: assign({ prefs: defaultPrefs, cardWasRead: false }),
       fail: assign((_, code: FailureCode) => ({ failure: code })),
       alertStaff: emit((_, reason: string) => ({ type: 'staffAlert' as const, reason })),
@@ -256,7 +269,11 @@ export function createSessionMachine(services: SessionServices) {
               warning: {
                 initial: 'ticking',
                 on: {
-                  CONTINUE: { guard: 'canExtend', target: 'watching', actions: assign({ extensions: ({ context }) => context.extensions + 1 }) },
+                  CONTINUE: {
+                    guard: 'canExtend',
+                    target: 'watching',
+                    actions: assign({ extensions: ({ context }) => context.extensions + 1 }),
+                  },
                 },
                 states: {
                   ticking: {
@@ -298,7 +315,8 @@ export function createSessionMachine(services: SessionServices) {
                     {
                       // A bad read (wrong check digit, unreadable card): the citizen may place the card again.
                       guard: ({ event, context }) =>
-                        !event.output.ok && event.output.error.code === 'invalidData' &&
+                        !event.output.ok &&
+                        event.output.error.code === 'invalidData' &&
                         context.badReads + 1 < context.settings.maxCardAttempts,
                       target: 'placeCard',
                       reenter: true,
@@ -311,12 +329,18 @@ export function createSessionMachine(services: SessionServices) {
                     },
                     {
                       target: 'failed',
-                      actions: [{ type: 'fail', params: 'READER_UNAVAILABLE' }, { type: 'alertStaff', params: 'idReaderUnavailable' }],
+                      actions: [
+                        { type: 'fail', params: 'READER_UNAVAILABLE' },
+                        { type: 'alertStaff', params: 'idReaderUnavailable' },
+                      ],
                     },
                   ],
                   onError: {
                     target: 'failed',
-                    actions: [{ type: 'fail', params: 'READER_UNAVAILABLE' }, { type: 'alertStaff', params: 'idReaderFault' }],
+                    actions: [
+                      { type: 'fail', params: 'READER_UNAVAILABLE' },
+                      { type: 'alertStaff', params: 'idReaderFault' },
+                    ],
                   },
                 },
               },
@@ -377,7 +401,10 @@ export function createSessionMachine(services: SessionServices) {
                   onDone: { target: 'preview', actions: assign({ document: ({ event }) => event.output }) },
                   onError: {
                     target: 'failed',
-                    actions: [{ type: 'fail', params: 'DOCUMENT_UNAVAILABLE' }, { type: 'alertStaff', params: 'documentRenderFailed' }],
+                    actions: [
+                      { type: 'fail', params: 'DOCUMENT_UNAVAILABLE' },
+                      { type: 'alertStaff', params: 'documentRenderFailed' },
+                    ],
                   },
                 },
                 after: { prepareDeadline: { target: 'failed', actions: { type: 'fail', params: 'DOCUMENT_UNAVAILABLE' } } },
@@ -422,7 +449,10 @@ export function createSessionMachine(services: SessionServices) {
                     after: {
                       printJobMax: {
                         target: '#kiosk.session.flow.failed',
-                        actions: [{ type: 'fail', params: 'PRINT_STALLED' }, { type: 'alertStaff', params: 'a4Printer:jobNeverFinished' }],
+                        actions: [
+                          { type: 'fail', params: 'PRINT_STALLED' },
+                          { type: 'alertStaff', params: 'a4Printer:jobNeverFinished' },
+                        ],
                       },
                     },
                     on: {
@@ -512,8 +542,16 @@ export function createSessionMachine(services: SessionServices) {
                 entry: [assign({ idle: 'short' }), 'watch'],
                 on: {
                   RETRY: [
-                    { guard: { type: 'retryTo', params: 'placeCard' }, target: 'placeCard', actions: assign({ failure: null, badReads: 0, cardProblem: null }) },
-                    { guard: { type: 'retryTo', params: 'consent' }, target: 'consent', actions: assign({ failure: null, certificates: null, consentGrantedAt: null }) },
+                    {
+                      guard: { type: 'retryTo', params: 'placeCard' },
+                      target: 'placeCard',
+                      actions: assign({ failure: null, badReads: 0, cardProblem: null }),
+                    },
+                    {
+                      guard: { type: 'retryTo', params: 'consent' },
+                      target: 'consent',
+                      actions: assign({ failure: null, certificates: null, consentGrantedAt: null }),
+                    },
                     { guard: { type: 'retryTo', params: 'printing' }, target: 'printing', actions: assign({ failure: null }) },
                   ],
                 },

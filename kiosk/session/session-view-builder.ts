@@ -25,8 +25,9 @@ const purposeNames: Record<string, Bilingual> = {
 function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches('home')) return 'home';
   if (snapshot.matches('takeCard') || snapshot.matches('ending')) return 'takeCard';
-  const flow = (['requirements', 'placeCard', 'consent', 'fetching', 'preview', 'printing', 'takeItems', 'rating', 'thanks', 'failed'] as const)
-    .find((step) => snapshot.matches({ session: { flow: step } }));
+  const flow = (
+    ['requirements', 'placeCard', 'consent', 'fetching', 'preview', 'printing', 'takeItems', 'rating', 'thanks', 'failed'] as const
+  ).find((step) => snapshot.matches({ session: { flow: step } }));
   if (flow) return flow;
   if (snapshot.matches({ session: { flow: 'cardChecked' } })) return 'placeCard';
   if (snapshot.matches({ session: { flow: 'preparing' } })) return 'fetching';

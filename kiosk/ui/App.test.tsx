@@ -2,15 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { ScreenName, SessionView } from '../session/session-view';
-import {
-  allScreens,
-  baseView,
-  FULL_ID_NUMBER,
-  FULL_NAME,
-  MASKED_ID_NUMBER,
-  MASKED_NAME,
-  viewsByScreen,
-} from './fixtures/session-views';
+import { allScreens, baseView, FULL_ID_NUMBER, FULL_NAME, MASKED_ID_NUMBER, MASKED_NAME, viewsByScreen } from './fixtures/session-views';
 import { renderApp } from './fixtures/render-app';
 
 const PREFS = ['pref:language', 'pref:elderly', 'pref:largeText', 'pref:highContrast', 'pref:mute', 'repeat'];

@@ -89,7 +89,5 @@ export function App({ connection, speaker, devApi, doc = document }: AppProps) {
 
 function rootClass(view: SessionView): string {
   const { elderly, largeText, highContrast } = view.prefs;
-  return ['kiosk', elderly && 'elderly', largeText && 'large-text', highContrast && 'high-contrast']
-    .filter(Boolean)
-    .join(' ');
+  return ['kiosk', elderly && 'elderly', largeText && 'large-text', highContrast && 'high-contrast'].filter(Boolean).join(' ');
 }

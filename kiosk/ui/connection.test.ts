@@ -77,11 +77,7 @@ describe('AgentConnection', () => {
   it('sends a heartbeat every 5 s while open', () => {
     latest().accept();
     vi.advanceTimersByTime(15_000);
-    expect(latest().sent.map((s) => JSON.parse(s))).toEqual([
-      { type: 'heartbeat' },
-      { type: 'heartbeat' },
-      { type: 'heartbeat' },
-    ]);
+    expect(latest().sent.map((s) => JSON.parse(s))).toEqual([{ type: 'heartbeat' }, { type: 'heartbeat' }, { type: 'heartbeat' }]);
   });
 
   it('sends events wrapped as UiMessage, and drops them while down', () => {

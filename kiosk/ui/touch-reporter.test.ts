@@ -6,7 +6,11 @@ describe('createTouchReporter', () => {
   it('sends at most one TOUCH per 2 s', () => {
     let now = 0;
     const sent: UiEvent[] = [];
-    const report = createTouchReporter((e) => sent.push(e), 2_000, () => now);
+    const report = createTouchReporter(
+      (e) => sent.push(e),
+      2_000,
+      () => now,
+    );
     report();
     now = 1_999;
     report();

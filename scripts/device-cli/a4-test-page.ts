@@ -14,7 +14,14 @@ export function shanghaiDateTime(now: Date): string {
 }
 
 export async function renderA4TestPage(now: Date, printerUri: string): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: A4, margin: 0, font: '', pdfVersion: '1.7', lang: 'zh-CN', info: { Title: '打印测试页', Creator: 'zuiduo-paoyici kiosk' } });
+  const doc = new PDFDocument({
+    size: A4,
+    margin: 0,
+    font: '',
+    pdfVersion: '1.7',
+    lang: 'zh-CN',
+    info: { Title: '打印测试页', Creator: 'zuiduo-paoyici kiosk' },
+  });
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -25,7 +32,10 @@ export async function renderA4TestPage(now: Date, printerUri: string): Promise<U
   doc.registerFont('sc', parsedFont('noto-sans-sc-regular') as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font('sc');
 
-  doc.lineWidth(1).rect(10 * MM, 10 * MM, 190 * MM, 277 * MM).stroke();
+  doc
+    .lineWidth(1)
+    .rect(10 * MM, 10 * MM, 190 * MM, 277 * MM)
+    .stroke();
   doc.fontSize(26).text('自助终端 A4 打印测试页', 20 * MM, 30 * MM, { width: 170 * MM, align: 'center' });
   doc.fontSize(13).text('Self-service kiosk — A4 printer test page', { width: 170 * MM, align: 'center' });
   doc.moveDown(2).fontSize(14);
@@ -43,7 +53,10 @@ export async function renderA4TestPage(now: Date, printerUri: string): Promise<U
     const grey = Math.round(255 - (step + 1) * 25.5);
     doc.rect((20 + step * 17) * MM, top, 17 * MM, 20 * MM).fill([grey, grey, grey]);
   }
-  doc.fillColor('black').fontSize(10).text('10% – 100%', 20 * MM, top + 22 * MM);
+  doc
+    .fillColor('black')
+    .fontSize(10)
+    .text('10% – 100%', 20 * MM, top + 22 * MM);
   doc.end();
   await ended;
   return Buffer.concat(chunks);

@@ -4,7 +4,10 @@ import type { DeviceError } from '../../device-drivers/device-result';
 
 /** A failure the engineer should read: printed as is, with its exit code. */
 export class CliFailure extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }

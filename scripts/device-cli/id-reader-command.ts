@@ -39,7 +39,8 @@ export async function runIdReaderCommand(args: string[]): Promise<void> {
       printJson({ port: values.port, baudRate, ...status, sam: await samState(reader) });
       return;
     }
-    if (!idReaderUsable(status)) throw new CliFailure(`id-reader: the reader at ${values.port} is not ready (${status.device}); try reset-sam`);
+    if (!idReaderUsable(status))
+      throw new CliFailure(`id-reader: the reader at ${values.port} is not ready (${status.device}); try reset-sam`);
     await runCommand(command, reader, values.reveal);
   } finally {
     await reader.close();

@@ -28,7 +28,15 @@ export async function runReceiptPrinterCommand(args: string[]): Promise<void> {
     const printed = await printer.print(testReceipt(startedAt));
     if (!printed.ok) throw deviceFailure(`receipt printer on ${port}: test receipt`, printed.error);
     // A diagnostics record: what, when, outcome.
-    printJson({ test: 'receipt', port, baudRate, at: startedAt.toISOString(), outcome: 'printed', qr: TEST_QR_PAYLOAD, status: printer.status() });
+    printJson({
+      test: 'receipt',
+      port,
+      baudRate,
+      at: startedAt.toISOString(),
+      outcome: 'printed',
+      qr: TEST_QR_PAYLOAD,
+      status: printer.status(),
+    });
   } finally {
     await printer.close();
   }

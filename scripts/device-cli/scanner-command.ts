@@ -37,7 +37,8 @@ export async function runScannerCommand(args: string[]): Promise<void> {
 }
 
 interface ListenOptions {
-  source: { kind: 'hid'; vendorId: number; productId: number } | { kind: 'serial'; path: string; baudRate: number; terminator: SerialTerminator };
+  source:
+    { kind: 'hid'; vendorId: number; productId: number } | { kind: 'serial'; path: string; baudRate: number; terminator: SerialTerminator };
   encoding: ScanEncoding;
   count: number | null;
   seconds: number | null;
@@ -84,7 +85,8 @@ function parseScannerArgs(args: string[]): ListenOptions {
     return { ...common, source: { kind: 'hid', vendorId: parseInt(match[1], 16), productId: parseInt(match[2], 16) } };
   }
   const terminator = values.terminator.toUpperCase() as SerialTerminator;
-  if (!(terminator in SERIAL_TERMINATORS)) throw new CliFailure(`--terminator must be one of ${Object.keys(SERIAL_TERMINATORS).join(', ')}`, 2);
+  if (!(terminator in SERIAL_TERMINATORS))
+    throw new CliFailure(`--terminator must be one of ${Object.keys(SERIAL_TERMINATORS).join(', ')}`, 2);
   const baudRate = positiveNumber('--baud', values.baud);
   if (baudRate === null || !Number.isInteger(baudRate)) throw new CliFailure('--baud takes a whole number, like 9600', 2);
   return { ...common, source: { kind: 'serial', path: values.port as string, baudRate, terminator } };
@@ -105,7 +107,8 @@ function createScanner(options: ListenOptions): CodeScanner & DiagnosableScanner
 
 function absent(options: ListenOptions, scanner: DiagnosableScanner, status: CodeScannerStatus): CliFailure {
   const { source } = options;
-  const which = source.kind === 'hid' ? `HID scanner ${hex4(source.vendorId)}:${hex4(source.productId)}` : `serial scanner on ${source.path}`;
+  const which =
+    source.kind === 'hid' ? `HID scanner ${hex4(source.vendorId)}:${hex4(source.productId)}` : `serial scanner on ${source.path}`;
   const problem = scanner.diagnostics().lastProblem ?? status.device;
   const hint =
     status.device === 'noDevice'

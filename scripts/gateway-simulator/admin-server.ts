@@ -30,7 +30,12 @@ function reply(response: http.ServerResponse, status: number, value: unknown): v
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
 }
 
-export async function startAdminServer(options: { port: number; token: string; faults: FaultPlan; logger: Logger }): Promise<RunningAdminServer> {
+export async function startAdminServer(options: {
+  port: number;
+  token: string;
+  faults: FaultPlan;
+  logger: Logger;
+}): Promise<RunningAdminServer> {
   const { faults, logger } = options;
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -65,7 +70,14 @@ export async function startAdminServer(options: { port: number; token: string; f
       const append = url.searchParams.get('append') === '1';
       if (append) for (const rule of parsed.data.faults) faults.add(rule);
       else faults.set(parsed.data.faults);
-      logger.event('gateway_sim.faults', 'info', { action: append ? 'append' : 'set', rules: faults.list().length, kinds: faults.list().map((rule) => rule.kind).join(',') });
+      logger.event('gateway_sim.faults', 'info', {
+        action: append ? 'append' : 'set',
+        rules: faults.list().length,
+        kinds: faults
+          .list()
+          .map((rule) => rule.kind)
+          .join(','),
+      });
       return reply(response, 200, { faults: faults.list() });
     });
   });

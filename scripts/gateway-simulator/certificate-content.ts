@@ -8,8 +8,7 @@ import type { Holder } from '../../kiosk/gateway/wire-format';
 import type { SyntheticCitizen } from '../synthetic-population';
 
 export type CertificateContent =
-  | { eligible: true; title: string; statement: string; fields: CertificateField[] }
-  | { eligible: false; message: string };
+  { eligible: true; title: string; statement: string; fields: CertificateField[] } | { eligible: false; message: string };
 
 const ID_LABELS: Record<Holder['idType'], string> = {
   'resident-id': '身份证号码',
@@ -26,7 +25,8 @@ export function certificateContent(certType: CertType, citizen: SyntheticCitizen
     case 'no-property-proof':
       if (citizen.ownsHousing) return { eligible: false, message: '查询范围内有登记在册的住房，不能出具无房证明' };
       return {
-        eligible: true, title,
+        eligible: true,
+        title,
         statement: `经查询，截至${asOf}，${who}在${citizen.region}范围内无登记在册的住房。`,
         fields: [{ key: 'region', label: '查询范围', value: citizen.region }],
       };
@@ -34,7 +34,8 @@ export function certificateContent(certType: CertType, citizen: SyntheticCitizen
       const record = citizen.socialSecurity;
       if (!record) return { eligible: false, message: '未查询到社会保险参保记录' };
       return {
-        eligible: true, title,
+        eligible: true,
+        title,
         statement: `经查询，截至${asOf}，${who}在${citizen.region}参加社会保险，累计缴费${record.months}个月，最近缴费月份为${formatMonthZh(record.lastPaidMonth)}。`,
         fields: [
           { key: 'region', label: '参保地', value: citizen.region },
@@ -47,7 +48,8 @@ export function certificateContent(certType: CertType, citizen: SyntheticCitizen
       const since = citizen.residenceSince;
       if (!since) return { eligible: false, message: '未查询到居住登记记录' };
       return {
-        eligible: true, title,
+        eligible: true,
+        title,
         statement: `经查询，${who}自${formatDateZh(shanghaiDate(since))}起在${citizen.region}登记居住，截至${asOf}登记状态正常。`,
         fields: [
           { key: 'region', label: '居住地', value: citizen.region },
@@ -59,7 +61,8 @@ export function certificateContent(certType: CertType, citizen: SyntheticCitizen
       // Only mainland residents have a 户籍 (household registration).
       if (holder.idType !== 'resident-id') return { eligible: false, message: '非内地居民户籍人员，无户籍登记信息' };
       return {
-        eligible: true, title,
+        eligible: true,
+        title,
         statement: `经查询，截至${asOf}，${who}的户籍登记在${citizen.region}。`,
         fields: [{ key: 'region', label: '户籍所在地', value: citizen.region }],
       };

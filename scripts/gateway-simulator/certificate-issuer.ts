@@ -46,8 +46,14 @@ export function buildCertificatePayload(draft: CertificateDraft, issuer: IssuerK
   );
   const seal = encodeSeal(
     {
-      v: 1, t: draft.certType, id: certId, n: draft.holder.name, m: maskIdNumber(draft.holder.idNumber), f: facts,
-      iat: Math.floor(context.now.getTime() / 1000), exp: endOfShanghaiDay(validUntil) / 1000,
+      v: 1,
+      t: draft.certType,
+      id: certId,
+      n: draft.holder.name,
+      m: maskIdNumber(draft.holder.idNumber),
+      f: facts,
+      iat: Math.floor(context.now.getTime() / 1000),
+      exp: endOfShanghaiDay(validUntil) / 1000,
     },
     { alg, kid, privateKey },
   );

@@ -5,7 +5,10 @@ import type { GatewayClientConfig } from '../../kiosk/gateway/gateway-client-con
 import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import type { RunningGatewaySimulator } from './simulator';
 
-export function simulatorClientConfig(sim: Pick<RunningGatewaySimulator, 'url' | 'kiosks' | 'files'>, alg: SignatureAlg = 'ES256'): GatewayClientConfig {
+export function simulatorClientConfig(
+  sim: Pick<RunningGatewaySimulator, 'url' | 'kiosks' | 'files'>,
+  alg: SignatureAlg = 'ES256',
+): GatewayClientConfig {
   const kiosk = sim.kiosks.find((candidate) => candidate.alg === alg);
   if (!kiosk) throw new Error(`gateway simulator: no kiosk registered with ${alg}`);
   return {

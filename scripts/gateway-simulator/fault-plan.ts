@@ -6,16 +6,35 @@ import { z } from 'zod';
 import { certTypeSchema } from '../../kiosk/errands/catalogue';
 
 const CONTRACT_ERROR_CODES = [
-  'BAD_REQUEST', 'UNAUTHENTICATED', 'CLOCK_SKEW', 'KIOSK_NOT_AUTHORISED', 'CONSENT_INVALID', 'HOLDER_NOT_FOUND',
-  'REQUEST_ID_REUSED', 'TOO_LARGE', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'INTERNAL',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'CLOCK_SKEW',
+  'KIOSK_NOT_AUTHORISED',
+  'CONSENT_INVALID',
+  'HOLDER_NOT_FOUND',
+  'REQUEST_ID_REUSED',
+  'TOO_LARGE',
+  'RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'INTERNAL',
 ] as const;
 export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
 
 /** The HTTP status the contract's table gives each code. */
 export const CONTRACT_STATUS: Record<ContractErrorCode, number> = {
-  BAD_REQUEST: 400, UNAUTHENTICATED: 401, CLOCK_SKEW: 401, KIOSK_NOT_AUTHORISED: 403, CONSENT_INVALID: 403,
-  HOLDER_NOT_FOUND: 404, REQUEST_ID_REUSED: 409, TOO_LARGE: 413, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 503,
-  UPSTREAM_TIMEOUT: 504, INTERNAL: 500,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  CLOCK_SKEW: 401,
+  KIOSK_NOT_AUTHORISED: 403,
+  CONSENT_INVALID: 403,
+  HOLDER_NOT_FOUND: 404,
+  REQUEST_ID_REUSED: 409,
+  TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UPSTREAM_UNAVAILABLE: 503,
+  UPSTREAM_TIMEOUT: 504,
+  INTERNAL: 500,
 };
 
 const common = {
@@ -39,7 +58,12 @@ export const faultRuleSchema = z.discriminatedUnion('kind', [
   /** 429 RATE_LIMITED with Retry-After (seconds, as HTTP has it) and retryAfterMs repeating it. */
   z.strictObject({ kind: z.literal('rate-limit'), retryAfterSeconds: z.number().int().nonnegative().default(1), ...common }),
   /** Any error of the contract's table, with its status (or another one, to imitate a broken gateway). */
-  z.strictObject({ kind: z.literal('error'), code: z.enum(CONTRACT_ERROR_CODES), status: z.number().int().min(400).max(599).optional(), ...common }),
+  z.strictObject({
+    kind: z.literal('error'),
+    code: z.enum(CONTRACT_ERROR_CODES),
+    status: z.number().int().min(400).max(599).optional(),
+    ...common,
+  }),
   /** Reads the request, then never answers; the connection stays open until the kiosk gives up. */
   z.strictObject({ kind: z.literal('hang'), ...common }),
   /** 200 with a body that is not JSON. */
@@ -60,7 +84,10 @@ export const faultRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('refuse-result'),
     certType: certTypeSchema.optional(),
-    code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/).default('UPSTREAM_UNAVAILABLE'),
+    code: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]{0,63}$/)
+      .default('UPSTREAM_UNAVAILABLE'),
     retryable: z.boolean().default(true),
     ...common,
   }),
@@ -73,7 +100,10 @@ export const faultListSchema = z.strictObject({ faults: z.array(faultRuleSchema)
 
 export type AnswerFault = Extract<FaultRule, { kind: '5xx' | 'rate-limit' | 'error' | 'hang' }>;
 export type WireFault = Extract<FaultRule, { kind: 'malformed-json' | 'truncated-body' }>;
-export type CertificateFault = Extract<FaultRule, { kind: 'bad-signature' | 'wrong-holder' | 'expired' | 'wrong-request-hash' | 'unknown-kid' | 'refuse-result' }>;
+export type CertificateFault = Extract<
+  FaultRule,
+  { kind: 'bad-signature' | 'wrong-holder' | 'expired' | 'wrong-request-hash' | 'unknown-kid' | 'refuse-result' }
+>;
 
 const ANSWER_KINDS: ReadonlySet<FaultKind> = new Set(['5xx', 'rate-limit', 'error', 'hang']);
 const WIRE_KINDS: ReadonlySet<FaultKind> = new Set(['malformed-json', 'truncated-body']);
@@ -121,8 +151,10 @@ export class FaultPlan {
   /** Picks the faults for one request and uses them up. */
   draw(route: 'fetch' | 'health' | 'other', kioskId: string | null): DrawnFaults {
     const drawn: DrawnFaults = { latencyMs: 0, answer: null, wire: null, certificate: [], kinds: [] };
-    const matching = this.rules.filter(({ rule, remaining }) =>
-      remaining > 0 && (rule.route === 'any' || rule.route === route) && (rule.kioskId === undefined || rule.kioskId === kioskId));
+    const matching = this.rules.filter(
+      ({ rule, remaining }) =>
+        remaining > 0 && (rule.route === 'any' || rule.route === route) && (rule.kioskId === undefined || rule.kioskId === kioskId),
+    );
     const use = (active: ActiveRule): void => {
       active.remaining--;
       drawn.kinds.push(active.rule.kind);

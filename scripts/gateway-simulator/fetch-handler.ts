@@ -54,7 +54,10 @@ export function handleFetch(request: ReceivedFetch, deps: FetchHandlerDeps, faul
 
   const rate = deps.rateLimiter?.take(signed.kioskId, now.getTime()) ?? { allowed: true };
   if (!rate.allowed) {
-    const answer = errorAnswer(429, 'RATE_LIMITED', 'too many requests from this kiosk', { retryable: true, retryAfterMs: rate.retryAfterSeconds * 1000 });
+    const answer = errorAnswer(429, 'RATE_LIMITED', 'too many requests from this kiosk', {
+      retryable: true,
+      retryAfterMs: rate.retryAfterSeconds * 1000,
+    });
     return { ...answer, headers: { 'retry-after': String(rate.retryAfterSeconds) }, requestId: signed.requestId };
   }
 
@@ -88,7 +91,7 @@ export function handleFetch(request: ReceivedFetch, deps: FetchHandlerDeps, faul
 function holderOf(citizen: SyntheticCitizen): Holder {
   const card = citizen.card;
   const idType = gatewayIdType(card);
-  const name = idType === 'foreign-permanent-resident' && card.name === '' ? card.englishName ?? '' : card.name;
+  const name = idType === 'foreign-permanent-resident' && card.name === '' ? (card.englishName ?? '') : card.name;
   return { idType, idNumber: card.idNumber, name };
 }
 
@@ -120,7 +123,11 @@ function finalAnswer(
   const results = body.certTypes.map((certType) => {
     const refusal = faults.find((fault) => fault.kind === 'refuse-result' && (fault.certType === undefined || fault.certType === certType));
     if (refusal?.kind === 'refuse-result') {
-      return { certType, status: 'refused', error: { code: refusal.code, message: 'refused on demand (simulator fault)', retryable: refusal.retryable } };
+      return {
+        certType,
+        status: 'refused',
+        error: { code: refusal.code, message: 'refused on demand (simulator fault)', retryable: refusal.retryable },
+      };
     }
     // The wrong-holder fault: a genuine certificate, for the first other person the source can certify.
     let subject = { citizen, holder: body.holder };

@@ -150,7 +150,13 @@ export async function prepareSimulatorFiles(dataDir: string, kiosks: readonly Ki
 }
 
 /** Reuses the published list while it is current and names exactly today's keys; else publishes the next version. */
-async function ensureTrustList(path: string, rootKey: KeyObject, rootPublic: KeyObject, issuers: IssuerKey[], now: Date): Promise<TrustList> {
+async function ensureTrustList(
+  path: string,
+  rootKey: KeyObject,
+  rootPublic: KeyObject,
+  issuers: IssuerKey[],
+  now: Date,
+): Promise<TrustList> {
   let previousVersion = 0;
   if (existsSync(path)) {
     const loaded = loadTrustList(await readFile(path, 'utf8'), rootPublic);
@@ -162,7 +168,13 @@ async function ensureTrustList(path: string, rootKey: KeyObject, rootPublic: Key
         list.issuers.size === issuers.length &&
         issuers.every((issuer) => {
           const entry = list.issuers.get(issuer.kid);
-          return entry !== undefined && entry.alg === issuer.alg && entry.status === 'active' && entry.validFromMs <= now.getTime() && now.getTime() < entry.validToMs;
+          return (
+            entry !== undefined &&
+            entry.alg === issuer.alg &&
+            entry.status === 'active' &&
+            entry.validFromMs <= now.getTime() &&
+            now.getTime() < entry.validToMs
+          );
         });
       if (current) return list;
     }

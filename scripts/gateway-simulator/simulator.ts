@@ -25,7 +25,6 @@ import { RateLimiter, type RateLimit } from './rate-limiter';
 import type { RegisteredKiosk } from './request-checks';
 import { prepareSimulatorFiles, type KioskFiles, type SimulatorFiles } from './simulator-files';
 
-
 export const MAX_REQUEST_BYTES = 64 * 1024;
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 60, perMinute: 120 };
 
@@ -89,11 +88,20 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
   const sm2KioskId = options.sm2KioskId ?? 'kiosk-dev-sm2-0001';
   if (kioskId === sm2KioskId) throw new Error('gateway simulator: the ES256 and the SM2 kiosk need different ids');
   const logger = options.logger ?? silentLogger;
-  const material = await prepareSimulatorFiles(options.dataDir, [{ kioskId, alg: 'ES256' }, { kioskId: sm2KioskId, alg: 'SM2-SM3' }], now());
+  const material = await prepareSimulatorFiles(
+    options.dataDir,
+    [
+      { kioskId, alg: 'ES256' },
+      { kioskId: sm2KioskId, alg: 'SM2-SM3' },
+    ],
+    now(),
+  );
 
   const errandCertTypes = new Map<string, ReadonlySet<CertType>>();
   for (const errand of loadCatalogue()) errandCertTypes.set(errand.issueCode, new Set(errand.certTypes));
-  const kiosks = new Map<string, RegisteredKiosk>(material.kiosks.map((kiosk) => [kiosk.kioskId, { alg: kiosk.alg, publicKey: kiosk.publicKey }]));
+  const kiosks = new Map<string, RegisteredKiosk>(
+    material.kiosks.map((kiosk) => [kiosk.kioskId, { alg: kiosk.alg, publicKey: kiosk.publicKey }]),
+  );
   const stranger = (alg: SignatureAlg) => {
     const privateKey = generateKeyPairSync('ec', { namedCurve: alg === 'ES256' ? 'P-256' : 'SM2' }).privateKey;
     return { alg, kid: keyId(privateKey), privateKey };
@@ -131,8 +139,11 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
       serve(request, response, route, drawn, deps, now).then(
         (answer) => {
           logger.event('gateway_sim.request', answer === 'hang' || answer.status >= 400 ? 'failure' : 'success', {
-            route, status: answer === 'hang' ? null : answer.status, code: answer === 'hang' ? 'HANG' : answer.code,
-            requestId: answer === 'hang' ? null : answer.requestId ?? null, faults: faultNames,
+            route,
+            status: answer === 'hang' ? null : answer.status,
+            code: answer === 'hang' ? 'HANG' : answer.code,
+            requestId: answer === 'hang' ? null : (answer.requestId ?? null),
+            faults: faultNames,
             latencyMs: Math.round((performance.now() - started) * 10) / 10,
           });
         },
@@ -159,7 +170,12 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
   const adminPort = options.adminPort === undefined ? 0 : options.adminPort;
   if (adminPort !== null) admin = await startAdminServer({ port: adminPort, token: adminToken, faults, logger });
   logger.event('gateway_sim.started', 'info', {
-    url, kioskId, sm2KioskId, trustListVersion: material.trustList.version, admin: admin?.url ?? null, faults: faults.list().length,
+    url,
+    kioskId,
+    sm2KioskId,
+    trustListVersion: material.trustList.version,
+    admin: admin?.url ?? null,
+    faults: faults.list().length,
   });
 
   return {
@@ -182,7 +198,14 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
 
 type Served = (SimulatorAnswer & { requestId?: string }) | 'hang';
 
-async function serve(request: IncomingMessage, response: ServerResponse, route: Route, drawn: DrawnFaults, deps: FetchHandlerDeps, now: () => Date): Promise<Served> {
+async function serve(
+  request: IncomingMessage,
+  response: ServerResponse,
+  route: Route,
+  drawn: DrawnFaults,
+  deps: FetchHandlerDeps,
+  now: () => Date,
+): Promise<Served> {
   if (drawn.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, drawn.latencyMs));
   const body = await readBody(request);
   // Holds the connection open without a word; closing the simulator (or the kiosk giving up) ends it.
@@ -192,7 +215,14 @@ async function serve(request: IncomingMessage, response: ServerResponse, route: 
   return answer;
 }
 
-function answerRequest(request: IncomingMessage, route: Route, body: Buffer | 'too-large', deps: FetchHandlerDeps, drawn: DrawnFaults, now: () => Date): SimulatorAnswer & { requestId?: string } {
+function answerRequest(
+  request: IncomingMessage,
+  route: Route,
+  body: Buffer | 'too-large',
+  deps: FetchHandlerDeps,
+  drawn: DrawnFaults,
+  now: () => Date,
+): SimulatorAnswer & { requestId?: string } {
   if (route === 'health' && request.method === 'GET') return jsonAnswer(200, { status: 'ok', time: formatInstant(now()) });
   if (route !== 'fetch') return errorAnswer(404, 'BAD_REQUEST', 'no such endpoint');
   if (request.method !== 'POST') return errorAnswer(405, 'BAD_REQUEST', 'fetch takes POST');
@@ -210,7 +240,10 @@ function faultAnswer(fault: Exclude<AnswerFault, { kind: 'hang' }>, now: () => D
     }
     case 'rate-limit':
       return {
-        ...errorAnswer(429, 'RATE_LIMITED', 'rate limited on demand (simulator fault)', { retryable: true, retryAfterMs: fault.retryAfterSeconds * 1000 }),
+        ...errorAnswer(429, 'RATE_LIMITED', 'rate limited on demand (simulator fault)', {
+          retryable: true,
+          retryAfterMs: fault.retryAfterSeconds * 1000,
+        }),
         headers: { 'retry-after': String(fault.retryAfterSeconds) },
       };
     case 'error': {

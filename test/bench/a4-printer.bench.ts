@@ -48,7 +48,9 @@ async function main(): Promise<void> {
       pollsPerSecond: Math.round(POLLS / (totalMs / 1000)),
       node: process.version,
     };
-    console.log(`a4-printer status poll × ${POLLS}: median ${result.medianMs} ms, p95 ${result.p95Ms} ms, CPU ${result.cpuPerPollMs} ms/poll`);
+    console.log(
+      `a4-printer status poll × ${POLLS}: median ${result.medianMs} ms, p95 ${result.p95Ms} ms, CPU ${result.cpuPerPollMs} ms/poll`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await printer.close();

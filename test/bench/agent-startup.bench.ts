@@ -35,4 +35,6 @@ console.log(summarize('agent start → URL printed, compiled (node dist/kiosk-de
 console.log(summarize('agent start → URL printed, TypeScript through tsx (kiosk/dev-main.ts), first start', throughTsx));
 console.log(summarize('agent start → URL printed, compiled, keys already made', compiledWarm));
 const median = percentile(compiled, 50);
-console.log(`compiled / tsx (medians): ${(median / percentile(throughTsx, 50)).toFixed(2)}; compiled median / ${TARGET_MS} ms target: ${(median / TARGET_MS).toFixed(2)}`);
+console.log(
+  `compiled / tsx (medians): ${(median / percentile(throughTsx, 50)).toFixed(2)}; compiled median / ${TARGET_MS} ms target: ${(median / TARGET_MS).toFixed(2)}`,
+);

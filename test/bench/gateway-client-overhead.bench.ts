@@ -25,8 +25,11 @@ const zhang = testCitizens.find((c) => c.key === 'zhang-san')!;
 function request(errandId: string): FetchRequest {
   const e = errands.find((candidate) => candidate.id === errandId)!;
   return {
-    certTypes: e.certTypes, issueCode: e.issueCode, purposeCode: e.purposeCode,
-    card: { ...zhang.card, photo: new Uint8Array(0) }, consent: { method: 'id-card', grantedAt: new Date() },
+    certTypes: e.certTypes,
+    issueCode: e.issueCode,
+    purposeCode: e.purposeCode,
+    card: { ...zhang.card, photo: new Uint8Array(0) },
+    consent: { method: 'id-card', grantedAt: new Date() },
   };
 }
 
@@ -47,12 +50,16 @@ try {
         totals.push(performance.now() - started);
         if (!outcome.ok) throw new Error(`bench fetch failed: ${outcome.error.kind}`);
       }
-      const server = simLog.lines.map((line) => JSON.parse(line) as { event: string; latencyMs: number })
-        .filter((record) => record.event === 'gateway_sim.request').map((record) => record.latencyMs);
+      const server = simLog.lines
+        .map((line) => JSON.parse(line) as { event: string; latencyMs: number })
+        .filter((record) => record.event === 'gateway_sim.request')
+        .map((record) => record.latencyMs);
       const label = `${alg} kiosk, ${errandId === 'renter-provident-fund-withdrawal' ? '2 certificates (ES256 + SM2 issuers)' : '1 certificate (ES256 issuer)'}`;
       console.log(summarize(`end to end, ${label}`, totals));
       console.log(summarize(`  simulator's own time`, server));
-      console.log(`  client overhead ≈ median ${(percentile(totals, 50) - percentile(server, 50)).toFixed(1)} ms, p95 ${(percentile(totals, 95) - percentile(server, 95)).toFixed(1)} ms`);
+      console.log(
+        `  client overhead ≈ median ${(percentile(totals, 50) - percentile(server, 50)).toFixed(1)} ms, p95 ${(percentile(totals, 95) - percentile(server, 95)).toFixed(1)} ms`,
+      );
     }
     await client.close();
   }

@@ -25,13 +25,29 @@ const CONCURRENCY = [1, 8, 32];
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const dataDir = await mkdtemp(join(tmpdir(), 'gateway-throughput-'));
-const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/gateway-simulator.ts'),
-  '--data-dir', dataDir, '--port', '0', '--rate-limit', 'off', '--admin-port', 'off'], { stdio: ['ignore', 'pipe', 'ignore'] });
+const child = spawn(
+  process.execPath,
+  [
+    join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
+    join(repoRoot, 'scripts/gateway-simulator.ts'),
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    '--rate-limit',
+    'off',
+    '--admin-port',
+    'off',
+  ],
+  { stdio: ['ignore', 'pipe', 'ignore'] },
+);
 
 try {
   const printed = await readPrintedJson<{ kiosks: Array<{ alg: string; clientConfig: GatewayClientConfig }> }>(child);
   const config = printed.kiosks.find((kiosk) => kiosk.alg === 'ES256')!.clientConfig;
-  const [ca, cert, key, signingPem] = await Promise.all([config.caFile, config.clientCertFile, config.clientKeyFile, config.signingKeyFile].map((file) => readFile(file, 'utf8')));
+  const [ca, cert, key, signingPem] = await Promise.all(
+    [config.caFile, config.clientCertFile, config.clientKeyFile, config.signingKeyFile].map((file) => readFile(file, 'utf8')),
+  );
   const signingKey = createPrivateKey(signingPem!);
   const errand = loadCatalogue().find((e) => e.id === 'no-property-proof-provident-fund')!;
   const citizens = simulatorPopulation().filter((c) => c.known && !c.ownsHousing && c.card.cardType === 'resident');
@@ -44,24 +60,43 @@ try {
     let next = 0;
     const send = (): Promise<void> => {
       const citizen = citizens[next++ % citizens.length]!;
-      const body = encodeBody(buildFetchRequestBody({
-        certTypes: errand.certTypes, issueCode: errand.issueCode, purposeCode: errand.purposeCode,
-        card: { ...citizen.card, photo: new Uint8Array(0) }, consent: { method: 'id-card', grantedAt: new Date() },
-      }));
-      const headers = signedRequestHeaders({
-        method: 'POST', path: FETCH_PATH, kioskId: config.kioskId, requestId: randomUUID(), timestamp: formatInstant(new Date()),
-        issue: errand.issueCode, purpose: errand.purposeCode, body,
-      }, 'ES256', signingKey);
+      const body = encodeBody(
+        buildFetchRequestBody({
+          certTypes: errand.certTypes,
+          issueCode: errand.issueCode,
+          purposeCode: errand.purposeCode,
+          card: { ...citizen.card, photo: new Uint8Array(0) },
+          consent: { method: 'id-card', grantedAt: new Date() },
+        }),
+      );
+      const headers = signedRequestHeaders(
+        {
+          method: 'POST',
+          path: FETCH_PATH,
+          kioskId: config.kioskId,
+          requestId: randomUUID(),
+          timestamp: formatInstant(new Date()),
+          issue: errand.issueCode,
+          purpose: errand.purposeCode,
+          body,
+        },
+        'ES256',
+        signingKey,
+      );
       const started = performance.now();
       return new Promise((resolve, reject) => {
-        const request = https.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': body.length } }, (response) => {
-          response.on('data', () => {});
-          response.on('end', () => {
-            latencies.push(performance.now() - started);
-            statuses.set(response.statusCode ?? 0, (statuses.get(response.statusCode ?? 0) ?? 0) + 1);
-            resolve();
-          });
-        });
+        const request = https.request(
+          url,
+          { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': body.length } },
+          (response) => {
+            response.on('data', () => {});
+            response.on('end', () => {
+              latencies.push(performance.now() - started);
+              statuses.set(response.statusCode ?? 0, (statuses.get(response.statusCode ?? 0) ?? 0) + 1);
+              resolve();
+            });
+          },
+        );
         request.on('error', reject);
         request.end(body);
       });
@@ -72,13 +107,17 @@ try {
     statuses.clear();
     const deadline = performance.now() + DURATION_MS;
     const started = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) await send();
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < deadline) await send();
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     agent.destroy();
     const ok = statuses.get(200) ?? 0;
-    console.log(`${concurrency} concurrent: ${(latencies.length / seconds).toFixed(0)} requests/s (${ok} answered 200 with a signed certificate, statuses ${JSON.stringify(Object.fromEntries(statuses))}) over ${seconds.toFixed(1)} s`);
+    console.log(
+      `${concurrency} concurrent: ${(latencies.length / seconds).toFixed(0)} requests/s (${ok} answered 200 with a signed certificate, statuses ${JSON.stringify(Object.fromEntries(statuses))}) over ${seconds.toFixed(1)} s`,
+    );
     console.log(`  ${summarize('latency per request', latencies)}`);
   }
 

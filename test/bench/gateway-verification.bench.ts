@@ -23,21 +23,32 @@ const { list } = makeTrustList([es256, sm2]);
 const zhang = testCitizens.find((c) => c.key === 'zhang-san')!;
 const now = new Date();
 const sent: SentFetch = {
-  requestId: '3f0c8a52-8d1e-4c57-9d1a-6a2b9e4f7c10', kioskId: 'kiosk-dev-0001', purpose: 'provident-fund-withdrawal',
-  certTypes: ['no-property-proof'], holder: holderFromCard(zhang.card), bodyHash: 'a'.repeat(64),
+  requestId: '3f0c8a52-8d1e-4c57-9d1a-6a2b9e4f7c10',
+  kioskId: 'kiosk-dev-0001',
+  purpose: 'provident-fund-withdrawal',
+  certTypes: ['no-property-proof'],
+  holder: holderFromCard(zhang.card),
+  bodyHash: 'a'.repeat(64),
 };
 
 function certificateBy(issuer: typeof es256): string {
   const payload = buildCertificatePayload(
     {
-      certType: 'no-property-proof', holder: sent.holder, title: '无房证明',
-      statement: '经查询，……在杭州市范围内无登记在册的住房。', fields: [{ key: 'region', label: '查询范围', value: '杭州市' }],
+      certType: 'no-property-proof',
+      holder: sent.holder,
+      title: '无房证明',
+      statement: '经查询，……在杭州市范围内无登记在册的住房。',
+      fields: [{ key: 'region', label: '查询范围', value: '杭州市' }],
     },
     { department, alg: issuer.entry.alg, kid: issuer.kid, privateKey: issuer.privateKey },
     { requestId: sent.requestId, requestHash: sent.bodyHash, kioskId: sent.kioskId, purpose: sent.purpose, now },
   );
   // The seal claims must match the certificate; a sanity check that the bench measures the passing path.
-  if (!payload.seal.startsWith('KQ1:') || maskIdNumber(payload.holder.idNumber).length !== 18 || endOfShanghaiDay(payload.validUntil) <= now.getTime()) {
+  if (
+    !payload.seal.startsWith('KQ1:') ||
+    maskIdNumber(payload.holder.idNumber).length !== 18 ||
+    endOfShanghaiDay(payload.validUntil) <= now.getTime()
+  ) {
     throw new Error('bench certificate is not what the kiosk would verify');
   }
   return signCertificate(payload, { department, alg: issuer.entry.alg, kid: issuer.kid, privateKey: issuer.privateKey });
@@ -55,26 +66,56 @@ function time(run: () => void): number[] {
   return samples;
 }
 
-for (const [name, issuer] of [['ES256', es256], ['SM2-SM3', sm2]] as const) {
+for (const [name, issuer] of [
+  ['ES256', es256],
+  ['SM2-SM3', sm2],
+] as const) {
   const token = certificateBy(issuer);
   const first = performance.now();
   const check = verifyCertificate(token, 'no-property-proof', sent, list, now);
   const firstMs = performance.now() - first;
   if (!check.ok) throw new Error(`${name}: ${check.error.detail}`);
-  console.log(`${summarize(`verify one ${name} certificate (JWS + seal + checks 2–7)`, time(() => {
-    if (!verifyCertificate(token, 'no-property-proof', sent, list, now).ok) throw new Error('failed');
-  }), 'µs')}; first call ${firstMs.toFixed(1)} ms (includes key precomputation)`);
+  console.log(
+    `${summarize(
+      `verify one ${name} certificate (JWS + seal + checks 2–7)`,
+      time(() => {
+        if (!verifyCertificate(token, 'no-property-proof', sent, list, now).ok) throw new Error('failed');
+      }),
+      'µs',
+    )}; first call ${firstMs.toFixed(1)} ms (includes key precomputation)`,
+  );
 }
 
-for (const [name, key] of [['ES256', newEs256Key()], ['SM2-SM3', newSm2Key()]] as const) {
+for (const [name, key] of [
+  ['ES256', newEs256Key()],
+  ['SM2-SM3', newSm2Key()],
+] as const) {
   const fields = {
-    method: 'POST', path: FETCH_PATH, kioskId: 'kiosk-dev-0001', requestId: sent.requestId, timestamp: now.toISOString(),
-    issue: '330100-GJJ-TQ-0001', purpose: sent.purpose, body: Buffer.alloc(400, 0x20),
+    method: 'POST',
+    path: FETCH_PATH,
+    kioskId: 'kiosk-dev-0001',
+    requestId: sent.requestId,
+    timestamp: now.toISOString(),
+    issue: '330100-GJJ-TQ-0001',
+    purpose: sent.purpose,
+    body: Buffer.alloc(400, 0x20),
   };
-  console.log(summarize(`sign one ${name} request (KQ-REQ-1)`, time(() => void signedRequestHeaders(fields, name, key)), 'µs'));
+  console.log(
+    summarize(
+      `sign one ${name} request (KQ-REQ-1)`,
+      time(() => void signedRequestHeaders(fields, name, key)),
+      'µs',
+    ),
+  );
   const signature = signedRequestHeaders(fields, name, key)['X-Signature']!;
   const publicKey = createPublicKey(key);
-  console.log(summarize(`verify one ${name} request signature (gateway side)`, time(() => {
-    if (!verifyRequestSignature(fields, signature, name, publicKey)) throw new Error('failed');
-  }), 'µs'));
+  console.log(
+    summarize(
+      `verify one ${name} request signature (gateway side)`,
+      time(() => {
+        if (!verifyRequestSignature(fields, signature, name, publicKey)) throw new Error('failed');
+      }),
+      'µs',
+    ),
+  );
 }

@@ -76,4 +76,6 @@ console.log(summarize('  of which consent → PDF in the spool (fetch over HTTPS
 console.log('  the rest is the reader: "find card" polled every 300 ms plus 112 ms of 115200-baud wire time');
 console.log(summarize('agent start-up, in process (first start: simulator keys made)', startups));
 const js = await uiJavaScriptGzipped();
-console.log(`UI JavaScript: ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzipped / 1024).toFixed(1)} KiB gzipped (ratio ${(js.gzipped / js.raw).toFixed(2)})`);
+console.log(
+  `UI JavaScript: ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzipped / 1024).toFixed(1)} KiB gzipped (ratio ${(js.gzipped / js.raw).toFixed(2)})`,
+);

@@ -26,7 +26,10 @@ export function parseCommand(bytes: Uint8Array, offset: number): { command: EscP
   const first = at(0);
   if (first === undefined) return 'incomplete';
   const need = (count: number) => offset + count > bytes.length;
-  const unknown = (length: number) => ({ command: { kind: 'unknown', bytes: bytes.slice(offset, offset + length) } as const, next: offset + length });
+  const unknown = (length: number) => ({
+    command: { kind: 'unknown', bytes: bytes.slice(offset, offset + length) } as const,
+    next: offset + length,
+  });
 
   if (first === 0x0a) return { command: { kind: 'lineFeed' }, next: offset + 1 };
   if (first >= 0x20) return { command: { kind: 'text', byte: first }, next: offset + 1 };
@@ -100,7 +103,12 @@ export class ReceiptAssembler {
   private chineseMode = false;
   private size = 0;
   private align = 0;
-  private qr = { model: null as number | null, moduleSize: null as number | null, errorCorrection: null as DecodedReceipt['qrSettings'][number]['errorCorrection'], data: null as Uint8Array | null };
+  private qr = {
+    model: null as number | null,
+    moduleSize: null as number | null,
+    errorCorrection: null as DecodedReceipt['qrSettings'][number]['errorCorrection'],
+    data: null as Uint8Array | null,
+  };
   private lastWasQr = false;
 
   /** Applies one command; returns the finished receipt when it was a cut. */
@@ -165,7 +173,8 @@ export class ReceiptAssembler {
     if (fn === 0x41) this.qr.model = parameters[0] ?? null;
     else if (fn === 0x43) this.qr.moduleSize = parameters[0] ?? null;
     else if (fn === 0x45) this.qr.errorCorrection = EC_LEVELS[parameters[0] as keyof typeof EC_LEVELS] ?? null;
-    else if (fn === 0x50) this.qr.data = parameters.slice(1); // first parameter byte is m = 0x30
+    else if (fn === 0x50)
+      this.qr.data = parameters.slice(1); // first parameter byte is m = 0x30
     else if (fn === 0x51) {
       if (!this.qr.data) {
         this.anomalies.push('QR print with no stored data');
@@ -194,7 +203,14 @@ export class ReceiptAssembler {
       kind: 'text',
       text: this.lineHasCodePageBytes ? bytes.toString('latin1') : iconv.decode(bytes, 'gb18030'),
       size: this.size === 0x00 ? 'normal' : this.size === 0x11 ? 'large' : 'unsupported',
-      align: this.align === 0 || this.align === 0x30 ? 'left' : this.align === 1 || this.align === 0x31 ? 'center' : this.align === 2 || this.align === 0x32 ? 'right' : 'unsupported',
+      align:
+        this.align === 0 || this.align === 0x30
+          ? 'left'
+          : this.align === 1 || this.align === 0x31
+            ? 'center'
+            : this.align === 2 || this.align === 0x32
+              ? 'right'
+              : 'unsupported',
     });
     this.lineBytes = [];
     this.lineHasCodePageBytes = false;

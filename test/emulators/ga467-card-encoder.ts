@@ -53,7 +53,10 @@ export function encodeCardText(card: CardOnChip): Uint8Array {
         if (!nation) throw new Error('test card nation missing from the encoder table');
         block.put(32, 4, nation);
       } else {
-        block.put(220, 18, card.passNumber ?? '').put(238, 4, card.issueCount ?? '').put(248, 2, 'J');
+        block
+          .put(220, 18, card.passNumber ?? '')
+          .put(238, 4, card.issueCount ?? '')
+          .put(248, 2, 'J');
       }
       break;
     }

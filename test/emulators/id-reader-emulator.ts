@@ -11,8 +11,15 @@ import { encodeCardText, syntheticPhoto, type CardOnChip } from './ga467-card-en
 
 /** An old foreign permanent-resident card (I): 15-character number, no check digit. Invented. */
 export const oldForeignPermanentResidentCard: CardOnChip = {
-  cardType: 'foreign-permanent-resident-2017', name: '史密斯', englishName: 'SMITH, JOHN WILLIAM', sex: 'male',
-  birthDate: '1990-01-01', idNumber: 'USA330619900101', nationality: 'USA', validFrom: '2016-05-01', validTo: '2026-05-01',
+  cardType: 'foreign-permanent-resident-2017',
+  name: '史密斯',
+  englishName: 'SMITH, JOHN WILLIAM',
+  sex: 'male',
+  birthDate: '1990-01-01',
+  idNumber: 'USA330619900101',
+  nationality: 'USA',
+  validFrom: '2016-05-01',
+  validTo: '2026-05-01',
 };
 
 /** Every card kind the reader knows, from the synthetic population. */
@@ -39,7 +46,9 @@ export interface IdReaderEmulatorOptions {
 
 export const SAM_ID = Uint8Array.from({ length: 16 }, (_, i) => 0x10 + i);
 
-type OnReader = { kind: 'card'; text: Uint8Array; photo: Uint8Array; fresh: boolean; selected: boolean } | { kind: 'unreadable'; fresh: boolean; selected: boolean };
+type OnReader =
+  | { kind: 'card'; text: Uint8Array; photo: Uint8Array; fresh: boolean; selected: boolean }
+  | { kind: 'unreadable'; fresh: boolean; selected: boolean };
 
 export class IdReaderEmulator {
   /** Commands received, by kind: tests check that a card is read once. */

@@ -8,7 +8,19 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,10 +44,17 @@ export interface HidVm {
 export class HidVmSetupError extends Error {}
 
 export async function buildHidVm(): Promise<HidVm> {
-  for (const [tool, pkg] of [['qemu-system-x86_64', 'qemu-system-x86'], ['cpio', 'cpio'], ['gcc', 'gcc'], ['apt-get', 'apt'], ['dpkg-deb', 'dpkg']] as const) {
+  for (const [tool, pkg] of [
+    ['qemu-system-x86_64', 'qemu-system-x86'],
+    ['cpio', 'cpio'],
+    ['gcc', 'gcc'],
+    ['apt-get', 'apt'],
+    ['dpkg-deb', 'dpkg'],
+  ] as const) {
     if (!hasCommand(tool)) throw new HidVmSetupError(`${tool} is missing: apt-get install ${pkg}`);
   }
-  if (!existsSync('/bin/busybox') || !isStatic('/bin/busybox')) throw new HidVmSetupError('a static /bin/busybox is missing: apt-get install busybox-static');
+  if (!existsSync('/bin/busybox') || !isStatic('/bin/busybox'))
+    throw new HidVmSetupError('a static /bin/busybox is missing: apt-get install busybox-static');
   mkdirSync(HID_VM_CACHE, { recursive: true });
 
   const t0 = performance.now();
@@ -43,7 +62,12 @@ export async function buildHidVm(): Promise<HidVm> {
   const t1 = performance.now();
   const initrd = await buildInitramfs(kernel.modules);
   const t2 = performance.now();
-  return { kernel: kernel.vmlinuz, initrd, kernelPackage: kernel.pkg, timingsMs: { kernel: Math.round(t1 - t0), initrd: Math.round(t2 - t1) } };
+  return {
+    kernel: kernel.vmlinuz,
+    initrd,
+    kernelPackage: kernel.pkg,
+    timingsMs: { kernel: Math.round(t1 - t0), initrd: Math.round(t2 - t1) },
+  };
 }
 
 // ---- the kernel ----
@@ -122,7 +146,8 @@ function moduleLoadOrder(root: string): string[] {
   const order: string[] = [];
   const visit = (name: string, chain: string[]) => {
     const file = byName.get(name);
-    if (!file) throw new HidVmSetupError(`kernel module ${name} is not in the kernel package (needed by ${chain.join(' → ') || 'the test'})`);
+    if (!file)
+      throw new HidVmSetupError(`kernel module ${name} is not in the kernel package (needed by ${chain.join(' → ') || 'the test'})`);
     if (order.includes(file)) return;
     if (chain.includes(name)) return;
     for (const dependency of moduleDepends(moduleBytes(file))) visit(dependency, [...chain, name]);
@@ -143,7 +168,10 @@ function moduleDepends(bytes: Buffer): string[] {
   if (at < 0) return [];
   const end = bytes.indexOf(0, at + key.length);
   const list = bytes.subarray(at + key.length, end).toString('latin1');
-  return list.split(',').filter(Boolean).map((name) => name.replaceAll('-', '_'));
+  return list
+    .split(',')
+    .filter(Boolean)
+    .map((name) => name.replaceAll('-', '_'));
 }
 
 function moduleBytes(file: string): Buffer {
@@ -157,7 +185,8 @@ function moduleBytes(file: string): Buffer {
 async function buildInitramfs(modules: string[]): Promise<string> {
   const staging = mkdtempSync(join(tmpdir(), 'kiosk-initramfs-'));
   try {
-    for (const dir of ['bin', 'proc', 'sys', 'dev', 'tmp', 'run', 'app/node_modules', 'lib/modules']) mkdirSync(join(staging, dir), { recursive: true });
+    for (const dir of ['bin', 'proc', 'sys', 'dev', 'tmp', 'run', 'app/node_modules', 'lib/modules'])
+      mkdirSync(join(staging, dir), { recursive: true });
 
     // busybox, with links for the applets used (its --install would point them at /proc/self/exe).
     copyInto(staging, '/bin/busybox', 'bin/busybox');
@@ -185,7 +214,10 @@ async function buildInitramfs(modules: string[]): Promise<string> {
 
     const initrd = join(HID_VM_CACHE, 'initramfs.cpio');
     // newc is the format the kernel unpacks; uncompressed, because decompressing under TCG costs more than reading.
-    const cpio = spawnSync('sh', ['-c', `find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc -R 0:0 --quiet > '${initrd}'`], { cwd: staging, encoding: 'utf8' });
+    const cpio = spawnSync('sh', ['-c', `find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc -R 0:0 --quiet > '${initrd}'`], {
+      cwd: staging,
+      encoding: 'utf8',
+    });
     if (cpio.status !== 0) throw new HidVmSetupError(`cpio failed: ${cpio.stderr}`);
     return initrd;
   } finally {

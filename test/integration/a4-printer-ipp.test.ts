@@ -119,7 +119,10 @@ describe('printing on a real IPP printer', () => {
     const before = (await rig.spooledDocuments()).length;
     const progress: PrintJobProgress[] = [];
     const result = await a4.print(doc(), (p) => progress.push(p));
-    expect(result).toMatchObject({ ok: false, error: { code: 'hardwareError', errorCode: 'jobAborted', description: expect.stringContaining('aborted-by-system') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'hardwareError', errorCode: 'jobAborted', description: expect.stringContaining('aborted-by-system') },
+    });
     expect(progress.length).toBeGreaterThan(0); // the printer held it: the session never offers it again
     expect(progress.some((p) => p.stage === 'done')).toBe(false);
     await new Promise((r) => setTimeout(r, 100));

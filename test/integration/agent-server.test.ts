@@ -16,7 +16,11 @@ let agent: RunningDevelopmentAgent;
 const logger = createMemoryLogger();
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(new URL(path, agent.url), { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  const response = await fetch(new URL(path, agent.url), {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -119,7 +123,10 @@ describe('agent server', () => {
   });
 
   it('says what is wrong with a bad request', async () => {
-    expect(await post('/api/session/events', { type: 'RATE', score: 9, tags: [] })).toMatchObject({ status: 400, body: { error: expect.stringContaining('score') } });
+    expect(await post('/api/session/events', { type: 'RATE', score: 9, tags: [] })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('score') },
+    });
     expect(await post('/api/sim/id-reader', { action: 'place', cardKey: 'nobody' })).toMatchObject({ status: 404 });
     expect(await post('/api/sim/toaster', {})).toMatchObject({ status: 404 });
     expect((await fetch(new URL('/../../etc/passwd', agent.url))).status).toBe(404);
@@ -179,7 +186,9 @@ describe('agent server', () => {
     await post('/api/sim/a4-printer', { action: 'paper', level: 'out' });
     const view = await sessionView();
     expect(view.errands.every((e) => !e.available && e.unavailableReason?.zh.includes('暂不可用'))).toBe(true);
-    expect((await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'residence-proof' })).body).toMatchObject({ screen: 'home' });
+    expect((await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'residence-proof' })).body).toMatchObject({
+      screen: 'home',
+    });
     await post('/api/sim/a4-printer', { action: 'paper', level: 'full' });
     expect((await sessionView()).errands.every((e) => e.available)).toBe(true);
   });
@@ -194,7 +203,10 @@ describe('agent server', () => {
     expect((await waitForScreen('failed')).failure?.code).toBe('GATEWAY_REFUSED');
     await post('/api/session/events', { type: 'HOME' });
     const home = await waitForScreen('home');
-    expect(home.errands.find((e) => e.id === 'residence-proof')).toMatchObject({ available: false, unavailableReason: { zh: expect.stringContaining('人工窗口') } });
+    expect(home.errands.find((e) => e.id === 'residence-proof')).toMatchObject({
+      available: false,
+      unavailableReason: { zh: expect.stringContaining('人工窗口') },
+    });
     expect(home.errands.find((e) => e.id === 'social-security-record')?.available).toBe(true);
     expect(logger.lines.some((line) => line.includes('kioskNotAuthorised'))).toBe(true);
   });

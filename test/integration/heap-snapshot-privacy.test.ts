@@ -49,7 +49,11 @@ function ask(request: SnapshotKioskRequest): Promise<void> {
 }
 
 async function post(path: string, body: unknown): Promise<void> {
-  const response = await fetch(new URL(path, kioskUrl), { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const response = await fetch(new URL(path, kioskUrl), {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`POST ${path}: ${response.status}`);
 }
@@ -78,19 +82,34 @@ async function holderDataInHeap(label: string): Promise<{ name: boolean; idNumbe
 }
 
 beforeAll(async () => {
-  simulator = await startGatewaySimulator({ dataDir: await tempDir('heap-gateway-'), port: 0, adminPort: null, rateLimit: null, logger: silentLogger });
+  simulator = await startGatewaySimulator({
+    dataDir: await tempDir('heap-gateway-'),
+    port: 0,
+    adminPort: null,
+    rateLimit: null,
+    logger: silentLogger,
+  });
   const { kioskId, ...gateway } = simulatorClientConfig(simulator);
   const options: SnapshotKioskOptions = { workDir: await tempDir('heap-kiosk-'), gateway, kioskId };
   kiosk = spawn(
     process.execPath,
     // Whole strings in the snapshot (V8 cuts them at 1024 characters), so a name deep in a long one is found.
-    ['--expose-gc', '--heap-snapshot-string-limit=16777216', '--import', 'tsx', join(repoRoot, 'test', 'support', 'snapshot-kiosk.ts'), JSON.stringify(options)],
+    [
+      '--expose-gc',
+      '--heap-snapshot-string-limit=16777216',
+      '--import',
+      'tsx',
+      join(repoRoot, 'test', 'support', 'snapshot-kiosk.ts'),
+      JSON.stringify(options),
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   kiosk.stdout?.on('data', (chunk) => (output += String(chunk)));
   kiosk.stderr?.on('data', (chunk) => (output += String(chunk)));
   kioskUrl = await new Promise<string>((resolve, reject) => {
-    kiosk.once('message', (reply: SnapshotKioskReply) => (reply.type === 'ready' ? resolve(reply.url) : reject(new Error(`unexpected ${reply.type}`))));
+    kiosk.once('message', (reply: SnapshotKioskReply) =>
+      reply.type === 'ready' ? resolve(reply.url) : reject(new Error(`unexpected ${reply.type}`)),
+    );
     kiosk.once('exit', (code) => reject(new Error(`the kiosk exited with ${code}:\n${output}`)));
   });
 }, 60_000);

@@ -160,7 +160,10 @@ describe('the id-reader maintenance command', () => {
     expect(masked.out).not.toContain(card.idNumber);
     expect(masked.out).not.toContain(card.name);
     expect(masked.out).not.toContain(card.birthDate);
-    expect(JSON.parse(masked.out)).toMatchObject({ idNumber: `${card.idNumber.slice(0, 6)}********${card.idNumber.slice(-4)}`, photoBytes: 1024 });
+    expect(JSON.parse(masked.out)).toMatchObject({
+      idNumber: `${card.idNumber.slice(0, 6)}********${card.idNumber.slice(-4)}`,
+      photoBytes: 1024,
+    });
     expect(masked.out).not.toContain('photo"');
 
     emulator.liftCard();

@@ -54,7 +54,12 @@ describe('the production agent refuses what is meant for development', () => {
   });
 
   it('with a simulated device, naming it', async () => {
-    const run = await start({ ...realHardware, production: false, dataDir: dir, devices: { ...realHardware.devices, a4Printer: { driver: 'simulated' } } });
+    const run = await start({
+      ...realHardware,
+      production: false,
+      dataDir: dir,
+      devices: { ...realHardware.devices, a4Printer: { driver: 'simulated' } },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('devices.a4Printer: simulated devices run only in development (npm start)');
   });

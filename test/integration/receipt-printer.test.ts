@@ -29,7 +29,9 @@ const slip: Receipt = {
 
 /** The input as the printer should report it: defaults made explicit. */
 const asPrinted = (receipt: Receipt) =>
-  receipt.lines.map((line) => (line.kind === 'text' ? { kind: 'text', text: line.text, size: line.size ?? 'normal', align: line.align ?? 'left' } : line));
+  receipt.lines.map((line) =>
+    line.kind === 'text' ? { kind: 'text', text: line.text, size: line.size ?? 'normal', align: line.align ?? 'left' } : line,
+  );
 
 let emulator: ReceiptPrinterEmulator;
 let printer: EscPosReceiptPrinter;

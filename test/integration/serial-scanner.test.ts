@@ -14,7 +14,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(emulatorOptions: Parameters<typeof startSerialScannerEmulator>[0] = {}, driverOptions: Partial<SerialCodeScannerOptions> = {}) {
+async function setUp(
+  emulatorOptions: Parameters<typeof startSerialScannerEmulator>[0] = {},
+  driverOptions: Partial<SerialCodeScannerOptions> = {},
+) {
   const emulator = await startSerialScannerEmulator(emulatorOptions);
   cleanups.push(() => emulator.close());
   const scanner = createSerialCodeScanner({
@@ -80,7 +83,10 @@ describe('serial code scanner on a pty pair', () => {
   it('decodes a scanner set to GBK, terminated by TAB', async () => {
     const { emulator, reads, scanner } = await setUp({ terminator: 'TAB', encoding: 'gbk' });
     await emulator.scan('浙江政务服务网（一件事）', { aimId: ']Q1', pieces: [5], gapMs: 10 });
-    await until(() => reads.length === 1, () => `the GBK code (${JSON.stringify(scanner.diagnostics())})`);
+    await until(
+      () => reads.length === 1,
+      () => `the GBK code (${JSON.stringify(scanner.diagnostics())})`,
+    );
     expect(reads, JSON.stringify(scanner.diagnostics())).toEqual([{ symbology: ']Q1', data: '浙江政务服务网（一件事）' }]);
   });
 
@@ -91,7 +97,10 @@ describe('serial code scanner on a pty pair', () => {
     await emulator.write(new TextEncoder().encode('TAIL\r')); // the tail waits in the pty while…
     const blockedUntil = performance.now() + 400; // …the agent is busy (a cold PDF render, say)
     while (performance.now() < blockedUntil);
-    await until(() => reads.length === 1, () => `the whole code (${JSON.stringify(scanner.diagnostics())})`);
+    await until(
+      () => reads.length === 1,
+      () => `the whole code (${JSON.stringify(scanner.diagnostics())})`,
+    );
     expect(reads).toEqual([{ symbology: ']Q1', data: 'HEAD-TAIL' }]);
     expect(scanner.diagnostics().rejected).toEqual({});
   });
@@ -132,7 +141,10 @@ describe('serial code scanner on a pty pair', () => {
     // Half a code, then the cable goes: the half must not glue itself to the next code.
     await emulator.scan('HALF-A-CO', { terminator: null });
     await emulator.disconnect();
-    await until(() => scanner.status().device === 'noDevice', () => `noDevice (${JSON.stringify({ changes, diagnostics: scanner.diagnostics() })})`);
+    await until(
+      () => scanner.status().device === 'noDevice',
+      () => `noDevice (${JSON.stringify({ changes, diagnostics: scanner.diagnostics() })})`,
+    );
     expect(scanner.status()).toEqual({ device: 'noDevice', scanner: 'off' });
 
     await emulator.reconnect();

@@ -17,15 +17,19 @@ describe('raw r‖s ⇄ DER', () => {
   });
 
   it('round-trips any 64 bytes, and refuses what is not an ECDSA-Sig-Value', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), (bytes) => {
-      expect(derSignatureToRaw(rawSignatureToDer(bytes))!.equals(Buffer.from(bytes))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), (bytes) => {
+        expect(derSignatureToRaw(rawSignatureToDer(bytes))!.equals(Buffer.from(bytes))).toBe(true);
+      }),
+    );
     expect(derSignatureToRaw(Buffer.from('3006020101020101ff', 'hex'))).toBeNull(); // trailing byte
     expect(derSignatureToRaw(Buffer.from('300602010102018f', 'hex'))).toBeNull(); // negative s
     expect(derSignatureToRaw(Buffer.from('30030201', 'hex'))).toBeNull();
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
-      const raw = derSignatureToRaw(bytes);
-      expect(raw === null || raw.length === 64).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
+        const raw = derSignatureToRaw(bytes);
+        expect(raw === null || raw.length === 64).toBe(true);
+      }),
+    );
   });
 });

@@ -38,7 +38,9 @@ export function requireTool(command: string, debianPackage: string): string {
   const found = spawnSync('sh', ['-c', `command -v ${command} || command -v /usr/sbin/${command}`], { encoding: 'utf8' });
   const path = found.stdout.trim();
   if (found.status !== 0 || path === '') {
-    throw new Error(`${command} is not installed: the IPP printer tests need the Debian package ${debianPackage} (apt-get install ${debianPackage})`);
+    throw new Error(
+      `${command} is not installed: the IPP printer tests need the Debian package ${debianPackage} (apt-get install ${debianPackage})`,
+    );
   }
   return path;
 }
@@ -93,15 +95,36 @@ export async function startIppEverywherePrinter(options: { name?: string } = {})
 
     // ippeveprinter wants a D-Bus bus even with DNS-SD off; a private one leaves the machine's alone.
     const busAddress = `unix:path=${join(dir, 'bus')}`;
-    const dbus = spawn(dbusDaemon, ['--session', `--address=${busAddress}`, '--nofork', '--nopidfile'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const dbus = spawn(dbusDaemon, ['--session', `--address=${busAddress}`, '--nofork', '--nopidfile'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     children.push(dbus);
     await waitFor(async () => (await readdir(dir)).includes('bus'), 3000, 'dbus-daemon did not start');
 
     const port = await freeLoopbackPort();
     const printer = spawn(
       ippeveprinter,
-      ['-r', 'off', '-n', 'localhost', '-p', String(port), '-d', spoolDir, '-k', '-f', 'application/pdf', '-c', join(dir, 'print-job.sh'), '-v', options.name ?? 'Kiosk Test Printer'],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: busAddress, DBUS_SESSION_BUS_ADDRESS: busAddress } },
+      [
+        '-r',
+        'off',
+        '-n',
+        'localhost',
+        '-p',
+        String(port),
+        '-d',
+        spoolDir,
+        '-k',
+        '-f',
+        'application/pdf',
+        '-c',
+        join(dir, 'print-job.sh'),
+        '-v',
+        options.name ?? 'Kiosk Test Printer',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: busAddress, DBUS_SESSION_BUS_ADDRESS: busAddress },
+      },
     );
     children.push(printer);
     const collect = (chunk: Buffer) => {
@@ -112,10 +135,14 @@ export async function startIppEverywherePrinter(options: { name?: string } = {})
     printer.stderr?.on('data', collect);
     let exited = false;
     printer.once('exit', () => (exited = true));
-    await waitFor(async () => {
-      if (exited) throw new Error(`ippeveprinter exited at start:\n${logText}`);
-      return connects(port);
-    }, 5000, 'ippeveprinter did not start listening');
+    await waitFor(
+      async () => {
+        if (exited) throw new Error(`ippeveprinter exited at start:\n${logText}`);
+        return connects(port);
+      },
+      5000,
+      'ippeveprinter did not start listening',
+    );
 
     const url = `ipp://localhost:${port}/ipp/print`;
     const web = (path: string) => httpGet(port, path);

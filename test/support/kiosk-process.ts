@@ -38,11 +38,15 @@ export async function startKioskProcess(
 ): Promise<KioskProcess> {
   const workDir = options.cwd ?? (await mkdtemp(join(tmpdir(), 'kiosk-e2e-')));
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(options.entry ?? [builtAgent[options.agent ?? 'development']]), '--port', '0', ...(options.args ?? [])], {
-    cwd: workDir,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.entry ?? [builtAgent[options.agent ?? 'development']]), '--port', '0', ...(options.args ?? [])],
+    {
+      cwd: workDir,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));

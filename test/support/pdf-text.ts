@@ -6,7 +6,8 @@ export function pdfText(file: string): string {
   try {
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: run the tests with "npm test", which installs poppler-utils');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('pdftotext is missing: run the tests with "npm test", which installs poppler-utils');
     throw error;
   }
 }

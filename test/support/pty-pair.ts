@@ -46,11 +46,9 @@ class SocatPtyPair implements PtyPair {
 
   async start(): Promise<void> {
     if (this.child) return;
-    const child = spawn(
-      'socat',
-      ['-d', '-d', `pty,raw,echo=0,link=${this.devicePath}`, `pty,raw,echo=0,link=${this.emulatorPath}`],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${this.devicePath}`, `pty,raw,echo=0,link=${this.emulatorPath}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     this.child = child;
     let stderr = '';
     child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
@@ -60,11 +58,7 @@ class SocatPtyPair implements PtyPair {
 
     const spawnError = new Promise<never>((_, reject) =>
       child.once('error', (error: NodeJS.ErrnoException) =>
-        reject(
-          error.code === 'ENOENT'
-            ? new Error('socat is not installed: the serial tests need it (apt-get install socat)')
-            : error,
-        ),
+        reject(error.code === 'ENOENT' ? new Error('socat is not installed: the serial tests need it (apt-get install socat)') : error),
       ),
     );
     const linked = (async () => {

@@ -1,7 +1,13 @@
 // Drives the session machine with a simulated clock and hand-resolved services: for machine tests only.
 
 import { createActor, SimulatedClock } from 'xstate';
-import type { A4PrintError, PrintDocument, PrinterReadiness, PrintJobProgress, PrintJobStage } from '../../device-drivers/a4-printer/a4-printer';
+import type {
+  A4PrintError,
+  PrintDocument,
+  PrinterReadiness,
+  PrintJobProgress,
+  PrintJobStage,
+} from '../../device-drivers/a4-printer/a4-printer';
 import { fail, succeed, type DeviceResult } from '../../device-drivers/device-result';
 import { err, ok } from '../../device-drivers/result';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
@@ -51,10 +57,14 @@ class Pending<T> {
     return new Promise<T>((resolve) => {
       this.resolver = resolve;
       if (signal && onAbort) {
-        signal.addEventListener('abort', () => {
-          this.resolver = null;
-          resolve(onAbort());
-        }, { once: true });
+        signal.addEventListener(
+          'abort',
+          () => {
+            this.resolver = null;
+            resolve(onAbort());
+          },
+          { once: true },
+        );
       }
     });
   }

@@ -13,10 +13,7 @@ import type { GatewayClientConfig } from '../../kiosk/gateway/gateway-client-con
 import { createJsonLogger } from '../../kiosk/logger';
 
 export type SnapshotKioskRequest =
-  | { type: 'placeCard'; card: Omit<IdCard, 'photo'> }
-  | { type: 'removeCard' }
-  | { type: 'snapshot'; path: string }
-  | { type: 'stop' };
+  { type: 'placeCard'; card: Omit<IdCard, 'photo'> } | { type: 'removeCard' } | { type: 'snapshot'; path: string } | { type: 'stop' };
 
 export type SnapshotKioskReply = { type: 'ready'; url: string } | { type: 'done'; request: SnapshotKioskRequest['type'] };
 

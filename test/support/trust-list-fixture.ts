@@ -2,7 +2,13 @@
 
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { keyId } from '../../kiosk/gateway/key-id';
-import { loadTrustList, publishTrustList, type TrustEntryDocument, type TrustList, type TrustListDocument } from '../../kiosk/gateway/trust-list';
+import {
+  loadTrustList,
+  publishTrustList,
+  type TrustEntryDocument,
+  type TrustList,
+  type TrustListDocument,
+} from '../../kiosk/gateway/trust-list';
 
 export interface TestIssuer {
   kid: string;

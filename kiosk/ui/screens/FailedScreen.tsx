@@ -29,39 +29,45 @@ export function FailedScreen({ view }: { view: SessionView }) {
   const failure = view.failure ?? UNKNOWN;
   const fault = FAULT[failure.fault];
   return (
-      <ScreenFrame
-        title={failure.title}
-        class={`screen-failed fault-${failure.fault}`}
-        data={{ 'data-failure': failure.code }}
-        left={<CancelButton />}
-        right={
-          failure.canRetry ? (
-            <ActionButton action="retry" kind="primary" label={strings.retry} icon={<Icon name="repeat" />} onPress={() => send({ type: 'RETRY' })} />
-          ) : undefined
-        }
-      >
-        <p class={`fault-badge fault-badge-${failure.fault}`} data-fault={failure.fault}>
-          <Icon name={fault.icon} />
-          <Bi text={fault.label} />
-        </p>
-        <p class="lead">
-          <Bi text={failure.detail} />
-        </p>
-        {failure.nextSteps.length > 0 && (
-          <section class="info-block info-block-emphasis">
-            <h2>
-              <Icon name="check" />
-              <Bi text={strings.whatNow} />
-            </h2>
-            <ol class="next-steps">
-              {failure.nextSteps.map((step) => (
-                <li key={step.zh}>
-                  <Bi text={step} />
-                </li>
-              ))}
-            </ol>
-          </section>
-        )}
-      </ScreenFrame>
+    <ScreenFrame
+      title={failure.title}
+      class={`screen-failed fault-${failure.fault}`}
+      data={{ 'data-failure': failure.code }}
+      left={<CancelButton />}
+      right={
+        failure.canRetry ? (
+          <ActionButton
+            action="retry"
+            kind="primary"
+            label={strings.retry}
+            icon={<Icon name="repeat" />}
+            onPress={() => send({ type: 'RETRY' })}
+          />
+        ) : undefined
+      }
+    >
+      <p class={`fault-badge fault-badge-${failure.fault}`} data-fault={failure.fault}>
+        <Icon name={fault.icon} />
+        <Bi text={fault.label} />
+      </p>
+      <p class="lead">
+        <Bi text={failure.detail} />
+      </p>
+      {failure.nextSteps.length > 0 && (
+        <section class="info-block info-block-emphasis">
+          <h2>
+            <Icon name="check" />
+            <Bi text={strings.whatNow} />
+          </h2>
+          <ol class="next-steps">
+            {failure.nextSteps.map((step) => (
+              <li key={step.zh}>
+                <Bi text={step} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </ScreenFrame>
   );
 }

@@ -9,11 +9,7 @@ import { strings } from '../strings';
 
 export function PlaceCardScreen({ view }: { view: SessionView }) {
   return (
-    <ScreenFrame
-      title={strings.placeCardTitle}
-      subtitle={strings.placeCardHint}
-      left={<CancelButton show={view.canCancel} />}
-    >
+    <ScreenFrame title={strings.placeCardTitle} subtitle={strings.placeCardHint} left={<CancelButton show={view.canCancel} />}>
       {view.cardProblem && (
         <div class="notice notice-warning" role="alert" data-card-problem="true">
           <Icon name="alert" />

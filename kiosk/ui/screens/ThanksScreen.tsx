@@ -14,7 +14,13 @@ export function ThanksScreen() {
       title={strings.thanksTitle}
       class="screen-thanks"
       right={
-        <ActionButton action="home" kind="primary" label={strings.home} icon={<Icon name="home" />} onPress={() => send({ type: 'HOME' })} />
+        <ActionButton
+          action="home"
+          kind="primary"
+          label={strings.home}
+          icon={<Icon name="home" />}
+          onPress={() => send({ type: 'HOME' })}
+        />
       }
     >
       <div class="done-mark" aria-hidden="true">

@@ -82,7 +82,12 @@ async function main(): Promise<void> {
 
   // A second scanner set to GBK.
   const gbkReads: ScannedCode[] = [];
-  const gbkScanner = createHidCodeScanner({ vendorId: GUEST_VENDOR_ID, productId: GUEST_PRODUCT_ID_GBK, encoding: 'gbk', retryDelaysMs: [50] });
+  const gbkScanner = createHidCodeScanner({
+    vendorId: GUEST_VENDOR_ID,
+    productId: GUEST_PRODUCT_ID_GBK,
+    encoding: 'gbk',
+    retryDelaysMs: [50],
+  });
   gbkScanner.events.on('read', (code) => gbkReads.push(code));
   await uhid.create(1, GUEST_VENDOR_ID, GUEST_PRODUCT_ID_GBK);
   await gbkScanner.open();
@@ -124,7 +129,7 @@ function asciiJson(value: unknown): string {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    const message = error instanceof Error ? error.stack ?? error.message : String(error);
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stdout.write(`HIDVM-RESULT ${asciiJson({ ok: false, error: message, steps })}\n`);
     process.exit(1);
   },

@@ -49,23 +49,41 @@ describe('gateway client against the simulator', () => {
     const [certificate] = outcome.value;
     const zhang = citizen('zhang-san').card;
     expect(certificate).toMatchObject({
-      verified: true, certType: 'no-property-proof', title: '无房证明', kioskId: 'kiosk-dev-0001',
+      verified: true,
+      certType: 'no-property-proof',
+      title: '无房证明',
+      kioskId: 'kiosk-dev-0001',
       holder: { idType: 'resident-id', idNumber: zhang.idNumber, name: '张三' },
-      issuer: { name: '杭州市不动产登记服务中心' }, purpose: 'provident-fund-withdrawal',
+      issuer: { name: '杭州市不动产登记服务中心' },
+      purpose: 'provident-fund-withdrawal',
       fields: [{ key: 'region', label: '查询范围', value: '杭州市' }],
     });
     const today = shanghaiIsoDate(before);
     const [y, m, d] = today.split('-').map(Number);
-    expect(certificate!.statement).toBe(`经查询，截至${y}年${m}月${d}日，张三（身份证号码${zhang.idNumber}）在杭州市范围内无登记在册的住房。`);
+    expect(certificate!.statement).toBe(
+      `经查询，截至${y}年${m}月${d}日，张三（身份证号码${zhang.idNumber}）在杭州市范围内无登记在册的住房。`,
+    );
     expect(certificate!.validUntil).toBe(addDays(today, 30));
     expect(isValidUscc(certificate!.issuer.code)).toBe(true);
     const seal = verifySeal(certificate!.seal, client.trustList, new Date());
-    expect(seal).toMatchObject({ ok: true, value: { claims: { t: 'no-property-proof', id: certificate!.certId, n: '张三', m: maskIdNumber(zhang.idNumber), f: { region: '杭州市' } } } });
+    expect(seal).toMatchObject({
+      ok: true,
+      value: {
+        claims: { t: 'no-property-proof', id: certificate!.certId, n: '张三', m: maskIdNumber(zhang.idNumber), f: { region: '杭州市' } },
+      },
+    });
 
     const audit = rig.audits().find((record) => record.certIds === certificate!.certId);
     expect(audit).toMatchObject({
-      event: 'gateway.fetch', disposition: 'success', outcome: 'issued', certTypes: 'no-property-proof', httpStatus: 200,
-      attempts: 1, requestId: certificate!.requestId, clockCorrected: false, staffAction: 'none',
+      event: 'gateway.fetch',
+      disposition: 'success',
+      outcome: 'issued',
+      certTypes: 'no-property-proof',
+      httpStatus: 200,
+      attempts: 1,
+      requestId: certificate!.requestId,
+      clockCorrected: false,
+      staffAction: 'none',
     });
     expect(typeof audit!.latencyMs).toBe('number');
   });
@@ -104,10 +122,17 @@ describe('gateway client against the simulator', () => {
     const client = await rig.client();
     const pick = (test: (p: (typeof population)[number]) => boolean) => population.find((p) => p.key.startsWith('p') && test(p))!;
     const e = errand('no-property-proof-provident-fund');
-    const ask = (p: (typeof population)[number]) => client.fetchCertificates({
-      certTypes: e.certTypes, issueCode: e.issueCode, purposeCode: e.purposeCode,
-      card: { ...p.card, photo: new Uint8Array(0) }, consent: { method: 'id-card', grantedAt: new Date() },
-    }, noSignal());
+    const ask = (p: (typeof population)[number]) =>
+      client.fetchCertificates(
+        {
+          certTypes: e.certTypes,
+          issueCode: e.issueCode,
+          purposeCode: e.purposeCode,
+          card: { ...p.card, photo: new Uint8Array(0) },
+          consent: { method: 'id-card', grantedAt: new Date() },
+        },
+        noSignal(),
+      );
     expect(citizenSees(await ask(pick((p) => p.known && !p.ownsHousing)))).toBe('printed');
     expect(citizenSees(await ask(pick((p) => p.known && p.ownsHousing)))).toBe('NOT_ELIGIBLE_NO_PROPERTY');
     expect(citizenSees(await ask(pick((p) => !p.known)))).toBe('HOLDER_NOT_FOUND');
@@ -118,7 +143,11 @@ describe('gateway client against the simulator', () => {
     const outcome = await client.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'li-si'), noSignal());
     expect(outcome).toEqual({
       ok: false,
-      error: { kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], issued: ['social-security-record'] },
+      error: {
+        kind: 'refused',
+        refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }],
+        issued: ['social-security-record'],
+      },
     });
   });
 
@@ -145,9 +174,15 @@ describe('gateway client against the simulator', () => {
 
   it('is refused CONSENT_INVALID for stale consent or an errand that may not use the type', async () => {
     const client = await rig.client();
-    const stale = await client.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san', new Date(Date.now() - 10 * 60_000)), noSignal());
+    const stale = await client.fetchCertificates(
+      fetchRequest('no-property-proof-provident-fund', 'zhang-san', new Date(Date.now() - 10 * 60_000)),
+      noSignal(),
+    );
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONSENT_INVALID' } });
-    const wrongErrand = { ...fetchRequest('no-property-proof-provident-fund', 'zhang-san'), issueCode: errand('social-security-record').issueCode };
+    const wrongErrand = {
+      ...fetchRequest('no-property-proof-provident-fund', 'zhang-san'),
+      issueCode: errand('social-security-record').issueCode,
+    };
     expect(await client.fetchCertificates(wrongErrand, noSignal())).toMatchObject({ ok: false, error: { code: 'CONSENT_INVALID' } });
   });
 
@@ -155,11 +190,15 @@ describe('gateway client against the simulator', () => {
     const keyFile = join(rig.dataDir, 'unregistered-key.pem');
     await writeFile(keyFile, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
     const impostor = await rig.client({ signingKeyFile: keyFile });
-    expect(await impostor.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal()))
-      .toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', retryable: false } });
+    expect(await impostor.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal())).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', retryable: false },
+    });
     const unregistered = await rig.client({ kioskId: 'kiosk-dev-9999' });
-    expect(await unregistered.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal()))
-      .toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await unregistered.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal())).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('catches a certificate altered on the way (check 3)', async () => {
@@ -174,7 +213,10 @@ describe('gateway client against the simulator', () => {
     try {
       const viaProxy = await rig.client({ url: proxy.url });
       const outcome = await viaProxy.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal());
-      expect(outcome).toMatchObject({ ok: false, error: { kind: 'error', code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 3/) } });
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { kind: 'error', code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 3/) },
+      });
     } finally {
       await proxy.close();
     }
@@ -201,8 +243,10 @@ describe('gateway client against the simulator', () => {
     const proxy = await startRecordingProxy(rig.sim, (answer) => ({ ...answer, status: 200, body: Buffer.alloc(2 * 1024 * 1024, 0x20) }));
     try {
       const viaBloat = await rig.client({ url: proxy.url });
-      expect(await viaBloat.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal()))
-        .toMatchObject({ ok: false, error: { code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 1/) } });
+      expect(await viaBloat.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal())).toMatchObject({
+        ok: false,
+        error: { code: 'VERIFICATION_FAILED', detail: expect.stringMatching(/check 1/) },
+      });
     } finally {
       await proxy.close();
     }
@@ -218,7 +262,10 @@ describe('gateway client against the simulator', () => {
     });
     await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
     try {
-      const slow = await rig.client({ url: `https://127.0.0.1:${(trickle.address() as AddressInfo).port}`, timings: { attemptMs: 150, totalMs: 400 } });
+      const slow = await rig.client({
+        url: `https://127.0.0.1:${(trickle.address() as AddressInfo).port}`,
+        timings: { attemptMs: 150, totalMs: 400 },
+      });
       const started = performance.now();
       const outcome = await slow.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal());
       expect(outcome).toMatchObject({ ok: false, error: { code: 'TIMEOUT', retryable: true } });
@@ -236,20 +283,24 @@ describe('gateway client against the simulator', () => {
   it('refuses to start without its files or with a trust list that does not verify, naming the file', async () => {
     const config = simulatorClientConfig(rig.sim);
     const missing = join(rig.dataDir, 'no-such-trust-list.jws');
-    await expect(createGatewayClient({ ...config, trustListFile: missing }, { logger: silentLogger }))
-      .rejects.toThrow(`cannot read trustListFile ${missing}`);
+    await expect(createGatewayClient({ ...config, trustListFile: missing }, { logger: silentLogger })).rejects.toThrow(
+      `cannot read trustListFile ${missing}`,
+    );
     const noCert = join(rig.dataDir, 'no-such-client-cert.pem');
-    await expect(createGatewayClient({ ...config, clientCertFile: noCert }, { logger: silentLogger }))
-      .rejects.toThrow(`cannot read clientCertFile ${noCert}`);
+    await expect(createGatewayClient({ ...config, clientCertFile: noCert }, { logger: silentLogger })).rejects.toThrow(
+      `cannot read clientCertFile ${noCert}`,
+    );
     const forged = join(rig.dataDir, 'forged-trust-list.jws');
     const [header, payload, signature] = (await readFile(rig.sim.files.trustList, 'utf8')).trim().split('.');
     const document = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     document.version += 1;
     await writeFile(forged, `${header}.${Buffer.from(JSON.stringify(document)).toString('base64url')}.${signature}`);
-    await expect(createGatewayClient({ ...config, trustListFile: forged }, { logger: silentLogger }))
-      .rejects.toThrow(`trust list ${forged} refused`);
-    await expect(createGatewayClient({ ...config, timings: { maxRetries: 3 } }, { logger: silentLogger }))
-      .rejects.toThrow('timings.maxRetries is at most 2');
+    await expect(createGatewayClient({ ...config, trustListFile: forged }, { logger: silentLogger })).rejects.toThrow(
+      `trust list ${forged} refused`,
+    );
+    await expect(createGatewayClient({ ...config, timings: { maxRetries: 3 } }, { logger: silentLogger })).rejects.toThrow(
+      'timings.maxRetries is at most 2',
+    );
   });
 
   it('refuses an older signed trust list than one it accepted before (no rollback to a revoked key)', async () => {
@@ -265,8 +316,9 @@ describe('gateway client against the simulator', () => {
     const rootKey = createPrivateKey(await readFile(rig.sim.files.trustRootKey, 'utf8'));
     const older = join(rig.dataDir, 'older-trust-list.jws');
     await writeFile(older, publishTrustList({ ...document, version: installed - 1 }, rootKey));
-    await expect(createGatewayClient({ ...config, trustListFile: older, trustListVersionFile: versionFile }, { logger: silentLogger }))
-      .rejects.toThrow(`trust list ${older} refused`);
+    await expect(
+      createGatewayClient({ ...config, trustListFile: older, trustListVersionFile: versionFile }, { logger: silentLogger }),
+    ).rejects.toThrow(`trust list ${older} refused`);
     // The same older list is accepted by a kiosk that never saw a newer one: the check is the recorded version.
     const fresh = await createGatewayClient({ ...config, trustListFile: older }, { logger: silentLogger });
     expect(fresh.trustList.version).toBe(installed - 1);
@@ -291,12 +343,36 @@ describe('gateway client against the simulator', () => {
     await writeFile(faultsFile, JSON.stringify({ faults: [{ kind: 'latency', ms: 1 }] }));
     const child = spawn(
       join(process.cwd(), 'node_modules/.bin/tsx'),
-      ['scripts/gateway-simulator.ts', '--data-dir', cliDir, '--port', '0', '--faults-file', faultsFile, '--fault', 'error:code=KIOSK_NOT_AUTHORISED,count=1', '--rate-limit', 'off'],
+      [
+        'scripts/gateway-simulator.ts',
+        '--data-dir',
+        cliDir,
+        '--port',
+        '0',
+        '--faults-file',
+        faultsFile,
+        '--fault',
+        'error:code=KIOSK_NOT_AUTHORISED,count=1',
+        '--rate-limit',
+        'off',
+      ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    child.stderr.on('data', (chunk: Buffer) => cliLog.lines.push(...chunk.toString().split('\n').filter((line) => line.startsWith('{'))));
+    child.stderr.on('data', (chunk: Buffer) =>
+      cliLog.lines.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((line) => line.startsWith('{')),
+      ),
+    );
     try {
-      const printed = await readPrintedJson<{ gatewaySimulator: string; dataDir: string; faults: unknown[]; kiosks: Array<{ alg: string; clientConfig: Parameters<typeof createGatewayClient>[0] }> }>(child);
+      const printed = await readPrintedJson<{
+        gatewaySimulator: string;
+        dataDir: string;
+        faults: unknown[];
+        kiosks: Array<{ alg: string; clientConfig: Parameters<typeof createGatewayClient>[0] }>;
+      }>(child);
       expect(printed.dataDir).toBe(cliDir);
       expect(printed.faults).toHaveLength(2);
       expect(printed.kiosks.map((k) => k.alg)).toEqual(['ES256', 'SM2-SM3']);
@@ -308,7 +384,9 @@ describe('gateway client against the simulator', () => {
       const refused = await cliClient.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal());
       expect(refused).toMatchObject({ ok: false, error: { code: 'KIOSK_NOT_AUTHORISED' } });
       expect(citizenSees(refused)).toBe('GATEWAY_REFUSED');
-      expect(citizenSees(await cliClient.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal()))).toBe('printed');
+      expect(
+        citizenSees(await cliClient.fetchCertificates(fetchRequest('no-property-proof-provident-fund', 'zhang-san'), noSignal())),
+      ).toBe('printed');
     } finally {
       child.kill('SIGTERM');
       await rm(cliDir, { recursive: true, force: true });

@@ -6,7 +6,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../../kiosk/gateway/gateway-client';
 import { staffDiagnostic } from '../../../kiosk/gateway/staff-diagnostic';
 import type { ContractErrorCode } from '../../../scripts/gateway-simulator/fault-plan';
-import { citizenSees, expectNoPersonalData, fetchRequest, noSignal, nothingPrinted, throughSession, startRig, type GatewayRig } from './gateway-rig';
+import {
+  citizenSees,
+  expectNoPersonalData,
+  fetchRequest,
+  noSignal,
+  nothingPrinted,
+  throughSession,
+  startRig,
+  type GatewayRig,
+} from './gateway-rig';
 
 let rig: GatewayRig;
 beforeAll(async () => {
@@ -128,7 +137,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
   });
 
-  it('a truncated body once: the retry gets the gateway\'s kept answer for that request id', async () => {
+  it("a truncated body once: the retry gets the gateway's kept answer for that request id", async () => {
     await rig.setFaults([{ kind: 'truncated-body', count: 1 }]);
     const client = await rig.client();
     const before = rig.simRequests().length;
@@ -195,7 +204,11 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
     const outcome = await client.fetchCertificates(renter(), noSignal());
     expect(outcome).toEqual({
       ok: false,
-      error: { kind: 'refused', issued: ['no-property-proof'], refusals: [{ certType: 'social-security-record', code: 'UPSTREAM_UNAVAILABLE', retryable: true }] },
+      error: {
+        kind: 'refused',
+        issued: ['no-property-proof'],
+        refusals: [{ certType: 'social-security-record', code: 'UPSTREAM_UNAVAILABLE', retryable: true }],
+      },
     });
     expect(await throughSession(outcome)).toEqual(nothingPrinted);
     expect(citizenSees(outcome)).toBe('GATEWAY_UNAVAILABLE');
@@ -204,11 +217,14 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
   it('NOT_ELIGIBLE inside a result, without any fault: told plainly, with the next step', async () => {
     const client = await rig.client();
     const outcome = await client.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'li-si'), noSignal());
-    expect(outcome).toMatchObject({ ok: false, error: { kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE' }] } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE' }] },
+    });
     expect(citizenSees(outcome)).toBe('NOT_ELIGIBLE_NO_PROPERTY');
   });
 
-  it('every error code of the contract\'s table: its outcome, its screen, a staff diagnostic', async () => {
+  it("every error code of the contract's table: its outcome, its screen, a staff diagnostic", async () => {
     const client = await rig.client({ timings: { maxRetries: 0 } });
     const expected: Record<ContractErrorCode, { retryable: boolean; screen: string }> = {
       BAD_REQUEST: { retryable: false, screen: 'GATEWAY_REFUSED' },

@@ -9,7 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDevCa, issueServerCertificate } from '../../../scripts/gateway-simulator/dev-pki';
-import { citizenSees, expectNoPersonalData, fetchRequest, noSignal, nothingPrinted, throughSession, startRig, type GatewayRig } from './gateway-rig';
+import {
+  citizenSees,
+  expectNoPersonalData,
+  fetchRequest,
+  noSignal,
+  nothingPrinted,
+  throughSession,
+  startRig,
+  type GatewayRig,
+} from './gateway-rig';
 import { startRecordingProxy } from './recording-proxy';
 
 let rig: GatewayRig;
@@ -28,24 +37,35 @@ const zhang = (grantedAt?: Date) => fetchRequest('no-property-proof-provident-fu
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One raw HTTPS request to the simulator with the ES256 kiosk's client certificate (or none). */
-async function rawRequest(options: { path: string; method: string; headers?: Record<string, string>; body?: Buffer; withClientCert?: boolean }) {
+async function rawRequest(options: {
+  path: string;
+  method: string;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  withClientCert?: boolean;
+}) {
   const kiosk = rig.sim.kiosks.find((k) => k.alg === 'ES256')!;
   const ca = await readFile(rig.sim.files.caCert);
-  const identity = options.withClientCert === false ? {} : { cert: await readFile(kiosk.files.clientCert), key: await readFile(kiosk.files.clientKey) };
+  const identity =
+    options.withClientCert === false ? {} : { cert: await readFile(kiosk.files.clientCert), key: await readFile(kiosk.files.clientKey) };
   return new Promise<{ status: number; json: unknown; headers: Record<string, unknown> } | { error: string }>((resolve) => {
-    const request = httpsRequest(`${rig.sim.url}${options.path}`, { method: options.method, headers: options.headers ?? {}, ca, ...identity }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        let json: unknown = null;
-        try {
-          json = JSON.parse(Buffer.concat(chunks).toString());
-        } catch {
-          json = null;
-        }
-        resolve({ status: response.statusCode ?? 0, json, headers: response.headers });
-      });
-    });
+    const request = httpsRequest(
+      `${rig.sim.url}${options.path}`,
+      { method: options.method, headers: options.headers ?? {}, ca, ...identity },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          let json: unknown = null;
+          try {
+            json = JSON.parse(Buffer.concat(chunks).toString());
+          } catch {
+            json = null;
+          }
+          resolve({ status: response.statusCode ?? 0, json, headers: response.headers });
+        });
+      },
+    );
     request.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.name }));
     request.end(options.body);
   });
@@ -63,7 +83,8 @@ describe('retries', () => {
       const [first, ...retries] = proxy.requests;
       for (const retry of retries) {
         expect(retry.body.equals(first!.body)).toBe(true);
-        for (const name of ['x-request-id', 'x-kiosk-id', 'x-issue', 'x-purpose', 'x-signature-alg']) expect(retry.headers[name]).toBe(first!.headers[name]);
+        for (const name of ['x-request-id', 'x-kiosk-id', 'x-issue', 'x-purpose', 'x-signature-alg'])
+          expect(retry.headers[name]).toBe(first!.headers[name]);
         expect(retry.headers['x-signature']).not.toBe(first!.headers['x-signature']);
       }
       expect(new Set(proxy.requests.map((r) => r.headers['x-timestamp'])).size).toBe(3);
@@ -131,7 +152,10 @@ describe('circuit breaker', () => {
     expect(citizenSees(await client.fetchCertificates(zhang(), noSignal()))).toBe('printed');
     expect(client.breakerState()).toBe('closed');
     expect(client.available()).toBe(true);
-    const transitions = rig.clientLog.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((r) => r.event === 'gateway.breaker').map((r) => r.state);
+    const transitions = rig.clientLog.lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((r) => r.event === 'gateway.breaker')
+      .map((r) => r.state);
     expect(transitions.slice(-5)).toEqual(['open', 'halfOpen', 'open', 'halfOpen', 'closed']);
   });
 
@@ -173,7 +197,9 @@ describe('clock skew', () => {
     expect(citizenSees(first)).toBe('printed');
     expect(rig.audits().at(-1)).toMatchObject({ outcome: 'issued', attempts: 2, clockCorrected: true });
     expect(Math.abs(client.diagnostics().clockOffsetMs + 10 * 60_000)).toBeLessThan(5_000);
-    const corrected = rig.clientLog.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((r) => r.event === 'gateway.clock_corrected');
+    const corrected = rig.clientLog.lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((r) => r.event === 'gateway.clock_corrected');
     expect(corrected).toMatchObject({ disposition: 'failure' });
     const second = await client.fetchCertificates(zhang(fast()), noSignal());
     expect(citizenSees(second)).toBe('printed');
@@ -224,7 +250,10 @@ describe('mutual TLS', () => {
     try {
       const client = await rig.client({ url: `https://127.0.0.1:${(impostor.address() as AddressInfo).port}` });
       const outcome = await client.fetchCertificates(zhang(), noSignal());
-      expect(outcome).toMatchObject({ ok: false, error: { code: 'TRANSPORT', retryable: false, detail: expect.stringMatching(/TLS handshake refused/) } });
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { code: 'TRANSPORT', retryable: false, detail: expect.stringMatching(/TLS handshake refused/) },
+      });
     } finally {
       impostor.closeAllConnections();
       await new Promise((resolve) => impostor.close(resolve));
@@ -248,15 +277,22 @@ describe('the simulator on its own', () => {
     expect(citizenSees(await client.fetchCertificates(zhang(), noSignal()))).toBe('printed');
     expect(citizenSees(await client.fetchCertificates(zhang(), noSignal()))).toBe('printed');
     const outcome = await client.fetchCertificates(zhang(), noSignal());
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryable: true, detail: expect.stringMatching(/beyond budget/) } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', retryable: true, detail: expect.stringMatching(/beyond budget/) },
+    });
     expect(rig.audits().at(-1)).toMatchObject({ attempts: 1, httpStatus: 429 });
   });
 
   it('answers BAD_REQUEST for missing headers and TOO_LARGE for a body over 64 KiB', async () => {
-    expect(await rawRequest({ path: '/v1/certificates:fetch', method: 'POST', body: Buffer.from('{}') }))
-      .toMatchObject({ status: 400, json: { error: { code: 'BAD_REQUEST', retryable: false } } });
-    expect(await rawRequest({ path: '/v1/certificates:fetch', method: 'POST', body: Buffer.alloc(65 * 1024, 0x20) }))
-      .toMatchObject({ status: 413, json: { error: { code: 'TOO_LARGE' } } });
+    expect(await rawRequest({ path: '/v1/certificates:fetch', method: 'POST', body: Buffer.from('{}') })).toMatchObject({
+      status: 400,
+      json: { error: { code: 'BAD_REQUEST', retryable: false } },
+    });
+    expect(await rawRequest({ path: '/v1/certificates:fetch', method: 'POST', body: Buffer.alloc(65 * 1024, 0x20) })).toMatchObject({
+      status: 413,
+      json: { error: { code: 'TOO_LARGE' } },
+    });
     expect(await rawRequest({ path: '/v1/other', method: 'GET' })).toMatchObject({ status: 404, json: { error: { code: 'BAD_REQUEST' } } });
   });
 
@@ -269,7 +305,11 @@ describe('the simulator on its own', () => {
     const bad = await fetch(admin.url, { method: 'POST', headers: auth, body: JSON.stringify({ faults: [{ kind: '5xx', status: 418 }] }) });
     expect(bad.status).toBe(400);
     await fetch(admin.url, { method: 'POST', headers: auth, body: JSON.stringify({ faults: [{ kind: 'latency', ms: 1 }] }) });
-    await fetch(`${admin.url}?append=1`, { method: 'POST', headers: auth, body: JSON.stringify({ faults: [{ kind: 'hang', count: 2, route: 'health' }] }) });
+    await fetch(`${admin.url}?append=1`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ faults: [{ kind: 'hang', count: 2, route: 'health' }] }),
+    });
     const listed = (await (await fetch(admin.url, { headers: auth })).json()) as { faults: unknown[] };
     expect(listed.faults).toEqual([
       { kind: 'latency', ms: 1, route: 'fetch', remaining: null },

@@ -10,7 +10,12 @@ import { expect } from 'vitest';
 import { maskIdNumber } from '../../../kiosk/privacy/mask';
 import { loadCatalogue, type Errand } from '../../../kiosk/errands/catalogue';
 import type { FetchOutcome, FetchRequest } from '../../../kiosk/gateway/gateway-client';
-import { createGatewayClient, type GatewayClientConfig, type GatewayClientDeps, type HttpsGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
+import {
+  createGatewayClient,
+  type GatewayClientConfig,
+  type GatewayClientDeps,
+  type HttpsGatewayClient,
+} from '../../../kiosk/gateway/https-gateway-client';
 import type { SignatureAlg } from '../../../kiosk/gateway/signature-algorithms';
 import { createMemoryLogger } from '../../../kiosk/logger';
 import { createSessionHarness } from '../../support/session-harness';
@@ -18,13 +23,23 @@ import { fetchFailureCode } from '../../../kiosk/session/fetch-failure';
 import type { FailureCode } from '../../../kiosk/session/failures';
 import type { FaultRuleInput } from '../../../scripts/gateway-simulator/fault-plan';
 import { simulatorClientConfig } from '../../../scripts/gateway-simulator/client-config';
-import { startGatewaySimulator, type GatewaySimulatorOptions, type RunningGatewaySimulator } from '../../../scripts/gateway-simulator/simulator';
+import {
+  startGatewaySimulator,
+  type GatewaySimulatorOptions,
+  type RunningGatewaySimulator,
+} from '../../../scripts/gateway-simulator/simulator';
 import { simulatorPopulation, testCitizens, type SyntheticCitizen } from '../../../scripts/synthetic-population';
 
 /** Fast enough for a fault test to take milliseconds, slow enough for loopback TLS on a busy 2-core CI box. */
 export const FAST_TIMINGS = {
-  connectMs: 1_000, attemptMs: 400, totalMs: 2_000, maxRetries: 2, backoffBaseMs: 5, backoffCapMs: 20,
-  breakerThreshold: 5, breakerOpenMs: 200,
+  connectMs: 1_000,
+  attemptMs: 400,
+  totalMs: 2_000,
+  maxRetries: 2,
+  backoffBaseMs: 5,
+  backoffCapMs: 20,
+  breakerThreshold: 5,
+  breakerOpenMs: 200,
 } as const;
 
 const errands = loadCatalogue();
@@ -42,8 +57,11 @@ export const citizen = (key: string): SyntheticCitizen => {
 export function fetchRequest(errandId: string, citizenKey: string, grantedAt = new Date()): FetchRequest {
   const e = errand(errandId);
   return {
-    certTypes: e.certTypes, issueCode: e.issueCode, purposeCode: e.purposeCode,
-    card: { ...citizen(citizenKey).card, photo: new Uint8Array(0) }, consent: { method: 'id-card', grantedAt },
+    certTypes: e.certTypes,
+    issueCode: e.issueCode,
+    purposeCode: e.purposeCode,
+    card: { ...citizen(citizenKey).card, photo: new Uint8Array(0) },
+    consent: { method: 'id-card', grantedAt },
   };
 }
 
@@ -100,15 +118,20 @@ export async function startRig(options: Partial<GatewaySimulatorOptions> = {}): 
   const admin = sim.admin!;
   const adminCall = async (method: string, body?: unknown): Promise<void> => {
     const response = await fetch(admin.url, {
-      method, headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      method,
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) throw new Error(`admin ${method}: ${response.status} ${await response.text()}`);
   };
   // Log lines are JSON objects of scalars: reading them back as records is all the tests need.
-  const records = (lines: string[], event: string) => lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((r) => r.event === event);
+  const records = (lines: string[], event: string) =>
+    lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((r) => r.event === event);
   return {
-    sim, dataDir, clientLog, simLog,
+    sim,
+    dataDir,
+    clientLog,
+    simLog,
     async client(config = {}, deps = {}, alg = 'ES256') {
       const made = await createGatewayClient(
         { ...simulatorClientConfig(sim, alg), ...config, timings: { ...FAST_TIMINGS, ...config.timings } },
@@ -151,7 +174,8 @@ export function expectNoPersonalData(lines: readonly string[]): void {
     const secrets = [card.name, card.idNumber, maskIdNumber(card.idNumber), createHash('sha256').update(card.idNumber).digest('hex')];
     if ('englishName' in card && card.englishName) secrets.push(card.englishName);
     for (const secret of secrets) {
-      if (logs.includes(secret)) throw new Error(`a log line holds personal data of synthetic person ${people.indexOf(people.find((p) => p.card === card)!)}`);
+      if (logs.includes(secret))
+        throw new Error(`a log line holds personal data of synthetic person ${people.indexOf(people.find((p) => p.card === card)!)}`);
     }
   }
   // No field of that name, and no 64-hex-digit value anywhere (the word may name a failed check).

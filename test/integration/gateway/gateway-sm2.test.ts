@@ -27,7 +27,14 @@ beforeAll(async () => {
   await mkdir(kioskDir, { recursive: true });
   execFileSync('openssl', ['genpkey', '-algorithm', 'SM2', '-out', join(kioskDir, 'signing-key.pem')]);
   openSslKeyPem = await readFile(join(kioskDir, 'signing-key.pem'), 'utf8');
-  sm2Only = await startGatewaySimulator({ dataDir: sm2OnlyDir, port: 0, issuerAlg: 'SM2-SM3', rateLimit: null, adminPort: null, logger: sm2OnlyLog });
+  sm2Only = await startGatewaySimulator({
+    dataDir: sm2OnlyDir,
+    port: 0,
+    issuerAlg: 'SM2-SM3',
+    rateLimit: null,
+    adminPort: null,
+    logger: sm2OnlyLog,
+  });
   rig = await startRig();
 });
 afterAll(async () => {
@@ -57,7 +64,10 @@ describe('SM2-SM3 end to end', () => {
   });
 
   it('every department signing with SM2: the ES256 kiosk verifies JWS and seals by the trust list', async () => {
-    const client = await createGatewayClient({ ...simulatorClientConfig(sm2Only!), timings: FAST_TIMINGS }, { logger: rig.clientLog, probeWhenOpen: false });
+    const client = await createGatewayClient(
+      { ...simulatorClientConfig(sm2Only!), timings: FAST_TIMINGS },
+      { logger: rig.clientLog, probeWhenOpen: false },
+    );
     const proxyless = await client.fetchCertificates(fetchRequest('renter-provident-fund-withdrawal', 'zhang-san'), noSignal());
     expect(citizenSees(proxyless)).toBe('printed');
     if (proxyless.ok) {
@@ -67,7 +77,10 @@ describe('SM2-SM3 end to end', () => {
   });
 
   it('the SM2 kiosk whose key openssl wrote is registered and served', async () => {
-    const client = await createGatewayClient({ ...simulatorClientConfig(sm2Only!, 'SM2-SM3'), timings: FAST_TIMINGS }, { logger: rig.clientLog, probeWhenOpen: false });
+    const client = await createGatewayClient(
+      { ...simulatorClientConfig(sm2Only!, 'SM2-SM3'), timings: FAST_TIMINGS },
+      { logger: rig.clientLog, probeWhenOpen: false },
+    );
     const outcome = await client.fetchCertificates(fetchRequest('residence-proof', 'ayiguli'), noSignal());
     expect(citizenSees(outcome)).toBe('printed');
     if (outcome.ok) expect(sealCoseAlg(outcome.value[0]!.seal)).toBe(-65537);
@@ -88,11 +101,16 @@ describe('SM2-SM3 end to end', () => {
     const es256 = rig.sim.kiosks.find((k) => k.alg === 'ES256')!;
     const sm2 = rig.sim.kiosks.find((k) => k.alg === 'SM2-SM3')!;
     const claiming = await rig.client({ kioskId: es256.kioskId, signingAlgorithm: 'SM2-SM3', signingKeyFile: sm2.files.signingKey });
-    expect(await claiming.fetchCertificates(fetchRequest('residence-proof', 'ayiguli'), noSignal())).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    await expect(rig.client({ signingAlgorithm: 'ES256', signingKeyFile: sm2.files.signingKey }))
-      .rejects.toThrow(`signingKeyFile ${sm2.files.signingKey} is not an ES256 key`);
-    await expect(rig.client({ signingAlgorithm: 'SM2-SM3', signingKeyFile: es256.files.signingKey }))
-      .rejects.toThrow('is not an SM2-SM3 key');
+    expect(await claiming.fetchCertificates(fetchRequest('residence-proof', 'ayiguli'), noSignal())).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    await expect(rig.client({ signingAlgorithm: 'ES256', signingKeyFile: sm2.files.signingKey })).rejects.toThrow(
+      `signingKeyFile ${sm2.files.signingKey} is not an ES256 key`,
+    );
+    await expect(rig.client({ signingAlgorithm: 'SM2-SM3', signingKeyFile: es256.files.signingKey })).rejects.toThrow(
+      'is not an SM2-SM3 key',
+    );
   });
 
   it('logs no personal data, nor any hash of it, on either side', () => {

@@ -30,19 +30,26 @@ type Rewrite = (answer: Answer, request: RecordedRequest) => Answer | Promise<An
 export async function startRecordingProxy(sim: RunningGatewaySimulator, rewrite: Rewrite = (answer) => answer): Promise<RecordingProxy> {
   const kiosk = sim.kiosks.find((k) => k.alg === 'ES256')!;
   const [serverCert, serverKey, ca, clientCert, clientKey] = await Promise.all([
-    readFile(sim.files.serverCert), readFile(sim.files.serverKey), readFile(sim.files.caCert),
-    readFile(kiosk.files.clientCert), readFile(kiosk.files.clientKey),
+    readFile(sim.files.serverCert),
+    readFile(sim.files.serverKey),
+    readFile(sim.files.caCert),
+    readFile(kiosk.files.clientCert),
+    readFile(kiosk.files.clientKey),
   ]);
   const requests: RecordedRequest[] = [];
   const forward = (request: IncomingMessage, body: Buffer): Promise<Answer> => {
     const { host: _host, connection: _connection, ...headers } = request.headers;
     return new Promise((resolve, reject) => {
-      const upstream = https.request(`${sim.url}${request.url}`, { method: request.method, headers, ca, cert: clientCert, key: clientKey }, (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
-        answer.on('error', reject);
-      });
+      const upstream = https.request(
+        `${sim.url}${request.url}`,
+        { method: request.method, headers, ca, cert: clientCert, key: clientKey },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
+          answer.on('error', reject);
+        },
+      );
       upstream.on('error', reject);
       upstream.end(body);
     });
@@ -56,7 +63,13 @@ export async function startRecordingProxy(sim: RunningGatewaySimulator, rewrite:
       forward(request, recorded.body)
         .then((answer) => rewrite(answer, recorded))
         .then((answer) => {
-          const { 'content-length': _length, 'transfer-encoding': _encoding, connection: _connection, 'keep-alive': _keepAlive, ...headers } = answer.headers;
+          const {
+            'content-length': _length,
+            'transfer-encoding': _encoding,
+            connection: _connection,
+            'keep-alive': _keepAlive,
+            ...headers
+          } = answer.headers;
           response.writeHead(answer.status, { ...headers, 'content-length': answer.body.length }).end(answer.body);
         })
         .catch(() => response.destroy());
@@ -66,9 +79,10 @@ export async function startRecordingProxy(sim: RunningGatewaySimulator, rewrite:
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

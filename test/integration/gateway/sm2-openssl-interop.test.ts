@@ -17,11 +17,19 @@ let dir: string;
 let keyFile: string;
 let publicFile: string;
 let messageFile: string;
-const message = Buffer.from(signingString({
-  method: 'POST', path: FETCH_PATH, kioskId: 'kiosk-dev-sm2-0001', requestId: '3f0c8a52-8d1e-4c57-9d1a-6a2b9e4f7c10',
-  timestamp: '2026-11-23T08:00:00.000Z', issue: '330100-GJJ-TQ-0001', purpose: 'provident-fund-withdrawal',
-  body: Buffer.from('{"certTypes":["no-property-proof"]}'),
-}), 'utf8');
+const message = Buffer.from(
+  signingString({
+    method: 'POST',
+    path: FETCH_PATH,
+    kioskId: 'kiosk-dev-sm2-0001',
+    requestId: '3f0c8a52-8d1e-4c57-9d1a-6a2b9e4f7c10',
+    timestamp: '2026-11-23T08:00:00.000Z',
+    issue: '330100-GJJ-TQ-0001',
+    purpose: 'provident-fund-withdrawal',
+    body: Buffer.from('{"certTypes":["no-property-proof"]}'),
+  }),
+  'utf8',
+);
 
 /** Runs openssl; its verdict is its exit status (0 = verified). */
 function openssl(args: string[]): { ok: boolean; output: string } {
@@ -59,12 +67,29 @@ describe('SM2-SM3 and the openssl command line', () => {
     expect(raw).toHaveLength(64);
     const signatureFile = join(dir, 'here.sig.der');
     await writeFile(signatureFile, rawSignatureToDer(raw));
-    const pkeyutl = openssl(['pkeyutl', '-verify', '-pubin', '-inkey', publicFile, '-rawin', '-digest', 'sm3', '-in', messageFile, '-sigfile', signatureFile, '-pkeyopt', DISTID]);
+    const pkeyutl = openssl([
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      publicFile,
+      '-rawin',
+      '-digest',
+      'sm3',
+      '-in',
+      messageFile,
+      '-sigfile',
+      signatureFile,
+      '-pkeyopt',
+      DISTID,
+    ]);
     expect(pkeyutl).toMatchObject({ ok: true, output: expect.stringMatching(/Signature Verified Successfully/) });
     const dgst = openssl(['dgst', '-sm3', '-verify', publicFile, '-sigopt', DISTID, '-signature', signatureFile, messageFile]);
     expect(dgst).toMatchObject({ ok: true, output: expect.stringMatching(/Verified OK/) });
     // Negative controls: another user id, another message.
-    expect(openssl(['dgst', '-sm3', '-verify', publicFile, '-sigopt', 'distid:1234567812345679', '-signature', signatureFile, messageFile]).ok).toBe(false);
+    expect(
+      openssl(['dgst', '-sm3', '-verify', publicFile, '-sigopt', 'distid:1234567812345679', '-signature', signatureFile, messageFile]).ok,
+    ).toBe(false);
     const otherFile = join(dir, 'other.bin');
     await writeFile(otherFile, Buffer.concat([message, Buffer.from('x')]));
     expect(openssl(['dgst', '-sm3', '-verify', publicFile, '-sigopt', DISTID, '-signature', signatureFile, otherFile]).ok).toBe(false);
@@ -74,7 +99,24 @@ describe('SM2-SM3 and the openssl command line', () => {
     const publicKey = createPublicKey(await readFile(publicFile, 'utf8'));
     for (const [name, args] of [
       ['dgst', ['dgst', '-sm3', '-sign', keyFile, '-sigopt', DISTID, '-out', join(dir, 'dgst.sig.der'), messageFile]],
-      ['pkeyutl', ['pkeyutl', '-sign', '-inkey', keyFile, '-rawin', '-digest', 'sm3', '-pkeyopt', DISTID, '-in', messageFile, '-out', join(dir, 'pkeyutl.sig.der')]],
+      [
+        'pkeyutl',
+        [
+          'pkeyutl',
+          '-sign',
+          '-inkey',
+          keyFile,
+          '-rawin',
+          '-digest',
+          'sm3',
+          '-pkeyopt',
+          DISTID,
+          '-in',
+          messageFile,
+          '-out',
+          join(dir, 'pkeyutl.sig.der'),
+        ],
+      ],
     ] as const) {
       expect(openssl([...args]).ok, name).toBe(true);
       const raw = derSignatureToRaw(await readFile(join(dir, `${name}.sig.der`)));
@@ -89,7 +131,9 @@ describe('SM2-SM3 and the openssl command line', () => {
 
   it('signed with another user id by openssl, refused here', async () => {
     const signatureFile = join(dir, 'alien.sig.der');
-    expect(openssl(['dgst', '-sm3', '-sign', keyFile, '-sigopt', 'distid:ALICE123@YAHOO.COM', '-out', signatureFile, messageFile]).ok).toBe(true);
+    expect(openssl(['dgst', '-sm3', '-sign', keyFile, '-sigopt', 'distid:ALICE123@YAHOO.COM', '-out', signatureFile, messageFile]).ok).toBe(
+      true,
+    );
     const raw = derSignatureToRaw(await readFile(signatureFile))!;
     expect(sm2Sm3.verify(message, raw, createPublicKey(await readFile(publicFile, 'utf8')))).toBe(false);
   });
