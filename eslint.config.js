@@ -43,9 +43,27 @@ const zones = {
   },
   productionStandsAlone: {
     target: ['kiosk', 'device-drivers', 'print-templates'],
-    from: ['scripts/**', 'test/**', '**/simulated-*.ts', '**/fixtures/**'],
+    from: ['scripts/**', 'test/**', '**/simulated-*.ts', '**/fixtures/**', 'kiosk/development/**', 'kiosk/dev-main.*'],
     message:
       'Production code imports nothing from scripts/, test/, fixtures or a simulator; only the development composition root (kiosk/dev-main.ts, kiosk/development/) wires those in.',
+  },
+  // One way down: the agent joins the session to printing and the gateway; nothing below reaches back up.
+  sessionBelowAgent: {
+    target: 'kiosk/session',
+    from: ['kiosk/agent', 'kiosk/devices', 'kiosk/printing', 'kiosk/main.ts'],
+    message:
+      'kiosk/session/ sees the world through its services (session-services.ts); it imports nothing of the agent, the devices set or printing.',
+  },
+  printingBelowSession: {
+    target: 'kiosk/printing',
+    from: ['kiosk/session', 'kiosk/agent', 'kiosk/main.ts'],
+    message: 'kiosk/printing/ is used by the session, not the reverse: it imports nothing of kiosk/session/ or kiosk/agent/.',
+  },
+  privacyStandsAlone: {
+    target: 'kiosk/privacy',
+    from: 'kiosk',
+    except: ['privacy'],
+    message: 'kiosk/privacy/ is a leaf every part may use: it imports nothing of the kiosk.',
   },
 };
 
@@ -77,7 +95,7 @@ export default defineConfig(
     rules: {
       'import-x/no-unresolved': 'error',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': boundaries(zones.ui, zones.libraries, zones.sessionSeesAdapters, zones.productionStandsAlone),
+      'import-x/no-restricted-paths': boundaries(...Object.values(zones)),
     },
   },
   {
@@ -119,7 +137,7 @@ export default defineConfig(
   {
     files: developmentRoot,
     rules: {
-      'import-x/no-restricted-paths': boundaries(zones.ui, zones.libraries, zones.sessionSeesAdapters),
+      'import-x/no-restricted-paths': boundaries(zones.ui, zones.libraries, zones.sessionSeesAdapters, zones.sessionBelowAgent),
     },
   },
   {

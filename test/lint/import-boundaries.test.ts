@@ -41,6 +41,9 @@ const onlyUiAndContract = 'kiosk/ui/ imports only its own files';
 const libraries = 'are libraries';
 const adaptersOnly = 'only through its adapter interface';
 const noStandIns = 'Production code imports nothing from scripts/, test/';
+const sessionBelow = 'kiosk/session/ sees the world through its services';
+const printingBelow = 'kiosk/printing/ is used by the session, not the reverse';
+const privacyLeaf = 'kiosk/privacy/ is a leaf';
 
 describe('refused', () => {
   // [what, the planted file, what it imports, the rule that must refuse it, words of the rule's message]
@@ -109,6 +112,24 @@ describe('refused', () => {
       noStandIns,
     ],
     ['a driver importing a simulated driver', 'device-drivers/id-reader/planted.ts', './simulated-id-reader', zone, noStandIns],
+    [
+      'production code importing the development wiring',
+      'kiosk/agent/planted.ts',
+      '../development/create-development-agent',
+      zone,
+      noStandIns,
+    ],
+    ['the production entry importing the development entry', 'kiosk/main.ts', './dev-main', zone, noStandIns],
+    ['the session importing the agent', 'kiosk/session/planted.ts', '../agent/scan-router', zone, sessionBelow],
+    ['the session importing printing', 'kiosk/session/planted.ts', '../printing/print-service', zone, sessionBelow],
+    [
+      'printing importing the session, even type-only',
+      'kiosk/printing/planted.ts',
+      'type:../session/session-services',
+      zone,
+      printingBelow,
+    ],
+    ['the privacy module importing the session', 'kiosk/privacy/planted.ts', '../session/failures', zone, privacyLeaf],
     ['an import that does not resolve', 'kiosk/agent/planted.ts', './no-such-file', 'import-x/no-unresolved', ''],
   ];
 
