@@ -1,7 +1,7 @@
 // Commands return a result for conditions that will happen in the field; exceptions are for bugs.
 // Vocabulary from CEN/XFS (see shared/reference/devices.md).
 
-import { err, ok, type Result } from './result';
+import { err, type Result } from './result';
 
 export type CompletionCode = 'deviceNotReady' | 'noDevice' | 'hardwareError' | 'timeOut' | 'canceled' | 'invalidData' | 'userError';
 
@@ -14,10 +14,6 @@ export interface DeviceError {
 }
 
 export type DeviceResult<T> = Result<T, DeviceError>;
-
-export function succeed<T>(value: T): Result<T, never> {
-  return ok(value);
-}
 
 /** A failure in devices.md's shape. With an `errorCode`, its type keeps that word, so a device kind can list its own. */
 export function fail<C extends string>(

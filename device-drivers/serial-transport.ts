@@ -4,7 +4,8 @@
 
 import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
-import { fail, succeed, type DeviceResult } from './device-result';
+import { fail, type DeviceResult } from './device-result';
+import { ok } from './result';
 import { EventHub, type DeviceEvents } from './event-hub';
 
 export interface ByteTransportEvents extends Record<string, unknown> {
@@ -93,7 +94,7 @@ export class SerialTransport implements ByteTransport {
 
   /** Opens the port; already open is success. A missing node is noDevice, any other refusal hardwareError. */
   open(): Promise<DeviceResult<void>> {
-    if (this.port) return Promise.resolve(succeed(undefined));
+    if (this.port) return Promise.resolve(ok(undefined));
     this.opening ??= this.openPort().finally(() => {
       this.opening = null;
     });
@@ -112,7 +113,7 @@ export class SerialTransport implements ByteTransport {
       this.pendingWrites.add(finish);
       port.write(bytes, (error) => {
         if (error) return finish(fail('noDevice', 'writeFailed', error.message));
-        port.drain((drainError) => finish(drainError ? fail('noDevice', 'writeFailed', drainError.message) : succeed(undefined)));
+        port.drain((drainError) => finish(drainError ? fail('noDevice', 'writeFailed', drainError.message) : ok(undefined)));
       });
     });
   }
@@ -149,7 +150,7 @@ export class SerialTransport implements ByteTransport {
     port.on('close', () => this.lost(port, 'port closed'));
     this.watchNode(port, identity);
     if (modemLines) await new Promise<void>((resolve) => port.set(modemLines, () => resolve()));
-    return succeed(undefined);
+    return ok(undefined);
   }
 
   /** The port went away without close(): drop it, release it, and say so once. */

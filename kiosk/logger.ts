@@ -19,10 +19,4 @@ export function createJsonLogger(write: (line: string) => void = (line) => proce
   };
 }
 
-/** Collects events in memory: for tests that search the log for personal data. */
-export function createMemoryLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, ...createJsonLogger((line) => lines.push(line)) };
-}
-
 export const silentLogger: Logger = { event() {} };

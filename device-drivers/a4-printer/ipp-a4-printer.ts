@@ -4,7 +4,8 @@
 // of a document: the bytes go from the caller's buffer to the socket.
 
 import { abortableDelay } from '../abortable-delay';
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import { EventHub } from '../event-hub';
 import type { Result } from '../result';
 import type {
@@ -152,7 +153,7 @@ export class IppA4Printer implements A4Printer {
     const exchange = await this.client.send(cancelJobRequest(this.client.printerUri, this.client.requestId(), id));
     if (!exchange.ok) return transportFailure(exchange.error, 'Cancel-Job');
     const code = exchange.value.code;
-    if (isSuccess(code)) return succeed(undefined);
+    if (isSuccess(code)) return ok(undefined);
     if (code === StatusCode.clientErrorNotFound) return fail('invalidData', 'noSuchJob', 'the printer has no such job');
     if (code === StatusCode.clientErrorNotPossible) return fail('invalidData', 'jobFinished', 'the job has already ended');
     return fail('hardwareError', 'ippStatus', ippStatusText('Cancel-Job', code, statusMessage(exchange.value)));
@@ -197,7 +198,7 @@ export class IppA4Printer implements A4Printer {
     const job = readJobAttributes(response);
     if (job.jobId === null)
       return fail('hardwareError', 'outcomeUnknown', 'Print-Job succeeded without a job id; the printer may hold the job');
-    return succeed({ jobId: String(job.jobId), state: job.state ?? 'pending', reasons: jobReasons(job) });
+    return ok({ jobId: String(job.jobId), state: job.state ?? 'pending', reasons: jobReasons(job) });
   }
 
   /** Polls the job to its end. The printer holds the job from here: every exit says what became of it. */
@@ -238,7 +239,7 @@ export class IppA4Printer implements A4Printer {
       }
     }
 
-    if (last.state === 'completed') return succeed({ jobId: first.jobId, stage: 'done' });
+    if (last.state === 'completed') return ok({ jobId: first.jobId, stage: 'done' });
     if (last.state === 'canceled')
       return fail('canceled', 'jobCanceled', `job ${jobId} canceled (${last.reasons.join(', ') || 'no reason given'})`);
     return fail(
@@ -263,7 +264,7 @@ export class IppA4Printer implements A4Printer {
     }
     const attributes = readPrinterAttributes(exchange.value);
     this.update(mapPrinterStatus(attributes));
-    return succeed(attributes);
+    return ok(attributes);
   }
 
   /** Announces the status only when it changed, and paper going low or out. */

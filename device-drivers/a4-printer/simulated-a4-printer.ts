@@ -5,7 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { abortableDelay } from '../abortable-delay';
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import type { PaperState } from '../device-status';
 import { EventHub } from '../event-hub';
 import type { Result } from '../result';
@@ -111,7 +112,7 @@ export class SimulatedA4Printer implements A4Printer {
         if (job.canceled) return fail('canceled', 'jobCanceled', 'job canceled');
       }
       this.setPaperInTray(true);
-      return succeed(report({ stage: 'done' }));
+      return ok(report({ stage: 'done' }));
     } finally {
       this.active = null;
       this.emitStatus();
@@ -122,7 +123,7 @@ export class SimulatedA4Printer implements A4Printer {
     if (this.active?.jobId !== jobId) return fail('invalidData', 'noSuchJob', 'no such active job');
     this.active.canceled = true;
     this.wake?.();
-    return succeed(undefined);
+    return ok(undefined);
   }
 
   // ---- knobs ----

@@ -2,7 +2,8 @@
 // and looking for the device again with backoff when it goes away (unplugged, read error) until it is back — an
 // unattended kiosk has nobody to restart it. A driver supplies how to attach to its device and how to let go of it.
 
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import type { DeviceState } from '../device-status';
 import { EventHub } from '../event-hub';
 import { Reconnector, steppedBackoff } from '../reconnect-with-backoff';
@@ -76,13 +77,13 @@ export abstract class ReconnectingCodeScanner implements CodeScanner, Diagnosabl
   async enable(): Promise<DeviceResult<void>> {
     if (this.tracker.status().device !== 'online') return this.notReady();
     this.tracker.update({ enabled: true });
-    return succeed(undefined);
+    return ok(undefined);
   }
 
   /** Always possible: a scanner that is away is off too, and stays off when it comes back. */
   async disable(): Promise<DeviceResult<void>> {
     this.tracker.update({ enabled: false });
-    return succeed(undefined);
+    return ok(undefined);
   }
 
   /** Drops any half-received scan, reopens the device and leaves the scanner off, as at start. */
@@ -90,7 +91,7 @@ export abstract class ReconnectingCodeScanner implements CodeScanner, Diagnosabl
     if (!this.running) return fail('deviceNotReady', 'closed', 'the driver is not open');
     this.tracker.update({ enabled: false });
     await this.detach();
-    if (await this.attach()) return succeed(undefined);
+    if (await this.attach()) return ok(undefined);
     this.keepLooking();
     return this.notReady();
   }

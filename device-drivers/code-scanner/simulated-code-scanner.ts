@@ -1,6 +1,7 @@
 // The simulated QR/barcode scanner: a code "scanned" from the dev panel or a test arrives as a read event.
 
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import { EventHub } from '../event-hub';
 import type { CodeScanner, CodeScannerEvents, CodeScannerStatus } from './code-scanner';
 
@@ -53,6 +54,6 @@ export class SimulatedCodeScanner implements CodeScanner {
     if (!this.plugged) return fail('noDevice', 'unplugged', 'scanner not connected');
     this.enabled = on;
     this.hub.emit('statusChanged', this.status());
-    return succeed(undefined);
+    return ok(undefined);
   }
 }

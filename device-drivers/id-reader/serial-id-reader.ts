@@ -3,10 +3,10 @@
 // garbage or silence, and reopening the port with exponential backoff after an unplug.
 
 import { abortableDelay } from '../abortable-delay';
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
 import { EventHub } from '../event-hub';
 import { doublingBackoff, Reconnector } from '../reconnect-with-backoff';
-import { err, ok, type Result } from '../result';
+import { type Result, err, ok } from '../result';
 import { SerialTransport, type ByteTransport } from '../serial-transport';
 import { Ga467FrameParser, Ga467Status, encodeCommand, toReply, type Ga467CommandName, type Ga467Reply } from './ga467-frame';
 import { TEXT_BLOCK_LENGTH, decodeTextBlock } from './ga467-text-block';
@@ -146,7 +146,7 @@ export class SerialIdReader implements IdReader {
     const exchange = await this.command('readSamId', this.commandTimeoutMs, (r) => r.sw3 !== Ga467Status.success || r.data.length === 16);
     const result = this.expectSuccess(exchange, 'read SAM id');
     if (!result.ok) return result;
-    return exchange.ok ? succeed(Buffer.from(exchange.value.data).toString('hex')) : fail('hardwareError');
+    return exchange.ok ? ok(Buffer.from(exchange.value.data).toString('hex')) : fail('hardwareError');
   }
 
   /** Polls for a fresh card, then selects and reads it once. A read card is halted: never read twice. */
@@ -223,7 +223,7 @@ export class SerialIdReader implements IdReader {
   private expectSuccess(exchange: Exchange, what: string): DeviceResult<void> {
     if (!exchange.ok) return exchangeFailure(exchange.error);
     const { sw3 } = exchange.value;
-    if (sw3 === Ga467Status.success) return succeed(undefined);
+    if (sw3 === Ga467Status.success) return ok(undefined);
     return fail('hardwareError', statusCode(sw3), `${what}: reader answered ${hex(sw3)}`);
   }
 

@@ -2,7 +2,8 @@
 // with knobs for the dev panel and tests. Cards come from the synthetic population.
 
 import { abortableDelay } from '../abortable-delay';
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import { EventHub } from '../event-hub';
 import type { IdCard } from './id-card';
 import type { IdReader, IdReaderEvents, IdReaderStatus } from './id-reader';
@@ -40,7 +41,7 @@ export class SimulatedIdReader implements IdReader {
   async close(): Promise<void> {}
 
   async reset(): Promise<DeviceResult<void>> {
-    return this.plugged ? succeed(undefined) : fail('noDevice', 'unplugged', 'reader not connected');
+    return this.plugged ? ok(undefined) : fail('noDevice', 'unplugged', 'reader not connected');
   }
 
   async readCard(signal: AbortSignal): Promise<DeviceResult<IdCard>> {

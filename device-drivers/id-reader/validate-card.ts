@@ -1,6 +1,7 @@
 // Every driver, real or simulated, passes what it decoded through here: a bad read is an error, never a citizen.
 
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import type { IdCard } from './id-card';
 import { checkIdNumber, isCalendarDate, isOldForeignPermanentResidentNumber } from './id-number';
 
@@ -13,9 +14,9 @@ export function validateCard(card: IdCard): DeviceResult<IdCard> {
   }
   if (card.cardType === 'foreign-permanent-resident-2017') {
     return isOldForeignPermanentResidentNumber(card.idNumber)
-      ? succeed(card)
+      ? ok(card)
       : fail('invalidData', 'shape', 'permanent-resident number has the wrong shape');
   }
   const check = checkIdNumber(card.idNumber, card);
-  return check.ok ? succeed(card) : fail('invalidData', check.error, `ID number failed the ${check.error} check`);
+  return check.ok ? ok(card) : fail('invalidData', check.error, `ID number failed the ${check.error} check`);
 }

@@ -3,7 +3,8 @@
 // and error correction Q (shared/contracts/seal-kq1.md, "Size and print").
 
 import iconv from 'iconv-lite';
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import { assertNever } from '../device-status';
 import type { Receipt, ReceiptLine } from './receipt-printer';
 
@@ -50,7 +51,7 @@ export function encodeReceipt(receipt: Receipt): DeviceResult<Uint8Array> {
     parts.push(encoded.value);
   }
   parts.push(Uint8Array.of(GS, 0x56, 0x41, CUT_FEED_LINES));
-  return succeed(concatBytes(parts));
+  return ok(concatBytes(parts));
 }
 
 function encodeLine(line: ReceiptLine): DeviceResult<Uint8Array> {
@@ -63,7 +64,7 @@ function encodeLine(line: ReceiptLine): DeviceResult<Uint8Array> {
       if (!Number.isInteger(line.lines) || line.lines < 0 || line.lines > MAX_FEED_LINES) {
         return fail('invalidData', 'feedLines', `feed must be 0–${MAX_FEED_LINES} whole lines`);
       }
-      return succeed(Uint8Array.of(ESC, 0x64, line.lines));
+      return ok(Uint8Array.of(ESC, 0x64, line.lines));
     default:
       return assertNever(line);
   }
@@ -76,7 +77,7 @@ function encodeText(text: string, size: 'normal' | 'large', align: 'left' | 'cen
   const sizeByte = SIZE_BYTE[size];
   const alignByte = ALIGN_BYTE[align];
   if (sizeByte === undefined || alignByte === undefined) return fail('invalidData', 'textStyle', 'unknown size or alignment');
-  return succeed(
+  return ok(
     concatBytes([
       Uint8Array.of(ESC, 0x61, alignByte, GS, 0x21, sizeByte, ...CHINESE_MODE_ON),
       iconv.encode(text, 'gb18030'),
@@ -93,7 +94,7 @@ function encodeQr(data: string): DeviceResult<Uint8Array> {
   const fits = QR_ALPHANUMERIC.test(data) ? data.length <= QR_MAX_ALPHANUMERIC_Q : bytes.length <= QR_MAX_BYTES_Q;
   if (!fits) return fail('invalidData', 'qrTooLong', 'QR data does not fit a version-40 code at level Q');
   const storeLength = bytes.length + 3;
-  return succeed(
+  return ok(
     concatBytes([
       Uint8Array.of(ESC, 0x61, ALIGN_BYTE.center),
       qrFunction(0x41, [0x32, 0x00]), // model 2

@@ -3,7 +3,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import { EventHub } from '../event-hub';
 import type { ByteTransport, ByteTransportEvents } from '../serial-transport';
 import { EscPosReceiptPrinter } from './escpos-receipt-printer';
@@ -23,7 +24,7 @@ class FakeLine implements ByteTransport {
     this.opens++;
     if (!this.available) return fail('noDevice', 'portUnavailable', 'no such port');
     this.isOpen = true;
-    return succeed(undefined);
+    return ok(undefined);
   }
   async close(): Promise<void> {
     this.isOpen = false;
@@ -35,7 +36,7 @@ class FakeLine implements ByteTransport {
       const answer = this.reply(bytes[2]!);
       if (answer.length > 0) setTimeout(() => this.hub.emit('data', Uint8Array.from(answer)), 1);
     }
-    return succeed(undefined);
+    return ok(undefined);
   }
   lose(): void {
     this.isOpen = false;

@@ -2,10 +2,10 @@
 // job, idle polling for events, and reopening the port with backoff when it goes away. Never resends a job.
 
 import { abortableDelay } from '../abortable-delay';
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
 import { EventHub } from '../event-hub';
 import { doublingBackoff, Reconnector } from '../reconnect-with-backoff';
-import { err } from '../result';
+import { err, ok } from '../result';
 import { SerialTransport, type ByteTransport } from '../serial-transport';
 import { DISABLE_AUTOMATIC_STATUS_BACK, INITIALISE, concatBytes, encodeReceipt } from './escpos-encoder';
 import {
@@ -138,7 +138,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
       const written = await this.transport.write(concatBytes([INITIALISE, DISABLE_AUTOMATIC_STATUS_BACK]));
       if (!written.ok) return written;
       const status = await this.refreshStatus();
-      return status.ok ? succeed(undefined) : status;
+      return status.ok ? ok(undefined) : status;
     });
   }
 
@@ -185,7 +185,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
       );
     }
     const problem = afterJobProblem(after.value);
-    return problem ? err(problem) : succeed(undefined);
+    return problem ? err(problem) : ok(undefined);
   }
 
   // ---- status ----

@@ -1,7 +1,8 @@
 // Real-time status (DLE EOT n, n = 1..4): the query bytes, a pure decoder of the four reply bytes into a typed
 // status, and its mapping onto the common status model (shared/reference/devices.md).
 
-import { fail, succeed, type DeviceError, type DeviceResult } from '../device-result';
+import { fail, type DeviceError, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import type { ReceiptPrinterStatus } from './receipt-printer';
 
 export type StatusQuery = 1 | 2 | 3 | 4;
@@ -66,7 +67,7 @@ export function decodeRealtimeStatus(replies: ArrayLike<number>): DeviceResult<E
     bytes.push(byte);
   }
   const [printer = 0, offline = 0, errors = 0, paper = 0] = bytes;
-  return succeed({
+  return ok({
     offline: bit(printer, 3),
     coverOpen: bit(offline, 2),
     paperEndStop: bit(offline, 5),

@@ -1,6 +1,7 @@
 // The simulated receipt printer: keeps the last receipt's lines in memory (never on disk) for tests.
 
-import { fail, succeed, type DeviceResult } from '../device-result';
+import { fail, type DeviceResult } from '../device-result';
+import { ok } from '../result';
 import { EventHub } from '../event-hub';
 import type { Receipt, ReceiptPrinter, ReceiptPrinterEvents, ReceiptPrinterStatus } from './receipt-printer';
 
@@ -34,11 +35,11 @@ export class SimulatedReceiptPrinter implements ReceiptPrinter {
     this.lastReceipt = receipt;
     this.receiptInSlot = true;
     this.hub.emit('statusChanged', this.status());
-    return succeed(undefined);
+    return ok(undefined);
   }
 
   async reset(): Promise<DeviceResult<void>> {
-    return this.plugged ? succeed(undefined) : fail('noDevice', 'unplugged', 'receipt printer not connected');
+    return this.plugged ? ok(undefined) : fail('noDevice', 'unplugged', 'receipt printer not connected');
   }
 
   // ---- knobs ----

@@ -44,6 +44,14 @@ function allowedMethod(path: string): 'GET' | 'POST' | null {
   return 'GET';
 }
 
+/** A request's route for the log: one of the API's own paths, `api` or `ui`; never what the asker wrote. */
+function routeOf(url: string | undefined): string {
+  const path = new URL(url ?? '/', 'http://127.0.0.1').pathname;
+  if (path in apiRoutes) return path;
+  if (path.startsWith('/api/sim/')) return '/api/sim';
+  return path.startsWith('/api/') ? 'api' : 'ui';
+}
+
 /** The path with its percent-escapes decoded, or null when they are malformed (`/%`, `/%zz`). */
 function decodedPath(path: string): string | null {
   try {
@@ -86,7 +94,11 @@ export async function startAgentServer(options: AgentServerOptions) {
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     handle(request, response).catch((error: unknown) => {
-      logger.event('agent.requestFailed', 'failure', { path: request.url?.split('?')[0] ?? '', message: String(error) });
+      // The route, never the path or the error's text: either could carry what the asker sent.
+      logger.event('agent.requestFailed', 'failure', {
+        route: routeOf(request.url),
+        error: error instanceof Error ? error.name : typeof error,
+      });
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
       else response.end();
     });

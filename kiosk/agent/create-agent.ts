@@ -93,7 +93,8 @@ export async function createAgent(parts: AgentParts) {
   const refreshTimer = setInterval(() => runtime.refresh(), 1000);
   logger.event('agent.started', 'success', { kioskId: config.kioskId, port: server.port, startupMs: Date.now() - startedAt });
   // Serving already; the renderer loads behind it, long before a citizen reaches the preview.
-  const warming = printService.warmUp();
+  // A renderer that fails to load is for staff; the next citizen's preview then fails with DOCUMENT_UNAVAILABLE.
+  const warming = printService.warmUp().catch(() => logger.event('staff.alert', 'failure', { reason: 'documentRendererUnavailable' }));
 
   return {
     url: server.url,
@@ -111,5 +112,3 @@ export async function createAgent(parts: AgentParts) {
     },
   };
 }
-
-export type RunningAgent = Awaited<ReturnType<typeof createAgent>>;

@@ -90,6 +90,8 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     },
     stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
+      // Stopping an actor runs no exit actions: end a session in progress first, so it logs its one session.ended.
+      actor.send({ type: 'AGENT.STOPPING' });
       actor.stop();
     },
     send(event: UiEvent) {

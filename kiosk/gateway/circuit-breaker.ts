@@ -100,11 +100,3 @@ export function createCircuitBreaker(settings: BreakerSettings): CircuitBreaker 
     },
   };
 }
-
-/** A breaker that never opens: for tools that make one call and want its real answer. */
-export const neverOpenBreaker: CircuitBreaker = {
-  available: () => true,
-  state: () => 'closed',
-  run: async (attempt) => ok(await attempt()),
-  onStateChange: () => {},
-};

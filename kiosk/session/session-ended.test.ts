@@ -1,8 +1,8 @@
 // Every session ends with exactly one `sessionEnded`, whatever way it ends, carrying its outcome.
 
 import { describe, expect, it } from 'vitest';
-import { fail, succeed } from '../../device-drivers/device-result';
-import { err } from '../../device-drivers/result';
+import { fail } from '../../device-drivers/device-result';
+import { err, ok } from '../../device-drivers/result';
 import { createSessionHarness, type SessionHarness } from '../../test/support/session-harness';
 
 function endings(h: SessionHarness) {
@@ -11,7 +11,7 @@ function endings(h: SessionHarness) {
 
 async function printToPaper(h: SessionHarness) {
   h.reportPrint({ stage: 'sent' });
-  h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
+  h.print.resolve(ok({ jobId: '1', stage: 'done' }));
   await h.flush();
 }
 
@@ -75,5 +75,25 @@ describe('session.ended: one per session, with its outcome', () => {
     h.send({ type: 'HOME' });
     expect(h.screen()).toBe('home');
     expect(endings(h)).toEqual([{ type: 'sessionEnded', errandId: 'no-property-proof-provident-fund', outcome: 'issued', failure: null }]);
+  });
+
+  it('abandoned: the agent stopped mid-print, after the printer took the job', async () => {
+    const h = createSessionHarness();
+    await h.toPrintingJob();
+    h.reportPrint({ stage: 'sent' });
+    await h.flush();
+    h.send({ type: 'CANCEL' }); // refused while the job is followed
+    expect(endings(h)).toEqual([]);
+    h.send({ type: 'AGENT.STOPPING' });
+    expect(endings(h)).toEqual([
+      { type: 'sessionEnded', errandId: 'no-property-proof-provident-fund', outcome: 'abandoned', failure: null },
+    ]);
+  });
+
+  it('none when the agent stops with no session running', () => {
+    const h = createSessionHarness();
+    h.send({ type: 'AGENT.STOPPING' });
+    expect(h.screen()).toBe('home');
+    expect(endings(h)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fail, succeed } from '../../device-drivers/device-result';
+import { fail } from '../../device-drivers/device-result';
 import { err, ok } from '../../device-drivers/result';
 import { createSessionHarness, testCard, testCertificate, type SessionHarness } from '../../test/support/session-harness';
 
@@ -33,7 +33,7 @@ describe('session machine: happy path', () => {
     h.send({ type: 'START' });
     await h.flush();
     expect(h.screen()).toBe('placeCard');
-    h.read.resolve(succeed(testCard()));
+    h.read.resolve(ok(testCard()));
     await h.flush();
     expect(h.screen()).toBe('consent');
     expect(h.view().holder).toEqual({ maskedName: '张*', maskedIdNumber: '330106********123X' });
@@ -67,7 +67,7 @@ describe('session machine: happy path', () => {
     expect(h.document.pdf.every((byte) => byte === 0)).toBe(true); // and its bytes are wiped, wherever referenced
     h.reportPrint({ stage: 'printing' });
     h.reportPrint({ stage: 'done' });
-    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
+    h.print.resolve(ok({ jobId: '1', stage: 'done' }));
     await h.flush();
     expect(h.screen()).toBe('takeItems');
     expectNoCitizenData(h);
@@ -90,7 +90,7 @@ describe('session machine: happy path', () => {
     h.send({ type: 'SELECT_ERRAND', errandId: 'renter-provident-fund-withdrawal' });
     h.send({ type: 'START' });
     await h.flush();
-    h.read.resolve(succeed(testCard()));
+    h.read.resolve(ok(testCard()));
     await h.flush();
     h.send({ type: 'CONSENT' });
     await h.flush();
@@ -232,7 +232,7 @@ describe('session machine: timeouts', () => {
     await h.toPrintingJob();
     h.setPaperWaiting(true);
     h.reportPrint({ stage: 'done' });
-    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
+    h.print.resolve(ok({ jobId: '1', stage: 'done' }));
     await h.flush();
     await h.advance(20_000);
     expect(h.screen()).toBe('takeItems');
@@ -245,7 +245,7 @@ describe('session machine: timeouts', () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
     h.setPaperWaiting(true);
-    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
+    h.print.resolve(ok({ jobId: '1', stage: 'done' }));
     await h.flush();
     await h.advance(5_000 + 60_000);
     expect(h.screen()).toBe('rating');
@@ -254,7 +254,7 @@ describe('session machine: timeouts', () => {
   it('rating: times out to home', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
+    h.print.resolve(ok({ jobId: '1', stage: 'done' }));
     await h.flush();
     await h.advance(5_000);
     await timeOut(h);
@@ -264,7 +264,7 @@ describe('session machine: timeouts', () => {
   it('thanks: returns home after 30 s, or at once on HOME', async () => {
     const h = createSessionHarness();
     await h.toPrintingJob();
-    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
+    h.print.resolve(ok({ jobId: '1', stage: 'done' }));
     await h.flush();
     await h.advance(5_000);
     h.send({ type: 'SKIP_RATING' });
@@ -333,7 +333,7 @@ describe('session machine: cancel', () => {
 
     const g = createSessionHarness();
     await g.toPrintingJob();
-    g.print.resolve(succeed({ jobId: '1', stage: 'done' }));
+    g.print.resolve(ok({ jobId: '1', stage: 'done' }));
     await g.flush();
     await g.advance(5_000);
     g.send({ type: 'CANCEL' });
@@ -465,7 +465,7 @@ describe('session machine: failures, each with a next step', () => {
     await h.advance(60_000);
     h.reportPrint({ stage: 'printing' });
     h.reportPrint({ stage: 'done' });
-    h.print.resolve(succeed({ jobId: '1', stage: 'done' }));
+    h.print.resolve(ok({ jobId: '1', stage: 'done' }));
     await h.flush();
     expect(h.screen()).toBe('takeItems');
   });

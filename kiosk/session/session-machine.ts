@@ -63,6 +63,8 @@ type InternalEvent =
   | { type: 'PRINT.PROGRESS'; job: PrintJobStage }
   | { type: 'PRINT.DONE'; paperWaiting: boolean }
   | { type: 'PRINT.FAILED'; code: FailureCode }
+  /** The agent is stopping (restart, shutdown): a session in progress ends here, so it is still told once. */
+  | { type: 'AGENT.STOPPING' }
   /** A code of a kind the current screen accepts (scan-acceptance.ts), handed on by the agent's scan router. */
   | { type: 'SCANNED'; kind: ScanKind; data: string };
 
@@ -249,6 +251,7 @@ export function createSessionMachine(services: SessionServices) {
         on: {
           CANCEL: 'ending',
           HOME: 'ending',
+          'AGENT.STOPPING': 'ending',
         },
         states: {
           attention: {

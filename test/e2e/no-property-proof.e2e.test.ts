@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCitizens } from '../../scripts/synthetic-population';
-import { buildKiosk } from '../support/build-kiosk';
 import { launchChromium } from '../support/chromium';
 import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
 import { pdfText } from '../support/pdf-text';
@@ -35,7 +34,6 @@ async function placeCard(key: string): Promise<void> {
 
 describe('a citizen gets a 无房证明 on simulated devices', () => {
   beforeAll(async () => {
-    buildKiosk();
     kiosk = await startKioskProcess();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

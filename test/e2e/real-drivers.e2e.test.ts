@@ -14,7 +14,6 @@ import { testCitizens } from '../../scripts/synthetic-population';
 import { IdReaderEmulator } from '../emulators/id-reader-emulator';
 import { ReceiptPrinterEmulator } from '../emulators/receipt-printer-emulator';
 import { startSerialScannerEmulator, type SerialScannerEmulator } from '../emulators/serial-scanner-emulator';
-import { buildKiosk } from '../support/build-kiosk';
 import { launchChromium } from '../support/chromium';
 import { startIppEverywherePrinter, type IppEverywherePrinter } from '../support/ipp-everywhere-printer';
 import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
@@ -34,7 +33,6 @@ async function screen(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  buildKiosk();
   const readerPair: PtyPair = await openPtyPair({ name: 'e2e-reader' });
   cleanups.push(() => readerPair.dispose());
   reader = new IdReaderEmulator({ pacedBaudRate: 115200 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
-import { createMemoryLogger } from '../../kiosk/logger';
+import { createMemoryLogger } from '../support/memory-logger';
 import type { AgentMessage, SessionView } from '../../kiosk/session/session-view';
 import { testCitizens } from '../../scripts/synthetic-population';
 

@@ -6,7 +6,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildKiosk } from '../support/build-kiosk';
 import { builtAgent } from '../support/kiosk-process';
 import { realHardware } from '../support/real-hardware-config';
 
@@ -30,7 +29,6 @@ async function start(config: unknown | null): Promise<{ status: number | null; s
 }
 
 beforeAll(async () => {
-  buildKiosk();
   dir = await mkdtemp(join(tmpdir(), 'kiosk-production-'));
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 // The end-to-end tests serve the real built UI and run the compiled agent, as `npm start` and a production kiosk
-// do: build both once per test process (the UI only when its inputs changed).
+// do. Vitest builds once per run (build-once.ts); the benchmarks call this themselves.
 
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,7 +1,8 @@
 // A byte transport in memory, for driver unit tests: what the driver writes goes to `onWrite`, what the
 // device says is `deliver`ed, and unplug()/plug() stand for the cable. Real ports are tested on a pty pair.
 
-import { fail, succeed, type DeviceResult } from '../../device-drivers/device-result';
+import { fail, type DeviceResult } from '../../device-drivers/device-result';
+import { ok } from '../../device-drivers/result';
 import { EventHub } from '../../device-drivers/event-hub';
 import type { ByteTransport, ByteTransportEvents } from '../../device-drivers/serial-transport';
 
@@ -22,13 +23,13 @@ export class MemoryByteTransport implements ByteTransport {
     if (!this.plugged) return fail('noDevice', 'portMissing', 'no such device');
     this.opened = true;
     this.opens++;
-    return succeed(undefined);
+    return ok(undefined);
   }
 
   async write(bytes: Uint8Array): Promise<DeviceResult<void>> {
     if (!this.opened) return fail('noDevice', 'portClosed', 'serial port is not open');
     queueMicrotask(() => this.onWrite(bytes));
-    return succeed(undefined);
+    return ok(undefined);
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@ import type {
   PrintJobProgress,
   PrintJobStage,
 } from '../../device-drivers/a4-printer/a4-printer';
-import { fail, succeed, type DeviceResult } from '../../device-drivers/device-result';
+import { fail, type DeviceResult } from '../../device-drivers/device-result';
 import { err, ok } from '../../device-drivers/result';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
 import type { Result } from '../../device-drivers/result';
@@ -164,7 +164,7 @@ export function createSessionHarness(options: { settings?: Partial<SessionSettin
     },
     async toConsent(card: IdCard = testCard()) {
       await this.toPlaceCard();
-      read.resolve(succeed(card));
+      read.resolve(ok(card));
       await flush();
     },
     async toFetching() {

@@ -15,7 +15,8 @@ import { addDays, shanghaiIsoDate } from '../../../print-templates/shanghai-date
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
 import { verifySeal } from '../../../kiosk/gateway/seal-kq1';
 import { publishTrustList, type TrustListDocument } from '../../../kiosk/gateway/trust-list';
-import { createMemoryLogger, silentLogger } from '../../../kiosk/logger';
+import { silentLogger } from '../../../kiosk/logger';
+import { createMemoryLogger } from '../../support/memory-logger';
 import { simulatorClientConfig } from '../../../scripts/gateway-simulator/client-config';
 import { isValidUscc } from '../../../scripts/gateway-simulator/uscc';
 import { citizen, citizenSees, errand, expectNoPersonalData, fetchRequest, noSignal, startRig, type GatewayRig } from './gateway-rig';

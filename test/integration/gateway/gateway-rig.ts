@@ -17,7 +17,7 @@ import {
   type HttpsGatewayClient,
 } from '../../../kiosk/gateway/https-gateway-client';
 import type { SignatureAlg } from '../../../kiosk/gateway/signature-algorithms';
-import { createMemoryLogger } from '../../../kiosk/logger';
+import { createMemoryLogger } from '../../support/memory-logger';
 import { createSessionHarness } from '../../support/session-harness';
 import { fetchFailureCode } from '../../../kiosk/session/fetch-failure';
 import type { FailureCode } from '../../../kiosk/session/failures';

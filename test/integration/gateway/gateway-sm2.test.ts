@@ -9,7 +9,7 @@ import { decode } from 'cborg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase45 } from '../../../kiosk/gateway/base45-strict';
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
-import { createMemoryLogger } from '../../../kiosk/logger';
+import { createMemoryLogger } from '../../support/memory-logger';
 import { simulatorClientConfig } from '../../../scripts/gateway-simulator/client-config';
 import { startGatewaySimulator, type RunningGatewaySimulator } from '../../../scripts/gateway-simulator/simulator';
 import { citizenSees, expectNoPersonalData, FAST_TIMINGS, fetchRequest, noSignal, startRig, type GatewayRig } from './gateway-rig';
