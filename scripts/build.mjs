@@ -1,13 +1,15 @@
 // Builds what the kiosk runs: the touch UI (Vite, into kiosk/ui/dist) and the agent compiled to plain JavaScript
-// (esbuild, into dist/): dist/kiosk-agent.mjs is the production agent (kiosk/main.ts), dist/kiosk-dev.mjs the
-// development kiosk that `npm start` runs (kiosk/dev-main.ts). Node runs them without a TypeScript loader.
+// (esbuild, into dist/): dist/kiosk-agent.mjs is the production agent (kiosk/main.ts), dist/device-cli.mjs the
+// maintenance command line (scripts/device-cli.ts), and, unless --production, dist/kiosk-dev.mjs the development
+// kiosk that `npm start` runs (kiosk/dev-main.ts). Node runs them without a TypeScript loader.
 //
 // The UI is rebuilt only when one of its inputs changed: a digest of them is kept beside the build. The agent is
 // bundled every time (about a second), with its pure-JavaScript npm dependencies; native add-ons stay in node_modules.
 // The bundles' import graph is written beside them (dist/meta.json), for whoever wants to see what went in.
 //
-//   node scripts/build.mjs            UI (when changed) and agent
-//   node scripts/build.mjs --ui       the UI only        --agent   the agent only
+//   node scripts/build.mjs                 UI (when changed), the agent, the command line and the development kiosk
+//   node scripts/build.mjs --production    the same without the development kiosk (simulators, test citizens)
+//   node scripts/build.mjs --ui | --agent  one half only
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -20,7 +22,8 @@ const uiDist = join(root, 'kiosk', 'ui', 'dist');
 const uiDigestFile = join(uiDist, '.inputs-sha256');
 
 /** dist/<name>.mjs for each entry; code loaded later (the document renderer) goes to dist/chunks/. */
-export const agentEntries = { 'kiosk-agent': 'kiosk/main.ts', 'kiosk-dev': 'kiosk/dev-main.ts' };
+const productionEntries = { 'kiosk-agent': 'kiosk/main.ts', 'device-cli': 'scripts/device-cli.ts' };
+const developmentEntries = { ...productionEntries, 'kiosk-dev': 'kiosk/dev-main.ts' };
 
 function filesUnder(dir) {
   const out = [];
@@ -57,12 +60,12 @@ export function buildUi({ force = false } = {}) {
   return 'built';
 }
 
-export async function buildAgent() {
+export async function buildAgent({ production = false } = {}) {
   const esbuild = await import('esbuild');
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: agentEntries,
+    entryPoints: production ? productionEntries : developmentEntries,
     outdir: 'dist',
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
@@ -87,7 +90,7 @@ export async function buildAgent() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const only = process.argv[2];
-  if (only !== '--agent') buildUi();
-  if (only !== '--ui') await buildAgent();
+  const flags = new Set(process.argv.slice(2));
+  if (!flags.has('--agent')) buildUi();
+  if (!flags.has('--ui')) await buildAgent({ production: flags.has('--production') });
 }

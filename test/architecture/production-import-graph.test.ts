@@ -2,6 +2,7 @@
 // runtime would): no file of scripts/ or test/, no simulator or simulated driver, no development PKI library.
 // The development entry is the control: the same check finds all of those in its graph.
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,13 @@ async function importGraph(entry: string): Promise<{ files: string[]; packages: 
 /** What the production agent must never carry. */
 function developmentStandIns(graph: { files: string[]; packages: string[] }): string[] {
   return [
-    ...graph.files.filter((file) => /^(scripts|test)\//.test(file) || /simulat/i.test(file) || /^kiosk\/development\//.test(file)),
+    ...graph.files.filter(
+      (file) =>
+        /^(scripts|test)\//.test(file) ||
+        /simulat/i.test(file) ||
+        /\/fixtures\//.test(file) ||
+        /^kiosk\/(development\/|dev-main)/.test(file),
+    ),
     ...graph.packages.filter((name) => name.startsWith('@peculiar/') || name === 'tsx'),
   ];
 }
@@ -40,6 +47,18 @@ describe('the production agent’s import graph (kiosk/main.ts)', () => {
     expect(graph.files).toContain('device-drivers/id-reader/serial-id-reader.ts');
     expect(graph.files).toContain('kiosk/gateway/https-gateway-client.ts');
     expect(developmentStandIns(graph)).toEqual([]);
+  });
+
+  it('needs no package that a production install (npm ci --omit=dev) leaves out', async () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const packageOf = (specifier: string) =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
+    const needed = (await importGraph('kiosk/main.ts')).packages.filter((name) => !name.startsWith('node:')).map(packageOf);
+    expect(needed).toContain('xstate');
+    expect(needed.filter((name) => !(name in manifest.dependencies))).toEqual([]);
   });
 
   it('control: the development entry (kiosk/dev-main.ts) does hold them, so the check can fail', async () => {
