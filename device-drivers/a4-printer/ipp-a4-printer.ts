@@ -5,9 +5,8 @@
 
 import { abortableDelay } from '../abortable-delay';
 import { fail, type DeviceResult } from '../device-result';
-import { ok } from '../result';
 import { EventHub } from '../event-hub';
-import type { Result } from '../result';
+import { ok, type Result } from '../result';
 import type {
   A4Printer,
   A4PrintError,
@@ -30,9 +29,22 @@ import {
   statusMessage,
   type JobAttributes,
   type JobStateName,
+  type MarkerLevel,
   type PrinterAttributes,
 } from './ipp-operations';
-import { baseReason, blockingReasons, jobStage, mapPrinterStatus, NO_PRINTER } from './printer-status-mapping';
+import { baseReason, blockingReasons, jobStage, mapPrinterStatus, NO_PRINTER, printerStateName } from './printer-status-mapping';
+
+/** What maintenance staff see of an IPP printer (`npm run device -- a4-printer status`). */
+export interface IppPrinterDiagnostics {
+  /** `idle`, `processing`, `stopped`, or the number a printer sent outside those. */
+  printerState: string | null;
+  /** printer-state-reasons as the printer sent them (`media-empty-warning`, …): for staff to read. */
+  reasons: string[];
+  message: string | null;
+  acceptingJobs: boolean | null;
+  markers: MarkerLevel[];
+  kioskStatus: A4PrinterStatus;
+}
 
 export interface IppA4PrinterOptions {
   /** `ipp://host[:port]/path`; port 631 when none is given. */
@@ -103,10 +115,19 @@ export class IppA4Printer implements A4Printer {
   }
 
   /**
-   * One Get-Printer-Attributes, shared by callers that ask at the same time; updates status() and its events.
-   * The raw attributes are for the maintenance command.
+   * For maintenance staff: the printer's own account, read afresh — its state named, its reasons as sent (suffixes
+   * included), its message and supply levels — beside the status in the kiosk's words. Only staff read it; nothing
+   * of the kiosk decides on it.
    */
-  readPrinterAttributes(): Promise<Result<PrinterAttributes, A4PrintError>> {
+  async diagnostics(): Promise<Result<IppPrinterDiagnostics, A4PrintError>> {
+    const answer = await this.readPrinterAttributes();
+    if (!answer.ok) return answer;
+    const { state, reasons, message, acceptingJobs, markers } = answer.value;
+    return ok({ printerState: printerStateName(state), reasons, message, acceptingJobs, markers, kioskStatus: this.status() });
+  }
+
+  /** One Get-Printer-Attributes, shared by callers that ask at the same time; updates status() and its events. */
+  private readPrinterAttributes(): Promise<Result<PrinterAttributes, A4PrintError>> {
     this.inFlight ??= this.queryPrinter().finally(() => (this.inFlight = null));
     return this.inFlight;
   }

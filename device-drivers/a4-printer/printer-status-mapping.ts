@@ -8,6 +8,13 @@ import type { JobStateName, PrinterAttributes } from './ipp-operations';
 
 export const PRINTER_STATE = { idle: 3, processing: 4, stopped: 5 } as const;
 
+/** `printer-state` by its name, for staff; a value outside the standard's three is shown as the number it is. */
+export function printerStateName(state: number | null): string | null {
+  if (state === null) return null;
+  const named = Object.entries(PRINTER_STATE).find(([, value]) => value === state);
+  return named ? named[0] : String(state);
+}
+
 /** `media-empty-warning` → `media-empty`. */
 export function baseReason(reason: string): string {
   return reason.replace(/-(report|warning|error)$/, '');

@@ -7,8 +7,6 @@ import { a4DeviceReport, type PrintJobProgress } from '../../device-drivers/a4-p
 import { renderA4TestPage } from './a4-test-page';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
 
-const PRINTER_STATES: Record<number, string> = { 3: 'idle', 4: 'processing', 5: 'stopped' };
-
 export async function runA4PrinterCommand(args: string[]): Promise<void> {
   let parsed;
   try {
@@ -37,19 +35,10 @@ export async function runA4PrinterCommand(args: string[]): Promise<void> {
   }
 
   if (command === 'status') {
-    const answer = await printer.readPrinterAttributes();
+    const answer = await printer.diagnostics();
     if (!answer.ok) throw deviceFailure('a4-printer status', answer.error);
-    const { state, reasons, message, acceptingJobs, markers } = answer.value;
-    printJson({
-      printer: printer.printerUri,
-      printerState: state === null ? null : (PRINTER_STATES[state] ?? String(state)),
-      reasons,
-      message,
-      acceptingJobs,
-      status: a4DeviceReport(printer.status()),
-      kioskStatus: printer.status(),
-      markers,
-    });
+    const { kioskStatus, ...ipp } = answer.value;
+    printJson({ printer: printer.printerUri, ...ipp, status: a4DeviceReport(kioskStatus), kioskStatus });
     return;
   }
 

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   try {
     const a4 = createIppA4Printer({ url: printer.url });
     const poll = async () => {
-      const answer = await a4.readPrinterAttributes();
+      const answer = await a4.diagnostics();
       if (!answer.ok) throw new Error(`status poll failed: ${answer.error.description ?? answer.error.code}`);
     };
     for (let i = 0; i < WARM_UP; i++) await poll();
