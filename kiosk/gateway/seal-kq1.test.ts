@@ -130,7 +130,7 @@ describe('KQ1 seal', () => {
     });
   });
 
-  it('reads a payload written entry by entry as any other (the control for the CBOR refusals below)', () => {
+  it('reads a payload written entry by entry like any other (the control for the CBOR refusals below)', () => {
     expect(verifySeal(sealWithPayload(cborMap(claimEntries())), list, now)).toMatchObject({ ok: true, value: { claims } });
   });
 
