@@ -55,6 +55,9 @@ export function buildUi({ force = false } = {}) {
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Always a production build, whoever calls: under the test runner NODE_ENV is `test`, which would put Preact's
+    // debug build into the UI and, kept by the digest, into the next `npm start`.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   writeFileSync(uiDigestFile, digest);
   return 'built';
