@@ -1,7 +1,8 @@
 // The touch UI the test run built (test/support/build-once.ts, under NODE_ENV=test) is the production build that
 // `npm start` will serve unchanged, without Preact's debug build (its warnings and checks).
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/kiosk-process';
@@ -15,5 +16,12 @@ describe('the built touch UI', () => {
     expect(code).toContain('data-screen'); // the control: this is the kiosk's own UI
     expect(code).not.toContain('console.warn');
     expect(code).not.toContain('Objects are not valid as a child');
+  });
+
+  it('is not rebuilt when nothing it is built from changed (npm start builds first)', () => {
+    const index = join(repoRoot, 'kiosk', 'ui', 'dist', 'index.html');
+    const before = statSync(index).mtimeMs;
+    execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--ui'], { cwd: repoRoot });
+    expect(statSync(index).mtimeMs).toBe(before);
   });
 });
