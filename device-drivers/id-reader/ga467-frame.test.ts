@@ -17,8 +17,8 @@ const bytes = (hex: string) =>
       .split(/\s+/)
       .map((b) => parseInt(b, 16)),
   );
-const frames = (events: Ga467ParseEvent[]) => events.flatMap((e) => (e.kind === 'frame' ? [e.body] : []));
-const errors = (events: Ga467ParseEvent[]) => events.flatMap((e) => (e.kind === 'error' ? [e.error] : []));
+const frames = (events: Ga467ParseEvent[]) => events.flatMap((e) => (e.ok ? [e.value] : []));
+const errors = (events: Ga467ParseEvent[]) => events.flatMap((e) => (e.ok ? [] : [e.error]));
 
 describe('command frames', () => {
   it('match the reference bytes', () => {
@@ -117,7 +117,7 @@ describe('parser properties', () => {
     }
     return pieces;
   };
-  const knownError = (e: Ga467ParseEvent) => e.kind === 'frame' || ['noise', 'checksum', 'length'].includes(e.error.type);
+  const knownError = (e: Ga467ParseEvent) => e.ok || ['noise', 'checksum', 'length'].includes(e.error.type);
 
   it('random bytes in random pieces give only frames and typed errors, and never hold more than a frame', () => {
     fc.assert(

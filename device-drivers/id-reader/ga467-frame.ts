@@ -1,6 +1,7 @@
 // GA 467 "SAM" framing (shared/reference/id-card-reader.md): AA AA AA 96 69 · LenH LenL · body · CHK.
 // Length counts every byte after the length field (body and checksum); CHK is the XOR of the length bytes and
 // the body. Pure functions and a streaming parser that never throws on what arrives from the wire.
+import { err, ok, type Result } from '../result';
 
 export const PREAMBLE = Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69);
 const HEADER_LENGTH = PREAMBLE.length + 2;
@@ -61,7 +62,8 @@ export interface Ga467HostCommand {
 export type Ga467FrameError =
   { type: 'noise'; skipped: number } | { type: 'checksum'; expected: number; actual: number } | { type: 'length'; length: number };
 
-export type Ga467ParseEvent = { kind: 'frame'; body: Uint8Array } | { kind: 'error'; error: Ga467FrameError };
+/** One thing the parser found in the byte stream: a frame's body, or what was wrong with the bytes it skipped. */
+export type Ga467ParseEvent = Result<Uint8Array, Ga467FrameError>;
 
 export function xorChecksum(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let sum = 0;
@@ -134,12 +136,12 @@ export class Ga467FrameParser {
     let buffer = concat(this.buffer, chunk);
     for (;;) {
       const start = findPreamble(buffer);
-      if (start > 0) events.push({ kind: 'error', error: { type: 'noise', skipped: start } });
+      if (start > 0) events.push(err({ type: 'noise', skipped: start }));
       buffer = buffer.subarray(start);
       if (buffer.length < HEADER_LENGTH) break;
       const length = (buffer[5]! << 8) | buffer[6]!;
       if (length < this.minLength || length > MAX_FRAME_LENGTH) {
-        events.push({ kind: 'error', error: { type: 'length', length } });
+        events.push(err({ type: 'length', length }));
         buffer = buffer.subarray(1); // not a frame start after all: look for the next preamble
         continue;
       }
@@ -148,11 +150,11 @@ export class Ga467FrameParser {
       const expected = xorChecksum(buffer, 5, end - 1);
       const actual = buffer[end - 1]!;
       if (expected !== actual) {
-        events.push({ kind: 'error', error: { type: 'checksum', expected, actual } });
+        events.push(err({ type: 'checksum', expected, actual }));
         buffer = buffer.subarray(1); // the length may be what was corrupted: resynchronise byte by byte
         continue;
       }
-      events.push({ kind: 'frame', body: buffer.slice(HEADER_LENGTH, end - 1) });
+      events.push(ok(buffer.slice(HEADER_LENGTH, end - 1)));
       buffer = buffer.subarray(end);
     }
     this.buffer = buffer.slice();

@@ -272,8 +272,8 @@ export class SerialIdReader implements IdReader {
     for (const event of this.parser.push(chunk)) {
       const waiter = this.waiter;
       if (!waiter) continue; // nobody asked: a late answer to a command that timed out
-      if (event.kind === 'frame') {
-        const reply = toReply(event.body);
+      if (event.ok) {
+        const reply = toReply(event.value);
         if (reply && waiter.accepts(reply)) waiter.finish(ok(reply));
       } else if (event.error.type === 'checksum') {
         waiter.sawCorruptFrame = true;

@@ -149,11 +149,11 @@ export class IdReaderEmulator {
 
   receive(bytes: Uint8Array): void {
     for (const event of this.parser.push(bytes)) {
-      if (event.kind === 'error') {
+      if (!event.ok) {
         if (event.error.type === 'checksum') this.reply('other', frame(0x10)); // checksum error in the host's frame
         continue;
       }
-      const command = toHostCommand(event.body);
+      const command = toHostCommand(event.value);
       if (command) this.answer(command.cmd, command.para);
     }
   }
