@@ -1,6 +1,7 @@
 // GA 467 "SAM" framing (shared/reference/id-card-reader.md): AA AA AA 96 69 · LenH LenL · body · CHK.
 // Length counts every byte after the length field (body and checksum); CHK is the XOR of the length bytes and
 // the body. Pure functions and a streaming parser that never throws on what arrives from the wire.
+
 import { err, ok, type Result } from '../result';
 
 export const PREAMBLE = Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69);
