@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { realHardware } from '../../test/support/real-hardware-config';
+import { hashPin } from '../maintenance/pin-hash';
 import { ConfigError, loadConfig, parseConfig } from './kiosk-config';
 
 let dir: string;
@@ -50,6 +51,37 @@ describe('kiosk configuration', () => {
     expect(() => parseConfig({ ...realHardware, gateway: { ...realHardware.gateway, url: 'http://plain' } }, 'kiosk.json')).toThrow(
       /gateway\.url/,
     );
+  });
+
+  it('service points: none by default in a file, sample ones in the embedded default, every bad one named', async () => {
+    expect(parseConfig(realHardware, 'test').servicePoints).toEqual([]);
+    expect((await loadConfig(undefined, dir)).config.servicePoints.length).toBeGreaterThan(0);
+    const window = {
+      kind: 'window',
+      name: { zh: '市民之家综合窗口', en: 'Citizen Home windows' },
+      place: { zh: '一楼', en: 'Ground floor' },
+      hours: { zh: '周一至周五 9:00–17:00', en: 'Mon–Fri 9:00–17:00' },
+    };
+    expect(parseConfig({ ...realHardware, servicePoints: [window] }, 'test').servicePoints).toEqual([window]);
+    const noEnglishHours = { ...window, hours: { zh: '24 小时' } };
+    expect(() => parseConfig({ ...realHardware, servicePoints: [window, noEnglishHours] }, 'kiosk.json')).toThrow(
+      /servicePoints\.1\.hours\.en/,
+    );
+  });
+
+  it('maintenance access: the key file beside the configuration, staff ids to PIN hashes, a plain PIN refused', async () => {
+    const pinHash = hashPin('482915', { ln: 10, r: 8, p: 1 });
+    const file = join(dir, 'kiosk.json');
+    await writeFile(
+      file,
+      JSON.stringify({ ...realHardware, maintenance: { publicKeyFile: 'maintenance.pem', staff: { 'staff-0042': pinHash } } }),
+    );
+    const { config } = await loadConfig(file);
+    expect(config.maintenance).toEqual({ publicKeyFile: join(dir, 'maintenance.pem'), staff: { 'staff-0042': pinHash } });
+    expect(parseConfig(realHardware, 'test').maintenance).toBeNull();
+    expect(() =>
+      parseConfig({ ...realHardware, maintenance: { publicKeyFile: 'k.pem', staff: { 'staff-0042': '482915' } } }, 'kiosk.json'),
+    ).toThrow(/maintenance\.staff\.staff-0042: a PIN hash/);
   });
 
   it('a production kiosk refuses simulated devices and the gateway simulator', () => {

@@ -4,6 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { maintenanceAccessSchema } from './maintenance-access';
+import { developmentServicePoints, servicePointsSchema } from './service-points';
 
 const hexId = z.string().regex(/^[0-9a-fA-F]{4}$/, 'a 4-digit hex USB id such as "0c2e"');
 const devicePath = z.string().min(1, 'a device path such as /dev/ttyUSB0');
@@ -137,6 +139,10 @@ export const kioskConfigSchema = z
       .strict(),
     gateway: gatewaySchema,
     session: sessionSchema.default({}),
+    /** The nearest other kiosks and staffed windows, named as next steps when this kiosk cannot finish. */
+    servicePoints: servicePointsSchema.default([]),
+    /** Staff access to maintenance mode; null: no maintenance mode on this kiosk. */
+    maintenance: maintenanceAccessSchema.nullable().default(null),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -162,7 +168,8 @@ export const embeddedDefaultConfig = {
     receiptPrinter: { driver: 'simulated' },
   },
   gateway: { mode: 'simulator' },
-} as const;
+  servicePoints: developmentServicePoints,
+};
 
 export class ConfigError extends Error {}
 
@@ -192,7 +199,8 @@ function resolvePaths(config: KioskConfig, base: string): KioskConfig {
           trustRootFile: at(config.gateway.trustRootFile),
         }
       : config.gateway;
-  return { ...config, dataDir: at(config.dataDir), gateway };
+  const maintenance = config.maintenance ? { ...config.maintenance, publicKeyFile: at(config.maintenance.publicKeyFile) } : null;
+  return { ...config, dataDir: at(config.dataDir), gateway, maintenance };
 }
 
 /** Loads the named file, or the embedded default when none is named. */
