@@ -16,9 +16,10 @@ const TOOLS = {
   ippeveprinter: 'cups-ipp-utils',
   ipptool: 'cups-ipp-utils',
   'dbus-daemon': 'dbus-daemon',
-  // the systemd units (systemd-analyze verify) and the watchdog (systemd-notify)
+  // the systemd units (systemd-analyze verify, systemd-sysusers --dry-run) and the watchdog (systemd-notify)
   'systemd-analyze': 'systemd',
   'systemd-notify': 'systemd',
+  'systemd-sysusers': 'systemd',
   // the HID test: node-hid inside a QEMU guest
   'qemu-system-x86_64': 'qemu-system-x86',
   cpio: 'cpio',
