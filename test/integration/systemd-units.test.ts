@@ -85,6 +85,9 @@ describe('the systemd units', () => {
     };
     for (const [key, value] of Object.entries(expected)) expect(agent.get(key), key).toEqual([value]);
     expect(agent.get('ReadWritePaths')?.[0]?.split(' ')).toContain('/var/lib/kiosk');
+    // The scanner's hidraw node goes to a group the agent has.
+    const udevRule = await readFile(join(unitDir, '70-kiosk-devices.rules'), 'utf8');
+    expect(udevRule).toMatch(/^SUBSYSTEM=="hidraw", .*GROUP="kiosk-hid", MODE="0660"$/m);
   });
 
   it('start the browser after the agent, in kiosk mode with the flags a public terminal needs', async () => {
