@@ -6,6 +6,7 @@ export const logEvents = [
   'agent.requestFailed',
   'agent.socketError',
   'agent.socketServerError',
+  'agent.systemd_notify',
   'gateway.breaker',
   'gateway.breaker_probe',
   'gateway.clock_corrected',

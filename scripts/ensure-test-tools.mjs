@@ -16,6 +16,10 @@ const TOOLS = {
   ippeveprinter: 'cups-ipp-utils',
   ipptool: 'cups-ipp-utils',
   'dbus-daemon': 'dbus-daemon',
+  // the systemd units (systemd-analyze verify, systemd-sysusers --dry-run) and the watchdog (systemd-notify)
+  'systemd-analyze': 'systemd',
+  'systemd-notify': 'systemd',
+  'systemd-sysusers': 'systemd',
   // the HID test: node-hid inside a QEMU guest
   'qemu-system-x86_64': 'qemu-system-x86',
   cpio: 'cpio',
@@ -28,6 +32,8 @@ const PACKAGES_BY_FILE = {
   '/usr/lib/x86_64-linux-gnu/libc.a': 'libc6-dev',
   '/usr/lib/x86_64-linux-gnu/libusb-1.0.so.0': 'libusb-1.0-0',
   '/usr/lib/x86_64-linux-gnu/libudev.so.1': 'libudev1',
+  // the fake systemd notification socket (a Unix datagram socket Node cannot bind); Debian's, not a pyenv shim
+  '/usr/bin/python3': 'python3-minimal',
 };
 /** The QEMU guest's kernel is fetched with `apt-get download`, which needs apt's package lists. */
 const KERNEL_CACHE = new URL('../node_modules/.cache/kiosk-hid-vm/', import.meta.url).pathname;

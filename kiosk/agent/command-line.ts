@@ -1,8 +1,11 @@
 // What both entry points share: the command line (--config, --port), the start banner, and a clean stop on
-// SIGINT/SIGTERM. A failure to start is one plain sentence on stderr and exit status 1.
+// SIGINT/SIGTERM. A failure to start is one plain sentence on stderr and exit status 1. Under systemd it reports
+// READY=1 after the banner, STOPPING=1 on a signal, and feeds the watchdog from the start (systemd-notify.ts).
 
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type KioskConfig } from '../config/kiosk-config';
+import { createJsonLogger } from '../logger';
+import { startSystemdNotifier } from './systemd-notify';
 
 export interface AgentCommandLine {
   /** The file named by --config or KIOSK_CONFIG; undefined when neither names one. */
@@ -28,14 +31,20 @@ export async function loadAgentConfig(commandLine: AgentCommandLine): Promise<{ 
 }
 
 export function runAgentMain(main: () => Promise<{ banner: string[]; stop: () => Promise<void> }>): void {
+  const logger = createJsonLogger((line) => process.stderr.write(line + '\n'));
+  const systemd = startSystemdNotifier({
+    onDeliveryChange: (delivered, detail) => logger.event('agent.systemd_notify', delivered ? 'success' : 'failure', { detail }),
+  });
   main().then(
     ({ banner, stop }) => {
       process.stdout.write([...banner, '  Press Ctrl+C to stop.'].join('\n') + '\n');
+      void systemd.ready('serving');
       let stopping = false;
       const onSignal = () => {
         if (stopping) return;
         stopping = true;
-        void stop().then(() => process.exit(0));
+        // STOPPING=1 is sent before the process exits, not lost with it.
+        void Promise.all([stop(), systemd.stopping('stopping')]).then(() => process.exit(0));
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
