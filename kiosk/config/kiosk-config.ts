@@ -137,6 +137,13 @@ export const kioskConfigSchema = z
       .strict(),
     gateway: gatewaySchema,
     session: sessionSchema.default({}),
+    metrics: z
+      .object({
+        /** node_exporter's textfile collector directory: the agent writes kiosk.prom there every 15 s. */
+        textfileDir: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -192,7 +199,8 @@ function resolvePaths(config: KioskConfig, base: string): KioskConfig {
           trustRootFile: at(config.gateway.trustRootFile),
         }
       : config.gateway;
-  return { ...config, dataDir: at(config.dataDir), gateway };
+  const { textfileDir } = config.metrics;
+  return { ...config, dataDir: at(config.dataDir), gateway, metrics: textfileDir === undefined ? {} : { textfileDir: at(textfileDir) } };
 }
 
 /** Loads the named file, or the embedded default when none is named. */
