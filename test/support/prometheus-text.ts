@@ -4,7 +4,8 @@
 const name = '[a-zA-Z_:][a-zA-Z0-9_:]*';
 const labelValue = '"(?:[^"\\\\\\n]|\\\\[\\\\"n])*"';
 const labels = `\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=${labelValue}(?:,[a-zA-Z_][a-zA-Z0-9_]*=${labelValue})*,?)?\\}`;
-const value = '(?:[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?|[+-]?Inf|NaN)';
+// Prometheus reads values with Go's ParseFloat: Inf and NaN in any case (prom-client writes `Nan`).
+const value = '(?:[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?|[+-]?[Ii][Nn][Ff]|[Nn][Aa][Nn])';
 const sampleLine = new RegExp(`^(${name})(${labels})? (${value})(?: -?\\d+)?$`);
 const helpLine = new RegExp(`^# HELP (${name}) .*$`);
 const typeLine = new RegExp(`^# TYPE (${name}) (counter|gauge|histogram|summary|untyped)$`);
@@ -32,7 +33,7 @@ export function parsePrometheusText(text: string): Map<string, number> {
       if (family === undefined) throw new Error(`${where}: sample of ${metric} without a TYPE`);
       const series = metric + (sample[2] ?? '');
       if (samples.has(series)) throw new Error(`${where}: series ${series} twice`);
-      samples.set(series, Number(sample[3]!.replace(/Inf$/, 'Infinity')));
+      samples.set(series, Number(sample[3]!.replace(/inf$/i, 'Infinity')));
     });
   return samples;
 }
