@@ -1,0 +1,86 @@
+// The cost of one /metrics scrape of the development agent after an errand, over real HTTP on loopback: wall time
+// and the CPU time it took (the agent and the HTTP client share this process, so that CPU includes the client's
+// side); then the registry's rendering alone, with and without the process metrics, and one atomic textfile write.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../kiosk/config/kiosk-config';
+import { createDevelopmentAgent } from '../../kiosk/development/create-development-agent';
+import { devicesStatus } from '../../kiosk/devices/kiosk-devices';
+import { silentLogger } from '../../kiosk/logger';
+import { createKioskMetrics } from '../../kiosk/metrics/kiosk-metrics';
+import { writeMetricsTextfile } from '../../kiosk/metrics/metrics-textfile';
+import { summarize } from './bench-stats';
+
+const RUNS = 300;
+const WARMUP = 20;
+
+/** Wall and CPU milliseconds of each of RUNS calls, after WARMUP unmeasured ones. */
+async function measure(run: () => Promise<unknown>): Promise<{ wall: number[]; cpu: number[] }> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    await run();
+    wall.push(performance.now() - started);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+const workDir = await mkdtemp(join(tmpdir(), 'kiosk-bench-metrics-'));
+const { config } = await loadConfig(undefined, workDir);
+config.port = 0;
+const agent = await createDevelopmentAgent(config, { logger: silentLogger, uiDir: join(workDir, 'no-ui') });
+const post = (path: string, body: unknown) => fetch(new URL(path, agent.url), { method: 'POST', body: JSON.stringify(body) });
+const screen = async () => ((await (await fetch(new URL('/api/session', agent.url))).json()) as { screen: string }).screen;
+async function waitFor(name: string): Promise<void> {
+  while ((await screen()) !== name) await new Promise((r) => setTimeout(r, 20));
+}
+
+// One errand to paper, so the histograms and counters hold what a working kiosk's do.
+await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'renter-provident-fund-withdrawal' });
+await post('/api/session/events', { type: 'START' });
+await post('/api/sim/id-reader', { action: 'place', cardKey: 'ayiguli' });
+await waitFor('consent');
+await post('/api/session/events', { type: 'CONSENT' });
+await waitFor('preview');
+await post('/api/session/events', { type: 'PRINT' });
+await waitFor('takeItems');
+await post('/api/session/events', { type: 'HOME' });
+await waitFor('home');
+
+let size = 0;
+const scrape = await measure(async () => {
+  const text = await (await fetch(new URL('/metrics', agent.url))).text();
+  size = text.length;
+});
+const render = await measure(() => agent.metrics.text());
+const kioskOnly = createKioskMetrics({
+  errandIds: ['renter-provident-fund-withdrawal', 'residence-proof', 'social-security-record', 'no-property-proof-provident-fund'],
+  devices: () => devicesStatus(agent.devices),
+  gateway: () => ({
+    diagnostics: { breaker: 'closed', clockOffsetMs: 0, trustListVersion: 1, trustListStale: false, lastFailure: null },
+    trustListNextUpdateMs: Date.now() + 3600_000,
+  }),
+});
+const withoutProcess = await measure(() => kioskOnly.text());
+const text = await agent.metrics.text();
+const textfile = await measure(() => writeMetricsTextfile(workDir, text));
+
+await agent.stop();
+await rm(workDir, { recursive: true, force: true });
+
+console.log(`one /metrics answer: ${size} bytes, ${text.split('\n').filter((l) => l && !l.startsWith('#')).length} samples`);
+console.log(summarize('GET /metrics over loopback HTTP, wall', scrape.wall));
+console.log(summarize('GET /metrics over loopback HTTP, CPU (agent and client)', scrape.cpu));
+console.log(summarize('registry rendering alone (with process metrics), wall', render.wall));
+console.log(summarize('registry rendering alone (with process metrics), CPU', render.cpu));
+console.log(summarize('registry rendering, kiosk metrics only (no process metrics), wall', withoutProcess.wall));
+console.log(summarize('registry rendering, kiosk metrics only (no process metrics), CPU', withoutProcess.cpu));
+console.log(summarize('textfile write (temp file, fsync, rename), wall', textfile.wall));
+console.log(summarize('textfile write (temp file, fsync, rename), CPU', textfile.cpu));
