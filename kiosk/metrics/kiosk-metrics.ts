@@ -58,56 +58,39 @@ export function createKioskMetrics(sources: KioskMetricsSources) {
   const registers = [registry];
   if (sources.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'kiosk_' });
 
-  const sessions = new Counter({
-    name: 'kiosk_sessions_total',
-    help: 'Sessions ended, by errand and outcome (issued, refused, failed, abandoned).',
-    labelNames: ['errand', 'outcome'],
-    registers,
-  });
-  const sessionDuration = new Histogram({
-    name: 'kiosk_session_duration_seconds',
-    help: 'From choosing an errand to the end of the session, by outcome.',
-    labelNames: ['outcome'],
-    buckets: [15, 30, 60, 90, 120, 180, 300, 600, 900],
-    registers,
-  });
-  const screenDuration = new Histogram({
-    name: 'kiosk_screen_duration_seconds',
-    help: 'Time a session spent on each screen (the home screen is waiting, not a step: not measured).',
-    labelNames: ['screen'],
-    buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300],
-    registers,
-  });
-  const errors = new Counter({
-    name: 'kiosk_errors_total',
-    help: 'Failures shown to a citizen, by failure code (also those a retry then overcame).',
-    labelNames: ['code'],
-    registers,
-  });
-  const ratings = new Counter({
-    name: 'kiosk_ratings_total',
-    help: 'Ratings (好差评) given, by errand and score 1-5.',
-    labelNames: ['errand', 'score'],
-    registers,
-  });
-  const staffAlerts = new Counter({
-    name: 'kiosk_staff_alerts_total',
-    help: 'Staff alerts raised, by reason.',
-    labelNames: ['reason'],
-    registers,
-  });
-  const sheets = new Counter({
-    name: 'kiosk_printed_sheets_total',
-    help: 'A4 sheets printed: the pages of jobs the printer completed.',
-    registers,
-  });
-  const gatewayLatency = new Histogram({
-    name: 'kiosk_gateway_request_duration_seconds',
-    help: 'Certificate fetches from the gateway, retries included, by outcome (issued, refused or the error code).',
-    labelNames: ['outcome'],
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20],
-    registers,
-  });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
+    new Histogram<L>({ name, help, labelNames, buckets, registers });
+
+  const sessions = counter('kiosk_sessions_total', 'Sessions ended, by errand and outcome (issued, refused, failed, abandoned).', [
+    'errand',
+    'outcome',
+  ]);
+  const sessionDuration = histogram(
+    'kiosk_session_duration_seconds',
+    'From choosing an errand to the end of the session, by outcome.',
+    ['outcome'],
+    [15, 30, 60, 90, 120, 180, 300, 600, 900],
+  );
+  const screenDuration = histogram(
+    'kiosk_screen_duration_seconds',
+    'Time a session spent on each screen (the home screen is waiting, not a step: not measured).',
+    ['screen'],
+    [1, 2, 5, 10, 20, 30, 60, 120, 300],
+  );
+  const errors = counter('kiosk_errors_total', 'Failures shown to a citizen, by failure code (also those a retry then overcame).', [
+    'code',
+  ]);
+  const ratings = counter('kiosk_ratings_total', 'Ratings (好差评) given, by errand and score 1-5.', ['errand', 'score']);
+  const staffAlerts = counter('kiosk_staff_alerts_total', 'Staff alerts raised, by reason.', ['reason']);
+  const sheets = counter('kiosk_printed_sheets_total', 'A4 sheets printed: the pages of jobs the printer completed.', []);
+  const gatewayLatency = histogram(
+    'kiosk_gateway_request_duration_seconds',
+    'Certificate fetches from the gateway, retries included, by outcome (issued, refused or the error code).',
+    ['outcome'],
+    [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20],
+  );
   const templates = new Gauge({
     name: 'kiosk_template_info',
     help: 'The A4 templates the kiosk prints with (1 per template and version).',

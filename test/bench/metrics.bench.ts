@@ -11,6 +11,7 @@ import { devicesStatus } from '../../kiosk/devices/kiosk-devices';
 import { silentLogger } from '../../kiosk/logger';
 import { createKioskMetrics } from '../../kiosk/metrics/kiosk-metrics';
 import { writeMetricsTextfile } from '../../kiosk/metrics/metrics-textfile';
+import { localApi } from '../support/local-api';
 import { summarize } from './bench-stats';
 
 const RUNS = 300;
@@ -36,23 +37,14 @@ const workDir = await mkdtemp(join(tmpdir(), 'kiosk-bench-metrics-'));
 const { config } = await loadConfig(undefined, workDir);
 config.port = 0;
 const agent = await createDevelopmentAgent(config, { logger: silentLogger, uiDir: join(workDir, 'no-ui') });
-const post = (path: string, body: unknown) => fetch(new URL(path, agent.url), { method: 'POST', body: JSON.stringify(body) });
-const screen = async () => ((await (await fetch(new URL('/api/session', agent.url))).json()) as { screen: string }).screen;
-async function waitFor(name: string): Promise<void> {
-  while ((await screen()) !== name) await new Promise((r) => setTimeout(r, 20));
-}
-
 // One errand to paper, so the histograms and counters hold what a working kiosk's do.
-await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'renter-provident-fund-withdrawal' });
-await post('/api/session/events', { type: 'START' });
-await post('/api/sim/id-reader', { action: 'place', cardKey: 'ayiguli' });
-await waitFor('consent');
-await post('/api/session/events', { type: 'CONSENT' });
-await waitFor('preview');
-await post('/api/session/events', { type: 'PRINT' });
-await waitFor('takeItems');
-await post('/api/session/events', { type: 'HOME' });
-await waitFor('home');
+const api = localApi(agent.url);
+await api.consentTo('renter-provident-fund-withdrawal', 'ayiguli');
+await api.waitForScreen('preview');
+await api.event({ type: 'PRINT' });
+await api.waitForScreen('takeItems');
+await api.event({ type: 'HOME' });
+await api.waitForScreen('home');
 
 let size = 0;
 const scrape = await measure(async () => {

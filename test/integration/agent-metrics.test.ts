@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
 import { TEXTFILE_NAME } from '../../kiosk/metrics/metrics-textfile';
-import type { SessionView } from '../../kiosk/session/session-view';
 import { testCitizens } from '../../scripts/synthetic-population';
+import { localApi } from '../support/local-api';
 import { createMemoryLogger } from '../support/memory-logger';
 import { personalDataFoundIn } from '../support/personal-data';
 import { parsePrometheusText } from '../support/prometheus-text';
@@ -20,21 +20,6 @@ let agent: RunningDevelopmentAgent;
 const logger = createMemoryLogger();
 const ayiguli = testCitizens.find((c) => c.key === 'ayiguli')!;
 const zhangSan = testCitizens.find((c) => c.key === 'zhang-san')!;
-
-async function post(path: string, body: unknown): Promise<void> {
-  const response = await fetch(new URL(path, agent.url), { method: 'POST', body: JSON.stringify(body) });
-  expect(response.status, path).toBe(200);
-}
-
-async function waitForScreen(screen: SessionView['screen'], timeoutMs = 10_000): Promise<SessionView> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const view = (await (await fetch(new URL('/api/session', agent.url))).json()) as SessionView;
-    if (view.screen === screen) return view;
-    if (Date.now() > deadline) throw new Error(`screen ${screen} never came; last ${view.screen}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function scrape(): Promise<{ text: string; samples: Map<string, number>; contentType: string | null }> {
   const response = await fetch(new URL('/metrics', agent.url));
@@ -53,31 +38,24 @@ beforeAll(async () => {
   agent = await createDevelopmentAgent(config, { logger, uiDir: join(workDir, 'no-ui') });
 
   // An errand to paper and a rating; then one the gateway refuses this kiosk (a failure shown, a staff alert).
-  await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'renter-provident-fund-withdrawal' });
-  await post('/api/session/events', { type: 'START' });
-  await post('/api/sim/id-reader', { action: 'place', cardKey: ayiguli.key });
-  await waitForScreen('consent');
-  await post('/api/session/events', { type: 'CONSENT' });
-  await waitForScreen('preview');
-  await post('/api/session/events', { type: 'PRINT' });
-  await waitForScreen('takeItems');
-  await post('/api/sim/a4-printer', { action: 'takePaper' });
-  await waitForScreen('rating');
-  await post('/api/session/events', { type: 'RATE', score: 4, tags: [] });
-  await waitForScreen('thanks');
-  await post('/api/session/events', { type: 'HOME' });
-  await waitForScreen('home');
+  const api = localApi(agent.url);
+  await api.consentTo('renter-provident-fund-withdrawal', ayiguli.key);
+  await api.waitForScreen('preview');
+  await api.event({ type: 'PRINT' });
+  await api.waitForScreen('takeItems');
+  await api.post('/api/sim/a4-printer', { action: 'takePaper' });
+  await api.waitForScreen('rating');
+  await api.event({ type: 'RATE', score: 4, tags: [] });
+  await api.waitForScreen('thanks');
+  await api.event({ type: 'HOME' });
+  await api.waitForScreen('home');
 
   agent.simulator!.faults.add({ kind: 'error', code: 'KIOSK_NOT_AUTHORISED', count: 1 });
-  await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'residence-proof' });
-  await post('/api/session/events', { type: 'START' });
-  await post('/api/sim/id-reader', { action: 'place', cardKey: zhangSan.key });
-  await waitForScreen('consent');
-  await post('/api/session/events', { type: 'CONSENT' });
-  await waitForScreen('failed');
-  await post('/api/session/events', { type: 'HOME' });
-  await waitForScreen('home');
-  await post('/api/sim/a4-printer', { action: 'paper', level: 'out' });
+  await api.consentTo('residence-proof', zhangSan.key);
+  await api.waitForScreen('failed');
+  await api.event({ type: 'HOME' });
+  await api.waitForScreen('home');
+  await api.post('/api/sim/a4-printer', { action: 'paper', level: 'out' });
 }, 60_000);
 
 afterAll(async () => {
