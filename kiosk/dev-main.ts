@@ -9,7 +9,7 @@ import { createJsonLogger } from './logger';
 
 runAgentMain(async () => {
   const { config, source } = await loadAgentConfig(parseAgentCommandLine());
-  const logger = createJsonLogger((line) => process.stderr.write(line + '\n'));
+  const logger = createJsonLogger(); // stdout, for the journal
   const agent = await createDevelopmentAgent(config, { logger });
   const banner = [`Kiosk ${config.kioskId} is running (configuration: ${source}).`, `  Open the touch UI:        ${agent.url}`];
   if (agent.simulator)

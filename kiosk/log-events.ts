@@ -17,6 +17,7 @@ export const logEvents = [
   'gateway_sim.request',
   'gateway_sim.started',
   'gateway_sim.tls_refused',
+  'metrics.textfile',
   'service.rating',
   'session.ended',
   'session.machineError',

@@ -22,7 +22,7 @@ runAgentMain(async () => {
       'gateway.mode: the production agent talks to a remote gateway; the simulator runs only in development (npm start)',
     );
   }
-  const logger = createJsonLogger((line) => process.stderr.write(line + '\n'));
+  const logger = createJsonLogger(); // stdout, for the journal
   const devices = createRealDevices(config);
   const gateway = await createKioskGateway(remoteGatewayConfig(config, config.gateway), config.dataDir, logger);
   const agent = await createAgent({ config, devices, gateway, logger });

@@ -1,4 +1,4 @@
-// The agent's HTTP and WebSocket face, on 127.0.0.1 only: the built UI, the UI's socket, health, and a
+// The agent's HTTP and WebSocket face, on 127.0.0.1 only: the built UI, the UI's socket, health, /metrics, and a
 // small local API for tests and diagnostics (documented in the README).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -24,17 +24,20 @@ export interface AgentServerOptions {
   devicePanel: DevicePanelHandler | null;
   kioskInfo: KioskInfo;
   health: () => Record<string, unknown>;
+  /** The Prometheus metrics, for GET /metrics. */
+  metrics: () => Promise<{ contentType: string; text: string }>;
   logger: Logger;
 }
 
 const MAX_BODY = 16 * 1024;
 
-/** The local API's routes and the methods each takes; any other path that is not under /api/ is the UI (GET). */
+/** The local API's routes (and Prometheus's /metrics) and the methods each takes; any other path not under /api/ is the UI (GET). */
 const apiRoutes: Record<string, 'GET' | 'POST'> = {
   '/api/health': 'GET',
   '/api/devices': 'GET',
   '/api/session': 'GET',
   '/api/session/events': 'POST',
+  '/metrics': 'GET',
 };
 
 function allowedMethod(path: string): 'GET' | 'POST' | null {
@@ -122,6 +125,11 @@ export async function startAgentServer(options: AgentServerOptions) {
       });
     }
     if (path === '/api/devices') return sendJson(response, 200, devicesStatus(options.devices));
+    if (path === '/metrics') {
+      const { contentType, text } = await options.metrics();
+      response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+      return void response.end(text);
+    }
     if (path === '/api/session') return sendJson(response, 200, runtime.view());
     if (allowed === 'POST') {
       if (!sameOrigin(request)) return sendJson(response, 403, { error: 'cross-origin request refused' });

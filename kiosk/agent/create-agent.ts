@@ -18,6 +18,7 @@ import { scanKindsAccepted } from '../session/scan-acceptance';
 import { createScanRouter } from './scan-router';
 import { createSessionRuntime } from './session-runtime';
 import { builtUiDir } from './ui-location';
+import { startAgentMetrics } from './agent-metrics';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
 export interface DevelopmentParts {
@@ -37,15 +38,23 @@ export interface AgentParts {
 }
 
 export async function createAgent(parts: AgentParts) {
-  const { config, devices, gateway, logger, development } = parts;
+  const { config, devices, gateway, development } = parts;
   const startedAt = Date.now();
   await openDevices(devices);
 
   const template = loadBundledTemplate();
   const catalogue = loadCatalogue();
+  const metrics = startAgentMetrics({ config, catalogue, devices, gateway, template, logger: parts.logger });
+  // Every staff alert logged from here on is counted.
+  const { logger } = metrics;
   const notAuthorised = new Set<string>();
   const availability = createErrandAvailability(devices, gateway, notAuthorised);
-  const printService = createPrintService({ kioskId: config.kioskId, printer: devices.a4Printer, template: () => template });
+  const printService = createPrintService({
+    kioskId: config.kioskId,
+    printer: devices.a4Printer,
+    template: () => template,
+    sheetsPrinted: (sheets) => metrics.kiosk.sheetsPrinted(sheets),
+  });
   const runtime = createSessionRuntime({
     catalogue,
     settings: sessionSettingsFrom(config),
@@ -56,6 +65,7 @@ export async function createAgent(parts: AgentParts) {
     notAuthorised,
     logger,
   });
+  const stopObservingSession = metrics.observeSession(runtime);
   runtime.start();
 
   const scanRouter = createScanRouter({
@@ -87,6 +97,7 @@ export async function createAgent(parts: AgentParts) {
       gateway: { available: gateway.available(), simulator: development?.gatewaySimulator ?? false, ...gateway.diagnostics() },
       scans: { scannerOn: scanRouter.enabled(), ignored: scanRouter.ignored() },
     }),
+    metrics: async () => ({ contentType: metrics.kiosk.contentType, text: await metrics.kiosk.text() }),
     logger,
   });
   // The gateway's circuit can open or close between sessions: keep the home screen honest.
@@ -100,6 +111,7 @@ export async function createAgent(parts: AgentParts) {
     url: server.url,
     port: server.port,
     runtime,
+    metrics: metrics.kiosk,
     async stop() {
       await warming;
       clearInterval(refreshTimer);
@@ -107,6 +119,8 @@ export async function createAgent(parts: AgentParts) {
       stopSyncingScanner();
       await scanRouter.stop();
       runtime.stop();
+      stopObservingSession();
+      await metrics.stop();
       await gateway.close();
       await closeDevices(devices);
     },

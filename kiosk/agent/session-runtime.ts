@@ -9,7 +9,7 @@ import type { GatewayClient } from '../gateway/gateway-client';
 import type { Logger } from '../logger';
 import type { KioskDevices } from '../devices/kiosk-devices';
 import type { createPrintService } from '../printing/print-service';
-import { createSessionMachine } from '../session/session-machine';
+import { createSessionMachine, type SessionEmitted } from '../session/session-machine';
 import type { ScanKind } from '../session/scan-acceptance';
 import type { SessionSettings } from '../session/session-settings';
 import { buildSessionView, type ErrandAvailability } from '../session/session-view-builder';
@@ -44,7 +44,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     },
     prepareDocument: (certificates) => printService.prepareDocument(certificates),
     checkPrinter: () => printService.checkPrinter(),
-    print: (document, onProgress) => devices.a4Printer.print(document, onProgress),
+    print: (document, onProgress) => printService.print(document, onProgress),
     paperWaiting: () => a4PaperWaiting(devices.a4Printer.status()),
     errandAvailable: (errand) => availability(errand).available,
     now,
@@ -102,6 +102,11 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
       actor.send({ type: 'SCANNED', ...scan });
     },
     view: currentView,
+    /** What the machine tells the agent (sessionEnded, rating, staffAlert), for the metrics. Returns the unsubscribe. */
+    on<T extends SessionEmitted['type']>(type: T, listener: (emitted: Extract<SessionEmitted, { type: T }>) => void): () => void {
+      const subscription = actor.on(type, listener as (emitted: SessionEmitted) => void);
+      return () => subscription.unsubscribe();
+    },
     /** Re-sends the view if it changed for reasons outside the machine (gateway circuit, device status). */
     refresh: publish,
     onView(listener: (view: SessionView) => void): () => void {

@@ -34,6 +34,16 @@ describe('kiosk configuration', () => {
     expect(config.dataDir).toBe('/var/lib/kiosk');
   });
 
+  it('names an optional textfile directory for node_exporter, resolved beside the file like every path', async () => {
+    expect(parseConfig(realHardware, 'test').metrics).toEqual({ textfileDir: '/var/lib/prometheus/node-exporter' });
+    const { metrics: _metrics, ...withoutMetrics } = realHardware;
+    expect(parseConfig(withoutMetrics, 'test').metrics).toEqual({});
+    const file = join(dir, 'kiosk.json');
+    await writeFile(file, JSON.stringify({ ...realHardware, metrics: { textfileDir: 'textfile' } }));
+    expect((await loadConfig(file)).config.metrics.textfileDir).toBe(join(dir, 'textfile'));
+    expect(() => parseConfig({ ...realHardware, metrics: { textfileDirectory: '/tmp' } }, 'test')).toThrow(/metrics/);
+  });
+
   it('a receipt printer is optional', () => {
     const { receiptPrinter: _none, ...devices } = realHardware.devices;
     expect(parseConfig({ ...realHardware, devices }, 'test').devices.receiptPrinter).toBeNull();

@@ -143,6 +143,13 @@ export const kioskConfigSchema = z
     servicePoints: servicePointsSchema.default([]),
     /** Staff access to maintenance mode; null: no maintenance mode on this kiosk. */
     maintenance: maintenanceAccessSchema.nullable().default(null),
+    metrics: z
+      .object({
+        /** node_exporter's textfile collector directory: the agent writes kiosk.prom there every 15 s. */
+        textfileDir: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -200,7 +207,9 @@ function resolvePaths(config: KioskConfig, base: string): KioskConfig {
         }
       : config.gateway;
   const maintenance = config.maintenance ? { ...config.maintenance, publicKeyFile: at(config.maintenance.publicKeyFile) } : null;
-  return { ...config, dataDir: at(config.dataDir), gateway, maintenance };
+  const { textfileDir } = config.metrics;
+  const metrics = textfileDir === undefined ? {} : { textfileDir: at(textfileDir) };
+  return { ...config, dataDir: at(config.dataDir), gateway, maintenance, metrics };
 }
 
 /** Loads the named file, or the embedded default when none is named. */

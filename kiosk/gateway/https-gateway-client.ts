@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import https from 'node:https';
 import { err, ok, type Result } from '../../device-drivers/result';
 import type { Logger } from '../logger';
-import { fetchAuditFields } from './gateway-audit';
+import { auditOutcome, fetchAuditFields } from './gateway-audit';
 import { attemptVerdict, createCircuitBreaker, type AttemptVerdict, type BreakerState, type CircuitBreaker } from './circuit-breaker';
 import { formatInstant, parseInstant } from './contract-time';
 import { readErrorAnswer } from './error-answer';
@@ -52,12 +52,20 @@ export interface GatewayDiagnostics {
   lastFailure: { code: GatewayErrorCode; action: StaffAction; text: string; at: string } | null;
 }
 
+/** One certificate fetch, as the metrics count it: the audit record's outcome word and its duration. */
+export interface FetchMeasurement {
+  outcome: string;
+  latencyMs: number;
+}
+
 export interface HttpsGatewayClient extends GatewayClient {
   /** GET /v1/health, for diagnostics. */
   health(signal: AbortSignal): Promise<HealthResult>;
   breakerState(): BreakerState;
   /** For the agent's health output and logs; no personal data. */
   diagnostics(): GatewayDiagnostics;
+  /** Told of every fetch when its audit record is logged; returns the unsubscribe. */
+  onFetch(listener: (fetch: FetchMeasurement) => void): () => void;
   readonly trustList: TrustList;
 }
 
@@ -114,6 +122,7 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
   const correctedNow = (): Date => new Date(now().getTime() + clockOffsetMs);
   let lastFailure: GatewayDiagnostics['lastFailure'] = null;
   let closed = false;
+  const fetchListeners = new Set<(fetch: FetchMeasurement) => void>();
 
   // --- the breaker: log each change; when its open time is over, a health probe may close it ---
   let probeTimer: NodeJS.Timeout | undefined;
@@ -168,19 +177,13 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
         const { action, text } = staffDiagnostic(outcome.error.code);
         lastFailure = { code: outcome.error.code, action, text, at: new Date().toISOString() };
       }
+      const latencyMs = performance.now() - started;
       logger.event(
         'gateway.fetch',
         outcome.ok ? 'success' : 'failure',
-        fetchAuditFields({
-          requestId,
-          request,
-          outcome,
-          latencyMs: performance.now() - started,
-          attempts,
-          httpStatus,
-          clockCorrected,
-        }),
+        fetchAuditFields({ requestId, request, outcome, latencyMs, attempts, httpStatus, clockCorrected }),
       );
+      for (const listener of fetchListeners) listener({ outcome: auditOutcome(outcome), latencyMs });
       return outcome;
     };
 
@@ -337,6 +340,10 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       trustListStale: trustListIsStale(trustList, correctedNow()),
       lastFailure,
     }),
+    onFetch(listener) {
+      fetchListeners.add(listener);
+      return () => fetchListeners.delete(listener);
+    },
     close: async () => {
       closed = true;
       clearTimeout(probeTimer);

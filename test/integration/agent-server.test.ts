@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import { createMemoryLogger } from '../support/memory-logger';
+import { personalDataFoundIn } from '../support/personal-data';
 import type { AgentMessage, SessionView } from '../../kiosk/session/session-view';
 import { testCitizens } from '../../scripts/synthetic-population';
 
@@ -178,6 +179,7 @@ describe('agent server', () => {
     expect(log).not.toContain(citizen.card.idNumber);
     expect(log).not.toContain(citizen.card.name);
     expect(log).not.toContain('阿依古丽');
+    expect(personalDataFoundIn(log, [citizen])).toEqual([]);
   });
 
   it('says "unavailable" on the home screen at once when the printer is out of paper', async () => {
@@ -209,5 +211,6 @@ describe('agent server', () => {
     });
     expect(home.errands.find((e) => e.id === 'social-security-record')?.available).toBe(true);
     expect(logger.lines.some((line) => line.includes('kioskNotAuthorised'))).toBe(true);
+    expect(personalDataFoundIn(logger.lines.join('\n'), testCitizens)).toEqual([]);
   });
 });

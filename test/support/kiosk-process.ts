@@ -15,6 +15,8 @@ export interface KioskProcess {
   spoolDir: string;
   /** Everything the agent wrote to stdout and stderr, for privacy checks. */
   output: () => string;
+  /** What it wrote to stdout alone: the banner and the log. */
+  stdout: () => string;
   startupMs: number;
   stop(): Promise<void>;
 }
@@ -48,7 +50,11 @@ export async function startKioskProcess(
     },
   );
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  let stdout = '';
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+    stdout += String(chunk);
+  });
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`the kiosk did not start in 30 s:\n${output}`)), 30_000);
@@ -71,6 +77,7 @@ export async function startKioskProcess(
     workDir,
     spoolDir: join(workDir, '.kiosk-data', 'sim-a4-spool'),
     output: () => output,
+    stdout: () => stdout,
     startupMs,
     async stop() {
       if (child.exitCode === null) {

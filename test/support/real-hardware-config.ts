@@ -22,4 +22,5 @@ export const realHardware = {
     trustListFile: 'trust-list.jws',
     trustRootFile: 'trust-root.pem',
   },
+  metrics: { textfileDir: '/var/lib/prometheus/node-exporter' },
 };
