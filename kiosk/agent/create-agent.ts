@@ -12,6 +12,7 @@ import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
 import type { Logger } from '../logger';
 import { createPrintService } from '../printing/print-service';
 import type { KioskInfo } from '../session/session-view';
+import { openAgentAudit } from './agent-audit';
 import { startAgentServer, type DevicePanelHandler } from './agent-server';
 import { createErrandAvailability } from './errand-availability';
 import { scanKindsAccepted } from '../session/scan-acceptance';
@@ -37,8 +38,10 @@ export interface AgentParts {
 }
 
 export async function createAgent(parts: AgentParts) {
-  const { config, devices, gateway, logger, development } = parts;
+  const { config, devices, gateway, development } = parts;
   const startedAt = Date.now();
+  const audit = await openAgentAudit(config.dataDir, parts.logger);
+  const logger = audit.logger;
   await openDevices(devices);
 
   const template = loadBundledTemplate();
@@ -109,6 +112,7 @@ export async function createAgent(parts: AgentParts) {
       runtime.stop();
       await gateway.close();
       await closeDevices(devices);
+      await audit.stop();
     },
   };
 }
