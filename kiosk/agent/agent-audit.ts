@@ -2,8 +2,7 @@
 // audit log as they are logged, with the same scalar fields. What the audit log found when opened — a torn last
 // record, a broken chain — is a staff alert. An append that fails is one too, logged but not audited.
 
-import type { AuditLog } from '../audit/audit-log';
-import { openAuditLog } from '../audit/audit-log';
+import { openAuditLog, type AuditLog } from '../audit/audit-log';
 import { isAuditEvent } from '../audit/audit-events';
 import type { Logger } from '../logger';
 

@@ -98,6 +98,7 @@ export async function openAuditLog(dataDir: string, options: { now?: () => Date 
 
   const handle = await open(file, 'a');
   if (content === null || torn) await syncDirectory(dirname(file));
+  if (content === null) await syncDirectory(dataDir); // the audit directory may be new too
   return {
     log: appendingLog(file, handle, scan.tip, scan.torn?.atByte ?? content?.length ?? 0, now),
     records: scan.records,
