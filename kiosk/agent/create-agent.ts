@@ -12,6 +12,7 @@ import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
 import type { Logger } from '../logger';
 import { createPrintService } from '../printing/print-service';
 import type { KioskInfo } from '../session/session-view';
+import { openAgentAudit } from './agent-audit';
 import { startAgentServer, type DevicePanelHandler } from './agent-server';
 import { createErrandAvailability } from './errand-availability';
 import { scanKindsAccepted } from '../session/scan-acceptance';
@@ -40,12 +41,13 @@ export interface AgentParts {
 export async function createAgent(parts: AgentParts) {
   const { config, devices, gateway, development } = parts;
   const startedAt = Date.now();
+  // Each wraps the logger: audit events also go to the hash-chained audit log, staff alerts are also counted.
+  const audit = await openAgentAudit(config.dataDir, parts.logger);
   await openDevices(devices);
 
   const template = loadBundledTemplate();
   const catalogue = loadCatalogue();
-  const metrics = startAgentMetrics({ config, catalogue, devices, gateway, template, logger: parts.logger });
-  // Every staff alert logged from here on is counted.
+  const metrics = startAgentMetrics({ config, catalogue, devices, gateway, template, logger: audit.logger });
   const { logger } = metrics;
   const notAuthorised = new Set<string>();
   const availability = createErrandAvailability(devices, gateway, notAuthorised);
@@ -123,6 +125,7 @@ export async function createAgent(parts: AgentParts) {
       await metrics.stop();
       await gateway.close();
       await closeDevices(devices);
+      await audit.stop();
     },
   };
 }

@@ -1,6 +1,6 @@
 // The agent over real HTTP and WebSocket on loopback: health, the local API, the UI's socket, and its guards.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kios
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import { createMemoryLogger } from '../support/memory-logger';
 import { personalDataFoundIn } from '../support/personal-data';
+import { scanChain } from '../../kiosk/audit/audit-chain';
+import { auditLogFile } from '../../kiosk/audit/audit-log';
 import type { AgentMessage, SessionView } from '../../kiosk/session/session-view';
 import { testCitizens } from '../../scripts/synthetic-population';
 
@@ -180,6 +182,35 @@ describe('agent server', () => {
     expect(log).not.toContain(citizen.card.name);
     expect(log).not.toContain('阿依古丽');
     expect(personalDataFoundIn(log, [citizen])).toEqual([]);
+  });
+
+  it('audits the errand’s end, chained, with no personal data in the audit file', async () => {
+    const citizen = testCitizens.find((c) => c.key === 'ayiguli')!;
+    await post('/api/session/events', { type: 'HOME' });
+    await waitForScreen('home');
+    const file = auditLogFile(join(workDir, '.kiosk-data'));
+    let content = Buffer.alloc(0);
+    for (let i = 0; i < 100 && !content.toString().includes('renter-provident-fund-withdrawal'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      content = await readFile(file);
+    }
+    const records = content
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; fields: Record<string, unknown> });
+    expect(records[0]).toMatchObject({ event: 'agent.started', fields: { kioskId: 'kiosk-dev-0001' } });
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        event: 'session.ended',
+        fields: { errandId: 'renter-provident-fund-withdrawal', outcome: 'issued', failure: null },
+      }),
+    );
+    expect(scanChain(content)).toMatchObject({ torn: null, broken: null });
+    const text = content.toString('utf8');
+    expect(text).not.toContain(citizen.card.idNumber);
+    expect(text).not.toContain(citizen.card.name);
+    expect(text).not.toContain('阿依古丽');
   });
 
   it('says "unavailable" on the home screen at once when the printer is out of paper', async () => {
