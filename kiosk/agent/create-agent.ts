@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import { createPrintService } from '../printing/print-service';
 import type { KioskInfo } from '../session/session-view';
 import { startAgentServer, type DevicePanelHandler } from './agent-server';
+import { createKioskDiagnostics } from './kiosk-diagnostics';
 import { createErrandAvailability } from './errand-availability';
 import { scanKindsAccepted } from '../session/scan-acceptance';
 import { createScanRouter } from './scan-router';
@@ -87,6 +88,7 @@ export async function createAgent(parts: AgentParts) {
       gateway: { available: gateway.available(), simulator: development?.gatewaySimulator ?? false, ...gateway.diagnostics() },
       scans: { scannerOn: scanRouter.enabled(), ignored: scanRouter.ignored() },
     }),
+    diagnostics: createKioskDiagnostics({ config, devices, gateway, runtime, template, logger }),
     logger,
   });
   // The gateway's circuit can open or close between sessions: keep the home screen honest.

@@ -19,16 +19,20 @@ export function createDiagnosticsStore(dataDir: string, kept = DIAGNOSTIC_RECORD
   const dir = join(dataDir, 'diagnostics');
   const file = join(dir, 'records.jsonl');
   let queue: Promise<unknown> = Promise.resolve();
-  let lines: number | null = null; // lines in the file, once known
+  let lines: number | null = null; // records in the file, once known
 
-  async function readAll(): Promise<DiagnosticRecord[]> {
-    let text: string;
+  async function readText(): Promise<string> {
     try {
-      text = await readFile(file, 'utf8');
+      return await readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
       throw error;
     }
+  }
+
+  const readAll = async () => parseRecords(await readText());
+
+  function parseRecords(text: string): DiagnosticRecord[] {
     const records: DiagnosticRecord[] = [];
     for (const line of text.split('\n')) {
       if (!line) continue;
@@ -45,8 +49,14 @@ export function createDiagnosticsStore(dataDir: string, kept = DIAGNOSTIC_RECORD
   async function append(records: readonly DiagnosticRecord[]): Promise<void> {
     if (records.length === 0) return;
     await mkdir(dir, { recursive: true });
-    lines ??= (await readAll()).length;
-    await appendFile(file, records.map((record) => JSON.stringify(record) + '\n').join(''));
+    let separator = '';
+    if (lines === null) {
+      const text = await readText();
+      lines = parseRecords(text).length;
+      // A torn last line (a power cut mid-write) is ended, so the first new record starts a line of its own.
+      if (text.length > 0 && !text.endsWith('\n')) separator = '\n';
+    }
+    await appendFile(file, separator + records.map((record) => JSON.stringify(record) + '\n').join(''));
     lines += records.length;
     if (lines <= kept * 2) return;
     // Rewritten beside and renamed over: a power cut leaves the old file or the new one, never half of one.

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { A4Printer } from '../../device-drivers/a4-printer/a4-printer';
+import { SimulatedCodeScanner } from '../../device-drivers/code-scanner/simulated-code-scanner';
+import { SimulatedIdReader } from '../../device-drivers/id-reader/simulated-id-reader';
+import { runSelfTests } from './self-tests';
+
+const fixedNow = () => new Date('2026-11-30T10:00:00Z');
+
+describe('the self-tests', () => {
+  it('records each test with who ran it; a missing device is skipped with the reason, an unplugged one fails', async () => {
+    const scanner = new SimulatedCodeScanner();
+    scanner.unplug();
+    let n = 0;
+    const records = await runSelfTests(
+      {
+        idReader: new SimulatedIdReader(),
+        scanner,
+        a4Printer: null,
+        receiptPrinter: null,
+        gateway: null,
+        missing: { gateway: 'simulated' },
+        templateVersion: 'bundled',
+      },
+      { by: 'staff-1', print: false },
+      { now: fixedNow, newId: () => `id-${++n}` },
+    );
+    expect(records).toEqual([
+      expect.objectContaining({ id: 'id-1', test: 'idReader', outcome: 'passed', by: 'staff-1', startedAt: '2026-11-30T10:00:00.000Z' }),
+      expect.objectContaining({ test: 'scanner', outcome: 'failed', details: { device: 'noDevice', scanner: 'off' } }),
+      expect.objectContaining({ test: 'a4Printer', outcome: 'skipped', details: { reason: 'notConfigured' } }),
+      expect.objectContaining({ test: 'receiptPrinter', outcome: 'skipped', details: { reason: 'notConfigured' } }),
+      expect.objectContaining({ test: 'gateway', outcome: 'skipped', details: { reason: 'simulated' } }),
+    ]);
+  });
+
+  it('turns a driver that throws into a failed record naming the error’s kind only', async () => {
+    const throwing = {
+      refreshStatus: () => Promise.reject(new RangeError('secret text')),
+    } as unknown as A4Printer;
+    const records = await runSelfTests(
+      { idReader: null, scanner: null, a4Printer: throwing, receiptPrinter: null, gateway: null, templateVersion: 'bundled' },
+      { by: 'shell', print: true },
+    );
+    const a4 = records.find((record) => record.test === 'a4Printer');
+    expect(a4).toMatchObject({ outcome: 'failed', details: { error: 'RangeError' } });
+    expect(JSON.stringify(records)).not.toContain('secret text');
+    // --print adds the paper tests; without a printer they are skipped.
+    expect(records.filter((record) => record.test === 'a4TestPage' || record.test === 'testReceipt').map((r) => r.outcome)).toEqual([
+      'failed',
+      'skipped',
+    ]);
+  });
+});
