@@ -2,32 +2,23 @@
 // holds the devices: records stored in its data directory, returned by GET /api/diagnostics, none with personal data.
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../kiosk/config/kiosk-config';
-import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
+import type { RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
 import type { DiagnosticRecord } from '../../kiosk/diagnostics/diagnostic-record';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { repoRoot } from '../support/kiosk-process';
-import { createMemoryLogger } from '../support/memory-logger';
+import { postJson, startLoopbackDevelopmentAgent, type LoopbackDevelopmentAgent } from '../support/loopback-development-agent';
 
 const run = promisify(execFile);
-let workDir: string;
+let running: LoopbackDevelopmentAgent;
 let agent: RunningDevelopmentAgent;
-const logger = createMemoryLogger();
 const citizen = testCitizens.find((c) => c.key === 'zhang-san')!;
 
-async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(new URL(path, agent.url), {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-  return { status: response.status, body: (await response.json()) as { records?: DiagnosticRecord[]; error?: string } };
-}
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  postJson<{ records?: DiagnosticRecord[]; error?: string }>(agent.url, path, body, headers);
 
 async function storedRecords(): Promise<DiagnosticRecord[]> {
   const response = await fetch(new URL('/api/diagnostics', agent.url));
@@ -35,16 +26,11 @@ async function storedRecords(): Promise<DiagnosticRecord[]> {
 }
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'kiosk-diagnostics-api-'));
-  const { config } = await loadConfig(undefined, workDir);
-  config.port = 0;
-  agent = await createDevelopmentAgent(config, { logger, uiDir: join(workDir, 'no-ui') });
+  running = await startLoopbackDevelopmentAgent('kiosk-diagnostics-api');
+  agent = running.agent;
 });
 
-afterAll(async () => {
-  await agent?.stop();
-  await rm(workDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe('self-tests through the agent', () => {
   it('npm run diag asks the running agent, which tests its own devices and gateway and stores the records', async () => {
@@ -54,7 +40,7 @@ describe('self-tests through the agent', () => {
       process.execPath,
       [join(repoRoot, 'scripts', 'maintenance-tool.mjs'), 'diag-cli', '--url', agent.url, '--json'],
       {
-        cwd: workDir,
+        cwd: running.workDir,
         timeout: 60_000,
       },
     );
@@ -71,7 +57,7 @@ describe('self-tests through the agent', () => {
 
     const stored = await storedRecords();
     expect(stored.map((record) => record.id)).toEqual(report.records.map((record) => record.id));
-    const file = await readFile(join(workDir, '.kiosk-data', 'diagnostics', 'records.jsonl'), 'utf8');
+    const file = await readFile(join(running.workDir, '.kiosk-data', 'diagnostics', 'records.jsonl'), 'utf8');
     expect(file.trim().split('\n')).toHaveLength(5);
     for (const text of [file, JSON.stringify(stored)]) {
       for (const someone of testCitizens) {
@@ -79,7 +65,7 @@ describe('self-tests through the agent', () => {
         expect(text).not.toContain(someone.card.name);
       }
     }
-    expect(logger.lines.filter((line) => line.includes('"event":"diagnostics.selfTest"'))).toHaveLength(5);
+    expect(running.logger.lines.filter((line) => line.includes('"event":"diagnostics.selfTest"'))).toHaveLength(5);
   });
 
   it('prints a test page for a staff member on the home screen, and refuses paper during a citizen’s session', async () => {
