@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { A4Printer } from '../../device-drivers/a4-printer/a4-printer';
+import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4-printer';
 import { SimulatedCodeScanner } from '../../device-drivers/code-scanner/simulated-code-scanner';
 import { SimulatedIdReader } from '../../device-drivers/id-reader/simulated-id-reader';
 import { runSelfTests } from './self-tests';
@@ -49,5 +50,48 @@ describe('the self-tests', () => {
       'failed',
       'skipped',
     ]);
+  });
+
+  const onlyA4 = (a4Printer: A4Printer) => ({
+    idReader: null,
+    scanner: null,
+    a4Printer,
+    receiptPrinter: null,
+    gateway: null,
+    templateVersion: 'bundled',
+  });
+
+  it('prints no test page on a printer that is not ready', async () => {
+    const printer = new SimulatedA4Printer({ spoolDir: null, pageMs: 10 });
+    printer.setPaper('out');
+    let printed = 0;
+    const print = printer.print.bind(printer);
+    printer.print = (...args) => (printed++, print(...args));
+    const records = await runSelfTests(onlyA4(printer), { by: 'shell', print: true });
+    expect(records.find((record) => record.test === 'a4TestPage')).toMatchObject({
+      outcome: 'failed',
+      details: { readiness: 'paperOut', printed: false },
+    });
+    expect(printed).toBe(0);
+  });
+
+  it('cancels a test page that stalls, so the run ends and says why', async () => {
+    const printer = new SimulatedA4Printer({ spoolDir: null, pageMs: 10, autoTakeMs: null });
+    // Ready when asked before the test page, jammed by the time its job arrives.
+    const refresh = printer.refreshStatus.bind(printer);
+    let asked = 0;
+    printer.refreshStatus = async () => {
+      const status = await refresh();
+      if (++asked === 2) printer.jam();
+      return status;
+    };
+    const records = await runSelfTests(onlyA4(printer), { by: 'shell', print: true });
+    expect(records.find((record) => record.test === 'a4TestPage')).toMatchObject({ outcome: 'failed', details: { stalled: 'jam' } });
+  });
+
+  it('cancels a test page that takes longer than the deadline', async () => {
+    const printer = new SimulatedA4Printer({ spoolDir: null, pageMs: 1_000, autoTakeMs: null });
+    const records = await runSelfTests(onlyA4(printer), { by: 'shell', print: true }, { testPageDeadlineMs: 100 });
+    expect(records.find((record) => record.test === 'a4TestPage')).toMatchObject({ outcome: 'failed', details: { stalled: 'deadline' } });
   });
 });

@@ -33,6 +33,8 @@ export interface SelfTestDeps {
   newId?: () => string;
   /** How long the gateway's health probe may take. */
   healthTimeoutMs?: number;
+  /** How long a test page may take to come out before it is canceled. */
+  testPageDeadlineMs?: number;
 }
 
 type Details = Record<string, DiagnosticDetail>;
@@ -64,13 +66,37 @@ async function a4PrinterTest(printer: A4Printer): Promise<Verdict> {
   return passedIf(readiness === 'ready', { ...a4DeviceReport(status), state: status.state, readiness });
 }
 
-async function a4TestPageTest(printer: A4Printer, now: Date): Promise<Verdict> {
+/**
+ * A test page only on a printer that says it is ready; a job that stalls (paper out, a jam) or takes longer than
+ * the deadline is canceled and the test fails, so staff are never left waiting on a run.
+ */
+async function a4TestPageTest(printer: A4Printer, now: Date, deadlineMs: number): Promise<Verdict> {
+  const readiness = a4Readiness(await printer.refreshStatus());
+  if (readiness !== 'ready') return { outcome: 'failed', details: { readiness, printed: false } };
   const name = 'printerUri' in printer && typeof printer.printerUri === 'string' ? printer.printerUri : 'A4';
   const pdf = await renderA4TestPage(now, name);
   let stages = 0;
-  const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages: 1 }, () => void stages++);
-  if (!result.ok) return { outcome: 'failed', details: { ...deviceErrorDetails(result.error), stages } };
-  return { outcome: 'passed', details: { stage: result.value.stage, stages, bytes: pdf.length } };
+  let stalled: string | null = null;
+  let jobId: string | null = null;
+  const cancel = () => void (jobId === null ? undefined : printer.cancel(jobId));
+  const deadline = setTimeout(() => {
+    stalled ??= 'deadline';
+    cancel();
+  }, deadlineMs);
+  try {
+    const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages: 1 }, (progress) => {
+      stages++;
+      jobId = progress.jobId;
+      if (progress.stage === 'stalled' && stalled === null) {
+        stalled = progress.reason;
+        setTimeout(cancel, 0); // not from inside the driver's own callback: it may not be waiting yet
+      }
+    });
+    if (!result.ok) return { outcome: 'failed', details: { ...deviceErrorDetails(result.error), stalled, stages } };
+    return { outcome: 'passed', details: { stage: result.value.stage, stages, bytes: pdf.length } };
+  } finally {
+    clearTimeout(deadline);
+  }
 }
 
 function receiptPrinterTest(printer: ReceiptPrinter): Verdict {
@@ -108,6 +134,7 @@ export async function runSelfTests(
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
   const healthTimeoutMs = deps.healthTimeoutMs ?? 5_000;
+  const testPageDeadlineMs = deps.testPageDeadlineMs ?? 120_000;
   const { idReader, scanner, a4Printer, receiptPrinter, gateway } = subjects;
   const skipped = (subject: SelfTestSubject): Verdict => ({
     outcome: 'skipped',
@@ -122,7 +149,7 @@ export async function runSelfTests(
     ['gateway', () => (gateway ? gatewayTest(gateway, subjects.templateVersion, healthTimeoutMs) : skipped('gateway'))],
   ];
   if (request.print) {
-    plan.push(['a4TestPage', () => (a4Printer ? a4TestPageTest(a4Printer, now()) : skipped('a4Printer'))]);
+    plan.push(['a4TestPage', () => (a4Printer ? a4TestPageTest(a4Printer, now(), testPageDeadlineMs) : skipped('a4Printer'))]);
     plan.push(['testReceipt', () => (receiptPrinter ? testReceiptTest(receiptPrinter, now()) : skipped('receiptPrinter'))]);
   }
 
