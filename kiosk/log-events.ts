@@ -7,6 +7,7 @@ export const logEvents = [
   'agent.socketError',
   'agent.socketServerError',
   'agent.systemd_notify',
+  'diagnostics.selfTest',
   'gateway.breaker',
   'gateway.breaker_probe',
   'gateway.clock_corrected',

@@ -1,8 +1,8 @@
 // Builds what the kiosk runs: the touch UI (Vite, into kiosk/ui/dist) and the agent compiled to plain JavaScript
 // (esbuild, into dist/): dist/kiosk-agent.mjs is the production agent (kiosk/main.ts), dist/device-cli.mjs and
-// dist/audit-cli.mjs the maintenance command lines (scripts/device-cli.ts, scripts/audit-cli.ts), and, unless
-// --production, dist/kiosk-dev.mjs the development kiosk that `npm start` runs (kiosk/dev-main.ts). Node runs
-// them without a TypeScript loader.
+// dist/diag-cli.mjs and dist/audit-cli.mjs the maintenance command lines (scripts/device-cli.ts, diag-cli.ts,
+// audit-cli.ts), and, unless --production, dist/kiosk-dev.mjs the development kiosk that `npm start` runs
+// (kiosk/dev-main.ts). Node runs them without a TypeScript loader.
 //
 // The UI is rebuilt only when one of its inputs changed: a digest of them is kept beside the build. The agent is
 // bundled every time (about a second), with its pure-JavaScript npm dependencies; native add-ons stay in node_modules.
@@ -23,7 +23,12 @@ const uiDist = join(root, 'kiosk', 'ui', 'dist');
 const uiDigestFile = join(uiDist, '.inputs-sha256');
 
 /** dist/<name>.mjs for each entry; code loaded later (the document renderer) goes to dist/chunks/. */
-const productionEntries = { 'kiosk-agent': 'kiosk/main.ts', 'device-cli': 'scripts/device-cli.ts', 'audit-cli': 'scripts/audit-cli.ts' };
+const productionEntries = {
+  'kiosk-agent': 'kiosk/main.ts',
+  'device-cli': 'scripts/device-cli.ts',
+  'diag-cli': 'scripts/diag-cli.ts',
+  'audit-cli': 'scripts/audit-cli.ts',
+};
 const developmentEntries = { ...productionEntries, 'kiosk-dev': 'kiosk/dev-main.ts' };
 
 function filesUnder(dir) {

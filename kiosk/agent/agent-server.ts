@@ -12,6 +12,8 @@ import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 import type { KioskDevices } from '../devices/kiosk-devices';
 import { devicesStatus } from '../devices/kiosk-devices';
+import type { AgentDiagnostics } from '../diagnostics/agent-diagnostics';
+import { selfTestRequestSchema } from '../diagnostics/diagnostic-record';
 
 /** Development only: the dev panel's knobs on simulated devices, at POST /api/sim/<device>. */
 export type DevicePanelHandler = (device: string, body: unknown) => { status: number; body: unknown };
@@ -26,6 +28,7 @@ export interface AgentServerOptions {
   health: () => Record<string, unknown>;
   /** The Prometheus metrics, for GET /metrics. */
   metrics: () => Promise<{ contentType: string; text: string }>;
+  diagnostics: AgentDiagnostics;
   logger: Logger;
 }
 
@@ -38,6 +41,8 @@ const apiRoutes: Record<string, 'GET' | 'POST'> = {
   '/api/session': 'GET',
   '/api/session/events': 'POST',
   '/metrics': 'GET',
+  '/api/diagnostics': 'GET',
+  '/api/diagnostics/run': 'POST',
 };
 
 function allowedMethod(path: string): 'GET' | 'POST' | null {
@@ -131,6 +136,7 @@ export async function startAgentServer(options: AgentServerOptions) {
       return void response.end(text);
     }
     if (path === '/api/session') return sendJson(response, 200, runtime.view());
+    if (path === '/api/diagnostics') return sendJson(response, 200, { records: await options.diagnostics.recent() });
     if (allowed === 'POST') {
       if (!sameOrigin(request)) return sendJson(response, 403, { error: 'cross-origin request refused' });
       let body: unknown;
@@ -148,12 +154,21 @@ export async function startAgentServer(options: AgentServerOptions) {
         runtime.send(event.data);
         return sendJson(response, 200, runtime.view());
       }
+      if (path === '/api/diagnostics/run') return runDiagnostics(body, response);
       if (!options.devicePanel) return sendJson(response, 404, { error: 'no simulated devices on this kiosk' });
       const result = options.devicePanel(path.slice('/api/sim/'.length), body);
       return sendJson(response, result.status, result.body);
     }
     if (await serveStatic(options.uiDir, path, response)) return;
     sendJson(response, 404, { error: `no route ${request.method} ${path}` });
+  }
+
+  async function runDiagnostics(body: unknown, response: ServerResponse): Promise<void> {
+    const request = selfTestRequestSchema.safeParse(body);
+    if (!request.success) return sendJson(response, 400, { error: 'body: { "by"?: staff id, "print"?: boolean }' });
+    const run = await options.diagnostics.run(request.data);
+    if (!run.ok) return sendJson(response, 409, { error: run.error });
+    return sendJson(response, 200, { records: run.value });
   }
 
   // ---- the UI's socket ----

@@ -14,6 +14,7 @@ import { createPrintService } from '../printing/print-service';
 import type { KioskInfo } from '../session/session-view';
 import { openAgentAudit } from './agent-audit';
 import { startAgentServer, type DevicePanelHandler } from './agent-server';
+import { createKioskDiagnostics } from './kiosk-diagnostics';
 import { createErrandAvailability } from './errand-availability';
 import { scanKindsAccepted } from '../session/scan-acceptance';
 import { createScanRouter } from './scan-router';
@@ -100,6 +101,7 @@ export async function createAgent(parts: AgentParts) {
       scans: { scannerOn: scanRouter.enabled(), ignored: scanRouter.ignored() },
     }),
     metrics: async () => ({ contentType: metrics.kiosk.contentType, text: await metrics.kiosk.text() }),
+    diagnostics: createKioskDiagnostics({ config, devices, gateway, runtime, template, logger }),
     logger,
   });
   // The gateway's circuit can open or close between sessions: keep the home screen honest.

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { createIppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
 import { a4DeviceReport, type PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
-import { renderA4TestPage } from './a4-test-page';
+import { renderA4TestPage } from '../../kiosk/diagnostics/a4-test-page';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
 
 export async function runA4PrinterCommand(args: string[]): Promise<void> {

@@ -6,6 +6,7 @@ import type { IdCard } from '../../device-drivers/id-reader/id-card';
 import { idReaderUsable } from '../../device-drivers/id-reader/id-reader';
 import { maskAddress, maskBirthDate, maskIdNumber, maskName } from '../../kiosk/privacy/mask';
 import { createSerialIdReader, type SerialIdReader } from '../../device-drivers/id-reader/serial-id-reader';
+import { samState } from '../../kiosk/diagnostics/sam-state';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
 
 const COMMANDS = ['read', 'status', 'reset-sam', 'sam-id'] as const;
@@ -72,11 +73,6 @@ async function runCommand(command: Exclude<Command, 'status'>, reader: SerialIdR
       return;
     }
   }
-}
-
-async function samState(reader: SerialIdReader): Promise<string> {
-  const result = await reader.samStatus();
-  return result.ok ? 'ok' : [result.error.code, result.error.errorCode].filter(Boolean).join(' ');
 }
 
 /** The card as an engineer may see it: personal fields masked unless revealed, the photo as a length. */

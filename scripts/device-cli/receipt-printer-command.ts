@@ -2,15 +2,12 @@
 // decoded, or a short Chinese test slip with a QR code, cut. The slip holds no personal data.
 
 import { parseArgs } from 'node:util';
-import type { Receipt } from '../../device-drivers/receipt-printer/receipt-printer';
 import { EscPosReceiptPrinter } from '../../device-drivers/receipt-printer/escpos-receipt-printer';
-import { shanghaiClockTime, shanghaiIsoDate } from '../../print-templates/shanghai-date';
+import { TEST_QR_PAYLOAD, testReceipt } from '../../kiosk/diagnostics/test-receipt';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
 
 const USAGE = 'usage: npm run device -- receipt-printer status | test-receipt --port PATH [--baud N] (default 19200)';
 const DEFAULT_BAUD = 19200;
-/** What a scanner should read from the test slip's QR code: alphanumeric, like a KQ1 seal, but not one. */
-export const TEST_QR_PAYLOAD = 'ZJZW-RECEIPT-PRINTER-TEST';
 
 export async function runReceiptPrinterCommand(args: string[]): Promise<void> {
   const { command, port, baudRate } = parseOptions(args);
@@ -60,25 +57,4 @@ function parseOptions(args: string[]): { command: 'status' | 'test-receipt'; por
   const baudRate = parsed.values.baud === undefined ? DEFAULT_BAUD : Number(parsed.values.baud);
   if (!Number.isInteger(baudRate) || baudRate <= 0) throw new CliFailure(`--baud must be a positive whole number\n${USAGE}`, 2);
   return { command, port, baudRate };
-}
-
-/** Shanghai time whatever the machine's zone: "2026-11-23 10:15". */
-function shanghaiDateTime(at: Date): string {
-  return `${shanghaiIsoDate(at)} ${shanghaiClockTime(at)}`;
-}
-
-export function testReceipt(at: Date): Receipt {
-  return {
-    lines: [
-      { kind: 'text', text: '浙江政务服务 自助终端', size: 'large', align: 'center' },
-      { kind: 'text', text: '小票打印机测试', align: 'center' },
-      { kind: 'feed', lines: 1 },
-      { kind: 'text', text: `时间：${shanghaiDateTime(at)}` },
-      { kind: 'text', text: '中文：最多跑一次 · 一件事 · 一次告知' },
-      { kind: 'text', text: 'ASCII: 0123456789 ABCDEFG abcdefg' },
-      { kind: 'qr', data: TEST_QR_PAYLOAD },
-      { kind: 'text', text: `扫码应读出：${TEST_QR_PAYLOAD}`, align: 'center' },
-      { kind: 'feed', lines: 2 },
-    ],
-  };
 }

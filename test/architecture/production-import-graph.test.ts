@@ -74,3 +74,12 @@ describe('the production agent’s import graph (kiosk/main.ts)', () => {
     );
   });
 });
+
+describe('the diagnostics command line’s import graph (scripts/diag-cli.ts, shipped in a release)', () => {
+  it('opens only real drivers: no simulator, test file, development root or development PKI', async () => {
+    const graph = await importGraph('scripts/diag-cli.ts');
+    expect(graph.files).toContain('kiosk/devices/real-devices.ts');
+    const ownTools = /^scripts\/(diag-cli\.ts|diag-cli\/|device-cli\/cli-output\.ts)/;
+    expect(developmentStandIns(graph).filter((file) => !ownTools.test(file))).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { a4PaperWaiting, type A4PrinterStatus, type PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
 import { createIppA4Printer, type IppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
 import { runA4PrinterCommand } from '../../scripts/device-cli/a4-printer-command';
-import { renderA4TestPage } from '../../scripts/device-cli/a4-test-page';
+import { renderA4TestPage } from '../../kiosk/diagnostics/a4-test-page';
 import { CliFailure } from '../../scripts/device-cli/cli-output';
 import { freeLoopbackPort, requireTool, startIppEverywherePrinter, type IppEverywherePrinter } from '../support/ipp-everywhere-printer';
 

@@ -1,31 +1,22 @@
 // The agent over real HTTP and WebSocket on loopback: health, the local API, the UI's socket, and its guards.
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
-import { loadConfig } from '../../kiosk/config/kiosk-config';
-import { createMemoryLogger } from '../support/memory-logger';
-import { personalDataFoundIn } from '../support/personal-data';
 import { scanChain } from '../../kiosk/audit/audit-chain';
 import { auditLogFile } from '../../kiosk/audit/audit-log';
+import type { RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
+import { postJson, startLoopbackDevelopmentAgent, type LoopbackDevelopmentAgent } from '../support/loopback-development-agent';
+import { personalDataFoundIn } from '../support/personal-data';
 import type { AgentMessage, SessionView } from '../../kiosk/session/session-view';
 import { testCitizens } from '../../scripts/synthetic-population';
 
-let workDir: string;
+let running: LoopbackDevelopmentAgent;
 let agent: RunningDevelopmentAgent;
-const logger = createMemoryLogger();
+let logger: LoopbackDevelopmentAgent['logger'];
 
-async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(new URL(path, agent.url), {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => postJson(agent.url, path, body, headers);
 
 async function sessionView(): Promise<SessionView> {
   return (await (await fetch(new URL('/api/session', agent.url))).json()) as SessionView;
@@ -51,16 +42,11 @@ function openSocket(origin?: string): Promise<{ ws: WebSocket; messages: AgentMe
 }
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'kiosk-agent-'));
-  const { config } = await loadConfig(undefined, workDir);
-  config.port = 0;
-  agent = await createDevelopmentAgent(config, { logger, uiDir: join(workDir, 'no-ui') });
+  running = await startLoopbackDevelopmentAgent('kiosk-agent');
+  ({ agent, logger } = running);
 });
 
-afterAll(async () => {
-  await agent?.stop();
-  await rm(workDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe('agent server', () => {
   it('listens on 127.0.0.1 only and reports health with device and gateway state', async () => {
@@ -188,7 +174,7 @@ describe('agent server', () => {
     const citizen = testCitizens.find((c) => c.key === 'ayiguli')!;
     await post('/api/session/events', { type: 'HOME' });
     await waitForScreen('home');
-    const file = auditLogFile(join(workDir, '.kiosk-data'));
+    const file = auditLogFile(join(running.workDir, '.kiosk-data'));
     let content = Buffer.alloc(0);
     for (let i = 0; i < 100 && !content.toString().includes('renter-provident-fund-withdrawal'); i++) {
       await new Promise((r) => setTimeout(r, 50));

@@ -69,7 +69,7 @@ describe('npm run audit -- verify', () => {
 
   it('runs through the launcher from its TypeScript source, as `npm run audit` does', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [
-      join(repoRoot, 'scripts', 'run-command-line.mjs'),
+      join(repoRoot, 'scripts', 'maintenance-tool.mjs'),
       'audit-cli',
       'verify',
       '--data-dir',

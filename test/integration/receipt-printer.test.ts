@@ -6,7 +6,8 @@ import { encodeReceipt } from '../../device-drivers/receipt-printer/escpos-encod
 import { EscPosReceiptPrinter } from '../../device-drivers/receipt-printer/escpos-receipt-printer';
 import type { Receipt, ReceiptPrinterStatus } from '../../device-drivers/receipt-printer/receipt-printer';
 import { CliFailure } from '../../scripts/device-cli/cli-output';
-import { runReceiptPrinterCommand, TEST_QR_PAYLOAD } from '../../scripts/device-cli/receipt-printer-command';
+import { TEST_QR_PAYLOAD } from '../../kiosk/diagnostics/test-receipt';
+import { runReceiptPrinterCommand } from '../../scripts/device-cli/receipt-printer-command';
 import { ReceiptPrinterEmulator } from '../emulators/receipt-printer-emulator';
 
 const BAUD = 19200;

@@ -1,0 +1,30 @@
+// The running agent's self-tests: its own devices and gateway client (it holds the serial ports), records kept
+// in its data directory, paper used only on the home screen.
+
+import type { A4Template } from '../../print-templates/template-schema';
+import type { KioskConfig } from '../config/kiosk-config';
+import type { KioskDevices } from '../devices/kiosk-devices';
+import { createAgentDiagnostics, type AgentDiagnostics } from '../diagnostics/agent-diagnostics';
+import { createDiagnosticsStore } from '../diagnostics/diagnostics-store';
+import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
+import type { Logger } from '../logger';
+import type { SessionRuntime } from './session-runtime';
+
+export interface KioskDiagnosticsParts {
+  config: KioskConfig;
+  devices: KioskDevices;
+  gateway: HttpsGatewayClient;
+  runtime: SessionRuntime;
+  template: A4Template;
+  logger: Logger;
+}
+
+export function createKioskDiagnostics(parts: KioskDiagnosticsParts): AgentDiagnostics {
+  const { config, devices, gateway, runtime, template, logger } = parts;
+  return createAgentDiagnostics({
+    subjects: { ...devices, gateway, templateVersion: template.version || 'bundled' },
+    store: createDiagnosticsStore(config.dataDir),
+    sessionIdle: () => runtime.view().screen === 'home',
+    logger,
+  });
+}

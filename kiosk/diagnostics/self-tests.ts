@@ -1,0 +1,176 @@
+// One self-test per device kind and the gateway, each ending in a record. Run by the agent on its own devices
+// (maintenance mode, POST /api/diagnostics/run) and by `npm run diag` on devices it opened itself. Reading a
+// card or scanning a code needs a person and is not part of this run. The details describe devices only.
+
+import { randomUUID } from 'node:crypto';
+import { a4DeviceReport, a4Readiness, type A4Printer } from '../../device-drivers/a4-printer/a4-printer';
+import { scannerUsable, type CodeScanner } from '../../device-drivers/code-scanner/code-scanner';
+import type { DeviceError } from '../../device-drivers/device-result';
+import { idReaderUsable, type IdReader } from '../../device-drivers/id-reader/id-reader';
+import { receiptPrinterUsable, type ReceiptPrinter } from '../../device-drivers/receipt-printer/receipt-printer';
+import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
+import { renderA4TestPage } from './a4-test-page';
+import type { DiagnosticDetail, DiagnosticOutcome, DiagnosticRecord, SelfTestName, SelfTestRequest } from './diagnostic-record';
+import { hasSam, samState } from './sam-state';
+import { testReceipt } from './test-receipt';
+
+export type SelfTestSubject = 'idReader' | 'scanner' | 'a4Printer' | 'receiptPrinter' | 'gateway';
+
+/** What the tests run against; null where the kiosk has none to test (`missing` says why, else not configured). */
+export interface SelfTestSubjects {
+  idReader: IdReader | null;
+  scanner: CodeScanner | null;
+  a4Printer: A4Printer | null;
+  receiptPrinter: ReceiptPrinter | null;
+  gateway: HttpsGatewayClient | null;
+  missing?: Partial<Record<SelfTestSubject, string>>;
+  /** The A4 template installed: its version, or `bundled` when it has none. */
+  templateVersion: string;
+}
+
+export interface SelfTestDeps {
+  now?: () => Date;
+  newId?: () => string;
+  /** How long the gateway's health probe may take. */
+  healthTimeoutMs?: number;
+  /** How long a test page may take to come out before it is canceled. */
+  testPageDeadlineMs?: number;
+}
+
+type Details = Record<string, DiagnosticDetail>;
+interface Verdict {
+  outcome: DiagnosticOutcome;
+  details: Details;
+}
+
+const passedIf = (passed: boolean, details: Details): Verdict => ({ outcome: passed ? 'passed' : 'failed', details });
+
+function deviceErrorDetails(error: DeviceError): Details {
+  return { error: error.code, errorCode: error.errorCode ?? null, description: error.description ?? null };
+}
+
+async function idReaderTest(reader: IdReader): Promise<Verdict> {
+  const sam = hasSam(reader) && idReaderUsable(reader.status()) ? await samState(reader) : null;
+  const status = reader.status(); // after the probe, which may have found the reader gone
+  return passedIf(idReaderUsable(status) && (sam === null || sam === 'ok'), { ...status, sam });
+}
+
+function scannerTest(scanner: CodeScanner): Verdict {
+  const status = scanner.status();
+  return passedIf(scannerUsable(status), { ...status });
+}
+
+async function a4PrinterTest(printer: A4Printer): Promise<Verdict> {
+  const status = await printer.refreshStatus();
+  const readiness = a4Readiness(status);
+  return passedIf(readiness === 'ready', { ...a4DeviceReport(status), state: status.state, readiness });
+}
+
+/**
+ * A test page only on a printer that says it is ready; a job that stalls (paper out, a jam) or takes longer than
+ * the deadline is canceled and the test fails, so staff are never left waiting on a run.
+ */
+async function a4TestPageTest(printer: A4Printer, now: Date, deadlineMs: number): Promise<Verdict> {
+  const readiness = a4Readiness(await printer.refreshStatus());
+  if (readiness !== 'ready') return { outcome: 'failed', details: { readiness, printed: false } };
+  const name = 'printerUri' in printer && typeof printer.printerUri === 'string' ? printer.printerUri : 'A4';
+  const pdf = await renderA4TestPage(now, name);
+  let stages = 0;
+  let stalled: string | null = null;
+  let jobId: string | null = null;
+  const cancel = () => void (jobId === null ? undefined : printer.cancel(jobId));
+  const deadline = setTimeout(() => {
+    stalled ??= 'deadline';
+    cancel();
+  }, deadlineMs);
+  try {
+    const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages: 1 }, (progress) => {
+      stages++;
+      jobId = progress.jobId;
+      if (progress.stage === 'stalled' && stalled === null) {
+        stalled = progress.reason;
+        setTimeout(cancel, 0); // not from inside the driver's own callback: it may not be waiting yet
+      }
+    });
+    if (!result.ok) return { outcome: 'failed', details: { ...deviceErrorDetails(result.error), stalled, stages } };
+    return { outcome: 'passed', details: { stage: result.value.stage, stages, bytes: pdf.length } };
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+function receiptPrinterTest(printer: ReceiptPrinter): Verdict {
+  const status = printer.status();
+  return passedIf(receiptPrinterUsable(status), { ...status });
+}
+
+async function testReceiptTest(printer: ReceiptPrinter, now: Date): Promise<Verdict> {
+  const result = await printer.print(testReceipt(now));
+  return result.ok
+    ? { outcome: 'passed', details: { ...printer.status() } }
+    : { outcome: 'failed', details: deviceErrorDetails(result.error) };
+}
+
+async function gatewayTest(gateway: HttpsGatewayClient, templateVersion: string, timeoutMs: number): Promise<Verdict> {
+  const health = await gateway.health(AbortSignal.timeout(timeoutMs));
+  const diagnostics = gateway.diagnostics();
+  return passedIf(health.ok, {
+    health: health.ok ? 'ok' : health.error.detail,
+    breaker: diagnostics.breaker,
+    clockOffsetMs: diagnostics.clockOffsetMs,
+    trustListVersion: diagnostics.trustListVersion,
+    trustListNextUpdate: new Date(gateway.trustList.nextUpdateMs).toISOString(),
+    trustListStale: diagnostics.trustListStale,
+    templateVersion,
+  });
+}
+
+/** The run: each test in turn (serial devices answer one command at a time), a record for each. */
+export async function runSelfTests(
+  subjects: SelfTestSubjects,
+  request: SelfTestRequest,
+  deps: SelfTestDeps = {},
+): Promise<DiagnosticRecord[]> {
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const healthTimeoutMs = deps.healthTimeoutMs ?? 5_000;
+  const testPageDeadlineMs = deps.testPageDeadlineMs ?? 120_000;
+  const { idReader, scanner, a4Printer, receiptPrinter, gateway } = subjects;
+  const skipped = (subject: SelfTestSubject): Verdict => ({
+    outcome: 'skipped',
+    details: { reason: subjects.missing?.[subject] ?? 'notConfigured' },
+  });
+
+  const plan: Array<[SelfTestName, () => Promise<Verdict> | Verdict]> = [
+    ['idReader', () => (idReader ? idReaderTest(idReader) : skipped('idReader'))],
+    ['scanner', () => (scanner ? scannerTest(scanner) : skipped('scanner'))],
+    ['a4Printer', () => (a4Printer ? a4PrinterTest(a4Printer) : skipped('a4Printer'))],
+    ['receiptPrinter', () => (receiptPrinter ? receiptPrinterTest(receiptPrinter) : skipped('receiptPrinter'))],
+    ['gateway', () => (gateway ? gatewayTest(gateway, subjects.templateVersion, healthTimeoutMs) : skipped('gateway'))],
+  ];
+  if (request.print) {
+    plan.push(['a4TestPage', () => (a4Printer ? a4TestPageTest(a4Printer, now(), testPageDeadlineMs) : skipped('a4Printer'))]);
+    plan.push(['testReceipt', () => (receiptPrinter ? testReceiptTest(receiptPrinter, now()) : skipped('receiptPrinter'))]);
+  }
+
+  const records: DiagnosticRecord[] = [];
+  for (const [test, run] of plan) {
+    const startedAt = now();
+    let verdict: Verdict;
+    try {
+      verdict = await run();
+    } catch (error) {
+      // A bug or a driver that threw: the record says so by the error's kind, never its text.
+      verdict = { outcome: 'failed', details: { error: error instanceof Error ? error.name : typeof error } };
+    }
+    records.push({
+      id: newId(),
+      test,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
+      by: request.by,
+      ...verdict,
+    });
+  }
+  return records;
+}
