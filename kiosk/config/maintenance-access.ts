@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { isPinHash } from '../maintenance/pin-hash';
+import { staffIdSchema } from '../maintenance/staff-id';
 
 export const maintenanceAccessSchema = z
   .object({
@@ -10,7 +11,7 @@ export const maintenanceAccessSchema = z
     publicKeyFile: z.string().min(1),
     /** Staff id → PIN hash (`npm run staff-pin` makes one). */
     staff: z.record(
-      z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a staff id: letters, digits, . _ -, at most 64'),
+      staffIdSchema,
       z.string().refine(isPinHash, 'a PIN hash as `npm run staff-pin` writes it ($scrypt$ln=…,r=…,p=…$salt$key)'),
     ),
   })

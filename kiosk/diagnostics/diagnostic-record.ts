@@ -2,6 +2,7 @@
 // ended. Details are scalars about the device or the gateway, never about a citizen.
 
 import { z } from 'zod';
+import { staffIdSchema } from '../maintenance/staff-id';
 
 export const selfTestNames = ['idReader', 'scanner', 'a4Printer', 'a4TestPage', 'receiptPrinter', 'testReceipt', 'gateway'] as const;
 export type SelfTestName = (typeof selfTestNames)[number];
@@ -10,7 +11,7 @@ export type DiagnosticOutcome = 'passed' | 'failed' | 'skipped';
 export type DiagnosticDetail = string | number | boolean | null;
 
 /** Who ran a test: a staff id from maintenance mode, or `shell` for `npm run diag`. */
-export const ranBySchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+export const ranBySchema = staffIdSchema;
 
 export const diagnosticRecordSchema = z.object({
   id: z.string(),
