@@ -11,6 +11,7 @@ export const logEvents = [
   'gateway.breaker_probe',
   'gateway.clock_corrected',
   'gateway.fetch',
+  'gateway.ratings',
   'gateway.trust_list_stale',
   'gateway_sim.fault',
   'gateway_sim.faults',
