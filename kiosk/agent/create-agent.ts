@@ -17,6 +17,9 @@ import { createErrandAvailability } from './errand-availability';
 import { scanKindsAccepted } from '../session/scan-acceptance';
 import { createScanRouter } from './scan-router';
 import { createSessionRuntime } from './session-runtime';
+import { join } from 'node:path';
+import { openRatingOutbox, type RatingOutboxTimings } from '../ratings/rating-outbox';
+import { startRatingDelivery } from './rating-delivery';
 import { builtUiDir } from './ui-location';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
@@ -34,6 +37,8 @@ export interface AgentParts {
   /** The built touch UI; by default kiosk/ui/dist of this package. */
   uiDir?: string;
   development?: DevelopmentParts;
+  /** The ratings outbox's batching and retry timings; tests shorten them. */
+  ratings?: { timings?: Partial<RatingOutboxTimings> };
 }
 
 export async function createAgent(parts: AgentParts) {
@@ -46,6 +51,9 @@ export async function createAgent(parts: AgentParts) {
   const notAuthorised = new Set<string>();
   const availability = createErrandAvailability(devices, gateway, notAuthorised);
   const printService = createPrintService({ kioskId: config.kioskId, printer: devices.a4Printer, template: () => template });
+  // 好差评: the outbox on disk, and the loop that hands its due batches to the gateway.
+  const ratingOutbox = await openRatingOutbox({ dir: join(config.dataDir, 'ratings'), logger, ...parts.ratings });
+  const ratingDelivery = startRatingDelivery({ outbox: ratingOutbox, gateway, logger });
   const runtime = createSessionRuntime({
     catalogue,
     settings: sessionSettingsFrom(config),
@@ -55,6 +63,7 @@ export async function createAgent(parts: AgentParts) {
     availability,
     notAuthorised,
     logger,
+    recordRating: (rating) => ratingOutbox.add(rating),
   });
   runtime.start();
 
@@ -107,6 +116,7 @@ export async function createAgent(parts: AgentParts) {
       stopSyncingScanner();
       await scanRouter.stop();
       runtime.stop();
+      await ratingDelivery.stop();
       await gateway.close();
       await closeDevices(devices);
     },

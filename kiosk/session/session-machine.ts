@@ -73,7 +73,7 @@ export type SessionEvent = UiEvent | InternalEvent;
 /** Told to the agent, which alerts staff, records ratings and counts outcomes — never with personal data. */
 export type SessionEmitted =
   | { type: 'staffAlert'; reason: string }
-  | { type: 'rating'; errandId: string; score: number; tags: string[] }
+  | { type: 'rating'; errandId: string; score: number; tags: string[]; outcome: SessionOutcome }
   | { type: 'sessionEnded'; errandId: string | null; outcome: SessionOutcome; failure: FailureCode | null };
 
 /**
@@ -529,6 +529,7 @@ export function createSessionMachine(services: SessionServices) {
                       errandId: context.errand?.id ?? 'unknown',
                       score: event.score,
                       tags: event.tags,
+                      outcome: sessionOutcome(context),
                     })),
                   },
                   SKIP_RATING: 'thanks',

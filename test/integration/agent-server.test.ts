@@ -1,6 +1,6 @@
 // The agent over real HTTP and WebSocket on loopback: health, the local API, the UI's socket, and its guards.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { testCitizens } from '../../scripts/synthetic-population';
 
 let workDir: string;
 let agent: RunningDevelopmentAgent;
+let dataDir: string;
 const logger = createMemoryLogger();
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -28,8 +29,8 @@ async function sessionView(): Promise<SessionView> {
   return (await (await fetch(new URL('/api/session', agent.url))).json()) as SessionView;
 }
 
-async function waitForScreen(screen: string): Promise<SessionView> {
-  for (let i = 0; i < 100; i++) {
+async function waitForScreen(screen: string, timeoutMs = 5_000): Promise<SessionView> {
+  for (let i = 0; i < timeoutMs / 50; i++) {
     const view = await sessionView();
     if (view.screen === screen) return view;
     await new Promise((r) => setTimeout(r, 50));
@@ -51,6 +52,7 @@ beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'kiosk-agent-'));
   const { config } = await loadConfig(undefined, workDir);
   config.port = 0;
+  dataDir = config.dataDir;
   agent = await createDevelopmentAgent(config, { logger, uiDir: join(workDir, 'no-ui') });
 });
 
@@ -178,6 +180,29 @@ describe('agent server', () => {
     expect(log).not.toContain(citizen.card.idNumber);
     expect(log).not.toContain(citizen.card.name);
     expect(log).not.toContain('阿依古丽');
+
+    // The rating goes to the outbox on disk in the platform's words: the errand's code, day only, no citizen.
+    await post('/api/sim/a4-printer', { action: 'takePaper' });
+    await waitForScreen('rating', 10_000);
+    await post('/api/session/events', { type: 'RATE', score: 4, tags: ['打印问题', '办理快捷'] });
+    await waitForScreen('thanks');
+    const outboxFile = join(dataDir, 'ratings', 'pending.jsonl');
+    let text = '';
+    // The append is fsync'd after the screen moved on: wait for it.
+    for (let i = 0; i < 100 && text === ''; i++) {
+      text = await readFile(outboxFile, 'utf8').catch(() => '');
+      if (text === '') await new Promise((r) => setTimeout(r, 20));
+    }
+    const kept = text.trim().split('\n');
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(kept[0]!)).toMatchObject({
+      issue: '330100-GJJ-TQ-0002',
+      score: 4,
+      tags: ['device-fault', 'fast'],
+      outcome: 'issued',
+      ratedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(kept[0]).not.toContain(citizen.card.idNumber);
   });
 
   it('says "unavailable" on the home screen at once when the printer is out of paper', async () => {
