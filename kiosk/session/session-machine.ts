@@ -538,13 +538,17 @@ export function createSessionMachine(services: SessionServices) {
 
               thanks: {
                 entry: 'pause',
-                after: { done: '#kiosk.home' },
-                on: { HOME: '#kiosk.home' },
+                // Through `ending`: after a failure the card may still be in the reader, and is asked for.
+                after: { done: '#kiosk.ending' },
+                on: { HOME: '#kiosk.ending' },
               },
 
               failed: {
                 entry: [assign({ idle: 'short' }), 'watch'],
                 on: {
+                  // A refusal or a failure is an outcome too: the way home passes the rating (skipping is one tap).
+                  CANCEL: { target: 'rating', actions: assign(citizenDataCleared) },
+                  HOME: { target: 'rating', actions: assign(citizenDataCleared) },
                   RETRY: [
                     {
                       guard: { type: 'retryTo', params: 'placeCard' },

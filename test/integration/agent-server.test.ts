@@ -227,6 +227,9 @@ describe('agent server', () => {
     await post('/api/session/events', { type: 'CONSENT' });
     expect((await waitForScreen('failed')).failure?.code).toBe('GATEWAY_REFUSED');
     await post('/api/session/events', { type: 'HOME' });
+    await waitForScreen('rating');
+    await post('/api/session/events', { type: 'SKIP_RATING' });
+    await post('/api/session/events', { type: 'HOME' });
     const home = await waitForScreen('home');
     expect(home.errands.find((e) => e.id === 'residence-proof')).toMatchObject({
       available: false,
