@@ -163,6 +163,24 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     });
   }
 
+  /** After CLOCK_SKEW: from now on the kiosk's clock is read with the gateway's offset. */
+  function learnClock(serverTimeMs: number, previousRequestId: string): void {
+    clockOffsetMs = serverTimeMs - now().getTime();
+    logger.event('gateway.clock_corrected', 'failure', { previousRequestId, offsetMs: clockOffsetMs });
+  }
+
+  function retryDecision(failure: { code: GatewayErrorCode; retryAfterMs?: number }, retries: number, deadline: number) {
+    return decideRetry({
+      code: failure.code,
+      retriesSoFar: retries,
+      maxRetries: timings.maxRetries,
+      retryAfterMs: failure.retryAfterMs,
+      remainingMs: deadline - performance.now(),
+      settings: timings,
+      ...(deps.random ? { random: deps.random } : {}),
+    });
+  }
+
   /** One signed POST; only X-Timestamp and X-Signature are made afresh for a retry. */
   function signedPost(request: {
     path: string;
@@ -304,23 +322,14 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       if (failure.code === 'CLOCK_SKEW' && !clockCorrected && failure.serverTimeMs !== undefined && retries < timings.maxRetries) {
         // Once per call: take the gateway's clock, and ask again as a new request (new id, consent time
         // corrected), since a 401 is not kept and the body's consent time was read on the wrong clock.
-        clockOffsetMs = failure.serverTimeMs - now().getTime();
+        learnClock(failure.serverTimeMs, requestId);
         clockCorrected = true;
         retries++;
-        logger.event('gateway.clock_corrected', 'failure', { previousRequestId: requestId, offsetMs: clockOffsetMs });
         requestId = newRequestId();
         ({ body, sent } = prepare());
         continue;
       }
-      const decision = decideRetry({
-        code: failure.code,
-        retriesSoFar: retries,
-        maxRetries: timings.maxRetries,
-        retryAfterMs: failure.retryAfterMs,
-        remainingMs: deadline - performance.now(),
-        settings: timings,
-        ...(deps.random ? { random: deps.random } : {}),
-      });
+      const decision = retryDecision(failure, retries, deadline);
       if (!decision.retry) {
         const why = decision.reason === 'not retryable' ? '' : ` (${decision.reason} after ${attempts} attempts)`;
         return finish(errorOutcome(failure.code, failure.detail + why));
@@ -380,20 +389,11 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       }
       if (failure.code === 'CLOCK_SKEW' && !clockCorrected && failure.serverTimeMs !== undefined) {
         // The body holds no time: the same request, signed on the gateway's clock, is all a retry needs.
-        clockOffsetMs = failure.serverTimeMs - now().getTime();
+        learnClock(failure.serverTimeMs, batch.requestId);
         clockCorrected = true;
-        logger.event('gateway.clock_corrected', 'failure', { previousRequestId: batch.requestId, offsetMs: clockOffsetMs });
         continue;
       }
-      const decision = decideRetry({
-        code: failure.code,
-        retriesSoFar: retries,
-        maxRetries: timings.maxRetries,
-        retryAfterMs: failure.retryAfterMs,
-        remainingMs: deadline - performance.now(),
-        settings: timings,
-        ...(deps.random ? { random: deps.random } : {}),
-      });
+      const decision = retryDecision(failure, retries, deadline);
       if (!decision.retry) {
         const { serverTimeMs: _serverTimeMs, ...rest } = failure;
         return failed(rest);

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRatingDelivery } from '../../../kiosk/agent/rating-delivery';
+import type { RatingsGateway } from '../../../kiosk/gateway/platform-ratings';
 import { openRatingOutbox, type NewRating, type RatingOutboxTimings } from '../../../kiosk/ratings/rating-outbox';
 import { expectNoPersonalData, startRig, type GatewayRig } from './gateway-rig';
 
@@ -35,28 +36,32 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10
   }
 }
 
+/** A kiosk's outbox in its own directory and the agent's sender loop on it, as the agent starts them. */
+async function startKiosk(name: string, client: RatingsGateway, timings: Partial<RatingOutboxTimings> = {}) {
+  const dir = join(rig.dataDir, name, 'ratings');
+  const outbox = await openRatingOutbox({ dir, logger: rig.clientLog, timings: { ...TIMINGS, ...timings } });
+  return { outbox, delivery: startRatingDelivery({ outbox, gateway: client, logger: rig.clientLog, tickMs: TICK_MS }) };
+}
+
 const deliveryRecords = () =>
   rig.clientLog.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((r) => r.event === 'ratings.delivery');
 
 describe('ratings outbox delivery', () => {
   it('keeps every rating through a gateway outage and a restart, then delivers each exactly once', async () => {
-    const dir = join(rig.dataDir, 'kiosk-a', 'ratings');
     const client = await rig.client();
     const before = rig.sim.ratings();
     // The gateway is down for everything (health too).
     await rig.setFaults([{ kind: '5xx', status: 503, route: 'any' }]);
 
-    let outbox = await openRatingOutbox({ dir, logger: rig.clientLog, timings: TIMINGS });
-    let delivery = startRatingDelivery({ outbox, gateway: client, logger: rig.clientLog, tickMs: TICK_MS });
+    let { outbox, delivery } = await startKiosk('kiosk-a', client);
     for (let i = 0; i < 120; i++) await outbox.add(rating(i));
     await until(() => deliveryRecords().filter((r) => r.disposition === 'failure').length >= 3);
     expect(rig.sim.ratings().counted).toBe(before.counted);
 
     // The agent restarts mid-outage: everything comes back from disk.
     await delivery.stop();
-    outbox = await openRatingOutbox({ dir, logger: rig.clientLog, timings: TIMINGS });
+    ({ outbox, delivery } = await startKiosk('kiosk-a', client));
     expect(outbox.counts()).toMatchObject({ kept: 120 });
-    delivery = startRatingDelivery({ outbox, gateway: client, logger: rig.clientLog, tickMs: TICK_MS });
     for (let i = 120; i < 130; i++) await outbox.add(rating(i));
     const failuresSoFar = deliveryRecords().filter((r) => r.disposition === 'failure').length;
     await until(() => deliveryRecords().filter((r) => r.disposition === 'failure').length >= failuresSoFar + 2);
@@ -81,15 +86,14 @@ describe('ratings outbox delivery', () => {
   });
 
   it('a batch whose answer was lost is sent again under its request id and counted once', async () => {
-    const dir = join(rig.dataDir, 'kiosk-b', 'ratings');
     const client = await rig.client();
     const before = rig.sim.ratings();
     // The gateway counts the batch, then the connection dies before the kiosk has the answer.
     await rig.setFaults([{ kind: 'truncated-body', count: 1, route: 'ratings' }]);
-    const outbox = await openRatingOutbox({ dir, logger: rig.clientLog, timings: TIMINGS });
+    // A window long enough for the seven to make one batch, whatever the load.
+    const { outbox, delivery } = await startKiosk('kiosk-b', client, { batchWindowMs: 1_000 });
     for (let i = 0; i < 7; i++) await outbox.add(rating(i));
-    const delivery = startRatingDelivery({ outbox, gateway: client, logger: rig.clientLog, tickMs: TICK_MS });
-    await until(() => outbox.counts().kept === 0);
+    await until(() => rig.sim.ratings().counted - before.counted === 7 && outbox.counts().kept === 0);
     await delivery.stop();
     const after = rig.sim.ratings();
     expect(after.counted - before.counted).toBe(7);
