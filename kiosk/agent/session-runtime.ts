@@ -63,7 +63,9 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     if (!errand || !options.recordRating) return;
     options
       .recordRating({ issue: errand.issueCode, score, tags: platformTags(tags), outcome })
-      .catch((error: unknown) => logger.event('ratings.outbox', 'failure', { action: 'add', error: error instanceof Error ? error.name : 'unknown' }));
+      .catch((error: unknown) =>
+        logger.event('ratings.outbox', 'failure', { action: 'add', error: error instanceof Error ? error.name : 'unknown' }),
+      );
   });
   actor.on('sessionEnded', ({ errandId, outcome, failure }) =>
     logger.event('session.ended', outcome === 'issued' ? 'success' : outcome === 'abandoned' ? 'info' : 'failure', {

@@ -15,7 +15,13 @@ import { buildFetchRequestBody, encodeBody } from './fetch-request-body';
 import type { FetchFailure, FetchOutcome, FetchRequest, GatewayClient, GatewayErrorCode } from './gateway-client';
 import { loadClientMaterial, type GatewayClientConfig } from './gateway-client-config';
 import { httpsAttempt, type HttpsAttemptResult } from './https-attempt';
-import { ratingsResponseSchema, type RatingsBatch, type RatingsFailure, type RatingsGateway, type RatingsOutcome } from './platform-ratings';
+import {
+  ratingsResponseSchema,
+  type RatingsBatch,
+  type RatingsFailure,
+  type RatingsGateway,
+  type RatingsOutcome,
+} from './platform-ratings';
 import { FETCH_PATH, HEALTH_PATH, RATINGS_PATH, sha256Hex, signedRequestHeaders } from './request-signing';
 import { decideRetry, isRetryableCode } from './retry-policy';
 import { staffDiagnostic, type StaffAction } from './staff-diagnostic';
@@ -350,7 +356,12 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     let retries = 0;
     let clockCorrected = false;
     const failed = (failure: RatingsFailure): RatingsOutcome => {
-      logger.event('gateway.ratings', 'failure', { requestId: batch.requestId, ratings: batch.ratings.length, code: failure.code, retries });
+      logger.event('gateway.ratings', 'failure', {
+        requestId: batch.requestId,
+        ratings: batch.ratings.length,
+        code: failure.code,
+        retries,
+      });
       return err(failure);
     };
     if (body.length > MAX_REQUEST_BYTES) return failed({ code: 'TOO_LARGE', retryable: false, detail: 'request over 64 KiB' });
@@ -370,7 +381,8 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       if (!attempt.ok) {
         const { failure: kind, detail } = attempt.error;
         if (kind === 'canceled') return failed({ code: 'CANCELED', retryable: false, detail });
-        const code: GatewayErrorCode = kind === 'too-large' ? 'MALFORMED_RESPONSE' : kind === 'transport' || kind === 'tls' ? 'TRANSPORT' : 'TIMEOUT';
+        const code: GatewayErrorCode =
+          kind === 'too-large' ? 'MALFORMED_RESPONSE' : kind === 'transport' || kind === 'tls' ? 'TRANSPORT' : 'TIMEOUT';
         failure = { code, retryable: kind !== 'tls' && kind !== 'too-large', detail: `${kind}: ${detail}` };
       } else if (attempt.value.status >= 200 && attempt.value.status < 300) {
         const accepted = ratingsResponseSchema.safeParse(parseJson(attempt.value.body));
@@ -398,7 +410,8 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
         const { serverTimeMs: _serverTimeMs, ...rest } = failure;
         return failed(rest);
       }
-      if (!(await sleep(decision.delayMs, signal))) return failed({ code: 'CANCELED', retryable: false, detail: 'aborted while waiting to retry' });
+      if (!(await sleep(decision.delayMs, signal)))
+        return failed({ code: 'CANCELED', retryable: false, detail: 'aborted while waiting to retry' });
       retries++;
     }
   }

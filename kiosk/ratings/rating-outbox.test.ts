@@ -51,7 +51,7 @@ describe('ratings outbox', () => {
 
   it('seals at most 100 a batch, in shuffled order, and a full batch at once', async () => {
     let n = 0;
-    const outbox = await open({ random: () => ((n = (n * 7 + 3) % 10) / 10) });
+    const outbox = await open({ random: () => (n = (n * 7 + 3) % 10) / 10 });
     for (let i = 0; i < 150; i++) await outbox.add({ ...rating(1 + (i % 5)), issue: `X-${i}` });
     expect(await outbox.due()).toEqual([]); // sealed at once, due 1 h + jitter after its newest
     expect(outbox.counts()).toMatchObject({ batches: 1, pending: 50 });

@@ -113,7 +113,12 @@ export async function openRatingOutbox(options: RatingOutboxOptions) {
       logger.event('ratings.outbox', 'failure', { action: 'unreadableBatch', file: name });
       continue;
     }
-    batches.set(match[1]!, { batch: { requestId: match[1]!, ratings: parsed.data.ratings }, dueAtMs: sendAt(loadedAtMs), failures: 0, seq: seq++ });
+    batches.set(match[1]!, {
+      batch: { requestId: match[1]!, ratings: parsed.data.ratings },
+      dueAtMs: sendAt(loadedAtMs),
+      failures: 0,
+      seq: seq++,
+    });
   }
   const sealedIds = new Set([...batches.values()].flatMap(({ batch }) => batch.ratings.map((r) => r.ratingId)));
   let rewritePending = false;
@@ -202,7 +207,10 @@ export async function openRatingOutbox(options: RatingOutboxOptions) {
       const full = pending.length >= MAX_RATINGS_PER_REQUEST;
       if (!full && nowMs < pending[0]!.arrivedAtMs + timings.batchWindowMs) return;
       const taken = pending.slice(0, MAX_RATINGS_PER_REQUEST);
-      const ratings = shuffled(taken.map(({ rating }) => rating), random);
+      const ratings = shuffled(
+        taken.map(({ rating }) => rating),
+        random,
+      );
       const batch = { requestId: newId(), ratings };
       await writeBatch(batch);
       pending = pending.slice(taken.length);

@@ -12,7 +12,13 @@ describe('screen rating tags → the platform tag list', () => {
   });
 
   it('keeps the meaning of each tag', () => {
-    expect(platformTagOf).toEqual({ 办理快捷: 'fast', 操作简单: 'easy', 等待太久: 'slow', 操作复杂: 'confusing', 打印问题: 'device-fault' });
+    expect(platformTagOf).toEqual({
+      办理快捷: 'fast',
+      操作简单: 'easy',
+      等待太久: 'slow',
+      操作复杂: 'confusing',
+      打印问题: 'device-fault',
+    });
   });
 
   it('sends each tag once and drops anything outside the list', () => {

@@ -75,7 +75,13 @@ describe('session machine: happy path', () => {
     expect(h.screen()).toBe('rating');
     h.send({ type: 'RATE', score: 5, tags: ['办理快捷'] });
     expect(h.screen()).toBe('thanks');
-    expect(h.emitted).toContainEqual({ type: 'rating', errandId: 'no-property-proof-provident-fund', score: 5, tags: ['办理快捷'], outcome: 'issued' });
+    expect(h.emitted).toContainEqual({
+      type: 'rating',
+      errandId: 'no-property-proof-provident-fund',
+      score: 5,
+      tags: ['办理快捷'],
+      outcome: 'issued',
+    });
     expect(h.emitted.filter((e) => e.type === 'sessionEnded')).toEqual([]); // told once, when the session is left
     await h.advance(30_000);
     expect(h.screen()).toBe('home');

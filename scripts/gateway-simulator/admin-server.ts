@@ -51,7 +51,9 @@ export async function startAdminServer(options: {
     request.on('end', () => {
       if (!tokenMatches(request.headers.authorization, options.token)) return reply(response, 401, { error: 'admin token required' });
       if (url.pathname === '/admin/ratings') {
-        return request.method === 'GET' ? reply(response, 200, { ratings: options.ratings() }) : reply(response, 405, { error: 'GET only' });
+        return request.method === 'GET'
+          ? reply(response, 200, { ratings: options.ratings() })
+          : reply(response, 405, { error: 'GET only' });
       }
       if (url.pathname !== '/admin/faults') return reply(response, 404, { error: 'no such admin endpoint' });
       if (request.method === 'GET') return reply(response, 200, { faults: faults.list() });

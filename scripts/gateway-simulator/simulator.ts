@@ -179,7 +179,8 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
   let admin: RunningAdminServer | null = null;
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const adminPort = options.adminPort === undefined ? 0 : options.adminPort;
-  if (adminPort !== null) admin = await startAdminServer({ port: adminPort, token: adminToken, faults, ratings: () => ratingsDeps.tally.snapshot(), logger });
+  if (adminPort !== null)
+    admin = await startAdminServer({ port: adminPort, token: adminToken, faults, ratings: () => ratingsDeps.tally.snapshot(), logger });
   logger.event('gateway_sim.started', 'info', {
     url,
     kioskId,

@@ -67,13 +67,18 @@ describe('ratings to the gateway', () => {
     await rig.setFaults([{ kind: '5xx', status: 503, count: 1, route: 'ratings' }]);
     expect(await client.sendRatings(batch, noSignal())).toEqual({ ok: true, value: { accepted: 1 } });
     // One retry, under the batch's request id.
-    const sent = rig.clientLog.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((r) => r.event === 'gateway.ratings');
+    const sent = rig.clientLog.lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((r) => r.event === 'gateway.ratings');
     expect(sent.at(-1)).toMatchObject({ requestId: batch.requestId, retries: 1, accepted: 1 });
 
     // A gateway that fails every rating call: the outcome says retryable, the breaker stays closed.
     await rig.setFaults([{ kind: '5xx', status: 500, route: 'ratings' }]);
     for (let i = 0; i < 3; i++) {
-      expect(await client.sendRatings(batchOf(rating(1)), noSignal())).toMatchObject({ ok: false, error: { code: 'INTERNAL', retryable: true } });
+      expect(await client.sendRatings(batchOf(rating(1)), noSignal())).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL', retryable: true },
+      });
     }
     expect(client.breakerState()).toBe('closed');
     expect(client.available()).toBe(true);

@@ -98,7 +98,10 @@ describe('ratings outbox delivery', () => {
     const after = rig.sim.ratings();
     expect(after.counted - before.counted).toBe(7);
     expect(after.repeated - before.repeated).toBe(7);
-    const requests = rig.simRequests().filter((r) => r.route === 'ratings').slice(-2);
+    const requests = rig
+      .simRequests()
+      .filter((r) => r.route === 'ratings')
+      .slice(-2);
     expect(requests).toHaveLength(2);
     expect(requests[0]!.requestId).toBe(requests[1]!.requestId);
   });
