@@ -85,7 +85,7 @@ describe('ratings outbox', () => {
     expect(await readFile(join(dir, 'pending.jsonl'), 'utf8')).toBe('');
   });
 
-  it('ignores a torn last line and a rating already sealed (a crash between the two writes)', async () => {
+  it('ignores a torn last line, a half-written batch and a rating already sealed (a crash between the two writes)', async () => {
     const first = await open();
     await first.add(rating(5));
     const line = await readFile(join(dir, 'pending.jsonl'), 'utf8');
@@ -94,7 +94,9 @@ describe('ratings outbox', () => {
     // As if the crash came after the batch file and before pending.jsonl was rewritten, then a torn append.
     await writeFile(join(dir, 'pending.jsonl'), line);
     await appendFile(join(dir, 'pending.jsonl'), '{"ratingId":"0a');
+    await writeFile(join(dir, 'batch-0b8f3c2a-1111-4222-8333-944455556666.json.tmp'), '{"ratings":[');
     const second = await open();
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(second.counts()).toMatchObject({ pending: 0, batches: 1, kept: 1 });
     await second.add(rating(4));
     expect((await readFile(join(dir, 'pending.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(1);

@@ -105,6 +105,8 @@ export async function openRatingOutbox(options: RatingOutboxOptions) {
   const loadedAtMs = now().getTime();
   const names = (await readdir(dir)).sort();
   for (const name of names) {
+    // A whole-file write that a crash cut short: never renamed into place, so never counted as kept.
+    if (name.endsWith('.tmp')) await unlink(join(dir, name));
     const match = BATCH_FILE.exec(name);
     if (!match) continue;
     const parsed = ratingsRequestBodySchema.safeParse(parseJson(await readFile(join(dir, name), 'utf8')));
