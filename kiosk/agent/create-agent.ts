@@ -19,6 +19,9 @@ import { createErrandAvailability } from './errand-availability';
 import { scanKindsAccepted } from '../session/scan-acceptance';
 import { createScanRouter } from './scan-router';
 import { createSessionRuntime } from './session-runtime';
+import { join } from 'node:path';
+import { openRatingOutbox, type RatingOutboxTimings } from '../ratings/rating-outbox';
+import { startRatingDelivery } from './rating-delivery';
 import { builtUiDir } from './ui-location';
 import { startAgentMetrics } from './agent-metrics';
 
@@ -37,6 +40,8 @@ export interface AgentParts {
   /** The built touch UI; by default kiosk/ui/dist of this package. */
   uiDir?: string;
   development?: DevelopmentParts;
+  /** The ratings outbox's batching and retry timings; tests shorten them. */
+  ratings?: { timings?: Partial<RatingOutboxTimings> };
 }
 
 export async function createAgent(parts: AgentParts) {
@@ -58,6 +63,9 @@ export async function createAgent(parts: AgentParts) {
     template: () => template,
     sheetsPrinted: (sheets) => metrics.kiosk.sheetsPrinted(sheets),
   });
+  // 好差评: the outbox on disk, and the loop that hands its due batches to the gateway.
+  const ratingOutbox = await openRatingOutbox({ dir: join(config.dataDir, 'ratings'), logger, ...parts.ratings });
+  const ratingDelivery = startRatingDelivery({ outbox: ratingOutbox, gateway, logger });
   const runtime = createSessionRuntime({
     catalogue,
     settings: sessionSettingsFrom(config),
@@ -67,6 +75,7 @@ export async function createAgent(parts: AgentParts) {
     availability,
     notAuthorised,
     logger,
+    recordRating: (rating) => ratingOutbox.add(rating),
   });
   const stopObservingSession = metrics.observeSession(runtime);
   runtime.start();
@@ -123,6 +132,7 @@ export async function createAgent(parts: AgentParts) {
       stopSyncingScanner();
       await scanRouter.stop();
       runtime.stop();
+      await ratingDelivery.stop();
       stopObservingSession();
       await metrics.stop();
       await gateway.close();

@@ -15,6 +15,8 @@ import type { SessionSettings } from '../session/session-settings';
 import { buildSessionView, type ErrandAvailability } from '../session/session-view-builder';
 import type { SessionView } from '../session/session-view';
 import type { UiEvent } from '../session/ui-events';
+import type { NewRating } from '../ratings/rating-outbox';
+import { platformTags } from '../ratings/screen-tag-mapping';
 
 export interface SessionRuntimeOptions {
   catalogue: Errand[];
@@ -26,6 +28,8 @@ export interface SessionRuntimeOptions {
   /** Service codes the gateway refused this kiosk (KIOSK_NOT_AUTHORISED): filled here, read by `availability`. */
   notAuthorised: Set<string>;
   logger: Logger;
+  /** Where a rating goes to reach the platform (the outbox); it holds no personal data. */
+  recordRating?: (rating: NewRating) => Promise<void>;
   now?: () => Date;
 }
 
@@ -54,6 +58,15 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
 
   actor.on('staffAlert', ({ reason }) => logger.event('staff.alert', 'failure', { reason }));
   actor.on('rating', ({ errandId, score, tags }) => logger.event('service.rating', 'info', { errandId, score, tags: tags.join(',') }));
+  actor.on('rating', ({ errandId, score, tags, outcome }) => {
+    const errand = options.catalogue.find((e) => e.id === errandId);
+    if (!errand || !options.recordRating) return;
+    options
+      .recordRating({ issue: errand.issueCode, score, tags: platformTags(tags), outcome })
+      .catch((error: unknown) =>
+        logger.event('ratings.outbox', 'failure', { action: 'add', error: error instanceof Error ? error.name : 'unknown' }),
+      );
+  });
   actor.on('sessionEnded', ({ errandId, outcome, failure }) =>
     logger.event('session.ended', outcome === 'issued' ? 'success' : outcome === 'abandoned' ? 'info' : 'failure', {
       errandId,

@@ -15,7 +15,14 @@ import { buildFetchRequestBody, encodeBody } from './fetch-request-body';
 import type { FetchFailure, FetchOutcome, FetchRequest, GatewayClient, GatewayErrorCode } from './gateway-client';
 import { loadClientMaterial, type GatewayClientConfig } from './gateway-client-config';
 import { httpsAttempt, type HttpsAttemptResult } from './https-attempt';
-import { FETCH_PATH, HEALTH_PATH, sha256Hex, signedRequestHeaders } from './request-signing';
+import {
+  ratingsResponseSchema,
+  type RatingsBatch,
+  type RatingsFailure,
+  type RatingsGateway,
+  type RatingsOutcome,
+} from './platform-ratings';
+import { FETCH_PATH, HEALTH_PATH, RATINGS_PATH, sha256Hex, signedRequestHeaders } from './request-signing';
 import { decideRetry, isRetryableCode } from './retry-policy';
 import { staffDiagnostic, type StaffAction } from './staff-diagnostic';
 import { trustListIsStale, type TrustList } from './trust-list';
@@ -58,7 +65,7 @@ export interface FetchMeasurement {
   latencyMs: number;
 }
 
-export interface HttpsGatewayClient extends GatewayClient {
+export interface HttpsGatewayClient extends GatewayClient, RatingsGateway {
   /** GET /v1/health, for diagnostics. */
   health(signal: AbortSignal): Promise<HealthResult>;
   breakerState(): BreakerState;
@@ -80,6 +87,14 @@ function breakerVerdict(attempt: HttpsAttemptResult): AttemptVerdict | null {
   // An answer over 1 MiB did come: the gateway is up, if broken.
   if (attempt.error.failure === 'too-large') return 'success';
   return attemptVerdict({ kind: 'no-answer' });
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resolves true after `ms`, or false at once when the session cancels. */
@@ -163,6 +178,54 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     });
   }
 
+  /** After CLOCK_SKEW: from now on the kiosk's clock is read with the gateway's offset. */
+  function learnClock(serverTimeMs: number, previousRequestId: string): void {
+    clockOffsetMs = serverTimeMs - now().getTime();
+    logger.event('gateway.clock_corrected', 'failure', { previousRequestId, offsetMs: clockOffsetMs });
+  }
+
+  function retryDecision(failure: { code: GatewayErrorCode; retryAfterMs?: number }, retries: number, deadline: number) {
+    return decideRetry({
+      code: failure.code,
+      retriesSoFar: retries,
+      maxRetries: timings.maxRetries,
+      retryAfterMs: failure.retryAfterMs,
+      remainingMs: deadline - performance.now(),
+      settings: timings,
+      ...(deps.random ? { random: deps.random } : {}),
+    });
+  }
+
+  /** One signed POST; only X-Timestamp and X-Signature are made afresh for a retry. */
+  function signedPost(request: {
+    path: string;
+    requestId: string;
+    issue: string;
+    purpose: string;
+    body: Buffer;
+    deadlineMs: number;
+    signal: AbortSignal;
+  }): Promise<HttpsAttemptResult> {
+    const { path, requestId, issue, purpose, body } = request;
+    const timestamp = formatInstant(correctedNow());
+    const headers = signedRequestHeaders(
+      { method: 'POST', path, kioskId: config.kioskId, requestId, timestamp, issue, purpose, body },
+      alg,
+      signingKey,
+    );
+    return httpsAttempt({
+      method: 'POST',
+      url: urlFor(path),
+      headers,
+      body,
+      agent,
+      connectMs: timings.connectMs,
+      deadlineMs: request.deadlineMs,
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+      signal: request.signal,
+    });
+  }
+
   async function fetchCertificates(request: FetchRequest, signal: AbortSignal): Promise<FetchOutcome> {
     const started = performance.now();
     const deadline = started + timings.totalMs;
@@ -214,32 +277,15 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       const remainingMs = deadline - performance.now();
       if (remainingMs <= 0) return finish(errorOutcome('TIMEOUT', `no answer within the ${timings.totalMs} ms budget`));
       attempts++;
-      // Only X-Timestamp and X-Signature are made afresh for a retry.
-      const headers = signedRequestHeaders(
-        {
-          method: 'POST',
-          path: FETCH_PATH,
-          kioskId: config.kioskId,
-          requestId,
-          timestamp: formatInstant(correctedNow()),
-          issue: request.issueCode,
-          purpose: request.purposeCode,
-          body,
-        },
-        alg,
-        signingKey,
-      );
       const run = await breaker.run(
         () =>
-          httpsAttempt({
-            method: 'POST',
-            url: urlFor(FETCH_PATH),
-            headers,
+          signedPost({
+            path: FETCH_PATH,
+            requestId,
+            issue: request.issueCode,
+            purpose: request.purposeCode,
             body,
-            agent,
-            connectMs: timings.connectMs,
             deadlineMs: Math.min(timings.attemptMs, remainingMs),
-            maxResponseBytes: MAX_RESPONSE_BYTES,
             signal,
           }),
         breakerVerdict,
@@ -285,23 +331,14 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       if (failure.code === 'CLOCK_SKEW' && !clockCorrected && failure.serverTimeMs !== undefined && retries < timings.maxRetries) {
         // Once per call: take the gateway's clock, and ask again as a new request (new id, consent time
         // corrected), since a 401 is not kept and the body's consent time was read on the wrong clock.
-        clockOffsetMs = failure.serverTimeMs - now().getTime();
+        learnClock(failure.serverTimeMs, requestId);
         clockCorrected = true;
         retries++;
-        logger.event('gateway.clock_corrected', 'failure', { previousRequestId: requestId, offsetMs: clockOffsetMs });
         requestId = newRequestId();
         ({ body, sent } = prepare());
         continue;
       }
-      const decision = decideRetry({
-        code: failure.code,
-        retriesSoFar: retries,
-        maxRetries: timings.maxRetries,
-        retryAfterMs: failure.retryAfterMs,
-        remainingMs: deadline - performance.now(),
-        settings: timings,
-        ...(deps.random ? { random: deps.random } : {}),
-      });
+      const decision = retryDecision(failure, retries, deadline);
       if (!decision.retry) {
         const why = decision.reason === 'not retryable' ? '' : ` (${decision.reason} after ${attempts} attempts)`;
         return finish(errorOutcome(failure.code, failure.detail + why));
@@ -311,17 +348,84 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     }
   }
 
+  /**
+   * POST /v1/ratings. Never through the fetch breaker (the contract keeps rating calls out of it). Retries
+   * within the fetch budget reuse the request id and body: the gateway counts each ratingId once anyway.
+   */
+  async function sendRatings(batch: RatingsBatch, signal: AbortSignal): Promise<RatingsOutcome> {
+    const started = performance.now();
+    const deadline = started + timings.totalMs;
+    const body = encodeBody({ ratings: batch.ratings });
+    let retries = 0;
+    let clockCorrected = false;
+    const failed = (failure: RatingsFailure): RatingsOutcome => {
+      logger.event('gateway.ratings', 'failure', {
+        requestId: batch.requestId,
+        ratings: batch.ratings.length,
+        code: failure.code,
+        retries,
+      });
+      return err(failure);
+    };
+    if (body.length > MAX_REQUEST_BYTES) return failed({ code: 'TOO_LARGE', retryable: false, detail: 'request over 64 KiB' });
+    for (;;) {
+      const remainingMs = deadline - performance.now();
+      if (remainingMs <= 0) return failed({ code: 'TIMEOUT', retryable: true, detail: `no answer within ${timings.totalMs} ms` });
+      const attempt = await signedPost({
+        path: RATINGS_PATH,
+        requestId: batch.requestId,
+        issue: '',
+        purpose: '',
+        body,
+        deadlineMs: Math.min(timings.attemptMs, remainingMs),
+        signal,
+      });
+      let failure: RatingsFailure & { serverTimeMs?: number };
+      if (!attempt.ok) {
+        const { failure: kind, detail } = attempt.error;
+        if (kind === 'canceled') return failed({ code: 'CANCELED', retryable: false, detail });
+        const code: GatewayErrorCode =
+          kind === 'too-large' ? 'MALFORMED_RESPONSE' : kind === 'transport' || kind === 'tls' ? 'TRANSPORT' : 'TIMEOUT';
+        failure = { code, retryable: kind !== 'tls' && kind !== 'too-large', detail: `${kind}: ${detail}` };
+      } else if (attempt.value.status >= 200 && attempt.value.status < 300) {
+        const accepted = ratingsResponseSchema.safeParse(parseJson(attempt.value.body));
+        if (!accepted.success) return failed({ code: 'MALFORMED_RESPONSE', retryable: true, detail: 'ratings answer malformed' });
+        logger.event('gateway.ratings', 'success', {
+          requestId: batch.requestId,
+          ratings: batch.ratings.length,
+          accepted: accepted.data.accepted,
+          retries,
+          latencyMs: Math.round(performance.now() - started),
+        });
+        return ok({ accepted: accepted.data.accepted });
+      } else {
+        const answer = readErrorAnswer(attempt.value.status, attempt.value.headers, attempt.value.body);
+        failure = { ...answer, retryable: answer.retryable || isRetryableCode(answer.code) };
+      }
+      if (failure.code === 'CLOCK_SKEW' && !clockCorrected && failure.serverTimeMs !== undefined) {
+        // The body holds no time: the same request, signed on the gateway's clock, is all a retry needs.
+        learnClock(failure.serverTimeMs, batch.requestId);
+        clockCorrected = true;
+        continue;
+      }
+      const decision = retryDecision(failure, retries, deadline);
+      if (!decision.retry) {
+        const { serverTimeMs: _serverTimeMs, ...rest } = failure;
+        return failed(rest);
+      }
+      if (!(await sleep(decision.delayMs, signal)))
+        return failed({ code: 'CANCELED', retryable: false, detail: 'aborted while waiting to retry' });
+      retries++;
+    }
+  }
+
   async function health(signal: AbortSignal): Promise<HealthResult> {
     const attempt = await healthAttempt(signal);
     if (!attempt.ok) return err({ detail: `${attempt.error.failure}: ${attempt.error.detail}` });
     const answer = attempt.value;
     if (answer.status !== 200) return err({ detail: `HTTP ${answer.status}` });
-    let json: unknown;
-    try {
-      json = JSON.parse(answer.body.toString('utf8'));
-    } catch {
-      return err({ detail: 'health answer is not JSON' });
-    }
+    const json = parseJson(answer.body);
+    if (json === undefined) return err({ detail: 'health answer is not JSON' });
     const parsed = healthResponseSchema.safeParse(json);
     if (!parsed.success || parseInstant(parsed.data.time) === null) return err({ detail: 'health answer malformed' });
     return ok({ serverTime: parsed.data.time });
@@ -329,6 +433,7 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
 
   return {
     fetchCertificates,
+    sendRatings,
     health,
     trustList,
     available: () => breaker.available(),

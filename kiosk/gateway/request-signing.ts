@@ -6,6 +6,7 @@ import { signatureScheme, type SignatureAlg } from './signature-algorithms';
 
 export const FETCH_PATH = '/v1/certificates:fetch';
 export const HEALTH_PATH = '/v1/health';
+export const RATINGS_PATH = '/v1/ratings';
 
 export interface SignedFields {
   method: string;

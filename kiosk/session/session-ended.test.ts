@@ -41,10 +41,20 @@ describe('session.ended: one per session, with its outcome', () => {
     );
     await h.flush();
     expect(endings(h)).toEqual([]);
+    h.send({ type: 'HOME' }); // through the rating screen
+    h.send({ type: 'RATE', score: 2, tags: ['等待太久'] });
+    expect(endings(h)).toEqual([]);
     h.send({ type: 'HOME' });
     expect(endings(h)).toEqual([
       { type: 'sessionEnded', errandId: 'no-property-proof-provident-fund', outcome: 'refused', failure: 'NOT_ELIGIBLE_NO_PROPERTY' },
     ]);
+    expect(h.emitted).toContainEqual({
+      type: 'rating',
+      errandId: 'no-property-proof-provident-fund',
+      score: 2,
+      tags: ['等待太久'],
+      outcome: 'refused',
+    });
   });
 
   it('failed: the gateway unreachable, and the failure screen timed out', async () => {

@@ -75,7 +75,13 @@ describe('session machine: happy path', () => {
     expect(h.screen()).toBe('rating');
     h.send({ type: 'RATE', score: 5, tags: ['办理快捷'] });
     expect(h.screen()).toBe('thanks');
-    expect(h.emitted).toContainEqual({ type: 'rating', errandId: 'no-property-proof-provident-fund', score: 5, tags: ['办理快捷'] });
+    expect(h.emitted).toContainEqual({
+      type: 'rating',
+      errandId: 'no-property-proof-provident-fund',
+      score: 5,
+      tags: ['办理快捷'],
+      outcome: 'issued',
+    });
     expect(h.emitted.filter((e) => e.type === 'sessionEnded')).toEqual([]); // told once, when the session is left
     await h.advance(30_000);
     expect(h.screen()).toBe('home');
@@ -329,7 +335,14 @@ describe('session machine: cancel', () => {
     h.fetch.resolve(err({ kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '404' }));
     await h.flush();
     h.send({ type: 'HOME' });
+    // An outcome was reached: the rating is offered, with nothing of the citizen left, and skipped in one tap.
+    expect(h.screen()).toBe('rating');
+    expectNoCitizenData(h);
+    h.send({ type: 'SKIP_RATING' });
+    expect(h.screen()).toBe('thanks');
+    h.send({ type: 'HOME' });
     expect(h.screen()).toBe('takeCard');
+    expect(h.emitted.filter((e) => e.type === 'rating')).toEqual([]);
 
     const g = createSessionHarness();
     await g.toPrintingJob();
@@ -563,6 +576,11 @@ describe('session machine: a way back from every failure', () => {
     expect(h.screen()).toBe('failed');
     expect(h.view().canCancel).toBe(true);
     h.send({ type: 'CANCEL' });
+    expect(h.screen()).toBe('rating');
+    h.send({ type: 'RATE', score: 1, tags: ['打印问题'] });
+    expect(h.emitted).toContainEqual(expect.objectContaining({ type: 'rating', score: 1, outcome: 'failed' }));
+    expect(h.screen()).toBe('thanks');
+    await h.advance(h.settings.doneMs);
     expect(h.screen()).toBe('takeCard');
   });
 

@@ -73,7 +73,7 @@ export type SessionEvent = UiEvent | InternalEvent;
 /** Told to the agent, which alerts staff, records ratings and counts outcomes — never with personal data. */
 export type SessionEmitted =
   | { type: 'staffAlert'; reason: string }
-  | { type: 'rating'; errandId: string; score: number; tags: string[] }
+  | { type: 'rating'; errandId: string; score: number; tags: string[]; outcome: SessionOutcome }
   | { type: 'sessionEnded'; errandId: string | null; outcome: SessionOutcome; failure: FailureCode | null };
 
 /**
@@ -529,6 +529,7 @@ export function createSessionMachine(services: SessionServices) {
                       errandId: context.errand?.id ?? 'unknown',
                       score: event.score,
                       tags: event.tags,
+                      outcome: sessionOutcome(context),
                     })),
                   },
                   SKIP_RATING: 'thanks',
@@ -537,13 +538,17 @@ export function createSessionMachine(services: SessionServices) {
 
               thanks: {
                 entry: 'pause',
-                after: { done: '#kiosk.home' },
-                on: { HOME: '#kiosk.home' },
+                // Through `ending`: after a failure the card may still be in the reader, and is asked for.
+                after: { done: '#kiosk.ending' },
+                on: { HOME: '#kiosk.ending' },
               },
 
               failed: {
                 entry: [assign({ idle: 'short' }), 'watch'],
                 on: {
+                  // A refusal or a failure is an outcome too: the way home passes the rating (skipping is one tap).
+                  CANCEL: { target: 'rating', actions: assign(citizenDataCleared) },
+                  HOME: { target: 'rating', actions: assign(citizenDataCleared) },
                   RETRY: [
                     {
                       guard: { type: 'retryTo', params: 'placeCard' },

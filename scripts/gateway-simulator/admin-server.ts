@@ -5,12 +5,14 @@
 //   GET    /admin/faults                 → { faults: [...] }  (with how many requests each has left)
 //   POST   /admin/faults  { faults }     → replaces the plan   (?append=1 adds to it)
 //   DELETE /admin/faults                 → clears it
+//   GET    /admin/ratings                → what POST /v1/ratings counted (by score, errand, outcome, tag)
 
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../kiosk/logger';
 import { faultListSchema, type FaultPlan } from './fault-plan';
+import type { RatingsCounts } from './ratings-tally';
 
 const MAX_ADMIN_BODY = 64 * 1024;
 
@@ -34,6 +36,7 @@ export async function startAdminServer(options: {
   port: number;
   token: string;
   faults: FaultPlan;
+  ratings: () => RatingsCounts;
   logger: Logger;
 }): Promise<RunningAdminServer> {
   const { faults, logger } = options;
@@ -47,6 +50,11 @@ export async function startAdminServer(options: {
     });
     request.on('end', () => {
       if (!tokenMatches(request.headers.authorization, options.token)) return reply(response, 401, { error: 'admin token required' });
+      if (url.pathname === '/admin/ratings') {
+        return request.method === 'GET'
+          ? reply(response, 200, { ratings: options.ratings() })
+          : reply(response, 405, { error: 'GET only' });
+      }
       if (url.pathname !== '/admin/faults') return reply(response, 404, { error: 'no such admin endpoint' });
       if (request.method === 'GET') return reply(response, 200, { faults: faults.list() });
       if (request.method === 'DELETE') {

@@ -41,7 +41,7 @@ const common = {
   /** How many matching requests it applies to; absent = every one until cleared. */
   count: z.number().int().positive().optional(),
   /** Default `fetch`: health stays up, so the kiosk's breaker probe can tell the gateway is back. */
-  route: z.enum(['fetch', 'health', 'any']).default('fetch'),
+  route: z.enum(['fetch', 'health', 'ratings', 'any']).default('fetch'),
   /** Only requests of this kiosk (X-Kiosk-Id / client certificate CN). */
   kioskId: z.string().optional(),
 };
@@ -149,7 +149,7 @@ export class FaultPlan {
   }
 
   /** Picks the faults for one request and uses them up. */
-  draw(route: 'fetch' | 'health' | 'other', kioskId: string | null): DrawnFaults {
+  draw(route: 'fetch' | 'health' | 'ratings' | 'other', kioskId: string | null): DrawnFaults {
     const drawn: DrawnFaults = { latencyMs: 0, answer: null, wire: null, certificate: [], kinds: [] };
     const matching = this.rules.filter(
       ({ rule, remaining }) =>

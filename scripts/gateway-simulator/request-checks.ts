@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { err, ok, type Result } from '../../device-drivers/result';
 import { formatInstant, parseInstant } from '../../kiosk/gateway/contract-time';
-import { verifyRequestSignature } from '../../kiosk/gateway/request-signing';
+import { FETCH_PATH, verifyRequestSignature } from '../../kiosk/gateway/request-signing';
 import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import { errorAnswer, type SimulatorAnswer } from './error-answers';
 
@@ -52,7 +52,10 @@ export function checkSignedRequest(
   if (!UUID_V4.test(requestId)) return bad('X-Request-Id is not a UUIDv4');
   const timestampMs = parseInstant(timestamp);
   if (timestampMs === null) return bad('X-Timestamp is not an RFC 3339 UTC instant');
-  if (!CODE.test(issue) || !CODE.test(purpose)) return bad('X-Issue and X-Purpose must be codes');
+  // X-Issue and X-Purpose are codes on a fetch and empty strings everywhere else.
+  if (request.path === FETCH_PATH ? !CODE.test(issue) || !CODE.test(purpose) : issue !== '' || purpose !== '') {
+    return bad(request.path === FETCH_PATH ? 'X-Issue and X-Purpose must be codes' : 'X-Issue and X-Purpose must be empty here');
+  }
 
   const unauthenticated = (message: string) => err(errorAnswer(401, 'UNAUTHENTICATED', message));
   const kiosk = kiosks.get(kioskId);

@@ -11,7 +11,7 @@ import type { TLSSocket } from 'node:tls';
 import { loadCatalogue, type CertType } from '../../kiosk/errands/catalogue';
 import { formatInstant } from '../../kiosk/gateway/contract-time';
 import { keyId } from '../../kiosk/gateway/key-id';
-import { FETCH_PATH, HEALTH_PATH } from '../../kiosk/gateway/request-signing';
+import { FETCH_PATH, HEALTH_PATH, RATINGS_PATH } from '../../kiosk/gateway/request-signing';
 import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import { silentLogger, type Logger } from '../../kiosk/logger';
 import { simulatorPopulation } from '../synthetic-population';
@@ -22,6 +22,8 @@ import { handleFetch, type FetchHandlerDeps, type IssuerAlgChoice } from './fetc
 import { createHolderRegistry } from './holder-registry';
 import { IdempotencyStore } from './idempotency-store';
 import { RateLimiter, type RateLimit } from './rate-limiter';
+import { handleRatings, type RatingsHandlerDeps } from './ratings-handler';
+import { RatingsTally, type RatingsCounts } from './ratings-tally';
 import type { RegisteredKiosk } from './request-checks';
 import { prepareSimulatorFiles, type KioskFiles, type SimulatorFiles } from './simulator-files';
 
@@ -68,16 +70,19 @@ export interface RunningGatewaySimulator {
   files: SimulatorFiles;
   /** The faults in force; the admin endpoint changes the same plan. */
   faults: FaultPlan;
+  /** What POST /v1/ratings counted so far (also at the admin endpoint's /admin/ratings). */
+  ratings(): RatingsCounts;
   admin: { url: string; token: string } | null;
   trustListVersion: number;
   close(): Promise<void>;
 }
 
-type Route = 'fetch' | 'health' | 'other';
+type Route = 'fetch' | 'health' | 'ratings' | 'other';
 
 function routeOf(request: IncomingMessage): Route {
   if (request.url === FETCH_PATH) return 'fetch';
   if (request.url === HEALTH_PATH) return 'health';
+  if (request.url === RATINGS_PATH) return 'ratings';
   return 'other';
 }
 
@@ -118,6 +123,12 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
     rateLimiter: rateLimit ? new RateLimiter(rateLimit) : null,
     now,
   };
+  const ratingsDeps: RatingsHandlerDeps = {
+    kiosks,
+    rateLimiter: rateLimit ? new RateLimiter(rateLimit) : null,
+    tally: new RatingsTally(),
+    now,
+  };
   const faults = new FaultPlan();
   faults.set(options.faults ?? []);
 
@@ -136,7 +147,7 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
       const route = routeOf(request);
       const drawn = faults.draw(route, clientCertificateCn(request));
       const faultNames = drawn.kinds.join(',');
-      serve(request, response, route, drawn, deps, now).then(
+      serve(request, response, route, drawn, { fetch: deps, ratings: ratingsDeps }, now).then(
         (answer) => {
           logger.event('gateway_sim.request', answer === 'hang' || answer.status >= 400 ? 'failure' : 'success', {
             route,
@@ -168,7 +179,8 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
   let admin: RunningAdminServer | null = null;
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const adminPort = options.adminPort === undefined ? 0 : options.adminPort;
-  if (adminPort !== null) admin = await startAdminServer({ port: adminPort, token: adminToken, faults, logger });
+  if (adminPort !== null)
+    admin = await startAdminServer({ port: adminPort, token: adminToken, faults, ratings: () => ratingsDeps.tally.snapshot(), logger });
   logger.event('gateway_sim.started', 'info', {
     url,
     kioskId,
@@ -184,6 +196,7 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
     kiosks: material.kiosks.map(({ kioskId: id, alg, files }) => ({ kioskId: id, alg, files })),
     files: material.files,
     faults,
+    ratings: () => ratingsDeps.tally.snapshot(),
     admin: admin ? { url: admin.url, token: adminToken } : null,
     trustListVersion: material.trustList.version,
     close: async () => {
@@ -196,6 +209,11 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
   };
 }
 
+interface RouteDeps {
+  fetch: FetchHandlerDeps;
+  ratings: RatingsHandlerDeps;
+}
+
 type Served = (SimulatorAnswer & { requestId?: string }) | 'hang';
 
 async function serve(
@@ -203,7 +221,7 @@ async function serve(
   response: ServerResponse,
   route: Route,
   drawn: DrawnFaults,
-  deps: FetchHandlerDeps,
+  deps: RouteDeps,
   now: () => Date,
 ): Promise<Served> {
   if (drawn.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, drawn.latencyMs));
@@ -219,15 +237,17 @@ function answerRequest(
   request: IncomingMessage,
   route: Route,
   body: Buffer | 'too-large',
-  deps: FetchHandlerDeps,
+  deps: RouteDeps,
   drawn: DrawnFaults,
   now: () => Date,
 ): SimulatorAnswer & { requestId?: string } {
   if (route === 'health' && request.method === 'GET') return jsonAnswer(200, { status: 'ok', time: formatInstant(now()) });
-  if (route !== 'fetch') return errorAnswer(404, 'BAD_REQUEST', 'no such endpoint');
-  if (request.method !== 'POST') return errorAnswer(405, 'BAD_REQUEST', 'fetch takes POST');
+  if (route === 'other' || route === 'health') return errorAnswer(404, 'BAD_REQUEST', 'no such endpoint');
+  if (request.method !== 'POST') return errorAnswer(405, 'BAD_REQUEST', `${route} takes POST`);
   if (body === 'too-large') return errorAnswer(413, 'TOO_LARGE', 'request over 64 KiB');
-  return handleFetch({ headers: request.headers, body, clientCertificateCn: clientCertificateCn(request) }, deps, drawn.certificate);
+  const received = { headers: request.headers, body, clientCertificateCn: clientCertificateCn(request) };
+  if (route === 'ratings') return handleRatings(received, deps.ratings);
+  return handleFetch(received, deps.fetch, drawn.certificate);
 }
 
 const RETRYABLE_CODES: ReadonlySet<string> = new Set(['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'INTERNAL']);

@@ -22,8 +22,8 @@ async function sessionView(): Promise<SessionView> {
   return (await (await fetch(new URL('/api/session', agent.url))).json()) as SessionView;
 }
 
-async function waitForScreen(screen: string): Promise<SessionView> {
-  for (let i = 0; i < 100; i++) {
+async function waitForScreen(screen: string, timeoutMs = 5_000): Promise<SessionView> {
+  for (let i = 0; i < timeoutMs / 50; i++) {
     const view = await sessionView();
     if (view.screen === screen) return view;
     await new Promise((r) => setTimeout(r, 50));
@@ -168,6 +168,29 @@ describe('agent server', () => {
     expect(log).not.toContain(citizen.card.name);
     expect(log).not.toContain('阿依古丽');
     expect(personalDataFoundIn(log, [citizen])).toEqual([]);
+
+    // The rating goes to the outbox on disk in the platform's words: the errand's code, day only, no citizen.
+    await post('/api/sim/a4-printer', { action: 'takePaper' });
+    await waitForScreen('rating', 10_000);
+    await post('/api/session/events', { type: 'RATE', score: 4, tags: ['打印问题', '办理快捷'] });
+    await waitForScreen('thanks');
+    const outboxFile = join(running.workDir, '.kiosk-data', 'ratings', 'pending.jsonl');
+    let text = '';
+    // The append is fsync'd after the screen moved on: wait for it.
+    for (let i = 0; i < 100 && text === ''; i++) {
+      text = await readFile(outboxFile, 'utf8').catch(() => '');
+      if (text === '') await new Promise((r) => setTimeout(r, 20));
+    }
+    const kept = text.trim().split('\n');
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(kept[0]!)).toMatchObject({
+      issue: '330100-GJJ-TQ-0002',
+      score: 4,
+      tags: ['device-fault', 'fast'],
+      outcome: 'issued',
+      ratedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(kept[0]).not.toContain(citizen.card.idNumber);
   });
 
   it('audits the errand’s end, chained, with no personal data in the audit file', async () => {
@@ -220,6 +243,9 @@ describe('agent server', () => {
     await waitForScreen('consent');
     await post('/api/session/events', { type: 'CONSENT' });
     expect((await waitForScreen('failed')).failure?.code).toBe('GATEWAY_REFUSED');
+    await post('/api/session/events', { type: 'HOME' });
+    await waitForScreen('rating');
+    await post('/api/session/events', { type: 'SKIP_RATING' });
     await post('/api/session/events', { type: 'HOME' });
     const home = await waitForScreen('home');
     expect(home.errands.find((e) => e.id === 'residence-proof')).toMatchObject({
