@@ -53,8 +53,13 @@ beforeAll(async () => {
   agent.simulator!.faults.add({ kind: 'error', code: 'KIOSK_NOT_AUTHORISED', count: 1 });
   await api.consentTo('residence-proof', zhangSan.key);
   await api.waitForScreen('failed');
+  // The way home from a failure passes the rating screen (a rating is offered after every outcome): skipped.
   await api.event({ type: 'HOME' });
-  await api.waitForScreen('home');
+  await api.waitForScreen('rating');
+  await api.event({ type: 'SKIP_RATING' });
+  await api.waitForScreen('thanks');
+  await api.event({ type: 'HOME' });
+  await api.waitForScreen('home', 10_000);
   await api.post('/api/sim/a4-printer', { action: 'paper', level: 'out' });
 }, 60_000);
 
