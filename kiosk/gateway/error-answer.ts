@@ -3,23 +3,10 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseInstant } from './contract-time';
-import type { GatewayErrorCode } from './gateway-client';
+import { contractErrorCodes, type GatewayErrorCode } from './gateway-client';
 import { errorBodySchema } from './wire-format';
 
-const CONTRACT_CODES: ReadonlySet<string> = new Set<GatewayErrorCode>([
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'CLOCK_SKEW',
-  'KIOSK_NOT_AUTHORISED',
-  'CONSENT_INVALID',
-  'HOLDER_NOT_FOUND',
-  'REQUEST_ID_REUSED',
-  'TOO_LARGE',
-  'RATE_LIMITED',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_TIMEOUT',
-  'INTERNAL',
-]);
+const CONTRACT_CODES: ReadonlySet<string> = new Set<GatewayErrorCode>(contractErrorCodes);
 
 export interface ErrorAnswer {
   code: GatewayErrorCode;

@@ -16,19 +16,25 @@ export interface FetchRequest {
 }
 
 /** Error codes of the contract, plus what the kiosk itself can run into. */
+/** The error codes the contract lets a gateway answer with (sharing-gateway-v1.md). */
+export const contractErrorCodes = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'CLOCK_SKEW',
+  'KIOSK_NOT_AUTHORISED',
+  'CONSENT_INVALID',
+  'HOLDER_NOT_FOUND',
+  'REQUEST_ID_REUSED',
+  'TOO_LARGE',
+  'RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'INTERNAL',
+] as const;
+export type ContractErrorCode = (typeof contractErrorCodes)[number];
+
 export type GatewayErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHENTICATED'
-  | 'CLOCK_SKEW'
-  | 'KIOSK_NOT_AUTHORISED'
-  | 'CONSENT_INVALID'
-  | 'HOLDER_NOT_FOUND'
-  | 'REQUEST_ID_REUSED'
-  | 'TOO_LARGE'
-  | 'RATE_LIMITED'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_TIMEOUT'
-  | 'INTERNAL'
+  | ContractErrorCode
   /** The kiosk's own: no answer in time, no connection, a bad answer, a check that failed, circuit open. */
   | 'TIMEOUT'
   | 'TRANSPORT'

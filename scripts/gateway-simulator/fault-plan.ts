@@ -4,22 +4,7 @@
 
 import { z } from 'zod';
 import { certTypeSchema } from '../../kiosk/errands/catalogue';
-
-const CONTRACT_ERROR_CODES = [
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'CLOCK_SKEW',
-  'KIOSK_NOT_AUTHORISED',
-  'CONSENT_INVALID',
-  'HOLDER_NOT_FOUND',
-  'REQUEST_ID_REUSED',
-  'TOO_LARGE',
-  'RATE_LIMITED',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_TIMEOUT',
-  'INTERNAL',
-] as const;
-export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
+import { contractErrorCodes, type ContractErrorCode } from '../../kiosk/gateway/gateway-client';
 
 /** The HTTP status the contract's table gives each code. */
 export const CONTRACT_STATUS: Record<ContractErrorCode, number> = {
@@ -60,7 +45,7 @@ export const faultRuleSchema = z.discriminatedUnion('kind', [
   /** Any error of the contract's table, with its status (or another one, to imitate a broken gateway). */
   z.strictObject({
     kind: z.literal('error'),
-    code: z.enum(CONTRACT_ERROR_CODES),
+    code: z.enum(contractErrorCodes),
     status: z.number().int().min(400).max(599).optional(),
     ...common,
   }),

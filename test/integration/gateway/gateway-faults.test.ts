@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../../kiosk/gateway/gateway-client';
 import { staffDiagnostic } from '../../../kiosk/gateway/staff-diagnostic';
-import type { ContractErrorCode } from '../../../scripts/gateway-simulator/fault-plan';
+import type { ContractErrorCode } from '../../../kiosk/gateway/gateway-client';
 import {
   citizenSees,
   expectNoPersonalData,
