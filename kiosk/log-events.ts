@@ -12,6 +12,7 @@ export const logEvents = [
   'gateway.breaker_probe',
   'gateway.clock_corrected',
   'gateway.fetch',
+  'gateway.outage_ended',
   'gateway.ratings',
   'gateway.trust_list_stale',
   'gateway_sim.fault',

@@ -24,6 +24,7 @@ import { openRatingOutbox, type RatingOutboxTimings } from '../ratings/rating-ou
 import { startRatingDelivery } from './rating-delivery';
 import { builtUiDir } from './ui-location';
 import { startAgentMetrics } from './agent-metrics';
+import { startGatewayOutageWatch } from './gateway-outage-watch';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
 export interface DevelopmentParts {
@@ -115,6 +116,11 @@ export async function createAgent(parts: AgentParts) {
   });
   // The gateway's circuit can open or close between sessions: keep the home screen honest.
   const refreshTimer = setInterval(() => runtime.refresh(), 1000);
+  const outageWatch = startGatewayOutageWatch({
+    gateway,
+    logger,
+    alertAfterMs: config.gateway.mode === 'remote' ? config.gateway.timings?.outageAlertMs : undefined,
+  });
   logger.event('agent.started', 'success', { kioskId: config.kioskId, port: server.port, startupMs: Date.now() - startedAt });
   // Serving already; the renderer loads behind it, long before a citizen reaches the preview.
   // A renderer that fails to load is for staff; the next citizen's preview then fails with DOCUMENT_UNAVAILABLE.
@@ -128,6 +134,7 @@ export async function createAgent(parts: AgentParts) {
     async stop() {
       await warming;
       clearInterval(refreshTimer);
+      outageWatch.stop();
       await server.close();
       stopSyncingScanner();
       await scanRouter.stop();

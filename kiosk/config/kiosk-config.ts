@@ -74,6 +74,8 @@ const gatewayTimingsSchema = z
     backoffCapMs: z.number().int().nonnegative(),
     breakerThreshold: z.number().int().positive(),
     breakerOpenMs: z.number().int().positive(),
+    /** The agent's, not the client's: how long the circuit stays away from closed before staff are told (default 10 min). */
+    outageAlertMs: z.number().int().positive(),
   })
   .strict()
   .partial();
