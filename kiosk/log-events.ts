@@ -4,6 +4,7 @@
 export const logEvents = [
   'agent.started',
   'agent.requestFailed',
+  'agent.restart_scheduled',
   'agent.socketError',
   'agent.socketServerError',
   'agent.systemd_notify',
