@@ -4,6 +4,7 @@
 export const logEvents = [
   'agent.started',
   'agent.requestFailed',
+  'agent.restart_scheduled',
   'agent.socketError',
   'agent.socketServerError',
   'agent.systemd_notify',
@@ -12,6 +13,7 @@ export const logEvents = [
   'gateway.breaker_probe',
   'gateway.clock_corrected',
   'gateway.fetch',
+  'gateway.outage_ended',
   'gateway.ratings',
   'gateway.trust_list_stale',
   'gateway_sim.fault',

@@ -9,7 +9,7 @@ import { ConfigError } from './config/kiosk-config';
 import { createRealDevices } from './devices/real-devices';
 import { createJsonLogger } from './logger';
 
-runAgentMain(async () => {
+runAgentMain(async (agentProcess) => {
   const commandLine = parseAgentCommandLine();
   if (commandLine.configPath === undefined) {
     throw new ConfigError(
@@ -25,7 +25,7 @@ runAgentMain(async () => {
   const logger = createJsonLogger(); // stdout, for the journal
   const devices = createRealDevices(config);
   const gateway = await createKioskGateway(remoteGatewayConfig(config, config.gateway), config.dataDir, logger);
-  const agent = await createAgent({ config, devices, gateway, logger });
+  const agent = await createAgent({ config, devices, gateway, logger, restart: agentProcess.restart });
   return {
     banner: [`Kiosk ${config.kioskId} is running (configuration: ${source}).`, `  Open the touch UI:        ${agent.url}`],
     stop: () => agent.stop(),

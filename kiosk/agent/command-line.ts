@@ -1,6 +1,7 @@
-// What both entry points share: the command line (--config, --port), the start banner, and a clean stop on
-// SIGINT/SIGTERM. A failure to start is one plain sentence on stderr and exit status 1. Under systemd it reports
-// READY=1 after the banner, STOPPING=1 on a signal, and feeds the watchdog from the start (systemd-notify.ts).
+// What both entry points share: the command line (--config, --port), the start banner, and a clean stop, exit 0,
+// on SIGINT/SIGTERM or a deliberate restart (systemd's Restart=always starts it again). A failure to start is one
+// plain sentence on stderr and exit status 1. Under systemd it reports READY=1 after the banner, STOPPING=1 on a
+// signal or a restart, and feeds the watchdog from the start (systemd-notify.ts).
 
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type KioskConfig } from '../config/kiosk-config';
@@ -30,24 +31,37 @@ export async function loadAgentConfig(commandLine: AgentCommandLine): Promise<{ 
   return loaded;
 }
 
-export function runAgentMain(main: () => Promise<{ banner: string[]; stop: () => Promise<void> }>): void {
+/** What the running agent may ask of its process. */
+export interface AgentProcess {
+  /** A deliberate restart: stop cleanly and exit 0, which systemd's Restart=always restarts. */
+  restart(): void;
+}
+
+export function runAgentMain(main: (agentProcess: AgentProcess) => Promise<{ banner: string[]; stop: () => Promise<void> }>): void {
   const logger = createJsonLogger((line) => process.stderr.write(line + '\n'));
   const systemd = startSystemdNotifier({
     onDeliveryChange: (delivered, detail) => logger.event('agent.systemd_notify', delivered ? 'success' : 'failure', { detail }),
   });
-  main().then(
+  let stopAndExit: ((status: string) => void) | null = null;
+  let restartAsked = false;
+  const agentProcess: AgentProcess = {
+    restart: () => (stopAndExit ? stopAndExit('restarting') : (restartAsked = true)),
+  };
+  main(agentProcess).then(
     ({ banner, stop }) => {
       process.stdout.write([...banner, '  Press Ctrl+C to stop.'].join('\n') + '\n');
       void systemd.ready('serving');
       let stopping = false;
-      const onSignal = () => {
+      stopAndExit = (status) => {
         if (stopping) return;
         stopping = true;
         // STOPPING=1 is sent before the process exits, not lost with it.
-        void Promise.all([stop(), systemd.stopping('stopping')]).then(() => process.exit(0));
+        void Promise.all([stop(), systemd.stopping(status)]).then(() => process.exit(0));
       };
+      const onSignal = () => stopAndExit?.('stopping');
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
+      if (restartAsked) stopAndExit('restarting');
     },
     (error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);

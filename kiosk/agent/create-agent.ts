@@ -24,6 +24,8 @@ import { openRatingOutbox, type RatingOutboxTimings } from '../ratings/rating-ou
 import { startRatingDelivery } from './rating-delivery';
 import { builtUiDir } from './ui-location';
 import { startAgentMetrics } from './agent-metrics';
+import { startGatewayOutageWatch } from './gateway-outage-watch';
+import { startNightlyRestart } from './nightly-restart';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
 export interface DevelopmentParts {
@@ -42,6 +44,8 @@ export interface AgentParts {
   development?: DevelopmentParts;
   /** The ratings outbox's batching and retry timings; tests shorten them. */
   ratings?: { timings?: Partial<RatingOutboxTimings> };
+  /** Stops the agent and exits 0 for systemd to restart it; without it there is no nightly restart. */
+  restart?: () => void;
 }
 
 export async function createAgent(parts: AgentParts) {
@@ -115,6 +119,15 @@ export async function createAgent(parts: AgentParts) {
   });
   // The gateway's circuit can open or close between sessions: keep the home screen honest.
   const refreshTimer = setInterval(() => runtime.refresh(), 1000);
+  const outageWatch = startGatewayOutageWatch({
+    gateway,
+    logger,
+    alertAfterMs: config.gateway.mode === 'remote' ? config.gateway.timings?.outageAlertMs : undefined,
+  });
+  const nightlyRestart =
+    config.restart && parts.restart
+      ? startNightlyRestart({ window: config.restart.window, idle: () => runtime.view().screen === 'home', restart: parts.restart, logger })
+      : null;
   logger.event('agent.started', 'success', { kioskId: config.kioskId, port: server.port, startupMs: Date.now() - startedAt });
   // Serving already; the renderer loads behind it, long before a citizen reaches the preview.
   // A renderer that fails to load is for staff; the next citizen's preview then fails with DOCUMENT_UNAVAILABLE.
@@ -128,6 +141,8 @@ export async function createAgent(parts: AgentParts) {
     async stop() {
       await warming;
       clearInterval(refreshTimer);
+      outageWatch.stop();
+      nightlyRestart?.stop();
       await server.close();
       stopSyncingScanner();
       await scanRouter.stop();

@@ -18,6 +18,8 @@ export function remoteGatewayConfig(
   config: KioskConfig,
   gateway: Extract<KioskConfig['gateway'], { mode: 'remote' }>,
 ): GatewayClientConfig {
-  const { mode: _mode, ...remote } = gateway;
-  return { ...remote, kioskId: config.kioskId };
+  // The outage alert is the agent's (gateway-outage-watch.ts), not a client timing.
+  const { mode: _mode, timings, ...remote } = gateway;
+  const { outageAlertMs: _outageAlertMs, ...clientTimings } = timings ?? {};
+  return { ...remote, ...(timings && { timings: clientTimings }), kioskId: config.kioskId };
 }

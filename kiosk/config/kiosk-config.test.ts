@@ -44,6 +44,15 @@ describe('kiosk configuration', () => {
     expect(() => parseConfig({ ...realHardware, metrics: { textfileDirectory: '/tmp' } }, 'test')).toThrow(/metrics/);
   });
 
+  it('a nightly restart window is optional, in Asia/Shanghai time, and a bad one is named', () => {
+    expect(parseConfig(realHardware, 'test').restart).toBeNull();
+    expect(parseConfig({ ...realHardware, restart: { window: '23:30-00:30' } }, 'test').restart).toEqual({
+      window: { text: '23:30-00:30', startMinute: 1410, endMinute: 30 },
+    });
+    expect(() => parseConfig({ ...realHardware, restart: { window: '3-4' } }, 'test')).toThrow(/restart\.window/);
+    expect(() => parseConfig({ ...realHardware, restart: { window: '03:00-03:00' } }, 'test')).toThrow(/restart\.window/);
+  });
+
   it('a receipt printer is optional', () => {
     const { receiptPrinter: _none, ...devices } = realHardware.devices;
     expect(parseConfig({ ...realHardware, devices }, 'test').devices.receiptPrinter).toBeNull();

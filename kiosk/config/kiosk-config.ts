@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { maintenanceAccessSchema } from './maintenance-access';
+import { restartWindowSchema } from './restart-window';
 import { developmentServicePoints, servicePointsSchema } from './service-points';
 
 const hexId = z.string().regex(/^[0-9a-fA-F]{4}$/, 'a 4-digit hex USB id such as "0c2e"');
@@ -74,6 +75,8 @@ const gatewayTimingsSchema = z
     backoffCapMs: z.number().int().nonnegative(),
     breakerThreshold: z.number().int().positive(),
     breakerOpenMs: z.number().int().positive(),
+    /** The agent's, not the client's: how long the circuit stays away from closed before staff are told (default 10 min). */
+    outageAlertMs: z.number().int().positive(),
   })
   .strict()
   .partial();
@@ -150,6 +153,8 @@ export const kioskConfigSchema = z
       })
       .strict()
       .default({}),
+    /** A nightly restart, once a night inside the window and only when no session is running; null: none. */
+    restart: z.object({ window: restartWindowSchema }).strict().nullable().default(null),
   })
   .strict()
   .superRefine((config, ctx) => {

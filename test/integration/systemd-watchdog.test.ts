@@ -1,13 +1,15 @@
 // The systemd watchdog against a fake NOTIFY_SOCKET (test/support/fake-notify-socket.ts), not a real systemd:
 // READY=1 and the pings arrive through systemd-notify as systemd would get them, a hung event loop stops the
-// pings, and the compiled agent reports READY=1 and STOPPING=1. Prints how soon systemd would act on a hang.
+// pings, the compiled agent reports READY=1 and STOPPING=1, and a deliberate restart stops cleanly and exits 0.
+// Prints how soon systemd would act on a hang.
 
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSystemdNotifier } from '../../kiosk/agent/systemd-notify';
 import { startFakeNotifySocket, type FakeNotifySocket, type NotifyMessage } from '../support/fake-notify-socket';
 import { IN_FLIGHT_MS, runHungLoop } from '../support/hung-event-loop';
-import { startKioskProcess } from '../support/kiosk-process';
+import { repoRoot, startKioskProcess } from '../support/kiosk-process';
 
 const pings = (messages: NotifyMessage[]) => messages.filter((message) => message.lines.includes('WATCHDOG=1'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,5 +108,22 @@ describe('the compiled agent under a fake systemd', () => {
     }
     expect((await socket.waitFor('STOPPING=1')).lines).toContain('STATUS=stopping');
     expect(kiosk.output()).not.toContain('agent.systemd_notify');
+  });
+});
+
+describe('a deliberate restart (the nightly one)', () => {
+  it('stops the agent, sends STOPPING=1 and exits 0, which Restart=always restarts', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'support', 'restarting-agent-process.ts')], {
+      cwd: repoRoot,
+      env: { ...process.env, NOTIFY_SOCKET: socket.path },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += String(chunk)));
+    const exitCode = await new Promise((resolve) => child.once('exit', resolve));
+    expect(exitCode).toBe(0);
+    expect(output).toContain('stopped');
+    expect((await socket.waitFor('READY=1')).lines).toContain('STATUS=serving');
+    expect((await socket.waitFor('STOPPING=1')).lines).toContain('STATUS=restarting');
   });
 });
