@@ -1,7 +1,7 @@
 // Builds what the kiosk runs: the touch UI (Vite, into kiosk/ui/dist) and the agent compiled to plain JavaScript
 // (esbuild, into dist/): dist/kiosk-agent.mjs is the production agent (kiosk/main.ts), dist/device-cli.mjs and
 // dist/diag-cli.mjs and dist/audit-cli.mjs the maintenance command lines (scripts/device-cli.ts, diag-cli.ts,
-// audit-cli.ts), and, unless --production, dist/kiosk-dev.mjs the development kiosk that `npm start` runs
+// audit-cli.ts), dist/browser-launcher.mjs the touch UI's browser launcher (kiosk/launcher-main.ts), and, unless --production, dist/kiosk-dev.mjs the development kiosk that `npm start` runs
 // (kiosk/dev-main.ts). Node runs them without a TypeScript loader.
 //
 // The UI is rebuilt only when one of its inputs changed: a digest of them is kept beside the build. The agent is
@@ -28,6 +28,7 @@ const productionEntries = {
   'device-cli': 'scripts/device-cli.ts',
   'diag-cli': 'scripts/diag-cli.ts',
   'audit-cli': 'scripts/audit-cli.ts',
+  'browser-launcher': 'kiosk/launcher-main.ts',
 };
 const developmentEntries = { ...productionEntries, 'kiosk-dev': 'kiosk/dev-main.ts' };
 
