@@ -97,7 +97,9 @@ describe('the browser launcher', () => {
     await until(() => pids(run).length === 2, 15_000, 'a new browser heartbeating');
     const lastOfHung = Math.max(...run.heartbeats.filter((beat) => beat.pid === hung).map((beat) => beat.at));
     const firstOfNew = run.heartbeats.find((beat) => beat.pid !== hung)!.at;
-    console.log(`launcher: ${firstOfNew - lastOfHung} ms from the hung browser's last heartbeat to the new one's first (stale after 1500 ms)`);
+    console.log(
+      `launcher: ${firstOfNew - lastOfHung} ms from the hung browser's last heartbeat to the new one's first (stale after 1500 ms)`,
+    );
     expect(named(run, 'launcher.browser_stale')).toHaveLength(1);
     expect(named(run, 'launcher.browser_restarted')[0]).toMatchObject({ reason: 'heartbeat_stale' });
     expect(named(run, 'launcher.browser_started')).toHaveLength(2);
