@@ -11,6 +11,7 @@ import { loadCatalogue } from '../errands/catalogue';
 import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
 import type { Logger } from '../logger';
 import { createPrintService } from '../printing/print-service';
+import { openPrintJobLedger } from '../printing/print-job-ledger';
 import type { KioskInfo } from '../session/session-view';
 import { openAgentAudit } from './agent-audit';
 import { startAgentServer, type DevicePanelHandler } from './agent-server';
@@ -61,11 +62,23 @@ export async function createAgent(parts: AgentParts) {
   const { logger } = metrics;
   const notAuthorised = new Set<string>();
   const availability = createErrandAvailability(devices, gateway, notAuthorised);
+  // Jobs a crash cut off may have printed: each is told to staff once, then closed; none is printed again.
+  const printJobLedger = await openPrintJobLedger({ dir: join(config.dataDir, 'print-jobs') });
+  for (const job of printJobLedger.unfinished()) {
+    logger.event('staff.alert', 'failure', {
+      reason: 'printJobOutcomeUnknown',
+      jobName: job.jobName,
+      ...(job.jobId ? { jobId: job.jobId } : {}),
+    });
+    await printJobLedger.finished(job.jobName, 'unknownAfterRestart');
+  }
   const printService = createPrintService({
     kioskId: config.kioskId,
     printer: devices.a4Printer,
     template: () => template,
     sheetsPrinted: (sheets) => metrics.kiosk.sheetsPrinted(sheets),
+    ledger: printJobLedger,
+    ledgerFailed: () => logger.event('staff.alert', 'failure', { reason: 'printJobLedgerUnwritable' }),
   });
   // 好差评: the outbox on disk, and the loop that hands its due batches to the gateway.
   const ratingOutbox = await openRatingOutbox({ dir: join(config.dataDir, 'ratings'), logger, ...parts.ratings });
@@ -152,6 +165,7 @@ export async function createAgent(parts: AgentParts) {
       await metrics.stop();
       await gateway.close();
       await closeDevices(devices);
+      await printJobLedger.close();
       await audit.stop();
     },
   };

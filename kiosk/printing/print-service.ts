@@ -3,6 +3,9 @@
 // printer completed are reported as sheets printed (simplex: one page, one sheet).
 // The renderer (pdfkit, fontkit, the CJK font tables) takes about half a second to load: it is loaded on first use
 // or by `warmUp()` once the agent serves, not before the kiosk's start.
+// With a ledger, each job's steps go to disk around the print (print-job-ledger.ts), and the job counter goes on
+// from the ledger's highest so that no job name is used twice across restarts. A ledger that cannot be written
+// does not stop the print: it is told to `ledgerFailed` (for staff).
 
 import {
   a4Readiness,
@@ -15,14 +18,19 @@ import {
 import type { Result } from '../../device-drivers/result';
 import type { A4Template } from '../../print-templates/template-schema';
 import type { VerifiedCertificate } from '../gateway/certificate';
+import type { PrintJobLedger } from './print-job-ledger';
 
 export function createPrintService(options: {
   kioskId: string;
   printer: A4Printer;
   template: () => A4Template;
   sheetsPrinted?: (sheets: number) => void;
+  ledger?: PrintJobLedger;
+  ledgerFailed?: () => void;
 }) {
-  let jobCounter = 0;
+  const { ledger } = options;
+  let jobCounter = ledger?.lastJobNumber(options.kioskId) ?? 0;
+  const record = (write: Promise<void>): Promise<void> => write.catch(() => options.ledgerFailed?.());
   let renderer: Promise<typeof import('../../print-templates/render-a4')> | null = null;
   const loadRenderer = () => (renderer ??= import('../../print-templates/render-a4'));
   return {
@@ -46,7 +54,15 @@ export function createPrintService(options: {
       document: PrintDocument,
       onProgress: (progress: PrintJobProgress) => void,
     ): Promise<Result<PrintJobProgress, A4PrintError>> {
-      const result = await options.printer.print(document, onProgress);
+      const { jobName } = document;
+      if (ledger) await record(ledger.submitting(jobName));
+      let held: Promise<void> | null = null;
+      const result = await options.printer.print(document, (progress) => {
+        if (ledger) held ??= record(ledger.held(jobName, progress.jobId));
+        onProgress(progress);
+      });
+      await held;
+      if (ledger) await record(ledger.finished(jobName, result.ok ? 'done' : 'failed'));
       if (result.ok) options.sheetsPrinted?.(document.pages);
       return result;
     },

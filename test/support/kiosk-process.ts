@@ -19,6 +19,8 @@ export interface KioskProcess {
   stdout: () => string;
   startupMs: number;
   stop(): Promise<void>;
+  /** `kill -9`: the agent gets no chance to finish anything; the working directory is kept. */
+  kill(): Promise<void>;
 }
 
 /** The compiled entry points (scripts/build.mjs). */
@@ -80,12 +82,18 @@ export async function startKioskProcess(
     stdout: () => stdout,
     startupMs,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
       if (!options.cwd) await rm(workDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
