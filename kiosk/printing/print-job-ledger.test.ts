@@ -72,3 +72,28 @@ describe('the print-job ledger', () => {
     await ledger.close();
   });
 });
+
+describe('a long ledger', () => {
+  it('is cut down at open to its newest lines and its unfinished jobs, keeping the highest job number', async () => {
+    const first = await openPrintJobLedger({ dir });
+    await first.submitting('K-1'); // cut off by a crash, long ago
+    for (let job = 2; job <= 10; job++) {
+      await first.submitting(`K-${job}`);
+      await first.finished(`K-${job}`, 'done');
+    }
+    await first.close();
+    const second = await openPrintJobLedger({ dir, maxRecords: 10, keepRecords: 4 });
+    expect(second.unfinished()).toEqual([{ jobName: 'K-1' }]);
+    expect(second.lastJobNumber('K')).toBe(10);
+    await second.finished('K-1', 'unknownAfterRestart');
+    await second.close();
+    expect(parseLedger(await ledgerText()).map((record) => `${record.jobName} ${record.state}`)).toEqual([
+      'K-1 submitting',
+      'K-9 submitting',
+      'K-9 finished',
+      'K-10 submitting',
+      'K-10 finished',
+      'K-1 finished',
+    ]);
+  });
+});

@@ -3,8 +3,10 @@
 // the printer's job id and the outcome, never the document or anything about the citizen.
 // A job with `submitting` or `held` and no `finished` had its outcome cut off by a crash: it is reported to staff
 // and never resubmitted (the document is not kept). A torn last line (a crash mid-write) is skipped.
+// Past `maxRecords` lines the file is rewritten at open (to a side file, fsync'd, renamed over it) keeping the
+// unfinished jobs and the newest `keepRecords` lines, which hold the highest job number.
 
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -70,15 +72,34 @@ function unfinishedJobs(records: readonly PrintJobLedgerRecord[]): UnfinishedPri
   return [...open.values()];
 }
 
-export async function openPrintJobLedger(options: { dir: string; now?: () => Date }): Promise<PrintJobLedger> {
+async function compacted(path: string, records: PrintJobLedgerRecord[], keepRecords: number): Promise<PrintJobLedgerRecord[]> {
+  const open = new Set(unfinishedJobs(records).map((job) => job.jobName));
+  const newest = records.length - keepRecords;
+  const kept = records.filter((record, index) => index >= newest || open.has(record.jobName));
+  const side = `${path}.compacting`;
+  await writeFile(side, kept.map((record) => `${JSON.stringify(record)}\n`).join(''), { flush: true });
+  await rename(side, path);
+  return kept;
+}
+
+export async function openPrintJobLedger(options: {
+  dir: string;
+  now?: () => Date;
+  maxRecords?: number;
+  keepRecords?: number;
+}): Promise<PrintJobLedger> {
   const now = options.now ?? (() => new Date());
   await mkdir(options.dir, { recursive: true });
   const path = join(options.dir, PRINT_JOB_LEDGER_FILE);
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  let text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
     throw error;
   });
-  const records = parseLedger(text);
+  let records = parseLedger(text);
+  if (records.length > (options.maxRecords ?? 30_000)) {
+    records = await compacted(path, records, options.keepRecords ?? 1_000);
+    text = '';
+  }
   const unfinished = unfinishedJobs(records);
   const jobNames = records.map((record) => record.jobName);
   const handle: FileHandle = await open(path, 'a');
