@@ -113,6 +113,7 @@ export async function createAgent(parts: AgentParts) {
     devicePanel: development?.devicePanel?.handle ?? null,
     kioskInfo: {
       kioskId: config.kioskId,
+      servicePoints: config.servicePoints,
       devPanel: Boolean(development?.devicePanel),
       testCards: development?.devicePanel?.testCards ?? [],
     },

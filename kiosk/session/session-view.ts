@@ -99,9 +99,19 @@ export interface SessionView {
   paperWaiting: boolean;
 }
 
+/** Another place the citizen can go: a staffed window or another kiosk nearby (the configuration's servicePoints). */
+export interface ServicePointView {
+  kind: 'window' | 'kiosk';
+  name: Bilingual;
+  place: Bilingual;
+  hours: Bilingual;
+}
+
 /** Kiosk facts that are not about a citizen: sent once on connect and whenever they change. */
 export interface KioskInfo {
   kioskId: string;
+  /** The nearest other kiosks and staffed windows, nearest first: failure screens name them as next steps. */
+  servicePoints: ServicePointView[];
   /** Simulated devices configured: the UI shows the dev panel. */
   devPanel: boolean;
   testCards: Array<{ key: string; label: Bilingual }>;

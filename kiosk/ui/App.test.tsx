@@ -215,4 +215,29 @@ describe('App', () => {
       vi.useRealTimers();
     }
   });
+
+  it("a failure screen names the kiosk's nearby service points, with place and hours, as a next step", () => {
+    const app = setup();
+    const info = {
+      kioskId: 'HZ-XH-0042',
+      devPanel: false,
+      testCards: [],
+      servicePoints: [
+        {
+          kind: 'window' as const,
+          name: { zh: '市民之家综合窗口', en: 'Citizen Home windows' },
+          place: { zh: '市民之家一楼', en: 'Citizen Home, ground floor' },
+          hours: { zh: '周一至周五 9:00–17:00', en: 'Mon–Fri 9:00–17:00' },
+        },
+      ],
+    };
+    act(() => app.connection.show(viewsByScreen.failed, { ...info, servicePoints: [] }));
+    expect(app.container.querySelector('[data-service-points]')).toBeNull();
+    act(() => app.connection.show(viewsByScreen.failed, info));
+    const points = app.container.querySelector('[data-service-points]');
+    expect(points?.textContent).toContain('市民之家综合窗口');
+    expect(points?.textContent).toContain('市民之家一楼');
+    expect(points?.textContent).toContain('周一至周五 9:00–17:00');
+    expect(points?.querySelector('[data-service-point="window"]')).not.toBeNull();
+  });
 });

@@ -47,8 +47,9 @@ export function App({ connection, speaker, devApi, doc = document }: AppProps) {
       language: view?.prefs.language ?? 'zh',
       elderly: view?.prefs.elderly ?? false,
       send: (event: UiEvent) => connection.sendEvent(event),
+      servicePoints: state.info?.servicePoints ?? [],
     }),
-    [connection, view?.prefs.language, view?.prefs.elderly],
+    [connection, view?.prefs.language, view?.prefs.elderly, state.info],
   );
 
   const devPanel = state.info?.devPanel ? <DevPanel info={state.info} api={devApi} /> : null;

@@ -67,7 +67,7 @@ describe('AgentConnection', () => {
     expect(connection.current.status).toBe('connecting');
     latest().accept();
     expect(connection.current.status).toBe('connecting');
-    latest().deliver({ type: 'kiosk', info: { kioskId: 'K1', devPanel: true, testCards: [] } });
+    latest().deliver({ type: 'kiosk', info: { kioskId: 'K1', devPanel: true, testCards: [], servicePoints: [] } });
     expect(connection.current.info?.kioskId).toBe('K1');
     latest().deliver({ type: 'view', view: viewsByScreen.home });
     expect(connection.current.status).toBe('open');

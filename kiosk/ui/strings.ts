@@ -145,6 +145,7 @@ export const strings = {
   faultKiosk: { zh: '本机故障，不是您的问题', en: 'A fault of this kiosk, not yours' },
   faultSource: { zh: '主管部门的答复', en: 'The issuing department’s answer' },
   whatNow: { zh: '您可以', en: 'What you can do' },
+  otherPlaces: { zh: '附近也可办理', en: 'Nearby, you can also go to' },
   retry: { zh: '重试', en: 'Try again' },
 
   // Take card

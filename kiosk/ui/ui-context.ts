@@ -2,7 +2,7 @@
 
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Language } from '../session/session-view';
+import type { Language, ServicePointView } from '../session/session-view';
 import type { UiEvent } from '../session/ui-events';
 
 export interface UiContextValue {
@@ -10,9 +10,11 @@ export interface UiContextValue {
   /** Elderly mode hides secondary-language lines and slows speech. */
   elderly: boolean;
   send: (event: UiEvent) => void;
+  /** Where else the citizen can go (the kiosk's facts, not the session's). */
+  servicePoints: ServicePointView[];
 }
 
-export const UiContext = createContext<UiContextValue>({ language: 'zh', elderly: false, send: () => undefined });
+export const UiContext = createContext<UiContextValue>({ language: 'zh', elderly: false, send: () => undefined, servicePoints: [] });
 
 export function useUi(): UiContextValue {
   return useContext(UiContext);

@@ -89,6 +89,10 @@ describe('a citizen gets a 无房证明 on simulated devices', () => {
     await tap('[data-action="consent"]');
     await page.locator('[data-failure="NOT_ELIGIBLE_NO_PROPERTY"]').waitFor({ timeout: 15_000 });
     expect(await page.textContent('body')).toContain('无法开具无房证明');
+    // Where else to go: the configuration's service points (the embedded default's samples), with their hours.
+    const servicePoints = await page.locator('[data-service-points]').textContent();
+    expect(servicePoints).toContain('市民之家综合受理窗口');
+    expect(servicePoints).toContain('周一至周五 9:00–17:00');
     expect(await readdir(kiosk.spoolDir)).toHaveLength(before);
     // A refusal is an outcome: the way home passes the rating screen, and skipping it is one tap.
     await tap('[data-action="cancel"]');

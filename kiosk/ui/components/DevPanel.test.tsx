@@ -9,6 +9,7 @@ import { renderApp } from '../fixtures/render-app';
 const info = {
   kioskId: 'HZ-XH-0001',
   devPanel: true,
+  servicePoints: [],
   testCards: [
     { key: 'wang', label: { zh: '王晓梅（无房）', en: 'Wang (no property)' } },
     { key: 'li', label: { zh: '李建国（有房）', en: 'Li (owns a flat)' } },

@@ -25,7 +25,7 @@ const UNKNOWN: FailureView = {
 };
 
 export function FailedScreen({ view }: { view: SessionView }) {
-  const { send } = useUi();
+  const { send, servicePoints } = useUi();
   const failure = view.failure ?? UNKNOWN;
   const fault = FAULT[failure.fault];
   return (
@@ -66,6 +66,29 @@ export function FailedScreen({ view }: { view: SessionView }) {
               </li>
             ))}
           </ol>
+        </section>
+      )}
+      {servicePoints.length > 0 && (
+        <section class="info-block service-points" data-service-points={servicePoints.length}>
+          <h2>
+            <Icon name="info" />
+            <Bi text={strings.otherPlaces} />
+          </h2>
+          <ul class="next-steps">
+            {servicePoints.map((point) => (
+              <li key={point.name.zh} data-service-point={point.kind}>
+                <strong>
+                  <Bi text={point.name} />
+                </strong>
+                <span class="service-point-place">
+                  <Bi text={point.place} />
+                </span>
+                <span class="service-point-hours">
+                  <Bi text={point.hours} />
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </ScreenFrame>
