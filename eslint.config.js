@@ -20,7 +20,12 @@ const adapterInterfaces = readdirSync(path.join(root, 'device-drivers'), { withF
   .map((entry) => `${entry.name}/${entry.name}.ts`);
 const deviceVocabulary = ['result.ts', 'device-result.ts', 'device-status.ts', 'id-reader/id-card.ts'];
 
-const uiContract = ['kiosk/session/session-view.ts', 'kiosk/session/ui-events.ts'];
+const uiContract = [
+  'kiosk/session/session-view.ts',
+  'kiosk/session/ui-events.ts',
+  'kiosk/maintenance/maintenance-view.ts',
+  'kiosk/maintenance/maintenance-events.ts',
+];
 
 const zones = {
   ui: {
@@ -125,9 +130,9 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: String.raw`(^|/)session/(session-view|ui-events)(\.[jt]s)?$`,
+              regex: String.raw`(^|/)(session/(session-view|ui-events)|maintenance/maintenance-(view|events))(\.[jt]s)?$`,
               allowTypeImports: true,
-              message: 'The UI imports the session contract as types only: `import type { … }`.',
+              message: 'The UI imports the session and maintenance contract as types only: `import type { … }`.',
             },
           ],
         },

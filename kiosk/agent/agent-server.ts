@@ -202,7 +202,7 @@ export async function startAgentServer(options: AgentServerOptions) {
       const message = uiMessageSchema.safeParse(parsed);
       if (!message.success) return; // the UI's list of events is closed; anything else is dropped
       if (message.data.type === 'heartbeat') lastHeartbeat = Date.now();
-      else runtime.send(message.data.event);
+      else if (message.data.type === 'event') runtime.send(message.data.event);
     });
     ws.on('close', () => sockets.delete(ws));
   });

@@ -25,4 +25,6 @@ export const scanKindsAccepted: Readonly<Record<ScreenName, readonly ScanKind[]>
   thanks: none,
   failed: none,
   takeCard: none,
+  staff: none,
+  outOfService: none,
 };

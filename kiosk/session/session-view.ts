@@ -1,6 +1,8 @@
 // What the UI receives: a sanitized picture of the session, never more citizen data than the screen shows.
 // Shared by the agent (which builds it) and the UI (which renders it); type-only, no runtime code.
 
+import type { MaintenanceView } from '../maintenance/maintenance-view';
+
 export type Language = 'zh' | 'en';
 
 export interface Bilingual {
@@ -29,7 +31,9 @@ export type ScreenName =
   | 'rating' // 好差评
   | 'thanks' // done; returns home after 30 s
   | 'failed' // what happened, whose fault, what to do now
-  | 'takeCard'; // end of a session that read a card: take your ID card
+  | 'takeCard' // end of a session that read a card: take your ID card
+  | 'staff' // maintenance mode: staff have the screen (the maintenance view says what they see)
+  | 'outOfService'; // staff took the kiosk out of service: the designed page with the next steps
 
 export interface ErrandTile {
   id: string;
@@ -117,5 +121,6 @@ export interface KioskInfo {
   testCards: Array<{ key: string; label: Bilingual }>;
 }
 
-/** Agent → UI messages over the WebSocket. */
-export type AgentMessage = { type: 'view'; view: SessionView } | { type: 'kiosk'; info: KioskInfo };
+/** Agent → UI messages over the WebSocket. `maintenance` is null whenever staff are not at the kiosk. */
+export type AgentMessage =
+  { type: 'view'; view: SessionView } | { type: 'kiosk'; info: KioskInfo } | { type: 'maintenance'; view: MaintenanceView | null };

@@ -1,6 +1,7 @@
 // What the UI may ask of the session: a closed list, checked on arrival. Anything else is dropped.
 
 import { z } from 'zod';
+import { maintenanceEventSchema } from '../maintenance/maintenance-events';
 
 /** 好差评 reason tags, a closed list so that a rating can never carry free text into a log. */
 export const ratingTags = ['办理快捷', '操作简单', '等待太久', '操作复杂', '打印问题'] as const;
@@ -41,5 +42,6 @@ export type UiEvent = z.infer<typeof uiEventSchema>;
 export const uiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), event: uiEventSchema }),
   z.object({ type: z.literal('heartbeat') }),
+  z.object({ type: z.literal('maintenance'), event: maintenanceEventSchema }),
 ]);
 export type UiMessage = z.infer<typeof uiMessageSchema>;

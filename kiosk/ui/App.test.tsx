@@ -21,6 +21,8 @@ const EXPECTED: Record<ScreenName, string[]> = {
   thanks: ['home'],
   failed: ['retry', 'cancel'],
   takeCard: [],
+  staff: [],
+  outOfService: [],
 };
 
 let cleanups: Array<() => void> = [];

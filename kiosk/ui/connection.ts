@@ -145,7 +145,7 @@ export class AgentConnection {
     const message = parseAgentMessage(data);
     if (!message) return; // not ours to interpret; the agent is the authority and will send again
     if (message.type === 'view') this.setState({ status: 'open', view: message.view });
-    else this.setState({ info: message.info });
+    else if (message.type === 'kiosk') this.setState({ info: message.info });
   }
 
   private clearTimers(): void {

@@ -56,6 +56,10 @@ export function screenPrompt(view: PromptView, language: Language): string {
     }
     case 'takeCard':
       return say(sentence(strings.takeCardTitle));
+    case 'staff':
+      return say(sentence(strings.staffAtWork));
+    case 'outOfService':
+      return say(sentence(strings.outOfService), sentence(strings.outOfServiceDetail));
     default:
       return assertNever(view.screen);
   }

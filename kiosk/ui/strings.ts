@@ -18,6 +18,7 @@ export const strings = {
 
   // Connection
   connecting: { zh: '正在连接，请稍候', en: 'Connecting, please wait' },
+  staffAtWork: { zh: '工作人员正在维护本机', en: 'Staff are working on this kiosk' },
   outOfService: { zh: '暂停服务', en: 'Temporarily out of service' },
   outOfServiceDetail: {
     zh: '本机正在恢复，请稍候片刻，或前往附近的自助终端或服务窗口办理。',

@@ -2,6 +2,7 @@
 
 import type { SessionView } from '../../session/session-view';
 import { assertNever } from '../assert-never';
+import { OutOfService } from '../components/OutOfService';
 import { ConsentScreen } from './ConsentScreen';
 import { FailedScreen } from './FailedScreen';
 import { FetchingScreen } from './FetchingScreen';
@@ -41,6 +42,9 @@ export function ScreenSwitch({ view }: { view: SessionView }) {
       return <FailedScreen view={view} />;
     case 'takeCard':
       return <TakeCardScreen view={view} />;
+    case 'staff':
+    case 'outOfService':
+      return <OutOfService connecting={false} />;
     default:
       return assertNever(view.screen);
   }
