@@ -27,6 +27,7 @@ import { builtUiDir } from './ui-location';
 import { startAgentMetrics } from './agent-metrics';
 import { startGatewayOutageWatch } from './gateway-outage-watch';
 import { startNightlyRestart } from './nightly-restart';
+import { lockDataDir } from './data-dir-lock';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
 export interface DevelopmentParts {
@@ -52,6 +53,8 @@ export interface AgentParts {
 export async function createAgent(parts: AgentParts) {
   const { config, devices, gateway, development } = parts;
   const startedAt = Date.now();
+  const dataDirLock = await lockDataDir(config.dataDir);
+  if (!dataDirLock.ok) throw new Error(dataDirLock.error);
   // Each wraps the logger: audit events also go to the hash-chained audit log, staff alerts are also counted.
   const audit = await openAgentAudit(config.dataDir, parts.logger);
   await openDevices(devices);
@@ -168,6 +171,7 @@ export async function createAgent(parts: AgentParts) {
       await closeDevices(devices);
       await printJobLedger.close();
       await audit.stop();
+      await dataDirLock.value.release();
     },
   };
 }
