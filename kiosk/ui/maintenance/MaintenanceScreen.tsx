@@ -5,12 +5,11 @@
 import { useState } from 'preact/hooks';
 import type { MaintenanceView } from '../../maintenance/maintenance-view';
 import { assertNever } from '../assert-never';
-import { ActionButton } from '../components/ActionButton';
 import { Bi } from '../components/Bi';
 import { Icon } from '../components/Icon';
 import { clockTime } from '../shanghai-time';
 import { strings } from '../strings';
-import { useUi } from '../ui-context';
+import { LeaveButton } from './LeaveButton';
 import { DevicesPage } from './DevicesPage';
 import { ErrorsPage } from './ErrorsPage';
 import { IdleWarningBanner } from './IdleWarningBanner';
@@ -23,7 +22,6 @@ import { TestsPage } from './TestsPage';
 export type OpenView = Extract<MaintenanceView, { stage: 'open' }>;
 
 export function MaintenanceScreen({ view }: { view: OpenView }) {
-  const { sendMaintenance } = useUi();
   const [page, setPage] = useState<MaintenancePage>('devices');
   return (
     <section class="screen screen-maintenance" data-maintenance="open" data-page={page}>
@@ -61,12 +59,7 @@ export function MaintenanceScreen({ view }: { view: OpenView }) {
       </div>
       <footer class="actions">
         <div class="actions-left">
-          <ActionButton
-            action="maintenance:leave"
-            label={strings.leaveMaintenance}
-            icon={<Icon name="back" />}
-            onPress={() => sendMaintenance({ type: 'LEAVE' })}
-          />
+          <LeaveButton label={strings.leaveMaintenance} />
         </div>
         <div class="actions-right" />
       </footer>

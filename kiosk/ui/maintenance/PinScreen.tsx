@@ -3,12 +3,12 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { MaintenanceView } from '../../maintenance/maintenance-view';
-import { ActionButton } from '../components/ActionButton';
 import { Bi } from '../components/Bi';
 import { Icon } from '../components/Icon';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
 import { useUi } from '../ui-context';
+import { LeaveButton } from './LeaveButton';
 
 type PinView = Extract<MaintenanceView, { stage: 'pin' }>;
 
@@ -45,14 +45,7 @@ export function PinScreen({ view }: { view: PinView }) {
       title={strings.pinTitle}
       class="screen-pin"
       data={{ 'data-maintenance': 'pin' }}
-      left={
-        <ActionButton
-          action="maintenance:leave"
-          label={strings.leave}
-          icon={<Icon name="back" />}
-          onPress={() => sendMaintenance({ type: 'LEAVE' })}
-        />
-      }
+      left={<LeaveButton label={strings.leave} />}
     >
       <div class="pin-layout">
         <div class="pin-side">

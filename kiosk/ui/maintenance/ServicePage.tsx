@@ -52,25 +52,14 @@ export function ServicePage({ view }: { view: OpenView }) {
         </h2>
         <StatusBadge status={data.outOfService ? 'bad' : 'good'} label={data.outOfService ? strings.serviceOut : strings.serviceIn} />
         <div class="maint-row">
-          {data.outOfService ? (
-            <ActionButton
-              action="maintenance:resume"
-              class="btn-compact"
-              icon={<Icon name="check" />}
-              label={strings.resumeService}
-              disabled={busy}
-              onPress={() => setConfirming('resume')}
-            />
-          ) : (
-            <ActionButton
-              action="maintenance:pause"
-              class="btn-compact"
-              icon={<Icon name="pause" />}
-              label={strings.pauseService}
-              disabled={busy}
-              onPress={() => setConfirming('pause')}
-            />
-          )}
+          <ActionButton
+            action={data.outOfService ? 'maintenance:resume' : 'maintenance:pause'}
+            class="btn-compact"
+            icon={<Icon name={data.outOfService ? 'check' : 'pause'} />}
+            label={data.outOfService ? strings.resumeService : strings.pauseService}
+            disabled={busy}
+            onPress={() => setConfirming(data.outOfService ? 'resume' : 'pause')}
+          />
           {data.canRestart && (
             <ActionButton
               action="maintenance:restart"

@@ -3,11 +3,9 @@
 
 import type { MaintenanceView } from '../../maintenance/maintenance-view';
 import { assertNever } from '../assert-never';
-import { ActionButton } from '../components/ActionButton';
-import { Icon } from '../components/Icon';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
-import { useUi } from '../ui-context';
+import { LeaveButton } from './LeaveButton';
 import { MaintenanceScreen } from './MaintenanceScreen';
 import { PinScreen } from './PinScreen';
 
@@ -27,20 +25,12 @@ export function StaffScreen({ maintenance }: { maintenance: MaintenanceView | nu
 }
 
 function StaffWaiting() {
-  const { sendMaintenance } = useUi();
   return (
     <ScreenFrame
       title={strings.staffWaiting}
       class="screen-staff-waiting"
       data={{ 'data-maintenance': 'waiting' }}
-      left={
-        <ActionButton
-          action="maintenance:leave"
-          label={strings.leave}
-          icon={<Icon name="back" />}
-          onPress={() => sendMaintenance({ type: 'LEAVE' })}
-        />
-      }
+      left={<LeaveButton label={strings.leave} />}
     >
       <p class="lead">
         <span class="dots" aria-hidden="true" /> {strings.staffAtWork.zh} · {strings.staffAtWork.en}
