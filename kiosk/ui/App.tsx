@@ -5,7 +5,7 @@
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MaintenanceEvent } from '../maintenance/maintenance-events';
-import type { SessionView } from '../session/session-view';
+import type { DisplayPrefs } from '../session/session-view';
 import type { UiEvent } from '../session/ui-events';
 import { CodeRefusedNotice } from './components/CodeRefusedNotice';
 import { CountdownOverlay } from './components/CountdownOverlay';
@@ -37,6 +37,9 @@ export function App({ connection, speaker, devApi, doc = document }: AppProps) {
   const maintenance = view ? state.maintenance : null;
   const repeat = useVoice(speaker, view);
   const staff = view?.screen === 'staff';
+  // Staff pages are Chinese first with English beside, at the staff sizes, whatever a citizen chose last;
+  // high contrast stays.
+  const prefs = view && staff ? { ...view.prefs, language: 'zh' as const, elderly: false, largeText: false } : view?.prefs;
 
   // Any touch anywhere tells the agent the citizen (or, in maintenance mode, staff) is still there
   // (throttled to one per 2 s).
@@ -51,18 +54,18 @@ export function App({ connection, speaker, devApi, doc = document }: AppProps) {
 
   const context = useMemo<UiContextValue>(
     () => ({
-      language: view?.prefs.language ?? 'zh',
-      elderly: view?.prefs.elderly ?? false,
+      language: prefs?.language ?? 'zh',
+      elderly: prefs?.elderly ?? false,
       send: (event: UiEvent) => connection.sendEvent(event),
       sendMaintenance: (event: MaintenanceEvent) => connection.sendMaintenance(event),
       servicePoints: state.info?.servicePoints ?? [],
     }),
-    [connection, view?.prefs.language, view?.prefs.elderly, state.info],
+    [connection, prefs?.language, prefs?.elderly, state.info],
   );
 
   const devPanel = state.info?.devPanel ? <DevPanel info={state.info} api={devApi} /> : null;
 
-  if (!view) {
+  if (!view || !prefs) {
     const screen = state.status === 'down' ? 'out-of-service' : 'connecting';
     return (
       <div class="kiosk" data-screen={screen} lang="zh-CN">
@@ -74,18 +77,18 @@ export function App({ connection, speaker, devApi, doc = document }: AppProps) {
 
   return (
     <UiContext.Provider value={context}>
-      <div class={rootClass(view)} data-screen={view.screen} lang={view.prefs.language === 'zh' ? 'zh-CN' : 'en'}>
+      <div class={rootClass(prefs)} data-screen={view.screen} lang={prefs.language === 'zh' ? 'zh-CN' : 'en'}>
         <header class="topbar">
           <div class="brand">
             <span class="brand-mark" aria-hidden="true">
               <Icon name="home" />
             </span>
-            <span class="brand-name">{pick(strings.serviceName, view.prefs.language)}</span>
-            <span class="brand-slogan">{pick(strings.oneVisit, view.prefs.language)}</span>
+            <span class="brand-name">{pick(strings.serviceName, prefs.language)}</span>
+            <span class="brand-slogan">{pick(strings.oneVisit, prefs.language)}</span>
           </div>
           {staff ? (
             <span class="staff-badge" data-staff-badge="true">
-              {pick(strings.maintenanceMode, view.prefs.language)}
+              {pick(strings.maintenanceMode, prefs.language)}
             </span>
           ) : (
             view.screen !== 'outOfService' && <PrefsBar prefs={view.prefs} onRepeat={repeat} />
@@ -105,7 +108,7 @@ export function App({ connection, speaker, devApi, doc = document }: AppProps) {
   );
 }
 
-function rootClass(view: SessionView): string {
-  const { elderly, largeText, highContrast } = view.prefs;
+function rootClass(prefs: DisplayPrefs): string {
+  const { elderly, largeText, highContrast } = prefs;
   return ['kiosk', elderly && 'elderly', largeText && 'large-text', highContrast && 'high-contrast'].filter(Boolean).join(' ');
 }

@@ -33,6 +33,21 @@ describe('the staff screen', () => {
     expect(app.sent()).toEqual([{ type: 'LEAVE' }]);
   });
 
+  it('is Chinese first with English beside at staff sizes whatever a citizen chose, and keeps high contrast', () => {
+    const app = renderApp(
+      {
+        ...viewsByScreen.staff,
+        prefs: { ...viewsByScreen.staff.prefs, language: 'en', elderly: true, largeText: true, highContrast: true },
+      },
+      { maintenance: openView },
+    );
+    cleanups.push(app.cleanup);
+    expect(app.root().getAttribute('lang')).toBe('zh-CN');
+    expect(app.root().className).toBe('kiosk high-contrast');
+    expect(app.container.querySelector('h1 .bi-main')?.textContent).toBe('设备状态');
+    expect(app.container.querySelector('h1 .bi-sub')?.textContent).toBe('Devices');
+  });
+
   it('sends maintenance TOUCH, not the session’s, for every touch', () => {
     const app = setup(openView);
     act(() => void document.dispatchEvent(new Event('pointerdown')));
