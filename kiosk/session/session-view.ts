@@ -119,6 +119,8 @@ export interface KioskInfo {
   /** Simulated devices configured: the UI shows the dev panel. */
   devPanel: boolean;
   testCards: Array<{ key: string; label: Bilingual }>;
+  /** Development only: the staff id and PIN that go with the dev panel's maintenance codes (null in production). */
+  devMaintenance?: { staffId: string; pin: string } | null;
 }
 
 /** Agent → UI messages over the WebSocket. `maintenance` is null whenever staff are not at the kiosk. */

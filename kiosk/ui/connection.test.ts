@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pinView } from './fixtures/maintenance-views';
 import { viewsByScreen } from './fixtures/session-views';
 import { AgentConnection, agentSocketUrl, parseAgentMessage, type ConnectionState, type SocketLike } from './connection';
 
@@ -139,6 +140,33 @@ describe('AgentConnection', () => {
     vi.advanceTimersByTime(500);
     expect(FakeSocket.all.length).toBe(before + 1);
     c.stop();
+  });
+
+  it('keeps the last maintenance view, forgets it when the agent says null or the link drops', () => {
+    latest().accept();
+    latest().deliver({ type: 'view', view: viewsByScreen.staff });
+    latest().deliver({ type: 'maintenance', view: pinView });
+    expect(connection.current.maintenance).toEqual(pinView);
+    latest().deliver({ type: 'maintenance', view: null });
+    expect(connection.current.maintenance).toBeNull();
+    latest().deliver({ type: 'maintenance', view: pinView });
+    latest().drop();
+    expect(connection.current).toMatchObject({ status: 'down', view: null, maintenance: null });
+  });
+
+  it('ignores a maintenance frame without a stage', () => {
+    latest().accept();
+    latest().deliver({ type: 'maintenance', view: { staffId: 'x' } });
+    latest().deliver({ type: 'maintenance' });
+    expect(connection.current.maintenance).toBeNull();
+  });
+
+  it('sends maintenance events wrapped as UiMessage, and drops them while down', () => {
+    connection.sendMaintenance({ type: 'LEAVE' });
+    expect(latest().sent).toHaveLength(0);
+    latest().accept();
+    connection.sendMaintenance({ type: 'PIN', pin: '2468' });
+    expect(JSON.parse(latest().sent[0]!)).toEqual({ type: 'maintenance', event: { type: 'PIN', pin: '2468' } });
   });
 
   it('ignores frames it cannot read', () => {

@@ -2,6 +2,8 @@
 // The agent owns the session; this module only carries views in and events out. When the link drops,
 // the last view is forgotten at once, so a citizen's data never outlives the connection that brought it.
 
+import type { MaintenanceEvent } from '../maintenance/maintenance-events';
+import type { MaintenanceView } from '../maintenance/maintenance-view';
 import type { AgentMessage, KioskInfo, SessionView } from '../session/session-view';
 import type { UiEvent, UiMessage } from '../session/ui-events';
 
@@ -14,6 +16,8 @@ export interface ConnectionState {
   status: ConnectionStatus;
   view: SessionView | null;
   info: KioskInfo | null;
+  /** What staff see (or why their code was refused); null whenever staff are not at the kiosk. */
+  maintenance: MaintenanceView | null;
 }
 
 /** The parts of the browser WebSocket this module uses, so tests can inject a fake. */
@@ -57,7 +61,7 @@ export class AgentConnection {
   private retry: ReturnType<typeof setTimeout> | null = null;
   private backoffMs: number;
   private stopped = false;
-  private state: ConnectionState = { status: 'connecting', view: null, info: null };
+  private state: ConnectionState = { status: 'connecting', view: null, info: null, maintenance: null };
   private readonly listeners = new Set<(state: ConnectionState) => void>();
 
   constructor(options: ConnectionOptions) {
@@ -101,6 +105,11 @@ export class AgentConnection {
     this.send({ type: 'event', event });
   }
 
+  /** Sends a maintenance event (keypad, tests, service); dropped while the link is down, like sendEvent. */
+  sendMaintenance(event: MaintenanceEvent): void {
+    this.send({ type: 'maintenance', event });
+  }
+
   private send(message: UiMessage): void {
     if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(message));
   }
@@ -116,7 +125,7 @@ export class AgentConnection {
     this.socket = socket;
     socket.onopen = () => {
       this.backoffMs = this.initialBackoffMs;
-      this.setState({ status: 'connecting', view: null });
+      this.setState({ status: 'connecting', view: null, maintenance: null });
       this.heartbeat = setInterval(() => this.send({ type: 'heartbeat' }), this.heartbeatMs);
     };
     socket.onmessage = (ev) => this.receive(ev.data);
@@ -126,7 +135,7 @@ export class AgentConnection {
       if (this.socket !== socket) return;
       this.socket = null;
       this.clearTimers();
-      this.setState({ status: 'down', view: null });
+      this.setState({ status: 'down', view: null, maintenance: null });
       this.scheduleReconnect();
     };
   }
@@ -146,6 +155,7 @@ export class AgentConnection {
     if (!message) return; // not ours to interpret; the agent is the authority and will send again
     if (message.type === 'view') this.setState({ status: 'open', view: message.view });
     else if (message.type === 'kiosk') this.setState({ info: message.info });
+    else if (message.type === 'maintenance') this.setState({ maintenance: message.view });
   }
 
   private clearTimers(): void {
@@ -172,6 +182,9 @@ export function parseAgentMessage(data: unknown): AgentMessage | null {
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
   const message = parsed as { type?: unknown; view?: unknown; info?: unknown };
+  if (message.type === 'maintenance' && (message.view === null || (isObject(message.view) && typeof message.view.stage === 'string'))) {
+    return parsed as AgentMessage;
+  }
   if (message.type === 'view' && isObject(message.view) && typeof message.view.screen === 'string') {
     return parsed as AgentMessage;
   }

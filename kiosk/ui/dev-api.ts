@@ -3,12 +3,17 @@
 
 export type SimDevice = 'id-reader' | 'a4-printer' | 'scanner';
 
+/** Maintenance codes the development agent mints with its development key and scans through the simulated scanner. */
+export const maintenanceCodeVariants = ['valid', 'expired', 'otherKiosk', 'badSignature', 'tooLongLived'] as const;
+export type MaintenanceCodeVariant = (typeof maintenanceCodeVariants)[number];
+
 export type SimAction =
   | { action: 'place'; cardKey: string }
   | { action: 'placeMisread' | 'placeUnreadable' | 'remove' | 'unplug' | 'plug' }
   | { action: 'paper'; level: 'full' | 'low' | 'out' }
   | { action: 'jam' | 'clearJam' | 'takePaper' }
-  | { action: 'scan'; data: string };
+  | { action: 'scan'; data: string }
+  | { action: 'maintenanceCode'; variant: MaintenanceCodeVariant };
 
 // The project's Result<T, string> (device-drivers/result.ts), spelt out here: the UI imports nothing outside kiosk/ui.
 export type DevResult<T> = { ok: true; value: T } | { ok: false; error: string };

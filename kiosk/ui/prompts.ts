@@ -59,7 +59,7 @@ export function screenPrompt(view: PromptView, language: Language): string {
     case 'staff':
       return say(sentence(strings.staffAtWork));
     case 'outOfService':
-      return say(sentence(strings.outOfService), sentence(strings.outOfServiceDetail));
+      return say(sentence(strings.oosTitle), strings.oosDetail);
     default:
       return assertNever(view.screen);
   }

@@ -158,6 +158,142 @@ export const strings = {
   countdownSeconds: { zh: '秒后将结束办理', en: 'seconds until the session ends' },
   countdownEnding: { zh: '办理即将结束，您的信息将被清除', en: 'The session is ending; your data will be cleared' },
   continue: { zh: '继续办理', en: 'Continue' },
+
+  // Out of service (staff took the kiosk out of service)
+  oosTitle: { zh: '本机暂停服务', en: 'This kiosk is out of service' },
+  oosDetail: {
+    zh: '工作人员已暂停本机的服务。您可以前往以下地点办理，或在手机上使用“浙里办”。',
+    en: 'Staff have paused this kiosk. You can go to one of the places below, or use the Zhelibang app on your phone.',
+  },
+  oosNearby: { zh: '附近可以办理的地方', en: 'Places nearby' },
+  oosApp: { zh: '在手机上办理', en: 'On your phone' },
+  oosAppStep: {
+    zh: '打开“浙里办”App，搜索要办理的事项，在线申请并下载证明。',
+    en: 'Open the Zhelibang (浙里办) app, search for the errand, apply online and download the certificate.',
+  },
+  oosNoPoints: { zh: '请向现场工作人员咨询', en: 'Please ask the staff on site' },
+
+  // Maintenance code refused (on home or out of service)
+  codeRefusedTitle: { zh: '维护码未被接受', en: 'Maintenance code refused' },
+  refusalMalformed: { zh: '这不是本机可识别的维护码。', en: 'This is not a maintenance code this kiosk can read.' },
+  refusalBadSignature: {
+    zh: '维护码的签名无效，不是由运维维护密钥签发的。',
+    en: 'The code’s signature is not valid: it was not signed by the operator’s maintenance key.',
+  },
+  refusalExpired: { zh: '维护码已过期，请重新申领。', en: 'The code has expired. Please get a new one.' },
+  refusalTooLongLived: {
+    zh: '维护码有效期超过 12 小时，本机不予接受。',
+    en: 'The code is valid for more than 12 hours, which this kiosk does not accept.',
+  },
+  refusalOtherKiosk: { zh: '维护码不是为本机签发的。', en: 'The code was issued for another kiosk.' },
+  refusalUnknownStaff: {
+    zh: '维护码上的工作人员未在本机登记。',
+    en: 'The staff member named on the code is not registered on this kiosk.',
+  },
+  refusalNotConfigured: {
+    zh: '本机未配置维护密钥，无法进入维护模式。',
+    en: 'This kiosk has no maintenance key configured, so maintenance mode cannot be entered.',
+  },
+  refusalLocked: {
+    zh: 'PIN 错误次数过多，维护入口已锁定。',
+    en: 'Too many wrong PINs: maintenance entry is locked.',
+  },
+  lockedUntil: { zh: '解锁时间', en: 'Unlocks at' },
+
+  // Maintenance: PIN
+  maintenanceMode: { zh: '维护模式', en: 'Maintenance' },
+  staffWaiting: { zh: '正在进入维护模式…', en: 'Entering maintenance mode…' },
+  pinTitle: { zh: '请输入您的 PIN 码', en: 'Enter your PIN' },
+  staffId: { zh: '工号', en: 'Staff ID' },
+  pinWrong: { zh: 'PIN 码错误', en: 'Wrong PIN' },
+  attemptsLeft: { zh: '剩余尝试次数', en: 'Attempts left' },
+  pinChecking: { zh: '正在核对…', en: 'Checking…' },
+  pinDelete: { zh: '删除', en: 'Delete' },
+  pinOk: { zh: '确定', en: 'OK' },
+  leave: { zh: '离开', en: 'Leave' },
+  leaveMaintenance: { zh: '离开维护', en: 'Leave' },
+
+  // Maintenance: frame
+  endsAt: { zh: '维护结束时间', en: 'Ends at' },
+  idleWarning: { zh: '秒后无操作将自动退出维护模式', en: 'seconds without a touch and maintenance mode ends' },
+  stay: { zh: '继续', en: 'Stay' },
+  pageDevices: { zh: '设备状态', en: 'Devices' },
+  pageTests: { zh: '自检', en: 'Self-tests' },
+  pageRecords: { zh: '检测记录', en: 'Records' },
+  pageErrors: { zh: '最近错误', en: 'Recent errors' },
+  pageRatings: { zh: '好差评', en: 'Ratings' },
+  pageService: { zh: '服务', en: 'Service' },
+  none: { zh: '暂无', en: 'None' },
+  running: { zh: '正在进行…', en: 'Running…' },
+
+  // Maintenance: devices
+  deviceIdReader: { zh: '身份证阅读器', en: 'ID card reader' },
+  deviceScanner: { zh: '扫码器', en: 'Code scanner' },
+  deviceA4Printer: { zh: 'A4 打印机', en: 'A4 printer' },
+  deviceReceiptPrinter: { zh: '凭条打印机', en: 'Receipt printer' },
+  deviceState: { zh: '状态', en: 'State' },
+  deviceUsable: { zh: '正常', en: 'Working' },
+  deviceUnusable: { zh: '不可用', en: 'Not working' },
+  deviceNotConfigured: { zh: '未配置', en: 'Not configured' },
+  gateway: { zh: '共享平台网关', en: 'Data-sharing gateway' },
+  gatewayAvailable: { zh: '可用', en: 'Available' },
+  gatewayUnavailable: { zh: '不可用', en: 'Unavailable' },
+  breaker: { zh: '熔断器', en: 'Circuit breaker' },
+  clockOffset: { zh: '时钟偏差', en: 'Clock offset' },
+  trustListVersion: { zh: '信任列表版本', en: 'Trust list version' },
+  trustListNextUpdate: { zh: '信任列表下次更新', en: 'Trust list next update' },
+  trustListStale: { zh: '信任列表已过期', en: 'Trust list is stale' },
+  templateVersion: { zh: '模板版本', en: 'Template version' },
+
+  // Maintenance: tests
+  testAll: { zh: '全部状态检测', en: 'All status tests' },
+  testCardRead: { zh: '读身份证', en: 'Read a card' },
+  testScanCode: { zh: '扫码', en: 'Scan a code' },
+  testA4Page: { zh: 'A4 测试页', en: 'A4 test page' },
+  testReceipt: { zh: '测试凭条', en: 'Test receipt' },
+  testGateway: { zh: '网关连通', en: 'Gateway' },
+  lastOutcome: { zh: '最近一次结果', en: 'Last result' },
+  passed: { zh: '通过', en: 'Passed' },
+  failed: { zh: '未通过', en: 'Failed' },
+  skipped: { zh: '跳过', en: 'Skipped' },
+  cardName: { zh: '姓名（已遮蔽）', en: 'Name (masked)' },
+  cardIdNumber: { zh: '身份证号（已遮蔽）', en: 'ID number (masked)' },
+  problem: { zh: '问题', en: 'Problem' },
+  codeLength: { zh: '长度', en: 'Length' },
+  codeSymbology: { zh: '码制', en: 'Symbology' },
+  codeText: { zh: '内容', en: 'Text' },
+  reveal: { zh: '显示', en: 'Reveal' },
+  refusedAction: { zh: '未执行', en: 'Not done' },
+  paperRefilledDone: { zh: '已记录补纸', en: 'Refill recorded' },
+  serviceNowOut: { zh: '已暂停服务', en: 'Service paused' },
+  serviceNowIn: { zh: '已恢复服务', en: 'Service resumed' },
+
+  // Maintenance: records, errors, ratings
+  recordBy: { zh: '操作人', en: 'By' },
+  ratingsSince: { zh: '统计起始', en: 'Counted since' },
+  ratingsTotal: { zh: '合计', en: 'All errands' },
+
+  // Maintenance: service
+  paper: { zh: '纸张', en: 'Paper' },
+  refilledAt: { zh: '上次补纸', en: 'Last refill' },
+  neverRefilled: { zh: '尚未记录', en: 'Not recorded yet' },
+  usedSinceSheets: { zh: '此后已打印（张）', en: 'Sheets printed since' },
+  usedSinceReceipts: { zh: '此后已打印（张凭条）', en: 'Receipts printed since' },
+  paperRefilled: { zh: '补纸完成', en: 'Paper refilled' },
+  serviceState: { zh: '对群众服务', en: 'Service to citizens' },
+  serviceIn: { zh: '正常服务中', en: 'In service' },
+  serviceOut: {
+    zh: '已暂停服务（离开维护后群众将看到暂停服务页面）',
+    en: 'Out of service (citizens see the out-of-service page once you leave)',
+  },
+  pauseService: { zh: '暂停服务', en: 'Take out of service' },
+  resumeService: { zh: '恢复服务', en: 'Back in service' },
+  restart: { zh: '重启', en: 'Restart' },
+  restartHint: { zh: '重启本机程序，约需一分钟', en: 'Restarts the kiosk software; takes about a minute' },
+  confirmPause: { zh: '确定暂停对群众的服务吗？', en: 'Take the kiosk out of service?' },
+  confirmResume: { zh: '确定恢复对群众的服务吗？', en: 'Put the kiosk back in service?' },
+  confirmRestart: { zh: '确定重启本机程序吗？维护模式将结束。', en: 'Restart the kiosk software? Maintenance mode will end.' },
+  confirm: { zh: '确认', en: 'Confirm' },
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof strings;

@@ -1,10 +1,9 @@
 // Tells the agent the citizen is still there: one TOUCH per pointerdown, at most one every 2 s,
 // so the agent's idle timers restart without a flood of events from a restless finger.
 
-import type { UiEvent } from '../session/ui-events';
-
 export function createTouchReporter(
-  send: (event: UiEvent) => void,
+  // Both the session and maintenance mode take the same { type: 'TOUCH' }.
+  send: (event: { type: 'TOUCH' }) => void,
   minIntervalMs = 2_000,
   now: () => number = () => Date.now(),
 ): () => void {

@@ -13,6 +13,7 @@ export function ActionButton(props: {
   kind?: ButtonKind;
   icon?: ComponentChildren;
   class?: string;
+  disabled?: boolean;
 }) {
   const kind = props.kind ?? 'secondary';
   return (
@@ -20,6 +21,7 @@ export function ActionButton(props: {
       type="button"
       class={`btn btn-${kind}${props.class ? ` ${props.class}` : ''}`}
       data-action={props.action}
+      disabled={props.disabled}
       onClick={props.onPress}
     >
       {props.icon && (

@@ -101,6 +101,21 @@ describe('DevPanel', () => {
     expect(app.container.querySelector('[data-dev="status"]')?.textContent).toContain('online');
   });
 
+  it('scans each kind of development maintenance code, and shows the development staff id and PIN', async () => {
+    const { api, calls } = fakeApi();
+    const app = renderApp(undefined, { devApi: api });
+    cleanup = app.cleanup;
+    act(() => app.connection.show(baseView, { ...info, devMaintenance: { staffId: 'dev-staff', pin: '2468' } }));
+    app.tap('[data-dev="toggle"]');
+    expect(app.container.querySelector('[data-dev="maintenance-staff"]')?.textContent).toBe('staff dev-staff · PIN 2468');
+    const variants = ['valid', 'expired', 'otherKiosk', 'badSignature', 'tooLongLived'] as const;
+    for (const variant of variants) app.tap(`[data-dev="maintenance-code:${variant}"]`);
+    await flush();
+    expect(calls).toEqual(variants.map((variant) => ['scanner', { action: 'maintenanceCode', variant }]));
+    act(() => app.connection.show(baseView, { ...info, devMaintenance: null }));
+    expect(app.container.querySelector('[data-dev="maintenance-staff"]')).toBeNull();
+  });
+
   it('shows a short error when a call fails', async () => {
     const { api } = fakeApi(true);
     const app = renderApp(undefined, { devApi: api });

@@ -3,7 +3,7 @@
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { KioskInfo } from '../../session/session-view';
-import { createDevApi, type DevApi, type SimAction, type SimDevice } from '../dev-api';
+import { createDevApi, maintenanceCodeVariants, type DevApi, type SimAction, type SimDevice } from '../dev-api';
 
 const POLL_MS = 2_000;
 
@@ -94,6 +94,17 @@ export function DevPanel(props: { info: KioskInfo; api?: DevApi }) {
             />
             {button('scan', 'Scan', sim('scanner', { action: 'scan', data: scanText }))}
           </div>
+          <h3>维护码 / Maintenance code</h3>
+          <div class="dev-row">
+            {maintenanceCodeVariants.map((variant) =>
+              button(`maintenance-code:${variant}`, variant, sim('scanner', { action: 'maintenanceCode', variant })),
+            )}
+          </div>
+          {info.devMaintenance && (
+            <p class="dev-note" data-dev="maintenance-staff">
+              staff <code>{info.devMaintenance.staffId}</code> · PIN <code>{info.devMaintenance.pin}</code>
+            </p>
+          )}
           <h3>Status</h3>
           <pre class="dev-status" data-dev="status">
             {devices === null ? '…' : JSON.stringify(devices, null, 1)}

@@ -6,6 +6,7 @@ import { Bi } from '../components/Bi';
 import { CancelButton } from '../components/CancelButton';
 import { Icon, type IconName } from '../components/Icon';
 import { ScreenFrame } from '../components/ScreenFrame';
+import { ServicePointList } from '../components/ServicePointList';
 import { strings } from '../strings';
 import { useUi } from '../ui-context';
 
@@ -68,29 +69,7 @@ export function FailedScreen({ view }: { view: SessionView }) {
           </ol>
         </section>
       )}
-      {servicePoints.length > 0 && (
-        <section class="info-block service-points" data-service-points={servicePoints.length}>
-          <h2>
-            <Icon name="info" />
-            <Bi text={strings.otherPlaces} />
-          </h2>
-          <ul class="next-steps">
-            {servicePoints.map((point) => (
-              <li key={point.name.zh} data-service-point={point.kind}>
-                <strong>
-                  <Bi text={point.name} />
-                </strong>
-                <span class="service-point-place">
-                  <Bi text={point.place} />
-                </span>
-                <span class="service-point-hours">
-                  <Bi text={point.hours} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {servicePoints.length > 0 && <ServicePointList heading={strings.otherPlaces} points={servicePoints} />}
     </ScreenFrame>
   );
 }

@@ -1,12 +1,14 @@
 // One screen per ScreenName; the switch is exhaustive so a new screen in the contract fails to compile here.
 
+import type { MaintenanceView } from '../../maintenance/maintenance-view';
 import type { SessionView } from '../../session/session-view';
 import { assertNever } from '../assert-never';
-import { OutOfService } from '../components/OutOfService';
+import { StaffScreen } from '../maintenance/StaffScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { FailedScreen } from './FailedScreen';
 import { FetchingScreen } from './FetchingScreen';
 import { HomeScreen } from './HomeScreen';
+import { OutOfServiceScreen } from './OutOfServiceScreen';
 import { PlaceCardScreen } from './PlaceCardScreen';
 import { PreviewScreen } from './PreviewScreen';
 import { PrintingScreen } from './PrintingScreen';
@@ -16,7 +18,7 @@ import { TakeCardScreen } from './TakeCardScreen';
 import { TakeItemsScreen } from './TakeItemsScreen';
 import { ThanksScreen } from './ThanksScreen';
 
-export function ScreenSwitch({ view }: { view: SessionView }) {
+export function ScreenSwitch({ view, maintenance }: { view: SessionView; maintenance: MaintenanceView | null }) {
   switch (view.screen) {
     case 'home':
       return <HomeScreen view={view} />;
@@ -43,8 +45,9 @@ export function ScreenSwitch({ view }: { view: SessionView }) {
     case 'takeCard':
       return <TakeCardScreen view={view} />;
     case 'staff':
+      return <StaffScreen maintenance={maintenance} />;
     case 'outOfService':
-      return <OutOfService connecting={false} />;
+      return <OutOfServiceScreen />;
     default:
       return assertNever(view.screen);
   }
