@@ -78,7 +78,14 @@ describe('the PIN lock', () => {
   });
 
   it('fails closed on a corrupt file: locked for 15 minutes from open, and the file rewritten', async () => {
-    for (const corrupt of ['', '{"wrong":2,', 'null', '{"wrong":-1,"lockedUntil":null}', '{"wrong":0,"lockedUntil":"soon"}', '{"wrong":0}']) {
+    for (const corrupt of [
+      '',
+      '{"wrong":2,',
+      'null',
+      '{"wrong":-1,"lockedUntil":null}',
+      '{"wrong":0,"lockedUntil":"soon"}',
+      '{"wrong":0}',
+    ]) {
       await open(); // makes the directory
       await writeFile(join(dir, PIN_LOCK_FILE), corrupt);
       const lock = await open();

@@ -36,7 +36,8 @@ export async function openPinLock(options: { dir: string; now?: () => Date; maxW
 
   const fullLock = () => new Date(now().getTime() + lockMs).toISOString();
   const kept = await readState(file);
-  let state: PinLockState = kept === 'missing' ? { wrong: 0, lockedUntil: null } : kept === 'unusable' ? { wrong: 0, lockedUntil: fullLock() } : kept;
+  let state: PinLockState =
+    kept === 'missing' ? { wrong: 0, lockedUntil: null } : kept === 'unusable' ? { wrong: 0, lockedUntil: fullLock() } : kept;
   // A lock longer than a full one (the clock was set back, or the file edited) is cut to a full one from now.
   const clamped = state.lockedUntil !== null && Date.parse(state.lockedUntil) > Date.parse(fullLock());
   if (clamped) state = { wrong: 0, lockedUntil: fullLock() };
