@@ -119,6 +119,7 @@ export interface KioskInfo {
   /** Simulated devices configured: the UI shows the dev panel. */
   devPanel: boolean;
   testCards: Array<{ key: string; label: Bilingual }>;
+  devMaintenance?: { staffId: string; pin: string } | null;
 }
 
 /** Agent → UI messages over the WebSocket. `maintenance` is null whenever staff are not at the kiosk. */
