@@ -6,7 +6,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileDurably } from './durable-file';
+import { replaceFileDurably } from '../durable-file';
 
 export interface PinLock {
   /** Entry is locked until then (null: not locked). */
@@ -42,14 +42,14 @@ export async function openPinLock(options: { dir: string; now?: () => Date; maxW
   const clamped = state.lockedUntil !== null && Date.parse(state.lockedUntil) > Date.parse(fullLock());
   if (clamped) state = { wrong: 0, lockedUntil: fullLock() };
   // Locked in memory whether or not the file can be rewritten now; the next write tries again.
-  if (kept === 'unusable' || clamped) await writeFileDurably(file, JSON.stringify(state) + '\n').catch(() => undefined);
+  if (kept === 'unusable' || clamped) await replaceFileDurably(file, JSON.stringify(state) + '\n').catch(() => undefined);
 
   // Writes one after another, each with the state as it was when asked: the file ends as the memory does. A write
   // that fails rejects its caller; the count in memory stands either way.
   let writing: Promise<void> = Promise.resolve();
   function save(): Promise<void> {
     const text = JSON.stringify(state) + '\n';
-    const write = writing.catch(() => undefined).then(() => writeFileDurably(file, text));
+    const write = writing.catch(() => undefined).then(() => replaceFileDurably(file, text));
     writing = write;
     return write;
   }
