@@ -6,6 +6,7 @@ import { createAgent } from './agent/create-agent';
 import { loadAgentConfig, parseAgentCommandLine, runAgentMain } from './agent/command-line';
 import { createKioskGateway, remoteGatewayConfig } from './agent/kiosk-gateway';
 import { ConfigError } from './config/kiosk-config';
+import { loadMaintenanceKey } from './config/maintenance-key';
 import { createRealDevices } from './devices/real-devices';
 import { createJsonLogger } from './logger';
 
@@ -22,10 +23,12 @@ runAgentMain(async (agentProcess) => {
       'gateway.mode: the production agent talks to a remote gateway; the simulator runs only in development (npm start)',
     );
   }
+  // Before any device or the gateway: a bad key file stops the start naming the key.
+  const maintenanceKey = await loadMaintenanceKey(config.maintenance);
   const logger = createJsonLogger(); // stdout, for the journal
   const devices = createRealDevices(config);
   const gateway = await createKioskGateway(remoteGatewayConfig(config, config.gateway), config.dataDir, logger);
-  const agent = await createAgent({ config, devices, gateway, logger, restart: agentProcess.restart });
+  const agent = await createAgent({ config, devices, gateway, logger, restart: agentProcess.restart, maintenanceKey });
   return {
     banner: [`Kiosk ${config.kioskId} is running (configuration: ${source}).`, `  Open the touch UI:        ${agent.url}`],
     stop: () => agent.stop(),

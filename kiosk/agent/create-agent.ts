@@ -10,6 +10,7 @@ import { closeDevices, devicesStatus, openDevices, type KioskDevices } from '../
 import { loadCatalogue } from '../errands/catalogue';
 import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
 import type { Logger } from '../logger';
+import type { MaintenanceKey } from '../maintenance/maintenance-code';
 import { createPrintService } from '../printing/print-service';
 import { openPrintJobLedger } from '../printing/print-job-ledger';
 import type { KioskInfo } from '../session/session-view';
@@ -34,6 +35,8 @@ export interface DevelopmentParts {
   /** Null where no device is simulated: then there is no dev panel. */
   devicePanel: { handle: DevicePanelHandler; testCards: KioskInfo['testCards'] } | null;
   gatewaySimulator: boolean;
+  /** The development staff member and PIN, shown by the dev panel; absent or null where no development key is used. */
+  devMaintenance?: KioskInfo['devMaintenance'];
 }
 
 export interface AgentParts {
@@ -48,6 +51,7 @@ export interface AgentParts {
   ratings?: { timings?: Partial<RatingOutboxTimings> };
   /** Stops the agent and exits 0 for systemd to restart it; without it there is no nightly restart. */
   restart?: () => void;
+  maintenanceKey?: MaintenanceKey | null;
 }
 
 export async function createAgent(parts: AgentParts) {
@@ -119,6 +123,7 @@ export async function createAgent(parts: AgentParts) {
       servicePoints: config.servicePoints,
       devPanel: Boolean(development?.devicePanel),
       testCards: development?.devicePanel?.testCards ?? [],
+      devMaintenance: development?.devMaintenance ?? null,
     },
     health: () => ({
       status: gateway.available() ? 'ok' : 'degraded',

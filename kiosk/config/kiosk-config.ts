@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { kioskIdSchema } from './kiosk-id';
 import { maintenanceAccessSchema } from './maintenance-access';
 import { restartWindowSchema } from './restart-window';
 import { developmentServicePoints, servicePointsSchema } from './service-points';
@@ -121,10 +122,7 @@ const sessionSchema = z
 export const kioskConfigSchema = z
   .object({
     /** The kiosk id: the client certificate's CN and X-Kiosk-Id. */
-    kioskId: z
-      .string()
-      .regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and -, at most 64')
-      .default('kiosk-dev-0001'),
+    kioskId: kioskIdSchema.default('kiosk-dev-0001'),
     /** A production kiosk refuses simulated devices, the gateway simulator and the dev panel. */
     production: z.boolean().default(false),
     /** The agent listens on 127.0.0.1 only; 0 picks a free port. */

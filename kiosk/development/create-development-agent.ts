@@ -13,6 +13,8 @@ import type { KioskConfig } from '../config/kiosk-config';
 import type { GatewayClientConfig } from '../gateway/gateway-client-config';
 import type { Logger } from '../logger';
 import { createDevelopmentDevices, simulatedSpoolDir } from './development-devices';
+import { createDevelopmentMaintenance } from './development-maintenance';
+import { loadMaintenanceKey } from '../config/maintenance-key';
 import { handleSimulatedDevice } from './simulated-device-api';
 
 /** Print jobs on their way are the one place citizen data touches disk: whatever a crash left is removed. */
@@ -44,20 +46,25 @@ export async function createDevelopmentAgent(config: KioskConfig, options: { log
   const gateway = await createKioskGateway(clientConfig, config.dataDir, logger);
 
   const devPanel = !config.production && Object.keys(simulated).length > 0;
+  // A configured maintenance key is used as in production; otherwise a development one, made now, in memory only.
+  const configuredKey = await loadMaintenanceKey(config.maintenance);
+  const maintenance = configuredKey || config.production ? null : createDevelopmentMaintenance(config.kioskId);
   const agent = await createAgent({
     config,
     devices,
     gateway,
     logger,
+    maintenanceKey: configuredKey ?? maintenance?.key ?? null,
     ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }),
     development: {
       devicePanel: devPanel
         ? {
-            handle: (device, body) => handleSimulatedDevice(simulated, device, body),
+            handle: (device, body) => handleSimulatedDevice(simulated, device, body, maintenance),
             testCards: testCitizens.map(({ key, label }) => ({ key, label })),
           }
         : null,
       gatewaySimulator: simulator !== null,
+      devMaintenance: maintenance && devPanel ? maintenance.staff : null,
     },
   });
 

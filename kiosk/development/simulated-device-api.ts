@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { SimulatedDevices } from './development-devices';
 import { misreadCard, testCitizens } from '../../scripts/synthetic-population';
+import { maintenanceCodeVariants, type DevelopmentMaintenance } from './development-maintenance';
 
 const idReaderAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('place'), cardKey: z.string() }),
@@ -24,7 +25,11 @@ const a4PrinterAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('slow'), pageMs: z.number().int().min(0).max(60_000) }),
 ]);
 
-const scannerAction = z.object({ action: z.literal('scan'), data: z.string().max(4096) });
+const scannerAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('scan'), data: z.string().max(4096) }),
+  /** A maintenance code minted with the development key (or a refused one), scanned as staff would. */
+  z.object({ action: z.literal('maintenanceCode'), variant: z.enum(maintenanceCodeVariants) }),
+]);
 
 export type SimulatedDeviceResult = { status: 200; body: { ok: true } } | { status: 400 | 404; body: { error: string } };
 
@@ -34,7 +39,13 @@ function badRequest(error: z.ZodError): SimulatedDeviceResult {
 
 const ok: SimulatedDeviceResult = { status: 200, body: { ok: true } };
 
-export function handleSimulatedDevice(devices: SimulatedDevices, device: string, body: unknown): SimulatedDeviceResult {
+export function handleSimulatedDevice(
+  devices: SimulatedDevices,
+  device: string,
+  body: unknown,
+  /** Null when the configuration names a real maintenance key: the panel cannot mint codes for it. */
+  maintenance: DevelopmentMaintenance | null = null,
+): SimulatedDeviceResult {
   if (device === 'id-reader' && devices.idReader) {
     const parsed = idReaderAction.safeParse(body);
     if (!parsed.success) return badRequest(parsed.error);
@@ -96,8 +107,17 @@ export function handleSimulatedDevice(devices: SimulatedDevices, device: string,
   if (device === 'scanner' && devices.scanner) {
     const parsed = scannerAction.safeParse(body);
     if (!parsed.success) return badRequest(parsed.error);
-    devices.scanner.scan(parsed.data.data);
-    return ok;
+    const command = parsed.data;
+    switch (command.action) {
+      case 'scan':
+        devices.scanner.scan(command.data);
+        return ok;
+      case 'maintenanceCode':
+        if (!maintenance)
+          return { status: 404, body: { error: 'no development maintenance key: the configuration names the maintenance key' } };
+        devices.scanner.scan(maintenance.mintCode(command.variant));
+        return ok;
+    }
   }
   return { status: 404, body: { error: `no simulated device "${device}"` } };
 }

@@ -8,26 +8,44 @@ import { hashPin, isPinHash, verifyPin } from './pin-hash';
 const fast = { ln: 10, r: 8, p: 1 };
 
 describe('staff PIN hashes', () => {
-  it('verifies the PIN it was made from, and no other', () => {
+  it('verifies the PIN it was made from, and no other', async () => {
     const stored = hashPin('482915', fast);
     expect(isPinHash(stored)).toBe(true);
     expect(stored).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$/);
-    expect(verifyPin('482915', stored)).toBe(true);
-    expect(verifyPin('482916', stored)).toBe(false);
-    expect(verifyPin('', stored)).toBe(false);
+    expect(await verifyPin('482915', stored)).toBe(true);
+    expect(await verifyPin('482916', stored)).toBe(false);
+    expect(await verifyPin('', stored)).toBe(false);
   });
 
-  it('salts every hash: the same PIN twice gives two hashes, both good', () => {
+  it('checks a PIN off the event loop: timers keep firing while a full-cost hash is computed', async () => {
+    const stored = hashPin('482915');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 2);
+    try {
+      expect(await verifyPin('482915', stored)).toBe(true);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(3);
+  });
+
+  it('a hash with parameters scrypt refuses matches nothing, without throwing', async () => {
+    const stored = hashPin('1234', fast).replace('ln=10', 'ln=0');
+    expect(isPinHash(stored)).toBe(true);
+    expect(await verifyPin('1234', stored)).toBe(false);
+  });
+
+  it('salts every hash: the same PIN twice gives two hashes, both good', async () => {
     const a = hashPin('1234', fast);
     const b = hashPin('1234', fast);
     expect(a).not.toBe(b);
-    expect(verifyPin('1234', a) && verifyPin('1234', b)).toBe(true);
+    expect((await verifyPin('1234', a)) && (await verifyPin('1234', b))).toBe(true);
   });
 
-  it('a malformed or cut stored hash matches nothing', () => {
+  it('a malformed or cut stored hash matches nothing', async () => {
     const stored = hashPin('1234', fast);
     for (const bad of ['', 'plain-1234', stored.slice(0, -4), stored.replace('$scrypt$', '$bcrypt$'), `${stored}A`]) {
-      expect(isPinHash(bad) && verifyPin('1234', bad)).toBe(false);
+      expect(isPinHash(bad) && (await verifyPin('1234', bad))).toBe(false);
     }
   });
 });
@@ -39,11 +57,11 @@ describe('npm run staff-pin', () => {
       encoding: 'utf8',
     });
 
-  it('prints a hash of the PIN read on standard input, and never the PIN', () => {
+  it('prints a hash of the PIN read on standard input, and never the PIN', async () => {
     const made = run('482915\n');
     expect(made.status).toBe(0);
     expect(made.stdout).not.toContain('482915');
-    expect(verifyPin('482915', made.stdout.trim())).toBe(true);
+    expect(await verifyPin('482915', made.stdout.trim())).toBe(true);
   });
 
   it('refuses what is not 4 to 12 digits', () => {

@@ -3,28 +3,15 @@
 // directory, fsync'd, then renamed over `kiosk.prom`, so the collector never reads half a file. The temporary
 // name does not end in `.prom`, so the collector never reads it either.
 
-import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { replaceFileDurably } from '../durable-file';
 import type { Logger } from '../logger';
 
 export const TEXTFILE_NAME = 'kiosk.prom';
 
 export async function writeMetricsTextfile(dir: string, text: string): Promise<void> {
-  const target = join(dir, TEXTFILE_NAME);
-  const temporary = join(dir, `.${TEXTFILE_NAME}.${process.pid}.tmp`);
-  try {
-    const file = await open(temporary, 'w', 0o644);
-    try {
-      await file.writeFile(text);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  // Readable by node_exporter's user.
+  await replaceFileDurably(join(dir, TEXTFILE_NAME), text, { mode: 0o644 });
 }
 
 /** Writes at once, then every `intervalMs` (15 s); a failure is logged when it starts and when it ends. */

@@ -10,7 +10,7 @@
 // just arrived, which only ever delays a batch.
 
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import {
@@ -20,6 +20,7 @@ import {
   type PlatformRating,
   type RatingsBatch,
 } from '../gateway/platform-ratings';
+import { replaceFileDurably, syncDirectory } from '../durable-file';
 import type { Logger } from '../logger';
 
 export interface RatingOutboxTimings {
@@ -147,40 +148,18 @@ export async function openRatingOutbox(options: RatingOutboxOptions) {
 
   async function writePending(): Promise<void> {
     const text = pending.map(({ rating }) => JSON.stringify(rating) + '\n').join('');
-    await writeWhole(join(dir, PENDING_FILE), text);
-  }
-
-  async function writeWhole(path: string, text: string): Promise<void> {
-    const temporary = `${path}.tmp`;
-    const file = await open(temporary, 'w', 0o600);
-    try {
-      await file.writeFile(text, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, path);
-    await syncDir();
-  }
-
-  async function syncDir(): Promise<void> {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await replaceFileDurably(join(dir, PENDING_FILE), text);
   }
 
   async function writeBatch(batch: RatingsBatch): Promise<void> {
-    await writeWhole(join(dir, `batch-${batch.requestId}.json`), JSON.stringify({ ratings: batch.ratings }));
+    await replaceFileDurably(join(dir, `batch-${batch.requestId}.json`), JSON.stringify({ ratings: batch.ratings }));
   }
 
   async function removeBatch(requestId: string): Promise<void> {
     await unlink(join(dir, `batch-${requestId}.json`)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
-    await syncDir();
+    await syncDirectory(dir);
   }
 
   /** Over the cap: the oldest rating goes — from the oldest batch, which is re-sealed under a new id. */
