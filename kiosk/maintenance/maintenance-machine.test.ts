@@ -46,6 +46,7 @@ function harness(overrides: Partial<MaintenanceServices> = {}) {
     checkCode: async (code) =>
       code === 'good' ? ok({ staffId: 's-1', expiresAt: new Date(T0 + 2 * 60 * MINUTE) }) : err(code === 'locked' ? 'locked' : 'expired'),
     attemptsLeft: () => wrongLeft,
+    lockedUntil: () => (wrongLeft === 0 ? new Date(T0 + 15 * MINUTE) : null),
     checkPin: async (_staffId, pin): Promise<PinCheck> => {
       if (pin === '2468') return { right: true };
       wrongLeft -= 1;
@@ -114,6 +115,13 @@ describe('maintenance machine', () => {
     expect(view?.stage === 'open' && view.endsAt).toBe(new Date(T0 + 2 * 60 * MINUTE).toISOString());
     expect(h.audits.map((a) => a.event)).toEqual(['maintenance.code_accepted', 'maintenance.entered']);
     expect(JSON.stringify(h.audits)).not.toMatch(/2468|good/);
+  });
+
+  it('shows the lock and its end when a code is scanned while entry is locked', async () => {
+    const h = harness({ lockedUntil: () => new Date(T0 + 15 * MINUTE) });
+    h.send({ type: 'CODE', code: 'locked' });
+    await h.flush();
+    expect(h.view()).toEqual({ stage: 'codeRefused', reason: 'locked', lockedUntil: new Date(T0 + 15 * MINUTE).toISOString() });
   });
 
   it('shows why a code was refused for a while, then nothing', async () => {

@@ -48,6 +48,8 @@ export interface MaintenanceServices {
   /** The code's verdict: who, until when, or why not (no key configured and the PIN lock included). */
   checkCode(code: string): Promise<Result<{ staffId: string; expiresAt: Date }, CodeRefusal>>;
   attemptsLeft(): number;
+  /** The PIN lock's end, shown with a `locked` refusal. */
+  lockedUntil(): Date | null;
   checkPin(staffId: string, pin: string): Promise<PinCheck>;
   /** Gives staff the screen; false when a citizen's session began meanwhile (then staff are refused nothing: they scan again). */
   enter(): boolean;
@@ -215,7 +217,10 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
               guard: ({ event }) => !event.output.ok,
               target: 'refused',
               actions: assign({
-                refusal: ({ event }) => (event.output.ok ? null : { reason: event.output.error, lockedUntil: null }),
+                refusal: ({ event }) =>
+                  event.output.ok
+                    ? null
+                    : { reason: event.output.error, lockedUntil: event.output.error === 'locked' ? services.lockedUntil() : null },
               }),
             },
             // A good code, but a citizen began a session meanwhile: the citizen keeps the screen.
