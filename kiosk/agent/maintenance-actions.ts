@@ -110,7 +110,10 @@ export function createMaintenanceActions(parts: MaintenanceActionParts) {
         return { outcome: { kind: 'service', outOfService: action.outOfService } };
       case 'RESTART': {
         const { restart } = parts;
-        if (!restart) return { outcome: { kind: 'refused', action: 'restart', reason: { zh: '此环境不能重启', en: 'This kiosk cannot restart itself here.' } } };
+        if (!restart)
+          return {
+            outcome: { kind: 'refused', action: 'restart', reason: { zh: '此环境不能重启', en: 'This kiosk cannot restart itself here.' } },
+          };
         // Staff see "restarting" until the agent stops; systemd starts it again.
         setImmediate(restart);
         return new Promise<ActionResult>(() => {});

@@ -28,8 +28,20 @@ function facts(status: object, without: string): DeviceLine['facts'] {
 export function deviceLines(devices: KioskDevices): DeviceLine[] {
   const { idReader, scanner, a4Printer, receiptPrinter } = devices;
   const lines: DeviceLine[] = [
-    { device: 'idReader', configured: true, usable: idReaderUsable(idReader.status()), state: idReader.status().device, facts: facts(idReader.status(), 'device') },
-    { device: 'scanner', configured: true, usable: scannerUsable(scanner.status()), state: scanner.status().device, facts: facts(scanner.status(), 'device') },
+    {
+      device: 'idReader',
+      configured: true,
+      usable: idReaderUsable(idReader.status()),
+      state: idReader.status().device,
+      facts: facts(idReader.status(), 'device'),
+    },
+    {
+      device: 'scanner',
+      configured: true,
+      usable: scannerUsable(scanner.status()),
+      state: scanner.status().device,
+      facts: facts(scanner.status(), 'device'),
+    },
     {
       device: 'a4Printer',
       configured: true,

@@ -50,7 +50,8 @@ const auditDisposition: Record<MaintenanceAudit['event'], 'success' | 'failure' 
 };
 
 export interface MaintenanceModeParts
-  extends Omit<MaintenanceDataSources, 'paper' | 'serviceFlag' | 'ratingTally' | 'canRestart'>,
+  extends
+    Omit<MaintenanceDataSources, 'paper' | 'serviceFlag' | 'ratingTally' | 'canRestart'>,
     Omit<MaintenanceActionParts, 'paper' | 'serviceFlag'> {
   key: MaintenanceKey | null;
   kioskId: string;

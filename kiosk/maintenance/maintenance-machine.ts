@@ -203,7 +203,11 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
               actions: [
                 assign(({ event }) =>
                   event.output.ok
-                    ? { staffId: event.output.value.staffId, codeExpiresAt: event.output.value.expiresAt, attemptsLeft: services.attemptsLeft() }
+                    ? {
+                        staffId: event.output.value.staffId,
+                        codeExpiresAt: event.output.value.expiresAt,
+                        attemptsLeft: services.attemptsLeft(),
+                      }
                     : {},
                 ),
                 emit(({ context }) => ({
@@ -337,7 +341,10 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                 entry: assign({ idleWarning: null }),
                 on: Object.fromEntries(touches.map((type) => [type, { target: 'watching', reenter: true }])),
                 after: {
-                  idleQuiet: { target: 'warning', actions: assign({ idleWarning: ({ context }) => Math.round(context.settings.idleWarningMs / 1000) }) },
+                  idleQuiet: {
+                    target: 'warning',
+                    actions: assign({ idleWarning: ({ context }) => Math.round(context.settings.idleWarningMs / 1000) }),
+                  },
                 },
               },
               warning: {
@@ -352,7 +359,11 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                           target: '#maintenance.closed',
                           actions: ['leave', { type: 'auditLeft', params: 'idle' }],
                         },
-                        { target: 'ticking', reenter: true, actions: assign({ idleWarning: ({ context }) => (context.idleWarning ?? 1) - 1 }) },
+                        {
+                          target: 'ticking',
+                          reenter: true,
+                          actions: assign({ idleWarning: ({ context }) => (context.idleWarning ?? 1) - 1 }),
+                        },
                       ],
                     },
                   },
@@ -374,7 +385,8 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                     guard: ({ context }) => context.last?.kind === 'scanCode' && context.scanText !== null,
                     actions: [
                       assign({
-                        last: ({ context }) => (context.last?.kind === 'scanCode' ? { ...context.last, revealed: context.scanText } : context.last),
+                        last: ({ context }) =>
+                          context.last?.kind === 'scanCode' ? { ...context.last, revealed: context.scanText } : context.last,
                       }),
                       emit(({ context }) => ({
                         type: 'audit' as const,
@@ -395,7 +407,12 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                   emit(({ context, event }) => ({
                     type: 'audit' as const,
                     event: 'maintenance.action' as const,
-                    fields: { staffId: context.staffId ?? '', action: runningOf(event as MaintenanceAction), phase: 'started' as const, result: null },
+                    fields: {
+                      staffId: context.staffId ?? '',
+                      action: runningOf(event as MaintenanceAction),
+                      phase: 'started' as const,
+                      result: null,
+                    },
                   })),
                 ],
                 invoke: {

@@ -12,13 +12,20 @@ const tallySchema = z.object({ since: z.string(), byErrand: z.record(z.string(),
 type Tally = z.infer<typeof tallySchema>;
 
 export async function openRatingTally(ratingsDir: string, now: () => Date = () => new Date()) {
-  const file = await openJsonStateFile<Tally>(join(ratingsDir, 'tally.json'), tallySchema, () => ({ since: now().toISOString(), byErrand: {} }));
+  const file = await openJsonStateFile<Tally>(join(ratingsDir, 'tally.json'), tallySchema, () => ({
+    since: now().toISOString(),
+    byErrand: {},
+  }));
   return {
     counts(): { since: string; byScore: ScoreCounts; byErrand: Array<{ errandId: string; byScore: ScoreCounts }> } {
       const { since, byErrand } = file.get();
       const byScore: ScoreCounts = [0, 0, 0, 0, 0];
       for (const counts of Object.values(byErrand)) counts.forEach((count, i) => (byScore[i] = (byScore[i] ?? 0) + count));
-      return { since, byScore, byErrand: Object.entries(byErrand).map(([errandId, counts]) => ({ errandId, byScore: [...counts] as ScoreCounts })) };
+      return {
+        since,
+        byScore,
+        byErrand: Object.entries(byErrand).map(([errandId, counts]) => ({ errandId, byScore: [...counts] as ScoreCounts })),
+      };
     },
     /** A rating of a catalogue errand (the caller checks the id); a score outside 1–5 is not counted. */
     add(errandId: string, score: number): Promise<void> {

@@ -99,10 +99,7 @@ async function enter(s: Socket): Promise<Extract<MaintenanceView, { stage: 'open
 async function act(s: Socket, event: { type: string } & Record<string, unknown>) {
   const from = s.messages.length;
   s.send(event);
-  const views = () =>
-    s.messages
-      .slice(from)
-      .flatMap((m) => (m.type === 'maintenance' && m.view?.stage === 'open' ? [m.view] : []));
+  const views = () => s.messages.slice(from).flatMap((m) => (m.type === 'maintenance' && m.view?.stage === 'open' ? [m.view] : []));
   const done = await s.until(`${event.type} done`, () => {
     const list = views();
     const started = list.findIndex((v) => v.running !== null);
@@ -238,7 +235,10 @@ describe('maintenance mode over the agent socket', () => {
 
     // Every step is in the audit log with the staff id, and no PIN, code or scanned text is anywhere.
     const audit = await readFile(auditLogFile(join(running.workDir, '.kiosk-data')), 'utf8');
-    const events = audit.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { event: string; fields: Record<string, unknown> });
+    const events = audit
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { event: string; fields: Record<string, unknown> });
     const maintenanceEvents = events.filter((e) => e.event.startsWith('maintenance.'));
     expect(new Set(maintenanceEvents.map((e) => e.event))).toEqual(
       new Set([

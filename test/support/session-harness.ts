@@ -114,7 +114,10 @@ export function createSessionHarness(
   };
   const catalogue = loadCatalogue();
   const settings = { ...defaultSessionSettings, ...options.settings };
-  const actor = createActor(createSessionMachine(services), { clock, input: { catalogue, settings, outOfService: options.outOfService ?? false } });
+  const actor = createActor(createSessionMachine(services), {
+    clock,
+    input: { catalogue, settings, outOfService: options.outOfService ?? false },
+  });
   for (const type of ['staffAlert', 'rating', 'sessionEnded'] as const) actor.on(type, (event) => emitted.push(event));
   actor.start();
 
