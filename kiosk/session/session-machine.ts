@@ -5,7 +5,7 @@
 // timer of steps that wait for the citizen (countdown, "continue", time out). Steps that wait for a machine
 // pause it and keep their own deadlines.
 
-import { assign, emit, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
+import { assign, emit, enqueueActions, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
 import {
   printRefusal,
   type A4PrintError,
@@ -402,7 +402,16 @@ export function createSessionMachine(services: SessionServices) {
                     },
                     {
                       target: 'failed',
-                      actions: assign({ failure: ({ event }) => (event.output.ok ? null : fetchFailureCode(event.output)) }),
+                      actions: [
+                        assign({ failure: ({ event }) => (event.output.ok ? null : fetchFailureCode(event.output)) }),
+                        // The screen says staff have been told. KIOSK_NOT_AUTHORISED is told by the runtime, with the service.
+                        enqueueActions(({ event, enqueue }) => {
+                          if (event.output.ok || fetchFailureCode(event.output) !== 'GATEWAY_REFUSED') return;
+                          const { error } = event.output;
+                          if (error.kind === 'error' && error.code === 'KIOSK_NOT_AUTHORISED') return;
+                          enqueue.emit({ type: 'staffAlert', reason: `gateway:${error.kind === 'error' ? error.code : 'refused'}` });
+                        }),
+                      ],
                     },
                   ],
                   onError: { target: 'failed', actions: { type: 'fail', params: 'GATEWAY_UNAVAILABLE' } },
@@ -449,7 +458,13 @@ export function createSessionMachine(services: SessionServices) {
                           ],
                         },
                       ],
-                      onError: { target: '#kiosk.session.flow.failed', actions: { type: 'fail', params: 'PRINTER_UNAVAILABLE' } },
+                      onError: {
+                        target: '#kiosk.session.flow.failed',
+                        actions: [
+                          { type: 'fail', params: 'PRINTER_UNAVAILABLE' },
+                          { type: 'alertStaff', params: 'a4Printer:checkFailed' },
+                        ],
+                      },
                     },
                   },
                   running: {
