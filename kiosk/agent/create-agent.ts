@@ -162,6 +162,7 @@ export async function createAgent(parts: AgentParts) {
       // breaker state, clock offset, trust-list version and staleness, the last failure's staff diagnostic.
       gateway: { available: gateway.available(), simulator: development?.gatewaySimulator ?? false, ...gateway.diagnostics() },
       scans: { scannerOn: scanRouter.enabled(), ignored: scanRouter.ignored() },
+      maintenance: maintenance.view()?.stage ?? null,
     }),
     metrics: async () => ({ contentType: metrics.kiosk.contentType, text: await metrics.kiosk.text() }),
     diagnostics,
@@ -177,7 +178,7 @@ export async function createAgent(parts: AgentParts) {
   });
   const nightlyRestart =
     config.restart && parts.restart
-      ? startNightlyRestart({ window: config.restart.window, idle: () => runtime.view().screen === 'home', restart: parts.restart, logger })
+      ? startNightlyRestart({ window: config.restart.window, idle: () => runtime.idle(), restart: parts.restart, logger })
       : null;
   logger.event('agent.started', 'success', { kioskId: config.kioskId, port: server.port, startupMs: Date.now() - startedAt });
   // Serving already; the renderer loads behind it, long before a citizen reaches the preview.

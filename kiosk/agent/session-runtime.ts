@@ -127,6 +127,11 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
       actor.send({ type: 'STAFF.LEAVE', outOfService });
     },
     view: currentView,
+    /** Nobody is at the kiosk: no citizen's session and no staff (home, or out of service). */
+    idle(): boolean {
+      const { screen } = currentView();
+      return screen === 'home' || screen === 'outOfService';
+    },
     /** What the machine tells the agent (sessionEnded, rating, staffAlert), for the metrics. Returns the unsubscribe. */
     on<T extends SessionEmitted['type']>(type: T, listener: (emitted: Extract<SessionEmitted, { type: T }>) => void): () => void {
       const subscription = actor.on(type, listener as (emitted: SessionEmitted) => void);

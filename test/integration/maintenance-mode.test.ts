@@ -14,7 +14,8 @@ import { hashPin } from '../../kiosk/maintenance/pin-hash';
 import type { AgentMessage, SessionView } from '../../kiosk/session/session-view';
 import { postJson, startLoopbackDevelopmentAgent, type LoopbackDevelopmentAgent } from '../support/loopback-development-agent';
 
-const PIN = '2468';
+// Long enough that no hash in a log line holds it by chance.
+const PIN = '24681357';
 const KIOSK = 'kiosk-dev-0001';
 const operator = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -152,7 +153,7 @@ describe('maintenance mode over the agent socket', () => {
     scan(code());
     const pin = await stage(s, 'pin');
     expect(pin).toEqual({ stage: 'pin', staffId: 's-1', attemptsLeft: 5, wrongPin: false, checking: false });
-    s.send({ type: 'PIN', pin: '1111' });
+    s.send({ type: 'PIN', pin: '13572468' });
     await s.until('wrong PIN', () => {
       const v = s.maintenance();
       return v?.stage === 'pin' && v.wrongPin && v.attemptsLeft === 4;
@@ -253,7 +254,7 @@ describe('maintenance mode over the agent socket', () => {
     expect(maintenanceEvents.filter((e) => e.event === 'maintenance.left').map((e) => e.fields.why)).toContain('left');
     const everything = audit + running.logger.lines.join('\n');
     // A code's first part is its header, the same in every code: no part of a code is written anywhere.
-    for (const secret of [PIN, '1111', '6901234567892', '张三', '33010619900101123X', code().split('.')[0] ?? '']) {
+    for (const secret of [PIN, '13572468', '6901234567892', '张三', '33010619900101123X', code().split('.')[0] ?? '']) {
       expect(everything).not.toContain(secret);
     }
     s.ws.close();
