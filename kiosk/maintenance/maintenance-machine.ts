@@ -176,6 +176,17 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
         fields: { staffId: context.staffId, why },
       })),
       forget: assign(cleared),
+      /** An action's start or end; its name is the one running unless given. */
+      auditAction: emit(({ context }, params: { action?: string; phase: 'started' | 'finished'; result: string | null }) => ({
+        type: 'audit' as const,
+        event: 'maintenance.action' as const,
+        fields: {
+          staffId: context.staffId ?? '',
+          action: params.action ?? context.running ?? 'unknown',
+          phase: params.phase,
+          result: params.result,
+        },
+      })),
     },
   }).createMachine({
     id: 'maintenance',
@@ -388,11 +399,7 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                         last: ({ context }) =>
                           context.last?.kind === 'scanCode' ? { ...context.last, revealed: context.scanText } : context.last,
                       }),
-                      emit(({ context }) => ({
-                        type: 'audit' as const,
-                        event: 'maintenance.action' as const,
-                        fields: { staffId: context.staffId ?? '', action: 'revealScan', phase: 'finished' as const, result: null },
-                      })),
+                      { type: 'auditAction', params: { action: 'revealScan', phase: 'finished', result: null } },
                     ],
                   },
                 },
@@ -404,16 +411,7 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                     // A new test replaces the last one and its scanned text.
                     return { running: runningOf(action), last: null, scanText: null };
                   }),
-                  emit(({ context, event }) => ({
-                    type: 'audit' as const,
-                    event: 'maintenance.action' as const,
-                    fields: {
-                      staffId: context.staffId ?? '',
-                      action: runningOf(event as MaintenanceAction),
-                      phase: 'started' as const,
-                      result: null,
-                    },
-                  })),
+                  { type: 'auditAction', params: { phase: 'started', result: null } },
                 ],
                 invoke: {
                   src: 'act',
@@ -421,16 +419,10 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                   onDone: {
                     target: 'refreshing',
                     actions: [
-                      emit(({ context, event }) => ({
-                        type: 'audit' as const,
-                        event: 'maintenance.action' as const,
-                        fields: {
-                          staffId: context.staffId ?? '',
-                          action: context.running ?? 'unknown',
-                          phase: 'finished' as const,
-                          result: resultWord(event.output.outcome),
-                        },
-                      })),
+                      {
+                        type: 'auditAction',
+                        params: ({ event }) => ({ phase: 'finished' as const, result: resultWord(event.output.outcome) }),
+                      },
                       assign(({ context, event }) => ({
                         running: null,
                         last: event.output.outcome,
@@ -442,16 +434,13 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                   onError: {
                     target: 'refreshing',
                     actions: [
-                      emit(({ context, event }) => ({
-                        type: 'audit' as const,
-                        event: 'maintenance.action' as const,
-                        fields: {
-                          staffId: context.staffId ?? '',
-                          action: context.running ?? 'unknown',
+                      {
+                        type: 'auditAction',
+                        params: ({ event }) => ({
                           phase: 'finished' as const,
                           result: event.error instanceof Error ? `error:${event.error.name}` : 'error',
-                        },
-                      })),
+                        }),
+                      },
                       assign(({ context }) => ({
                         running: null,
                         last: {
