@@ -46,11 +46,13 @@ export function createMaintenanceActions(parts: MaintenanceActionParts) {
     return { kind: 'records', test, records: run.value.map(recordLine) };
   }
 
-  async function cardRead(by: string): Promise<ActionResult> {
+  const deadline = (left: AbortSignal) => AbortSignal.any([left, AbortSignal.timeout(deadlineMs)]);
+
+  async function cardRead(by: string, left: AbortSignal): Promise<ActionResult> {
     let shown: { maskedName: string; maskedIdNumber: string } | null = null;
     let problem: string | null = null;
     const record = await recordSelfTest('cardRead', by, async (): Promise<Verdict> => {
-      const read = await devices.idReader.readCard(AbortSignal.timeout(deadlineMs));
+      const read = await devices.idReader.readCard(deadline(left));
       if (!read.ok) {
         problem = read.error.code;
         return { outcome: 'failed', details: { error: read.error.code } };
@@ -71,11 +73,11 @@ export function createMaintenanceActions(parts: MaintenanceActionParts) {
     };
   }
 
-  async function scanCode(by: string): Promise<ActionResult> {
+  async function scanCode(by: string, left: AbortSignal): Promise<ActionResult> {
     let text: string | null = null;
     let symbology: string | null = null;
     const record: DiagnosticRecord = await recordSelfTest('scanCode', by, async (): Promise<Verdict> => {
-      const code = await scanRouter.captureNext(AbortSignal.timeout(deadlineMs));
+      const code = await scanRouter.captureNext(deadline(left));
       if (!code) return { outcome: 'failed', details: { error: 'nothingScanned' } };
       text = code.data;
       symbology = code.symbology;
@@ -96,11 +98,12 @@ export function createMaintenanceActions(parts: MaintenanceActionParts) {
     };
   }
 
-  return async function act(action: MaintenanceAction, by: string): Promise<ActionResult> {
+  /** `left` aborts when staff leave maintenance mode while the action runs. */
+  return async function act(action: MaintenanceAction, by: string, left: AbortSignal): Promise<ActionResult> {
     switch (action.type) {
       case 'RUN_TEST':
-        if (action.test === 'cardRead') return cardRead(by);
-        if (action.test === 'scanCode') return scanCode(by);
+        if (action.test === 'cardRead') return cardRead(by, left);
+        if (action.test === 'scanCode') return scanCode(by, left);
         return { outcome: await machineTests(action.test, by) };
       case 'PAPER_REFILLED':
         await paper.refilled(action.printer, now());

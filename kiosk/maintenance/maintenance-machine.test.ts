@@ -249,6 +249,21 @@ describe('maintenance machine', () => {
     expect(h.actor.getSnapshot().context.last).toBeNull();
   });
 
+  it('stops waiting for a card or a code when staff leave', async () => {
+    let aborted = false;
+    const h = harness({
+      act: (_action, _by, signal) =>
+        new Promise<ActionResult>(() => {
+          signal.addEventListener('abort', () => (aborted = true));
+        }),
+    });
+    await h.enter();
+    h.send({ type: 'RUN_TEST', test: 'cardRead' });
+    expect(h.view()).toMatchObject({ running: 'cardRead' });
+    h.send({ type: 'LEAVE' });
+    expect(aborted).toBe(true);
+  });
+
   it('a failed action shows as refused and the mode goes on', async () => {
     const h = harness({
       act: async () => {

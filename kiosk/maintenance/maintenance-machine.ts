@@ -58,7 +58,8 @@ export interface MaintenanceServices {
   /** The persisted out-of-service flag. */
   outOfService(): boolean;
   data(): Promise<MaintenanceData>;
-  act(action: MaintenanceAction, staffId: string): Promise<ActionResult>;
+  /** The signal aborts when staff leave while it runs (a card or a code still awaited). */
+  act(action: MaintenanceAction, staffId: string, signal: AbortSignal): Promise<ActionResult>;
   now(): Date;
 }
 
@@ -156,8 +157,8 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
       checkCode: fromPromise<Result<{ staffId: string; expiresAt: Date }, CodeRefusal>, string>(({ input }) => services.checkCode(input)),
       checkPin: fromPromise<PinCheck, { staffId: string; pin: string }>(({ input }) => services.checkPin(input.staffId, input.pin)),
       loadData: fromPromise<MaintenanceData>(() => services.data()),
-      act: fromPromise<ActionResult, { action: MaintenanceAction; staffId: string }>(({ input }) =>
-        services.act(input.action, input.staffId),
+      act: fromPromise<ActionResult, { action: MaintenanceAction; staffId: string }>(({ input, signal }) =>
+        services.act(input.action, input.staffId, signal),
       ),
     },
     delays: {
