@@ -148,6 +148,18 @@ describe('maintenance mode over the agent socket', () => {
     s.ws.close();
   });
 
+  it('never takes a code during a citizen session: the scanner is off there', async () => {
+    const s = await openSocket();
+    s.ws.send(JSON.stringify({ type: 'event', event: { type: 'SELECT_ERRAND', errandId: 'residence-proof' } }));
+    await s.until('requirements', () => s.screen() === 'requirements');
+    await s.until('scanner off', () => running.agent.simulated.scanner?.status().scanner === 'off');
+    expect(running.agent.simulated.scanner?.scan(code())).toBe(false);
+    s.ws.send(JSON.stringify({ type: 'event', event: { type: 'CANCEL' } }));
+    await s.until('home', () => s.screen() === 'home');
+    expect(s.maintenance()?.stage).not.toBe('pin');
+    s.ws.close();
+  });
+
   it('enters with a good code and PIN, runs each action, and leaves the kiosk out of service and back', async () => {
     const s = await openSocket();
     scan(code());
