@@ -12,7 +12,12 @@ import { createKioskMetrics } from '../metrics/kiosk-metrics';
 import { startMetricsTextfile } from '../metrics/metrics-textfile';
 import { createSessionTiming } from '../metrics/session-timing';
 import { countingStaffAlerts } from '../metrics/staff-alert-counter';
+import type { MaintenanceState } from './maintenance-mode';
 import type { SessionRuntime } from './session-runtime';
+
+function maintenanceSource(state: MaintenanceState) {
+  return () => ({ paper: state.paper.lines(), outOfService: state.serviceFlag.outOfService() });
+}
 
 export function startAgentMetrics(parts: {
   config: KioskConfig;
@@ -20,6 +25,8 @@ export function startAgentMetrics(parts: {
   devices: KioskDevices;
   gateway: HttpsGatewayClient;
   template: A4Template;
+  /** Paper used since each refill and the out-of-service flag, for their gauges. */
+  maintenanceState?: MaintenanceState;
   logger: Logger;
 }) {
   const { config, devices, gateway, template } = parts;
@@ -28,6 +35,7 @@ export function startAgentMetrics(parts: {
     devices: () => devicesStatus(devices),
     gateway: () => ({ diagnostics: gateway.diagnostics(), trustListNextUpdateMs: gateway.trustList.nextUpdateMs }),
     processMetrics: true,
+    ...(parts.maintenanceState ? { maintenance: maintenanceSource(parts.maintenanceState) } : {}),
   });
   kiosk.setTemplates([{ id: template.id, version: template.version, source: 'bundled' }]);
   const stopCountingFetches = gateway.onFetch(({ outcome, latencyMs }) => kiosk.gatewayFetched(outcome, latencyMs));

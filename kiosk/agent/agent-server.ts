@@ -5,6 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../logger';
+import type { MaintenanceEvent } from '../maintenance/maintenance-events';
+import type { MaintenanceView } from '../maintenance/maintenance-view';
 import type { AgentMessage, KioskInfo } from '../session/session-view';
 import { uiEventSchema, uiMessageSchema } from '../session/ui-events';
 import type { SessionRuntime } from './session-runtime';
@@ -14,6 +16,13 @@ import type { KioskDevices } from '../devices/kiosk-devices';
 import { devicesStatus } from '../devices/kiosk-devices';
 import type { AgentDiagnostics } from '../diagnostics/agent-diagnostics';
 import { selfTestRequestSchema } from '../diagnostics/diagnostic-record';
+
+/** Maintenance mode as the UI's socket sees it: its view (null while nobody is in it) and the events staff send. */
+export interface MaintenanceChannel {
+  view(): MaintenanceView | null;
+  onView(listener: (view: MaintenanceView | null) => void): () => void;
+  send(event: MaintenanceEvent): void;
+}
 
 /** Development only: the dev panel's knobs on simulated devices, at POST /api/sim/<device>. */
 export type DevicePanelHandler = (device: string, body: unknown) => { status: number; body: unknown };
@@ -29,6 +38,7 @@ export interface AgentServerOptions {
   /** The Prometheus metrics, for GET /metrics. */
   metrics: () => Promise<{ contentType: string; text: string }>;
   diagnostics: AgentDiagnostics;
+  maintenance: MaintenanceChannel;
   logger: Logger;
 }
 
@@ -192,6 +202,7 @@ export async function startAgentServer(options: AgentServerOptions) {
     });
     send(ws, { type: 'kiosk', info: options.kioskInfo });
     send(ws, { type: 'view', view: runtime.view() });
+    send(ws, { type: 'maintenance', view: options.maintenance.view() });
     ws.on('message', (data) => {
       let parsed: unknown;
       try {
@@ -203,12 +214,18 @@ export async function startAgentServer(options: AgentServerOptions) {
       if (!message.success) return; // the UI's list of events is closed; anything else is dropped
       if (message.data.type === 'heartbeat') lastHeartbeat = Date.now();
       else if (message.data.type === 'event') runtime.send(message.data.event);
+      else options.maintenance.send(message.data.event);
     });
     ws.on('close', () => sockets.delete(ws));
   });
-  const unsubscribe = runtime.onView((view) => {
-    for (const ws of sockets) send(ws, { type: 'view', view });
-  });
+  const unsubscribers = [
+    runtime.onView((view) => {
+      for (const ws of sockets) send(ws, { type: 'view', view });
+    }),
+    options.maintenance.onView((view) => {
+      for (const ws of sockets) send(ws, { type: 'maintenance', view });
+    }),
+  ];
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -220,7 +237,7 @@ export async function startAgentServer(options: AgentServerOptions) {
     url: `http://127.0.0.1:${port}/`,
     port,
     async close() {
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
       server.closeAllConnections();

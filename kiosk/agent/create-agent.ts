@@ -29,6 +29,11 @@ import { startAgentMetrics } from './agent-metrics';
 import { startGatewayOutageWatch } from './gateway-outage-watch';
 import { startNightlyRestart } from './nightly-restart';
 import { lockDataDir } from './data-dir-lock';
+import { auditLogFile } from '../audit/audit-log';
+import type { MaintenanceSettings } from '../maintenance/maintenance-machine';
+import { startAgentMaintenance } from './agent-maintenance';
+import { openMaintenanceState } from './maintenance-mode';
+import { openRecentErrors } from './recent-errors';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
 export interface DevelopmentParts {
@@ -52,6 +57,8 @@ export interface AgentParts {
   /** Stops the agent and exits 0 for systemd to restart it; without it there is no nightly restart. */
   restart?: () => void;
   maintenanceKey?: MaintenanceKey | null;
+  /** Maintenance mode's limits (idle, warning, refusal shown); tests shorten them. */
+  maintenanceSettings?: Partial<MaintenanceSettings>;
 }
 
 export async function createAgent(parts: AgentParts) {
@@ -59,14 +66,17 @@ export async function createAgent(parts: AgentParts) {
   const startedAt = Date.now();
   const dataDirLock = await lockDataDir(config.dataDir);
   if (!dataDirLock.ok) throw new Error(dataDirLock.error);
+  // Read before this start's own records: staff see the errors from before the restart too.
+  const recentErrors = await openRecentErrors(auditLogFile(config.dataDir));
+  const maintenanceState = await openMaintenanceState(config.dataDir);
   // Each wraps the logger: audit events also go to the hash-chained audit log, staff alerts are also counted.
   const audit = await openAgentAudit(config.dataDir, parts.logger);
   await openDevices(devices);
 
   const template = loadBundledTemplate();
   const catalogue = loadCatalogue();
-  const metrics = startAgentMetrics({ config, catalogue, devices, gateway, template, logger: audit.logger });
-  const { logger } = metrics;
+  const metrics = startAgentMetrics({ config, catalogue, devices, gateway, template, maintenanceState, logger: audit.logger });
+  const logger = recentErrors.watching(metrics.logger);
   const notAuthorised = new Set<string>();
   const availability = createErrandAvailability(devices, gateway, notAuthorised);
   // Jobs a crash cut off may have printed: each is told to staff once, then closed; none is printed again.
@@ -83,7 +93,10 @@ export async function createAgent(parts: AgentParts) {
     kioskId: config.kioskId,
     printer: devices.a4Printer,
     template: () => template,
-    sheetsPrinted: (sheets) => metrics.kiosk.sheetsPrinted(sheets),
+    sheetsPrinted: (sheets) => {
+      metrics.kiosk.sheetsPrinted(sheets);
+      void maintenanceState.paper.used('a4Printer', sheets).catch(() => logger.event('maintenance.store', 'failure', { file: 'paper' }));
+    },
     ledger: printJobLedger,
     ledgerFailed: () => logger.event('staff.alert', 'failure', { reason: 'printJobLedgerUnwritable' }),
   });
@@ -100,16 +113,37 @@ export async function createAgent(parts: AgentParts) {
     notAuthorised,
     logger,
     recordRating: (rating) => ratingOutbox.add(rating),
+    outOfService: maintenanceState.serviceFlag.outOfService(),
   });
   const stopObservingSession = metrics.observeSession(runtime);
   runtime.start();
 
+  // Maintenance mode needs the router (for the scan self-test); the router hands it codes once it runs.
+  let deliverMaintenanceCode = (code: string): void => void code;
   const scanRouter = createScanRouter({
     scanner: devices.scanner,
     accepted: () => scanKindsAccepted[runtime.view().screen],
-    deliver: (scan) => runtime.scanned(scan),
+    deliver: (scan) => (scan.kind === 'maintenance' ? deliverMaintenanceCode(scan.data) : runtime.scanned(scan)),
   });
   const stopSyncingScanner = runtime.onView(() => void scanRouter.sync());
+  const diagnostics = createKioskDiagnostics({ config, devices, gateway, runtime, template, logger });
+  const maintenance = await startAgentMaintenance({
+    key: parts.maintenanceKey ?? null,
+    kioskId: config.kioskId,
+    state: maintenanceState,
+    runtime,
+    devices,
+    gateway,
+    templateVersion: template.version || 'bundled',
+    diagnostics,
+    scanRouter,
+    recentErrors,
+    catalogue,
+    logger,
+    ...(parts.restart ? { restart: parts.restart } : {}),
+    ...(parts.maintenanceSettings ? { settings: parts.maintenanceSettings } : {}),
+  });
+  deliverMaintenanceCode = maintenance.scanned;
   await scanRouter.sync();
 
   const server = await startAgentServer({
@@ -134,9 +168,11 @@ export async function createAgent(parts: AgentParts) {
       // breaker state, clock offset, trust-list version and staleness, the last failure's staff diagnostic.
       gateway: { available: gateway.available(), simulator: development?.gatewaySimulator ?? false, ...gateway.diagnostics() },
       scans: { scannerOn: scanRouter.enabled(), ignored: scanRouter.ignored() },
+      maintenance: maintenance.view()?.stage ?? null,
     }),
     metrics: async () => ({ contentType: metrics.kiosk.contentType, text: await metrics.kiosk.text() }),
-    diagnostics: createKioskDiagnostics({ config, devices, gateway, runtime, template, logger }),
+    diagnostics,
+    maintenance,
     logger,
   });
   // The gateway's circuit can open or close between sessions: keep the home screen honest.
@@ -148,7 +184,7 @@ export async function createAgent(parts: AgentParts) {
   });
   const nightlyRestart =
     config.restart && parts.restart
-      ? startNightlyRestart({ window: config.restart.window, idle: () => runtime.view().screen === 'home', restart: parts.restart, logger })
+      ? startNightlyRestart({ window: config.restart.window, idle: () => runtime.idle(), restart: parts.restart, logger })
       : null;
   logger.event('agent.started', 'success', { kioskId: config.kioskId, port: server.port, startupMs: Date.now() - startedAt });
   // Serving already; the renderer loads behind it, long before a citizen reaches the preview.
@@ -168,6 +204,7 @@ export async function createAgent(parts: AgentParts) {
       await server.close();
       stopSyncingScanner();
       await scanRouter.stop();
+      maintenance.stop();
       runtime.stop();
       await ratingDelivery.stop();
       stopObservingSession();

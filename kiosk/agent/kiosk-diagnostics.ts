@@ -1,5 +1,5 @@
 // The running agent's self-tests: its own devices and gateway client (it holds the serial ports), records kept
-// in its data directory, paper used only on the home screen.
+// in its data directory, paper used only while nobody is at the kiosk.
 
 import type { A4Template } from '../../print-templates/template-schema';
 import type { KioskConfig } from '../config/kiosk-config';
@@ -24,7 +24,7 @@ export function createKioskDiagnostics(parts: KioskDiagnosticsParts): AgentDiagn
   return createAgentDiagnostics({
     subjects: { ...devices, gateway, templateVersion: template.version || 'bundled' },
     store: createDiagnosticsStore(config.dataDir),
-    sessionIdle: () => runtime.view().screen === 'home',
+    sessionIdle: () => runtime.idle(),
     logger,
   });
 }

@@ -101,4 +101,27 @@ describe('the scan router', () => {
     await router.stop();
     expect(scanner.status().scanner).toBe('off');
   });
+
+  it('captures the next read of any kind for the scan self-test, then switches back off', async () => {
+    const { scanner, router, delivered } = rig([]);
+    await router.sync();
+    const captured = router.captureNext(AbortSignal.timeout(5_000));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(scanner.status().scanner).toBe('on');
+    expect(scanner.scan('6901234567892')).toBe(true);
+    expect(await captured).toMatchObject({ data: '6901234567892' });
+    await router.sync();
+    expect(scanner.status().scanner).toBe('off');
+    expect(delivered).toEqual([]);
+  });
+
+  it('gives up the capture at its deadline', async () => {
+    const { scanner, router } = rig([]);
+    const controller = new AbortController();
+    const captured = router.captureNext(controller.signal);
+    controller.abort();
+    expect(await captured).toBeNull();
+    await router.sync();
+    expect(scanner.status().scanner).toBe('off');
+  });
 });

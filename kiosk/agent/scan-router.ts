@@ -1,6 +1,7 @@
 // The scanner's one owner. It switches the scanner on exactly while the current screen accepts some kind of
 // code, names each scan's kind by its shape, and hands on only the kinds the screen accepts. Any other scan is
 // dropped and counted; its text is never logged, kept or passed on (it may be anyone's code).
+// In maintenance mode only, the scan self-test captures the next read of any kind, for staff to see.
 
 import type { CodeScanner, ScannedCode } from '../../device-drivers/code-scanner/code-scanner';
 import type { ScanKind } from '../session/scan-acceptance';
@@ -42,6 +43,9 @@ export function createScanRouter(options: {
   let switching: Promise<unknown> = Promise.resolve();
   /** The last switch failed (scanner unplugged): tried again when the scanner's status changes. */
   let pending = false;
+  /** The scan self-test waiting for the next read, whatever its kind. */
+  let capturing: ((code: ScannedCode | null) => void) | null = null;
+  const wanted = () => options.accepted().length > 0 || capturing !== null;
 
   const apply = (wanted: boolean): Promise<void> => {
     switching = switching.then(async () => {
@@ -52,6 +56,13 @@ export function createScanRouter(options: {
   };
 
   const onRead = (code: ScannedCode) => {
+    if (capturing && on) {
+      const capture = capturing;
+      capturing = null;
+      capture(code);
+      void sync();
+      return;
+    }
     const accepted = options.accepted();
     if (!on || accepted.length === 0) {
       ignored.scannerOff += 1;
@@ -69,14 +80,38 @@ export function createScanRouter(options: {
     }),
   ];
 
+  function sync(): Promise<void> {
+    const want = wanted();
+    if (want === on) return switching.then(() => undefined);
+    on = want;
+    // One switch at a time, in order: a quick on-off-on must leave the scanner on.
+    return apply(want);
+  }
+
   return {
     /** Call on every change of screen: switches the scanner on or off to match. Resolves when it has. */
-    sync(): Promise<void> {
-      const wanted = options.accepted().length > 0;
-      if (wanted === on) return switching.then(() => undefined);
-      on = wanted;
-      // One switch at a time, in order: a quick on-off-on must leave the scanner on.
-      return apply(wanted);
+    sync,
+    /**
+     * The scan self-test (maintenance mode only): the scanner is on until the next read of any kind, which is
+     * handed to the caller and to nobody else; null when the signal aborts first (the test's deadline).
+     */
+    async captureNext(signal: AbortSignal): Promise<ScannedCode | null> {
+      if (capturing || signal.aborted) return null;
+      const captured = new Promise<ScannedCode | null>((resolve) => {
+        capturing = resolve;
+        signal.addEventListener(
+          'abort',
+          () => {
+            if (capturing !== resolve) return;
+            capturing = null;
+            resolve(null);
+            void sync();
+          },
+          { once: true },
+        );
+      });
+      await sync();
+      return captured;
     },
     enabled: () => on,
     ignored: (): IgnoredScans => ({ ...ignored }),

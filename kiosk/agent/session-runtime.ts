@@ -30,6 +30,8 @@ export interface SessionRuntimeOptions {
   logger: Logger;
   /** Where a rating goes to reach the platform (the outbox); it holds no personal data. */
   recordRating?: (rating: NewRating) => Promise<void>;
+  /** Staff left the kiosk out of service before this start. */
+  outOfService?: boolean;
   now?: () => Date;
 }
 
@@ -54,7 +56,9 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     now,
     today: () => shanghaiIsoDate(now()),
   });
-  const actor = createActor(machine, { input: { catalogue: options.catalogue, settings: options.settings } });
+  const actor = createActor(machine, {
+    input: { catalogue: options.catalogue, settings: options.settings, outOfService: options.outOfService ?? false },
+  });
 
   actor.on('staffAlert', ({ reason }) => logger.event('staff.alert', 'failure', { reason }));
   actor.on('rating', ({ errandId, score, tags }) => logger.event('service.rating', 'info', { errandId, score, tags: tags.join(',') }));
@@ -114,7 +118,20 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     scanned(scan: { kind: ScanKind; data: string }) {
       actor.send({ type: 'SCANNED', ...scan });
     },
+    /** Maintenance mode: staff take the screen, only from home or out of service. True when they have it. */
+    staffEnter(): boolean {
+      actor.send({ type: 'STAFF.ENTER' });
+      return actor.getSnapshot().matches('staff');
+    },
+    staffLeave(outOfService: boolean) {
+      actor.send({ type: 'STAFF.LEAVE', outOfService });
+    },
     view: currentView,
+    /** Nobody is at the kiosk: no citizen's session and no staff (home, or out of service). */
+    idle(): boolean {
+      const { screen } = currentView();
+      return screen === 'home' || screen === 'outOfService';
+    },
     /** What the machine tells the agent (sessionEnded, rating, staffAlert), for the metrics. Returns the unsubscribe. */
     on<T extends SessionEmitted['type']>(type: T, listener: (emitted: Extract<SessionEmitted, { type: T }>) => void): () => void {
       const subscription = actor.on(type, listener as (emitted: SessionEmitted) => void);

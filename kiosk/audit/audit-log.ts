@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../../device-drivers/result';
 import type { AuditEventName } from './audit-events';
 import { scanChain, type ChainBreak, type ChainTip } from './audit-chain';
 import { encodeRecord, sealRecord, type AuditFields } from './audit-record';
+import { syncDirectory } from '../durable-file';
 
 export function auditLogFile(dataDir: string): string {
   return join(dataDir, 'audit', 'audit.log');
@@ -50,16 +51,6 @@ async function readIfPresent(file: string): Promise<Buffer | null> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
-  }
-}
-
-/** A new or renamed directory entry survives a power cut only once its directory is synced. */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

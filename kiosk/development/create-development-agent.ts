@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { simulatorClientConfig } from '../../scripts/gateway-simulator/client-config';
 import { startGatewaySimulator, type RunningGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
 import { testCitizens } from '../../scripts/synthetic-population';
-import { createAgent } from '../agent/create-agent';
+import { createAgent, type AgentParts } from '../agent/create-agent';
 import { createKioskGateway, remoteGatewayConfig } from '../agent/kiosk-gateway';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { GatewayClientConfig } from '../gateway/gateway-client-config';
@@ -23,7 +23,10 @@ async function clearSpool(dir: string): Promise<void> {
   for (const name of await readdir(dir)) await rm(join(dir, name), { recursive: true, force: true });
 }
 
-export async function createDevelopmentAgent(config: KioskConfig, options: { logger: Logger; uiDir?: string }) {
+export async function createDevelopmentAgent(
+  config: KioskConfig,
+  options: { logger: Logger; uiDir?: string; maintenance?: Pick<AgentParts, 'maintenanceKey' | 'maintenanceSettings'> },
+) {
   const { logger } = options;
   await mkdir(config.dataDir, { recursive: true });
   const { devices, simulated } = createDevelopmentDevices(config);
@@ -56,6 +59,7 @@ export async function createDevelopmentAgent(config: KioskConfig, options: { log
     logger,
     maintenanceKey: configuredKey ?? maintenance?.key ?? null,
     ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }),
+    ...options.maintenance,
     development: {
       devicePanel: devPanel
         ? {

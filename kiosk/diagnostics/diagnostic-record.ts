@@ -4,7 +4,19 @@
 import { z } from 'zod';
 import { staffIdSchema } from '../maintenance/staff-id';
 
-export const selfTestNames = ['idReader', 'scanner', 'a4Printer', 'a4TestPage', 'receiptPrinter', 'testReceipt', 'gateway'] as const;
+/** `cardRead` and `scanCode` need a person at the kiosk (maintenance mode): their records say only that a card
+ * read, or a code's length and symbology. */
+export const selfTestNames = [
+  'idReader',
+  'scanner',
+  'a4Printer',
+  'a4TestPage',
+  'receiptPrinter',
+  'testReceipt',
+  'gateway',
+  'cardRead',
+  'scanCode',
+] as const;
 export type SelfTestName = (typeof selfTestNames)[number];
 
 export type DiagnosticOutcome = 'passed' | 'failed' | 'skipped';

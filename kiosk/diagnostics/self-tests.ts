@@ -38,7 +38,7 @@ export interface SelfTestDeps {
 }
 
 type Details = Record<string, DiagnosticDetail>;
-interface Verdict {
+export interface Verdict {
   outcome: DiagnosticOutcome;
   details: Details;
 }
@@ -125,14 +125,52 @@ async function gatewayTest(gateway: HttpsGatewayClient, templateVersion: string,
   });
 }
 
+/** The tests that use no paper, in the order a run takes them. */
+const statusTests = ['idReader', 'scanner', 'a4Printer', 'receiptPrinter', 'gateway'] as const satisfies readonly SelfTestName[];
+/** The tests a machine runs alone; `cardRead` and `scanCode` need a person and are run by maintenance mode. */
+export type MachineSelfTest = (typeof statusTests)[number] | 'a4TestPage' | 'testReceipt';
+
 /** The run: each test in turn (serial devices answer one command at a time), a record for each. */
-export async function runSelfTests(
+export function runSelfTests(subjects: SelfTestSubjects, request: SelfTestRequest, deps: SelfTestDeps = {}): Promise<DiagnosticRecord[]> {
+  const tests: MachineSelfTest[] = [...statusTests];
+  if (request.print) tests.push('a4TestPage', 'testReceipt');
+  return runNamedSelfTests(subjects, tests, request.by, deps);
+}
+
+/** A test's verdict as a record: timed, and a test that threw fails by the error's kind, never its text. */
+export async function recordSelfTest(
+  test: SelfTestName,
+  by: string,
+  run: () => Promise<Verdict> | Verdict,
+  deps: SelfTestDeps = {},
+): Promise<DiagnosticRecord> {
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const startedAt = now();
+  let verdict: Verdict;
+  try {
+    verdict = await run();
+  } catch (error) {
+    verdict = { outcome: 'failed', details: { error: error instanceof Error ? error.name : typeof error } };
+  }
+  return {
+    id: newId(),
+    test,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
+    by,
+    ...verdict,
+  };
+}
+
+/** The named tests, in the order given, a record for each. */
+export async function runNamedSelfTests(
   subjects: SelfTestSubjects,
-  request: SelfTestRequest,
+  tests: readonly MachineSelfTest[],
+  by: string,
   deps: SelfTestDeps = {},
 ): Promise<DiagnosticRecord[]> {
   const now = deps.now ?? (() => new Date());
-  const newId = deps.newId ?? randomUUID;
   const healthTimeoutMs = deps.healthTimeoutMs ?? 5_000;
   const testPageDeadlineMs = deps.testPageDeadlineMs ?? 120_000;
   const { idReader, scanner, a4Printer, receiptPrinter, gateway } = subjects;
@@ -141,36 +179,17 @@ export async function runSelfTests(
     details: { reason: subjects.missing?.[subject] ?? 'notConfigured' },
   });
 
-  const plan: Array<[SelfTestName, () => Promise<Verdict> | Verdict]> = [
-    ['idReader', () => (idReader ? idReaderTest(idReader) : skipped('idReader'))],
-    ['scanner', () => (scanner ? scannerTest(scanner) : skipped('scanner'))],
-    ['a4Printer', () => (a4Printer ? a4PrinterTest(a4Printer) : skipped('a4Printer'))],
-    ['receiptPrinter', () => (receiptPrinter ? receiptPrinterTest(receiptPrinter) : skipped('receiptPrinter'))],
-    ['gateway', () => (gateway ? gatewayTest(gateway, subjects.templateVersion, healthTimeoutMs) : skipped('gateway'))],
-  ];
-  if (request.print) {
-    plan.push(['a4TestPage', () => (a4Printer ? a4TestPageTest(a4Printer, now(), testPageDeadlineMs) : skipped('a4Printer'))]);
-    plan.push(['testReceipt', () => (receiptPrinter ? testReceiptTest(receiptPrinter, now()) : skipped('receiptPrinter'))]);
-  }
+  const plan: Record<MachineSelfTest, () => Promise<Verdict> | Verdict> = {
+    idReader: () => (idReader ? idReaderTest(idReader) : skipped('idReader')),
+    scanner: () => (scanner ? scannerTest(scanner) : skipped('scanner')),
+    a4Printer: () => (a4Printer ? a4PrinterTest(a4Printer) : skipped('a4Printer')),
+    receiptPrinter: () => (receiptPrinter ? receiptPrinterTest(receiptPrinter) : skipped('receiptPrinter')),
+    gateway: () => (gateway ? gatewayTest(gateway, subjects.templateVersion, healthTimeoutMs) : skipped('gateway')),
+    a4TestPage: () => (a4Printer ? a4TestPageTest(a4Printer, now(), testPageDeadlineMs) : skipped('a4Printer')),
+    testReceipt: () => (receiptPrinter ? testReceiptTest(receiptPrinter, now()) : skipped('receiptPrinter')),
+  };
 
   const records: DiagnosticRecord[] = [];
-  for (const [test, run] of plan) {
-    const startedAt = now();
-    let verdict: Verdict;
-    try {
-      verdict = await run();
-    } catch (error) {
-      // A bug or a driver that threw: the record says so by the error's kind, never its text.
-      verdict = { outcome: 'failed', details: { error: error instanceof Error ? error.name : typeof error } };
-    }
-    records.push({
-      id: newId(),
-      test,
-      startedAt: startedAt.toISOString(),
-      durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
-      by: request.by,
-      ...verdict,
-    });
-  }
+  for (const test of tests) records.push(await recordSelfTest(test, by, plan[test], deps));
   return records;
 }

@@ -24,6 +24,32 @@ function metricsAt(nowMs = 1_000_000) {
 }
 
 describe('kiosk metrics', () => {
+  it('shows paper used since each refill and whether staff took the kiosk out of service', async () => {
+    let outOfService = false;
+    const metrics = createKioskMetrics({
+      errandIds: [],
+      devices: () => devices,
+      gateway: () => ({
+        diagnostics: { breaker: 'closed', clockOffsetMs: 0, trustListVersion: 1, trustListStale: false, lastFailure: null },
+        trustListNextUpdateMs: 0,
+      }),
+      maintenance: () => ({
+        paper: [
+          { printer: 'a4Printer', usedSince: 42 },
+          { printer: 'receiptPrinter', usedSince: 3 },
+        ],
+        outOfService,
+      }),
+    });
+    let samples = parsePrometheusText(await metrics.text());
+    expect(samples.get('kiosk_paper_used_since_refill{printer="a4Printer"}')).toBe(42);
+    expect(samples.get('kiosk_paper_used_since_refill{printer="receiptPrinter"}')).toBe(3);
+    expect(samples.get('kiosk_out_of_service')).toBe(0);
+    outOfService = true;
+    samples = parsePrometheusText(await metrics.text());
+    expect(samples.get('kiosk_out_of_service')).toBe(1);
+  });
+
   it('reads device states, paper, the breaker, the clock offset and the trust list at each scrape', async () => {
     const samples = parsePrometheusText(await metricsAt().text());
     expect(samples.get('kiosk_device_state{device="scanner",state="noDevice"}')).toBe(1);

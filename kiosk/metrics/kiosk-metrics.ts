@@ -25,6 +25,8 @@ export interface KioskMetricsSources {
   errandIds: readonly string[];
   devices: () => DevicesStatus;
   gateway: () => { diagnostics: GatewayDiagnostics; trustListNextUpdateMs: number };
+  /** What staff set in maintenance mode: paper used since each refill, and whether the kiosk is out of service. */
+  maintenance?: () => { paper: ReadonlyArray<{ printer: string; usedSince: number }>; outOfService: boolean };
   /** Wall clock in ms, for the trust list's staleness. */
   now?: () => number;
   /** The process and Node.js metrics prom-client collects (CPU, memory, event-loop lag, GC), prefixed `kiosk_`. */
@@ -162,6 +164,28 @@ export function createKioskMetrics(sources: KioskMetricsSources) {
       this.set((trustListNextUpdateMs - (now() + diagnostics.clockOffsetMs)) / 1000);
     },
   });
+
+  const { maintenance } = sources;
+  if (maintenance) {
+    new Gauge({
+      name: 'kiosk_paper_used_since_refill',
+      help: 'Sheets (A4) or receipts printed since staff last marked the printer refilled.',
+      labelNames: ['printer'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { printer, usedSince } of maintenance().paper) this.set({ printer: codeLabel(printer) }, usedSince);
+      },
+    });
+    new Gauge({
+      name: 'kiosk_out_of_service',
+      help: 'Staff took the kiosk out of service (1) or it serves citizens (0).',
+      registers,
+      collect() {
+        this.set(maintenance().outOfService ? 1 : 0);
+      },
+    });
+  }
 
   // Zero for every known pair from the start: a rate or an alert rule needs the series before the first event.
   for (const errand of errands) {

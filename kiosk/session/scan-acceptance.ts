@@ -11,9 +11,11 @@ import type { ScreenName } from './session-view';
 export type ScanKind = 'maintenance' | 'appCode' | 'seal';
 
 const none: readonly ScanKind[] = [];
+/** Staff may enter maintenance mode only where no citizen's session runs. */
+const maintenanceOnly: readonly ScanKind[] = ['maintenance'];
 
 export const scanKindsAccepted: Readonly<Record<ScreenName, readonly ScanKind[]>> = {
-  home: none,
+  home: maintenanceOnly,
   requirements: none,
   placeCard: none,
   consent: none,
@@ -26,5 +28,5 @@ export const scanKindsAccepted: Readonly<Record<ScreenName, readonly ScanKind[]>
   failed: none,
   takeCard: none,
   staff: none,
-  outOfService: none,
+  outOfService: maintenanceOnly,
 };

@@ -5,7 +5,7 @@
 // timer of steps that wait for the citizen (countdown, "continue", time out). Steps that wait for a machine
 // pause it and keep their own deadlines.
 
-import { assign, emit, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
+import { assign, emit, enqueueActions, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
 import {
   printRefusal,
   type A4PrintError,
@@ -53,6 +53,8 @@ export interface SessionContext {
   idle: 'short' | 'long';
   extensions: number;
   countdown: number;
+  /** Where the kiosk starts: out of service when staff left it so before a restart. */
+  startOutOfService: boolean;
 }
 
 type InternalEvent =
@@ -66,7 +68,11 @@ type InternalEvent =
   /** The agent is stopping (restart, shutdown): a session in progress ends here, so it is still told once. */
   | { type: 'AGENT.STOPPING' }
   /** A code of a kind the current screen accepts (scan-acceptance.ts), handed on by the agent's scan router. */
-  | { type: 'SCANNED'; kind: ScanKind; data: string };
+  | { type: 'SCANNED'; kind: ScanKind; data: string }
+  /** Staff scanned a good maintenance code on the home or out-of-service screen: the screen is theirs. */
+  | { type: 'STAFF.ENTER' }
+  /** Staff left maintenance mode: back to service, or out of service as they set it. */
+  | { type: 'STAFF.LEAVE'; outOfService: boolean };
 
 export type SessionEvent = UiEvent | InternalEvent;
 
@@ -86,6 +92,8 @@ export type SessionOutcome = 'issued' | 'refused' | 'failed' | 'abandoned';
 export interface SessionInput {
   catalogue: Errand[];
   settings: SessionSettings;
+  /** Staff took the kiosk out of service (the persisted flag): it starts there. */
+  outOfService?: boolean;
 }
 
 function readinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): FailureCode {
@@ -228,15 +236,21 @@ export function createSessionMachine(services: SessionServices) {
       idle: 'short',
       extensions: 0,
       countdown: 0,
+      startOutOfService: input.outOfService ?? false,
     }),
-    initial: 'home',
+    initial: 'starting',
     on: {
       SET_PREFS: { actions: assign({ prefs: ({ context, event }) => ({ ...context.prefs, ...event.prefs }) }) },
     },
     states: {
+      starting: {
+        always: [{ guard: ({ context }) => context.startOutOfService, target: 'outOfService' }, { target: 'home' }],
+      },
+
       home: {
         entry: ['wipe', 'resetPrefs'],
         on: {
+          'STAFF.ENTER': 'staff',
           SELECT_ERRAND: {
             guard: 'errandAvailable',
             target: 'session',
@@ -388,7 +402,16 @@ export function createSessionMachine(services: SessionServices) {
                     },
                     {
                       target: 'failed',
-                      actions: assign({ failure: ({ event }) => (event.output.ok ? null : fetchFailureCode(event.output)) }),
+                      actions: [
+                        assign({ failure: ({ event }) => (event.output.ok ? null : fetchFailureCode(event.output)) }),
+                        // The screen says staff have been told. KIOSK_NOT_AUTHORISED is told by the runtime, with the service.
+                        enqueueActions(({ event, enqueue }) => {
+                          if (event.output.ok || fetchFailureCode(event.output) !== 'GATEWAY_REFUSED') return;
+                          const { error } = event.output;
+                          if (error.kind === 'error' && error.code === 'KIOSK_NOT_AUTHORISED') return;
+                          enqueue.emit({ type: 'staffAlert', reason: `gateway:${error.kind === 'error' ? error.code : 'refused'}` });
+                        }),
+                      ],
                     },
                   ],
                   onError: { target: 'failed', actions: { type: 'fail', params: 'GATEWAY_UNAVAILABLE' } },
@@ -435,7 +458,13 @@ export function createSessionMachine(services: SessionServices) {
                           ],
                         },
                       ],
-                      onError: { target: '#kiosk.session.flow.failed', actions: { type: 'fail', params: 'PRINTER_UNAVAILABLE' } },
+                      onError: {
+                        target: '#kiosk.session.flow.failed',
+                        actions: [
+                          { type: 'fail', params: 'PRINTER_UNAVAILABLE' },
+                          { type: 'alertStaff', params: 'a4Printer:checkFailed' },
+                        ],
+                      },
                     },
                   },
                   running: {
@@ -576,6 +605,24 @@ export function createSessionMachine(services: SessionServices) {
 
       takeCard: {
         after: { takeCard: 'home' },
+      },
+
+      // Maintenance mode: only from the home or out-of-service screen (never during a citizen's session), and
+      // no citizen event is handled while staff have the screen or the kiosk is out of service.
+      staff: {
+        entry: ['wipe', 'resetPrefs'],
+        on: {
+          SET_PREFS: {},
+          'STAFF.LEAVE': [{ guard: ({ event }) => event.outOfService, target: 'outOfService' }, { target: 'home' }],
+        },
+      },
+
+      outOfService: {
+        entry: ['wipe', 'resetPrefs'],
+        on: {
+          SET_PREFS: {},
+          'STAFF.ENTER': 'staff',
+        },
       },
     },
   });

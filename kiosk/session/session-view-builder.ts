@@ -24,6 +24,8 @@ const purposeNames: Record<string, Bilingual> = {
 
 function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches('home')) return 'home';
+  if (snapshot.matches('staff')) return 'staff';
+  if (snapshot.matches('outOfService')) return 'outOfService';
   if (snapshot.matches('takeCard') || snapshot.matches('ending')) return 'takeCard';
   const flow = (
     ['requirements', 'placeCard', 'consent', 'fetching', 'preview', 'printing', 'takeItems', 'rating', 'thanks', 'failed'] as const

@@ -54,9 +54,9 @@ describe('agent server', () => {
     const health = (await (await fetch(new URL('/api/health', agent.url))).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ status: 'ok', kioskId: 'kiosk-dev-0001', session: '"home"', gateway: { available: true } });
     expect(health.devices).toMatchObject({ idReader: { device: 'online' }, a4Printer: { device: 'online', paper: 'full' } });
-    // No screen of this wave accepts a code: the scan router keeps the scanner off.
-    expect(health.scans).toEqual({ scannerOn: false, ignored: { notAccepted: 0, unrecognised: 0, scannerOff: 0 } });
-    expect(agent.simulated.scanner?.status().scanner).toBe('off');
+    // The home screen accepts a maintenance code: the scan router keeps the scanner on there.
+    expect(health.scans).toEqual({ scannerOn: true, ignored: { notAccepted: 0, unrecognised: 0, scannerOff: 0 } });
+    expect(agent.simulated.scanner?.status().scanner).toBe('on');
   });
 
   it('pushes the kiosk facts and the view to the UI, and takes its events', async () => {

@@ -16,12 +16,19 @@ export interface LoopbackDevelopmentAgent {
   stop(): Promise<void>;
 }
 
-export async function startLoopbackDevelopmentAgent(name: string): Promise<LoopbackDevelopmentAgent> {
-  const workDir = await mkdtemp(join(tmpdir(), `${name}-`));
+export async function startLoopbackDevelopmentAgent(
+  name: string,
+  options: { workDir?: string; maintenance?: Parameters<typeof createDevelopmentAgent>[1]['maintenance'] } = {},
+): Promise<LoopbackDevelopmentAgent> {
+  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), `${name}-`)));
   const logger = createMemoryLogger();
   const { config } = await loadConfig(undefined, workDir);
   config.port = 0;
-  const agent = await createDevelopmentAgent(config, { logger, uiDir: join(workDir, 'no-ui') });
+  const agent = await createDevelopmentAgent(config, {
+    logger,
+    uiDir: join(workDir, 'no-ui'),
+    ...(options.maintenance ? { maintenance: options.maintenance } : {}),
+  });
   return {
     agent,
     workDir,

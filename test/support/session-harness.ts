@@ -79,7 +79,9 @@ class Pending<T> {
   }
 }
 
-export function createSessionHarness(options: { settings?: Partial<SessionSettings>; services?: Partial<SessionServices> } = {}) {
+export function createSessionHarness(
+  options: { settings?: Partial<SessionSettings>; services?: Partial<SessionServices>; outOfService?: boolean } = {},
+) {
   const clock = new SimulatedClock();
   const read = new Pending<DeviceResult<IdCard>>();
   const fetch = new Pending<FetchOutcome>();
@@ -112,7 +114,10 @@ export function createSessionHarness(options: { settings?: Partial<SessionSettin
   };
   const catalogue = loadCatalogue();
   const settings = { ...defaultSessionSettings, ...options.settings };
-  const actor = createActor(createSessionMachine(services), { clock, input: { catalogue, settings } });
+  const actor = createActor(createSessionMachine(services), {
+    clock,
+    input: { catalogue, settings, outOfService: options.outOfService ?? false },
+  });
   for (const type of ['staffAlert', 'rating', 'sessionEnded'] as const) actor.on(type, (event) => emitted.push(event));
   actor.start();
 
