@@ -25,7 +25,7 @@ async function clearSpool(dir: string): Promise<void> {
 
 export async function createDevelopmentAgent(
   config: KioskConfig,
-  options: { logger: Logger; uiDir?: string; maintenance?: Pick<AgentParts, 'maintenanceKey' | 'maintenanceSettings'> },
+  options: { logger: Logger; uiDir?: string; maintenance?: Pick<AgentParts, 'maintenanceKey' | 'maintenanceSettings' | 'restart'> },
 ) {
   const { logger } = options;
   await mkdir(config.dataDir, { recursive: true });

@@ -312,4 +312,19 @@ describe('maintenance mode over the agent socket', () => {
     const audit = await readFile(auditLogFile(join(workDir, '.kiosk-data')), 'utf8');
     expect(audit).toContain('"maintenance.locked"');
   });
+
+  it('restarts the agent when staff ask, where the agent can restart (under systemd)', async () => {
+    await running.stop(); // a fresh data directory: the lock of the test before still holds in the old one
+    let restarts = 0;
+    running = await startLoopbackDevelopmentAgent('kiosk-maintenance', { maintenance: { ...maintenance, restart: () => (restarts += 1) } });
+    const s = await openSocket();
+    const open = await enter(s);
+    expect(open.data.canRestart).toBe(true);
+    s.send({ type: 'RESTART' });
+    await s.until('restart asked', () => restarts === 1);
+    expect(s.maintenance()).toMatchObject({ stage: 'open', running: 'restart' });
+    s.ws.close();
+    const audit = await readFile(auditLogFile(join(running.workDir, '.kiosk-data')), 'utf8');
+    expect(audit).toMatch(/"maintenance\.action","fields":\{"action":"restart","phase":"started"/);
+  });
 });
