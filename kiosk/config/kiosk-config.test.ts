@@ -44,6 +44,18 @@ describe('kiosk configuration', () => {
     expect(() => parseConfig({ ...realHardware, metrics: { textfileDirectory: '/tmp' } }, 'test')).toThrow(/metrics/);
   });
 
+  it('template updates and the verifier page are optional; the trusted root resolves beside the file, and a verifier must be https', async () => {
+    expect(parseConfig(realHardware, 'test')).toMatchObject({ templates: null, verifier: null });
+    const file = join(dir, 'kiosk.json');
+    const templates = { repositoryUrl: 'https://templates.example.gov.cn/kiosk/', trustedRootFile: 'tuf-root.json', ring: 1 };
+    await writeFile(file, JSON.stringify({ ...realHardware, templates, verifier: { url: 'https://verify.example.gov.cn/kq1' } }));
+    const { config } = await loadConfig(file);
+    expect(config.templates).toEqual({ ...templates, trustedRootFile: join(dir, 'tuf-root.json'), pollMinutes: 15 });
+    expect(config.verifier).toEqual({ url: 'https://verify.example.gov.cn/kq1' });
+    expect(() => parseConfig({ ...realHardware, verifier: { url: 'http://verify.example.gov.cn/kq1' } }, 'test')).toThrow(/verifier\.url/);
+    expect(() => parseConfig({ ...realHardware, templates: { ...templates, ring: 10 } }, 'test')).toThrow(/templates\.ring/);
+  });
+
   it('a nightly restart window is optional, in Asia/Shanghai time, and a bad one is named', () => {
     expect(parseConfig(realHardware, 'test').restart).toBeNull();
     expect(parseConfig({ ...realHardware, restart: { window: '23:30-00:30' } }, 'test').restart).toEqual({

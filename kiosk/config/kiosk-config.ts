@@ -153,6 +153,33 @@ export const kioskConfigSchema = z
       .default({}),
     /** A nightly restart, once a night inside the window and only when no session is running; null: none. */
     restart: z.object({ window: restartWindowSchema }).strict().nullable().default(null),
+    /**
+     * Where operators publish template bundles (The Update Framework); null: the kiosk prints with the bundle it
+     * shipped with.
+     */
+    templates: z
+      .object({
+        /** The TUF repository's base URL: metadata under `metadata/`, bundle files under `targets/`. */
+        repositoryUrl: z.url({ protocol: /^https?$/ }),
+        /** The repository's root metadata this kiosk trusts first, installed with the kiosk. */
+        trustedRootFile: z.string().min(1),
+        /** The kiosk's rollout ring: 0 takes a bundle first (canary), higher rings later (a bundle says up to which ring it goes). */
+        ring: z.number().int().min(0).max(9),
+        /** How often the kiosk asks for a new bundle. */
+        pollMinutes: z.number().int().min(1).max(1440).default(15),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    /**
+     * The public verifier page's address (seal-kq1 v1.1, URL form): printed seals become `<url>#KQ1:…` for phone
+     * cameras, and receipts may point there. Null: seals print as plain `KQ1:…`.
+     */
+    verifier: z
+      .object({ url: z.url({ protocol: /^https$/ }) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -212,7 +239,8 @@ function resolvePaths(config: KioskConfig, base: string): KioskConfig {
   const maintenance = config.maintenance ? { ...config.maintenance, publicKeyFile: at(config.maintenance.publicKeyFile) } : null;
   const { textfileDir } = config.metrics;
   const metrics = textfileDir === undefined ? {} : { textfileDir: at(textfileDir) };
-  return { ...config, dataDir: at(config.dataDir), gateway, maintenance, metrics };
+  const templates = config.templates ? { ...config.templates, trustedRootFile: at(config.templates.trustedRootFile) } : null;
+  return { ...config, dataDir: at(config.dataDir), gateway, maintenance, metrics, templates };
 }
 
 /** Loads the named file, or the embedded default when none is named. */
