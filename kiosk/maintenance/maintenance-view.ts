@@ -2,7 +2,11 @@
 // data (a card read in its self-test is shown masked; a scanned code as its length and symbology until staff
 // reveal it on screen). Shared by the agent (which builds it) and the UI (which renders it); type-only.
 
-import type { Bilingual } from '../session/session-view';
+/** A text in both languages (the session view's `Bilingual`, spelled out so the two contract files stand apart). */
+interface Bilingual {
+  zh: string;
+  en: string;
+}
 
 /** Why a scanned maintenance code was refused: each has its own sentence on the home screen. */
 export type CodeRefusal =
@@ -130,3 +134,6 @@ export type MaintenanceView =
       running: MaintenanceTest | 'paperRefilled' | 'service' | 'restart' | null;
       last: ActionOutcome | null;
     };
+
+/** Maintenance mode once the PIN was right: what the staff pages render. */
+export type OpenMaintenanceView = Extract<MaintenanceView, { stage: 'open' }>;

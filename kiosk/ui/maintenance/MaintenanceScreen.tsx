@@ -3,7 +3,7 @@
 // or action disables the others.
 
 import { useState } from 'preact/hooks';
-import type { MaintenanceView } from '../../maintenance/maintenance-view';
+import type { OpenMaintenanceView } from '../../maintenance/maintenance-view';
 import { assertNever } from '../assert-never';
 import { Bi } from '../components/Bi';
 import { Icon } from '../components/Icon';
@@ -19,9 +19,7 @@ import { RecordsPage } from './RecordsPage';
 import { ServicePage } from './ServicePage';
 import { TestsPage } from './TestsPage';
 
-export type OpenView = Extract<MaintenanceView, { stage: 'open' }>;
-
-export function MaintenanceScreen({ view }: { view: OpenView }) {
+export function MaintenanceScreen({ view }: { view: OpenMaintenanceView }) {
   const [page, setPage] = useState<MaintenancePage>('devices');
   return (
     <section class="screen screen-maintenance" data-maintenance="open" data-page={page}>
@@ -67,7 +65,7 @@ export function MaintenanceScreen({ view }: { view: OpenView }) {
   );
 }
 
-function MaintenancePageBody({ page, view }: { page: MaintenancePage; view: OpenView }) {
+function MaintenancePageBody({ page, view }: { page: MaintenancePage; view: OpenMaintenanceView }) {
   switch (page) {
     case 'devices':
       return <DevicesPage data={view.data} />;

@@ -14,7 +14,7 @@ import { strings } from '../strings';
 import { useUi } from '../ui-context';
 import { ActionOutcomePanel } from './ActionOutcomePanel';
 import { Fact } from './Fact';
-import type { OpenView } from './MaintenanceScreen';
+import type { OpenMaintenanceView } from '../../maintenance/maintenance-view';
 import { deviceLabel } from './maintenance-labels';
 import { StatusBadge } from './StatusBadge';
 
@@ -28,7 +28,7 @@ const CONFIRM: Record<Confirmable, { question: Bilingual; event: MaintenanceEven
 
 const SERVICE_OUTCOMES: ReadonlyArray<ActionOutcome['kind']> = ['paperRefilled', 'service', 'refused'];
 
-export function ServicePage({ view }: { view: OpenView }) {
+export function ServicePage({ view }: { view: OpenMaintenanceView }) {
   const { sendMaintenance } = useUi();
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
   const busy = view.running !== null;
@@ -93,7 +93,7 @@ export function ServicePage({ view }: { view: OpenView }) {
   );
 }
 
-function isTest(running: NonNullable<OpenView['running']>): boolean {
+function isTest(running: NonNullable<OpenMaintenanceView['running']>): boolean {
   return running !== 'paperRefilled' && running !== 'service' && running !== 'restart';
 }
 

@@ -6,12 +6,12 @@ import { Bi } from '../components/Bi';
 import { strings } from '../strings';
 import { useUi } from '../ui-context';
 import { ActionOutcomePanel } from './ActionOutcomePanel';
-import type { OpenView } from './MaintenanceScreen';
+import type { OpenMaintenanceView } from '../../maintenance/maintenance-view';
 import { maintenanceTests, testLabel } from './maintenance-labels';
 
 const TEST_OUTCOMES: ReadonlyArray<ActionOutcome['kind']> = ['records', 'cardRead', 'scanCode', 'refused'];
 
-export function TestsPage({ view }: { view: OpenView }) {
+export function TestsPage({ view }: { view: OpenMaintenanceView }) {
   const { sendMaintenance } = useUi();
   const busy = view.running !== null;
   return (
