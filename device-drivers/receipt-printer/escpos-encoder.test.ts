@@ -113,12 +113,14 @@ const printableText = fc
 const chineseText = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }), { maxLength: 20 }).map((codes) => String.fromCodePoint(...codes));
 
 const line: fc.Arbitrary<ReceiptLine> = fc.oneof(
-  fc.record({
-    kind: fc.constant('text' as const),
-    text: fc.oneof(printableText, chineseText),
-    size: fc.constantFrom('normal' as const, 'large' as const),
-    align: fc.constantFrom('left' as const, 'center' as const, 'right' as const),
-  }).chain((text) => fc.boolean().map((bold) => (bold ? { ...text, bold: true } : text))),
+  fc
+    .record({
+      kind: fc.constant('text' as const),
+      text: fc.oneof(printableText, chineseText),
+      size: fc.constantFrom('normal' as const, 'large' as const),
+      align: fc.constantFrom('left' as const, 'center' as const, 'right' as const),
+    })
+    .chain((text) => fc.boolean().map((bold) => (bold ? { ...text, bold: true } : text))),
   fc.record({
     kind: fc.constant('qr' as const),
     data: fc.oneof(
