@@ -75,6 +75,8 @@ describe('receipt templates refused', () => {
   });
 
   it.each<[string, BreakableJson, RegExp]>([
+    ['an escape sequence in its text', { kind: 'text', text: 'x\u001bp\u0000' }, /\.text: no control characters/],
+    ['a line break in its text', { kind: 'text', text: 'a\nb' }, /\.text: no control characters/],
     ['an unknown condition', { kind: 'text', text: 'x', when: 'always' }, /\.when: /],
     ['an unknown size', { kind: 'text', text: 'x', size: 'huge' }, /\.size: /],
     ['a separator of a control character', { kind: 'separator', char: '\u001b' }, /\.char: /],

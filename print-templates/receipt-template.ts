@@ -58,7 +58,12 @@ const when = z.enum(receiptConditions).optional();
 
 const textLine = z.strictObject({
   kind: z.literal('text'),
-  text: z.string().min(1).max(500),
+  // A control character would reach the printer as a command of the template's choosing.
+  text: z
+    .string()
+    .min(1)
+    .max(500)
+    .regex(/^\P{Cc}*$/u, 'no control characters: a template cannot send printer commands'),
   size: z.enum(['normal', 'large']).default('normal'),
   align: z.enum(['left', 'center', 'right']).default('left'),
   bold: z.boolean().default(false),

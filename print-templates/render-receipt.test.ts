@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
+import { encodeReceipt } from '../device-drivers/receipt-printer/escpos-encoder';
 import { renderReceipt } from './render-receipt';
 import { checkReceiptFacts, type ReceiptFacts } from './receipt-facts';
 import { checkReceiptTemplate, type ReceiptTemplate } from './receipt-template';
@@ -65,6 +66,12 @@ describe('the bundled receipt, rendered', () => {
     expect(text).toContain('时间 Time: 2026-11-23 23:59'); // the Shanghai day, not the UTC one
     expect(text).not.toContain('扫码打开证明核验页面');
     expect(rendered(sample('receipt-not-printed')).some((line) => line.kind === 'qr')).toBe(false);
+  });
+
+  it('every sample renders to bytes the ESC/POS encoder accepts', () => {
+    for (const name of ['receipt-printed', 'receipt-not-printed']) {
+      expect(encodeReceipt({ lines: rendered(sample(name)) }).ok, name).toBe(true);
+    }
   });
 
   it('leaves out the certificate heading and the next step when there are none', () => {
