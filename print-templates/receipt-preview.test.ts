@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { pdfText } from '../test/support/pdf-text';
 import { checkReceiptFacts, type ReceiptFacts } from './receipt-facts';
-import { printedRows, renderReceiptPreview } from './receipt-preview';
+import { renderReceiptPreview } from './receipt-preview';
 import { loadBundledReceiptTemplate } from './receipt-template-store';
 import { renderReceipt } from './render-receipt';
 
@@ -64,15 +64,5 @@ describe('receipt preview', () => {
     expect(pdfText(pdf)).toContain('未打印 Not printed');
     expect(pdfText(pdf)).toContain('打印机缺纸');
     expect(qrCodesIn(png)).toEqual([]);
-  });
-});
-
-describe('printed rows', () => {
-  it('break every 48 columns, a Chinese character taking two', () => {
-    expect(printedRows('a'.repeat(50), 48)).toEqual(['a'.repeat(48), 'aa']);
-    expect(printedRows('中'.repeat(25), 48)).toEqual(['中'.repeat(24), '中']);
-    expect(printedRows(`${'a'.repeat(47)}中`, 48)).toEqual(['a'.repeat(47), '中']);
-    expect(printedRows('𠮷'.repeat(2), 2)).toEqual(['𠮷', '𠮷']);
-    expect(printedRows('', 48)).toEqual(['']);
   });
 });

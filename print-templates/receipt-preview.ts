@@ -13,6 +13,7 @@ import { parsedFont } from './bundled-fonts';
 import type { FontFace } from './font-faces';
 import { ptFromMm } from './pdf-units';
 import { drawQrModules } from './qr-modules';
+import { hardRows } from './receipt-columns';
 import { quietZoneModules } from './seal-qr';
 
 const DOT_MM = 25.4 / 203;
@@ -78,7 +79,7 @@ function measureLine(line: ReceiptLine): { heightDots: number; draw: Drawing } {
     }
     case 'text': {
       const scale = line.size === 'large' ? 2 : 1;
-      const rows = printedRows(line.text, COLUMNS / scale);
+      const rows = hardRows(line.text, COLUMNS / scale);
       const face: FontFace = line.bold ? 'noto-sans-sc-bold' : 'noto-sans-sc-regular';
       return {
         heightDots: rows.length * ROW_DOTS * scale,
@@ -95,25 +96,4 @@ function measureLine(line: ReceiptLine): { heightDots: number; draw: Drawing } {
     default:
       return line satisfies never;
   }
-}
-
-const columnsOfChar = (char: string) => ((char.codePointAt(0) ?? 0) > 0x7f ? 2 : 1);
-
-/** The rows a line prints as: broken every `columns` columns, a character beyond ASCII taking two. */
-export function printedRows(text: string, columns: number): string[] {
-  const rows: string[] = [];
-  let row = '';
-  let used = 0;
-  for (const char of text) {
-    const width = columnsOfChar(char);
-    if (used + width > columns) {
-      rows.push(row);
-      row = '';
-      used = 0;
-    }
-    row += char;
-    used += width;
-  }
-  rows.push(row);
-  return rows;
 }

@@ -32,7 +32,8 @@ describe('the bundled receipt, rendered', () => {
       '办事凭条 Receipt',
       '='.repeat(48),
       '事项：租房提取公积金（一件事）',
-      'Errand: Provident-fund withdrawal for renters (one errand)',
+      'Errand: Provident-fund withdrawal for renters', // rows broken between words at 48 columns
+      '(one errand)',
       '姓名 Name: 阿******提',
       '时间 Time: 2026-11-23 10:15', // 02:15 UTC is 10:15 in Shanghai
       '终端 Kiosk: ZJ-HZ-0001',
@@ -48,11 +49,13 @@ describe('the bundled receipt, rendered', () => {
       '-'.repeat(48),
       '下一步 Next step',
       '请持本证明到公积金中心办理提取',
-      'Take these papers to the provident-fund centre to withdraw',
+      'Take these papers to the provident-fund centre',
+      'to withdraw',
       '扫码打开证明核验页面',
       'Scan to open the page that checks papers',
       '-'.repeat(48),
-      '本凭条不作证明使用 This slip is not a certificate',
+      '本凭条不作证明使用',
+      'This slip is not a certificate',
     ]);
     expect(lines.filter((line) => line.kind === 'qr')).toEqual([{ kind: 'qr', data: 'https://verify.example.gov.cn/kq1' }]);
   });
@@ -100,6 +103,22 @@ describe('the bundled receipt, rendered', () => {
   it('fills placeholders in one pass: braces in the facts stay text', () => {
     const facts = { ...sample('receipt-printed'), kioskId: '{maskedName}' };
     expect(texts(facts)).toContain('终端 Kiosk: {maskedName}');
+  });
+
+  it('large text breaks at half the columns', () => {
+    const template = loadBundledReceiptTemplate();
+    const large = {
+      ...template,
+      lines: [
+        ...template.lines,
+        { kind: 'text' as const, text: '{errandName}（凭条）', size: 'large' as const, align: 'left' as const, bold: false },
+      ],
+    };
+    const rows = rendered(sample('receipt-printed'), large).slice(-2);
+    expect(rows).toEqual([
+      { kind: 'text', text: '租房提取公积金（一件事）', size: 'large', align: 'left' }, // 24 of 48 columns: full
+      { kind: 'text', text: '（凭条）', size: 'large', align: 'left' },
+    ]);
   });
 
   it('separators follow the template’s columns', () => {

@@ -1,10 +1,12 @@
 // A receipt template and one session's facts → the receipt printer's lines (ESC/POS is the driver's business).
 // Pure: no clock, no device. A line's `when` is decided here, a group of `forEach` lines repeats per
-// certificate, and a QR code is printed only when its address is known and is an address.
+// certificate, text is broken into rows between words before the printer would break it inside one, and a QR
+// code is printed only when its address is known and is an address.
 
 import type { Receipt, ReceiptLine } from '../device-drivers/receipt-printer/receipt-printer';
 import { err, ok, type Result } from '../device-drivers/result';
 import { fillNamedPlaceholders } from './placeholders';
+import { wrapToColumns } from './receipt-columns';
 import type { ReceiptFacts } from './receipt-facts';
 import type { ReceiptCondition, ReceiptPlaceholderName, ReceiptTemplate, ReceiptTemplateLine } from './receipt-template';
 import { shanghaiDateTime } from './shanghai-date';
@@ -30,7 +32,7 @@ export function renderReceipt(template: ReceiptTemplate, facts: ReceiptFacts): R
     if (line.when !== undefined && !holds(line.when, facts)) return null;
     const rendered = renderLine(line, template.columns, lineValues, facts);
     if (!rendered.ok) return `lines[${at}]: ${rendered.error}`;
-    if (rendered.value) lines.push(rendered.value);
+    lines.push(...rendered.value);
     return null;
   };
   for (let start = 0; start < template.lines.length;) {
@@ -79,26 +81,23 @@ function holds(condition: ReceiptCondition, facts: ReceiptFacts): boolean {
   }
 }
 
-/** One printed line, or null for a QR code whose address is not known. */
-function renderLine(line: ReceiptTemplateLine, columns: number, values: Values, facts: ReceiptFacts): Result<ReceiptLine | null, string> {
+/** The printed lines of one template line: a text's rows, or none for a QR code whose address is not known. */
+function renderLine(line: ReceiptTemplateLine, columns: number, values: Values, facts: ReceiptFacts): Result<ReceiptLine[], string> {
   switch (line.kind) {
-    case 'text':
-      return ok({
-        kind: 'text',
-        text: fillNamedPlaceholders(line.text, values),
-        size: line.size,
-        align: line.align,
-        ...(line.bold ? { bold: true } : {}),
-      });
+    case 'text': {
+      const style = { size: line.size, align: line.align, ...(line.bold ? { bold: true } : {}) };
+      const rows = wrapToColumns(fillNamedPlaceholders(line.text, values), line.size === 'large' ? columns / 2 : columns);
+      return ok(rows.map((text) => ({ kind: 'text', text, ...style })));
+    }
     case 'separator':
-      return ok({ kind: 'text', text: line.char.repeat(columns), size: 'normal', align: 'left' });
+      return ok([{ kind: 'text', text: line.char.repeat(columns), size: 'normal', align: 'left' }]);
     case 'feed':
-      return ok({ kind: 'feed', lines: line.lines });
+      return ok([{ kind: 'feed', lines: line.lines }]);
     case 'qr': {
       const address = line.content === 'verifierUrl' ? facts.verifierUrl : facts.errandGuideUrl;
-      if (address === null) return ok(null);
+      if (address === null) return ok([]);
       if (!isPlainHttpsAddress(address)) return err('a QR code holds only an https address without a fragment');
-      return ok({ kind: 'qr', data: address });
+      return ok([{ kind: 'qr', data: address }]);
     }
     default:
       return line satisfies never;
