@@ -25,7 +25,8 @@ export interface SessionReceiptsOptions {
   logger: Logger;
   /** A receipt came out (for the paper counter). */
   printed?: () => void;
-  template?: ReceiptTemplate;
+  /** The receipt template in force, asked at each receipt (an installed bundle may replace it); by default the bundled one. */
+  template?: () => ReceiptTemplate;
   now?: () => Date;
 }
 
@@ -33,11 +34,15 @@ export interface SessionReceiptsOptions {
 export function startSessionReceipts(options: SessionReceiptsOptions): { stop(): Promise<void> } | null {
   const { printer, logger } = options;
   if (!printer) return null;
-  const template = options.template ?? loadBundledReceiptTemplate();
+  let template = options.template;
+  if (!template) {
+    const bundled = loadBundledReceiptTemplate();
+    template = () => bundled;
+  }
   const now = options.now ?? (() => new Date());
   const service = createReceiptService({
     printer,
-    template: () => template,
+    template,
     printed: options.printed,
     failed: (reason) => logger.event('staff.alert', 'failure', { reason: `receiptPrinter:${reason}` }),
   });
