@@ -57,5 +57,10 @@ export function placeholderValues(certificate: CertificateDocumentData): Placeho
 
 /** Unknown names are left as written; the schema refuses them before a template gets here. */
 export function fillPlaceholders(text: string, values: PlaceholderValues): string {
-  return text.replace(PLACEHOLDER, (written, name: string) => (isPlaceholderName(name) ? values[name] : written));
+  return fillNamedPlaceholders(text, values);
+}
+
+/** The same single pass for any set of names (the receipt's); a name not among `values` is left as written. */
+export function fillNamedPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(PLACEHOLDER, (written, name: string) => (Object.hasOwn(values, name) ? (values[name] ?? written) : written));
 }

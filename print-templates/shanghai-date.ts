@@ -47,6 +47,11 @@ export function shanghaiClockTime(instant: Date): string {
   return `${String(shifted.getUTCHours()).padStart(2, '0')}:${String(shifted.getUTCMinutes()).padStart(2, '0')}`;
 }
 
+/** The Asia/Shanghai date and clock time of an instant: "2026-11-23 10:15". */
+export function shanghaiDateTime(instant: Date): string {
+  return `${shanghaiIsoDate(instant)} ${shanghaiClockTime(instant)}`;
+}
+
 /** True for a `YYYY-MM-DD` that names a real day. */
 export function isIsoDate(text: string): boolean {
   const match = DATE_ONLY.exec(text);

@@ -187,7 +187,8 @@ export function checkA4Template(input: unknown): TemplateCheck {
   return err(result.error.issues.map((issue) => `${keyPath(issue.path)}: ${issue.message}`));
 }
 
-function keyPath(path: readonly PropertyKey[]): string {
+/** A zod issue path as written in the JSON: `blocks[2].style`. */
+export function keyPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(template)';
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }

@@ -35,6 +35,23 @@ describe('encodeReceipt', () => {
     );
   });
 
+  it('prints a bold line right-aligned, emphasis switched off once the line is printed', () => {
+    const bytes = encoded({ lines: [{ kind: 'text', text: 'A', align: 'right', bold: true }] });
+    expect(hex(bytes)).toBe(
+      [
+        '1b 40',
+        '1b 61 02', // right
+        '1d 21 00',
+        '1b 45 01', // emphasis on
+        '1c 26',
+        '41',
+        '1c 2e 0a',
+        '1b 45 00', // emphasis off
+        '1d 56 41 03',
+      ].join(' '),
+    );
+  });
+
   it('prints a QR code natively: model 2, 4 dots per module, level Q, stored then printed, centred', () => {
     const bytes = encoded({ lines: [{ kind: 'qr', data: 'KQ1:ABC' }] });
     expect(hex(bytes)).toBe(
@@ -96,12 +113,14 @@ const printableText = fc
 const chineseText = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }), { maxLength: 20 }).map((codes) => String.fromCodePoint(...codes));
 
 const line: fc.Arbitrary<ReceiptLine> = fc.oneof(
-  fc.record({
-    kind: fc.constant('text' as const),
-    text: fc.oneof(printableText, chineseText),
-    size: fc.constantFrom('normal' as const, 'large' as const),
-    align: fc.constantFrom('left' as const, 'center' as const),
-  }),
+  fc
+    .record({
+      kind: fc.constant('text' as const),
+      text: fc.oneof(printableText, chineseText),
+      size: fc.constantFrom('normal' as const, 'large' as const),
+      align: fc.constantFrom('left' as const, 'center' as const, 'right' as const),
+    })
+    .chain((text) => fc.boolean().map((bold) => (bold ? { ...text, bold: true } : text))),
   fc.record({
     kind: fc.constant('qr' as const),
     data: fc.oneof(

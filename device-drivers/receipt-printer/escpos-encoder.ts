@@ -22,7 +22,10 @@ const CHINESE_MODE_OFF = [FS, 0x2e] as const;
 /** GS ! n: double width and double height for large text. */
 const SIZE_BYTE = { normal: 0x00, large: 0x11 } as const;
 /** ESC a n */
-const ALIGN_BYTE = { left: 0x00, center: 0x01 } as const;
+const ALIGN_BYTE = { left: 0x00, center: 0x01, right: 0x02 } as const;
+/** ESC E n: emphasis (bold) on and off. */
+const BOLD_ON = [ESC, 0x45, 0x01] as const;
+const BOLD_OFF = [ESC, 0x45, 0x00] as const;
 
 export const QR_MODULE_DOTS = 4;
 /** GS ( k function 169 values: 48 L, 49 M, 50 Q, 51 H. */
@@ -57,7 +60,7 @@ export function encodeReceipt(receipt: Receipt): DeviceResult<Uint8Array> {
 function encodeLine(line: ReceiptLine): DeviceResult<Uint8Array> {
   switch (line.kind) {
     case 'text':
-      return encodeText(line.text, line.size ?? 'normal', line.align ?? 'left');
+      return encodeText(line.text, line.size ?? 'normal', line.align ?? 'left', line.bold ?? false);
     case 'qr':
       return encodeQr(line.data);
     case 'feed':
@@ -70,18 +73,19 @@ function encodeLine(line: ReceiptLine): DeviceResult<Uint8Array> {
   }
 }
 
-function encodeText(text: string, size: 'normal' | 'large', align: 'left' | 'center'): DeviceResult<Uint8Array> {
+function encodeText(text: string, size: 'normal' | 'large', align: 'left' | 'center' | 'right', bold: boolean): DeviceResult<Uint8Array> {
   // Descriptions name the problem, never the text: receipts carry citizen data.
   if (CONTROL.test(text)) return fail('invalidData', 'controlCharacter', 'text holds a control character');
   if (LONE_SURROGATE.test(text)) return fail('invalidData', 'unencodableText', 'text holds a lone surrogate');
   const sizeByte = SIZE_BYTE[size];
   const alignByte = ALIGN_BYTE[align];
   if (sizeByte === undefined || alignByte === undefined) return fail('invalidData', 'textStyle', 'unknown size or alignment');
+  // Emphasis is switched off after the line feed that prints the line, so it covers the whole line.
   return ok(
     concatBytes([
-      Uint8Array.of(ESC, 0x61, alignByte, GS, 0x21, sizeByte, ...CHINESE_MODE_ON),
+      Uint8Array.of(ESC, 0x61, alignByte, GS, 0x21, sizeByte, ...(bold ? BOLD_ON : []), ...CHINESE_MODE_ON),
       iconv.encode(text, 'gb18030'),
-      Uint8Array.of(...CHINESE_MODE_OFF, LF),
+      Uint8Array.of(...CHINESE_MODE_OFF, LF, ...(bold ? BOLD_OFF : [])),
     ]),
   );
 }

@@ -19,7 +19,7 @@ export function receiptPrinterUsable(status: ReceiptPrinterStatus): boolean {
 
 /** A receipt is declarative: the driver turns it into its own bytes. */
 export type ReceiptLine =
-  | { kind: 'text'; text: string; size?: 'normal' | 'large'; align?: 'left' | 'center' }
+  | { kind: 'text'; text: string; size?: 'normal' | 'large'; align?: 'left' | 'center' | 'right'; bold?: boolean }
   | { kind: 'qr'; data: string }
   | { kind: 'feed'; lines: number };
 

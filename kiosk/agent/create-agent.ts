@@ -34,6 +34,7 @@ import type { MaintenanceSettings } from '../maintenance/maintenance-machine';
 import { startAgentMaintenance } from './agent-maintenance';
 import { openMaintenanceState } from './maintenance-mode';
 import { openRecentErrors } from './recent-errors';
+import { startSessionReceipts } from './session-receipts';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
 export interface DevelopmentParts {
@@ -89,13 +90,15 @@ export async function createAgent(parts: AgentParts) {
     });
     await printJobLedger.finished(job.jobName, 'unknownAfterRestart');
   }
+  const paperUsed = (printer: 'a4Printer' | 'receiptPrinter', count: number) =>
+    void maintenanceState.paper.used(printer, count).catch(() => logger.event('maintenance.store', 'failure', { file: 'paper' }));
   const printService = createPrintService({
     kioskId: config.kioskId,
     printer: devices.a4Printer,
     template: () => template,
     sheetsPrinted: (sheets) => {
       metrics.kiosk.sheetsPrinted(sheets);
-      void maintenanceState.paper.used('a4Printer', sheets).catch(() => logger.event('maintenance.store', 'failure', { file: 'paper' }));
+      paperUsed('a4Printer', sheets);
     },
     ledger: printJobLedger,
     ledgerFailed: () => logger.event('staff.alert', 'failure', { reason: 'printJobLedgerUnwritable' }),
@@ -116,6 +119,15 @@ export async function createAgent(parts: AgentParts) {
     outOfService: maintenanceState.serviceFlag.outOfService(),
   });
   const stopObservingSession = metrics.observeSession(runtime);
+  const receipts = startSessionReceipts({
+    runtime,
+    printer: devices.receiptPrinter,
+    catalogue,
+    kioskId: config.kioskId,
+    verifierUrl: config.verifier?.url ?? null,
+    logger,
+    printed: () => paperUsed('receiptPrinter', 1),
+  });
   runtime.start();
 
   // Maintenance mode needs the router (for the scan self-test); the router hands it codes once it runs.
@@ -206,6 +218,7 @@ export async function createAgent(parts: AgentParts) {
       await scanRouter.stop();
       maintenance.stop();
       runtime.stop();
+      await receipts?.stop();
       await ratingDelivery.stop();
       stopObservingSession();
       await metrics.stop();

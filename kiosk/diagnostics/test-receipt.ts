@@ -1,15 +1,10 @@
 // The receipt printer's test slip: Chinese and ASCII text and a QR code, cut. It holds no personal data.
 
 import type { Receipt } from '../../device-drivers/receipt-printer/receipt-printer';
-import { shanghaiClockTime, shanghaiIsoDate } from '../../print-templates/shanghai-date';
+import { shanghaiDateTime } from '../../print-templates/shanghai-date';
 
 /** What a scanner should read from the test slip's QR code: alphanumeric, like a KQ1 seal, but not one. */
 export const TEST_QR_PAYLOAD = 'ZJZW-RECEIPT-PRINTER-TEST';
-
-/** Shanghai time whatever the machine's zone: "2026-11-23 10:15". */
-function shanghaiDateTime(at: Date): string {
-  return `${shanghaiIsoDate(at)} ${shanghaiClockTime(at)}`;
-}
 
 export function testReceipt(at: Date): Receipt {
   return {

@@ -28,6 +28,10 @@ export const errandSchema = z.object({
   purposeCode: code,
   bring: z.array(text).min(1),
   sources: z.array(text).min(1),
+  /** What the citizen does with the paper, printed on the receipt: "请持本证明到公积金中心办理提取". */
+  nextStep: text,
+  /** The errand's public guide (https), which a receipt template may print as a QR code. */
+  guideUrl: z.url({ protocol: /^https$/ }).optional(),
 });
 export type Errand = z.infer<typeof errandSchema>;
 

@@ -20,6 +20,7 @@ function expectNoCitizenData(h: SessionHarness) {
   expect(context.certificates).toBeNull();
   expect(context.document).toBeNull();
   expect(context.consentGrantedAt).toBeNull();
+  expect(context.receipt).toBeNull();
   expect(h.view().holder).toBeNull();
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../../device-drivers/a4-printer/a4-printer';
 import type { DeviceResult } from '../../device-drivers/device-result';
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
-import type { Errand } from '../errands/catalogue';
+import type { CertType, Errand } from '../errands/catalogue';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 import type { FailureCode } from './failures';
@@ -28,6 +28,7 @@ import type { SessionSettings } from './session-settings';
 import { defaultPrefs } from './default-prefs';
 import type { DisplayPrefs, PrintStage } from './session-view';
 import type { UiEvent } from './ui-events';
+import { maskName } from '../privacy/mask';
 
 export interface SessionContext {
   catalogue: Errand[];
@@ -39,6 +40,8 @@ export interface SessionContext {
   certificates: VerifiedCertificate[] | null;
   document: PrintDocument | null;
   consentGrantedAt: Date | null;
+  /** From the moment the session reaches the gateway until its receipt is told: the name masked, no ID number. */
+  receipt: ReceiptNote | null;
   // ---- no personal data below ----
   /** A card was read (or halted by a failed read) and may still lie on the reader. */
   cardWasRead: boolean;
@@ -76,9 +79,21 @@ type InternalEvent =
 
 export type SessionEvent = UiEvent | InternalEvent;
 
-/** Told to the agent, which alerts staff, records ratings and counts outcomes — never with personal data. */
+/** What a session that reached the gateway puts on its receipt, besides the errand and the outcome. */
+export interface ReceiptNote {
+  maskedName: string;
+  /** The certificates the gateway gave, printed or not: their numbers let a staffed window find them. */
+  certificates: Array<{ certId: string; certType: CertType }>;
+}
+
+/**
+ * Told to the agent, which alerts staff, records ratings, counts outcomes and prints receipts — never with
+ * personal data but the masked name a receipt carries (which the agent prints, never logs).
+ */
 export type SessionEmitted =
   | { type: 'staffAlert'; reason: string }
+  /** Once per session that reached the gateway: when the paper came out, or when the session is left without it. */
+  | ({ type: 'receipt'; errandId: string; printed: boolean; outcome: SessionOutcome; failure: FailureCode | null } & ReceiptNote)
   | { type: 'rating'; errandId: string; score: number; tags: string[]; outcome: SessionOutcome }
   | { type: 'sessionEnded'; errandId: string | null; outcome: SessionOutcome; failure: FailureCode | null };
 
@@ -126,6 +141,7 @@ const citizenDataCleared = {
   certificates: null,
   document: null,
   consentGrantedAt: null,
+  receipt: null,
 } satisfies Partial<SessionContext>;
 
 export function createSessionMachine(services: SessionServices) {
@@ -214,6 +230,19 @@ export function createSessionMachine(services: SessionServices) {
         outcome: sessionOutcome(context),
         failure: context.issued ? null : context.failure,
       })),
+      /** The receipt of a session that reached the gateway, told once: the note goes with it. */
+      tellReceipt: enqueueActions(({ context, enqueue }) => {
+        if (!context.receipt || !context.errand) return;
+        enqueue.emit({
+          type: 'receipt',
+          errandId: context.errand.id,
+          printed: context.issued,
+          outcome: sessionOutcome(context),
+          failure: context.issued ? null : context.failure,
+          ...context.receipt,
+        });
+        enqueue.assign({ receipt: null });
+      }),
       showPrintStage: assign({
         printStage: ({ context, event }) => (event.type === 'PRINT.PROGRESS' ? printStageFor(event.job) : context.printStage),
       }),
@@ -261,7 +290,7 @@ export function createSessionMachine(services: SessionServices) {
 
       session: {
         type: 'parallel',
-        exit: 'endSession',
+        exit: ['tellReceipt', 'endSession'],
         on: {
           CANCEL: 'ending',
           HOME: 'ending',
@@ -380,7 +409,12 @@ export function createSessionMachine(services: SessionServices) {
               },
 
               fetching: {
-                entry: 'pause',
+                entry: [
+                  'pause',
+                  assign({
+                    receipt: ({ context }) => (context.card ? { maskedName: maskName(context.card.name), certificates: [] } : null),
+                  }),
+                ],
                 invoke: {
                   src: 'fetchCertificates',
                   input: ({ context }) => {
@@ -398,7 +432,13 @@ export function createSessionMachine(services: SessionServices) {
                     {
                       guard: ({ event }) => event.output.ok,
                       target: 'preparing',
-                      actions: assign({ certificates: ({ event }) => (event.output.ok ? event.output.value : null) }),
+                      actions: assign({
+                        certificates: ({ event }) => (event.output.ok ? event.output.value : null),
+                        receipt: ({ context, event }) =>
+                          context.receipt && event.output.ok
+                            ? { ...context.receipt, certificates: event.output.value.map(({ certId, certType }) => ({ certId, certType })) }
+                            : context.receipt,
+                      }),
                     },
                     {
                       target: 'failed',
@@ -494,7 +534,11 @@ export function createSessionMachine(services: SessionServices) {
                       'PRINT.HANDED': { actions: assign({ document: null, certificates: null, printStage: 'sent' }) },
                       'PRINT.DONE': {
                         target: '#kiosk.session.flow.takeItems',
-                        actions: assign({ printStage: 'done', issued: true, paperWaiting: ({ event }) => event.paperWaiting }),
+                        // The receipt comes out with the paper, not after the rating.
+                        actions: [
+                          assign({ printStage: 'done', issued: true, paperWaiting: ({ event }) => event.paperWaiting }),
+                          'tellReceipt',
+                        ],
                       },
                       'PRINT.FAILED': {
                         target: '#kiosk.session.flow.failed',
@@ -576,8 +620,8 @@ export function createSessionMachine(services: SessionServices) {
                 entry: [assign({ idle: 'short' }), 'watch'],
                 on: {
                   // A refusal or a failure is an outcome too: the way home passes the rating (skipping is one tap).
-                  CANCEL: { target: 'rating', actions: assign(citizenDataCleared) },
-                  HOME: { target: 'rating', actions: assign(citizenDataCleared) },
+                  CANCEL: { target: 'rating', actions: ['tellReceipt', assign(citizenDataCleared)] },
+                  HOME: { target: 'rating', actions: ['tellReceipt', assign(citizenDataCleared)] },
                   RETRY: [
                     {
                       guard: { type: 'retryTo', params: 'placeCard' },

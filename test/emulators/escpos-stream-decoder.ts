@@ -11,6 +11,7 @@ export type EscPosCommand =
   | { kind: 'init' }
   | { kind: 'align'; n: number }
   | { kind: 'size'; n: number }
+  | { kind: 'bold'; on: boolean }
   | { kind: 'feed'; lines: number }
   | { kind: 'chineseMode'; on: boolean }
   | { kind: 'automaticStatusBack'; n: number }
@@ -42,6 +43,7 @@ export function parseCommand(bytes: Uint8Array, offset: number): { command: EscP
     if (second === 0x40) return { command: { kind: 'init' }, next: offset + 2 };
     if (second === 0x61) return withArgument((n) => ({ kind: 'align', n }));
     if (second === 0x64) return withArgument((lines) => ({ kind: 'feed', lines }));
+    if (second === 0x45) return withArgument((n) => ({ kind: 'bold', on: (n & 1) === 1 }));
     return unknown(2);
   }
   if (first === 0x1c) {
@@ -85,8 +87,15 @@ export interface DecodedReceipt {
   anomalies: string[];
 }
 
+/** `bold` is there only when the line was emphasised, so plain lines compare equal to a `Receipt` without it. */
 export type DecodedLine =
-  | { kind: 'text'; text: string; size: 'normal' | 'large' | 'unsupported'; align: 'left' | 'center' | 'right' | 'unsupported' }
+  | {
+      kind: 'text';
+      text: string;
+      size: 'normal' | 'large' | 'unsupported';
+      align: 'left' | 'center' | 'right' | 'unsupported';
+      bold?: true;
+    }
   | Exclude<ReceiptLine, { kind: 'text' }>;
 
 const EC_LEVELS = { 0x30: 'L', 0x31: 'M', 0x32: 'Q', 0x33: 'H' } as const;
@@ -103,6 +112,7 @@ export class ReceiptAssembler {
   private chineseMode = false;
   private size = 0;
   private align = 0;
+  private bold = false;
   private qr = {
     model: null as number | null,
     moduleSize: null as number | null,
@@ -119,6 +129,7 @@ export class ReceiptAssembler {
         this.chineseMode = false;
         this.size = 0;
         this.align = 0;
+        this.bold = false;
         this.lineBytes = [];
         return null;
       case 'align':
@@ -126,6 +137,9 @@ export class ReceiptAssembler {
         return null;
       case 'size':
         this.size = command.n;
+        return null;
+      case 'bold':
+        this.bold = command.on;
         return null;
       case 'chineseMode':
         this.chineseMode = command.on;
@@ -211,6 +225,7 @@ export class ReceiptAssembler {
             : this.align === 2 || this.align === 0x32
               ? 'right'
               : 'unsupported',
+      ...(this.bold ? { bold: true as const } : {}),
     });
     this.lineBytes = [];
     this.lineHasCodePageBytes = false;

@@ -118,7 +118,7 @@ export function createSessionHarness(
     clock,
     input: { catalogue, settings, outOfService: options.outOfService ?? false },
   });
-  for (const type of ['staffAlert', 'rating', 'sessionEnded'] as const) actor.on(type, (event) => emitted.push(event));
+  for (const type of ['staffAlert', 'rating', 'sessionEnded', 'receipt'] as const) actor.on(type, (event) => emitted.push(event));
   actor.start();
 
   const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
