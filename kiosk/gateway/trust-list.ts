@@ -11,6 +11,8 @@ import { keyId } from './key-id';
 import type { SignatureAlg } from './signature-algorithms';
 import { signatureScheme } from './signature-algorithms';
 
+export { keyUsableAt, type KeyProblem } from '../../verifier/seal-issuer';
+
 const instant = z.string().refine((value) => parseInstant(value) !== null, 'not an RFC 3339 UTC instant');
 const code = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
@@ -137,16 +139,6 @@ function buildEntry(entry: TrustEntryDocument): Result<TrustEntry, string> {
   };
   if (entry.retiredAt !== undefined) result.retiredAtMs = parseInstant(entry.retiredAt)!;
   return ok(result);
-}
-
-export type KeyProblem = 'key revoked' | 'key retired' | 'key not valid at that time';
-
-/** Whether the key could sign at `signedAtMs`: status first (revoked kills every signature), then validity. */
-export function keyUsableAt(entry: TrustEntry, signedAtMs: number): Result<void, KeyProblem> {
-  if (entry.status === 'revoked') return err('key revoked');
-  if (entry.status === 'retired' && !(signedAtMs < entry.retiredAtMs!)) return err('key retired');
-  if (signedAtMs < entry.validFromMs || signedAtMs > entry.validToMs) return err('key not valid at that time');
-  return ok(undefined);
 }
 
 /** Past `nextUpdate` the list still verifies, but staff must be told to get a newer one. */
