@@ -3,7 +3,7 @@
 
 import { err, ok, type Result } from '../device-drivers/result';
 import { decodeSealClaims, decodeSealEnvelope, sealSigStructure, SEAL_MAX_TEXT, SEAL_PREFIX, type SealClaims } from './kq1-format';
-import { runWithAsyncCrypto, runWithCrypto, type AsyncSealCrypto, type CryptoSteps, type SyncSealCrypto } from './seal-crypto';
+import { runWithCrypto, type CryptoSteps, type SyncSealCrypto } from './seal-crypto';
 import { keyUsableAt, type SealIssuer, type SealTrust } from './seal-issuer';
 import { COSE_ALG } from './signature-alg';
 import type { CborProblem } from './strict-cbor';
@@ -53,8 +53,8 @@ function refuse(failure: SealFailure, cbor?: CborProblem): Result<never, SealErr
   return err(cbor === undefined ? { failure } : { failure, cbor });
 }
 
-/** The four steps, yielding the one signature check; run by `verifySeal` or `verifySealAsync`. */
-function* sealChecks<Key, Issuer extends SealIssuer<Key>>(
+/** The four steps, yielding the one signature check; run by `verifySeal` or by a verdict (kq1-verdict.ts). */
+export function* sealChecks<Key, Issuer extends SealIssuer<Key>>(
   text: string,
   trust: SealTrust<Key, Issuer>,
   now: Date,
@@ -98,14 +98,4 @@ export function verifySeal<Key, Issuer extends SealIssuer<Key>>(
   crypto: SyncSealCrypto<Key>,
 ): Verdict<Issuer> {
   return runWithCrypto(sealChecks(text, trust, now), crypto);
-}
-
-/** The same verification with crypto that answers later (WebCrypto). */
-export function verifySealAsync<Key, Issuer extends SealIssuer<Key>>(
-  text: string,
-  trust: SealTrust<Key, Issuer>,
-  now: Date,
-  crypto: AsyncSealCrypto<Key>,
-): Promise<Verdict<Issuer>> {
-  return runWithAsyncCrypto(sealChecks(text, trust, now), crypto);
 }

@@ -34,6 +34,10 @@ const documentSchema = z.object({
   issuedAt: instant,
   nextUpdate: instant,
   issuers: z.array(entrySchema),
+  /** v1.1: a list without it is a test list. */
+  environment: z.enum(['production', 'test']).optional(),
+  /** v1.1: the official verifier pages a printed URL-form seal may point at. */
+  verifierUrls: z.array(z.url({ protocol: /^https$/ })).optional(),
 });
 
 /** The trust list as published (the JWS payload). */
@@ -54,11 +58,16 @@ export interface TrustEntry {
   retiredAtMs?: number;
 }
 
+export type TrustListEnvironment = 'production' | 'test';
+
 export interface TrustList {
   version: number;
   issuedAtMs: number;
   nextUpdateMs: number;
   issuers: ReadonlyMap<string, TrustEntry>;
+  /** A `test` list's papers are specimens: watermarked, `样本` in the stamp; a production kiosk refuses one. */
+  environment: TrustListEnvironment;
+  verifierUrls: readonly string[];
 }
 
 /** Why a trust list was refused as a whole, in words for staff (no key material, no values). */
@@ -94,6 +103,7 @@ export function loadTrustList(
     return refuse(`malformed at ${issue?.path.join('.') ?? '?'} (${issue?.message ?? ''})`);
   }
   const { version, issuedAt, nextUpdate, issuers } = document.data;
+  const environment = document.data.environment ?? 'test';
   if (options.installedVersion !== undefined && version < options.installedVersion) {
     return refuse(`version ${version} is lower than the installed ${options.installedVersion}`);
   }
@@ -104,7 +114,14 @@ export function loadTrustList(
     if (entries.has(built.value.kid)) return refuse(`duplicate kid ${built.value.kid}`);
     entries.set(built.value.kid, built.value);
   }
-  return ok({ version, issuedAtMs: parseInstant(issuedAt)!, nextUpdateMs: parseInstant(nextUpdate)!, issuers: entries });
+  return ok({
+    version,
+    issuedAtMs: parseInstant(issuedAt)!,
+    nextUpdateMs: parseInstant(nextUpdate)!,
+    issuers: entries,
+    environment,
+    verifierUrls: document.data.verifierUrls ?? [],
+  });
 }
 
 function refuse(reason: string): Result<never, TrustListRefusal> {
