@@ -9,8 +9,8 @@ import { verifySeal as verifyKq1Seal, type SealError, type VerifiedSeal as Verif
 import type { TrustEntry, TrustList } from './trust-list';
 import { signatureScheme, type SignatureAlg } from './signature-algorithms';
 
-export { SEAL_MAX_COSE_BYTES, SEAL_PREFIX, sealCoseBytes, sealFactKeys, type SealClaims } from '../../verifier/kq1-format';
-export { sealFailureText, type SealError, type SealFailure } from '../../verifier/verify-kq1';
+// Kept here for the gateway's callers (the response check, the simulator's issuer).
+export { SEAL_MAX_COSE_BYTES, sealCoseBytes, sealFactKeys, type SealClaims } from '../../verifier/kq1-format';
 
 export type VerifiedSeal = VerifiedKq1Seal<TrustEntry>;
 
