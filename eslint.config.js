@@ -47,7 +47,7 @@ const zones = {
       'The session machine sees a device only through its adapter interface and status/result types, never a codec, transport or driver.',
   },
   productionStandsAlone: {
-    target: ['kiosk', 'device-drivers', 'print-templates'],
+    target: ['kiosk', 'device-drivers', 'print-templates', 'verifier'],
     from: ['scripts/**', 'test/**', '**/simulated-*.ts', '**/fixtures/**', 'kiosk/development/**', 'kiosk/dev-main.*'],
     message:
       'Production code imports nothing from scripts/, test/, fixtures or a simulator; only the development composition root (kiosk/dev-main.ts, kiosk/development/) wires those in.',
@@ -63,6 +63,13 @@ const zones = {
     target: 'kiosk/printing',
     from: ['kiosk/session', 'kiosk/agent', 'kiosk/main.ts'],
     message: 'kiosk/printing/ is used by the session, not the reverse: it imports nothing of kiosk/session/ or kiosk/agent/.',
+  },
+  // The KQ1 verifier runs in the agent and in a browser page: plain TypeScript with its crypto injected.
+  verifierStandsAlone: {
+    target: 'verifier',
+    from: '.',
+    except: ['verifier', 'device-drivers/result.ts', 'kiosk/privacy/mask.ts', 'node_modules'],
+    message: 'verifier/ runs in the agent and in a browser: it imports only itself, device-drivers/result.ts and kiosk/privacy/mask.ts.',
   },
   privacyStandsAlone: {
     target: 'kiosk/privacy',
@@ -119,6 +126,14 @@ export default defineConfig(
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['verifier/**'],
+    ignores: testsAndTools,
+    rules: {
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-globals': ['error', 'Buffer', 'process'],
+    },
   },
   {
     files: ['kiosk/ui/**'],

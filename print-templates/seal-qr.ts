@@ -1,7 +1,7 @@
 // The KQ1 seal as a QR code (level Q) drawn with vector squares, per shared/contracts/seal-kq1.md:
 // modules of at least 0.5 mm and a 4-module quiet zone kept clear around the code. The caption goes below.
 
-import QRCode, { type BitMatrix } from 'qrcode';
+import QRCode, { type BitMatrix, type QRCodeSegment } from 'qrcode';
 
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { fillPlaceholders } from './placeholders';
@@ -29,13 +29,27 @@ export function sealGeometry(modules: number, sizeMm: number): SealGeometry {
 }
 
 const alphanumeric = /^[0-9A-Z $%*+\-./:]*$/;
+/** The URL form (seal-kq1 v1.1): `<verifier URL>#` then the escaped `KQ1:…`, which stays alphanumeric. */
+const urlForm = /^([^#]+#)(KQ1:[0-9A-Z $%*+\-./:]*)$/;
 
-/** The QR modules of a seal, at level Q as the contract says. */
-export function sealMatrix(seal: string): BitMatrix {
+/** The segments a seal is written in, chosen here rather than by qrcode's optimiser. */
+export function sealSegments(seal: string): QRCodeSegment[] | null {
   // A KQ1 seal is all QR-alphanumeric: saying so skips qrcode's segment optimiser (a shortest-path search,
-  // 5–50 ms for 450 characters) and yields the same symbol. Anything else is left to the optimiser.
-  const segments = alphanumeric.test(seal) ? [{ data: seal, mode: 'alphanumeric' as const }] : seal;
-  return QRCode.create(segments, { errorCorrectionLevel: 'Q' }).modules;
+  // 5–50 ms for 450 characters) and yields the same symbol. The URL form is two segments, as the contract says.
+  if (alphanumeric.test(seal)) return [{ data: seal, mode: 'alphanumeric' }];
+  const url = urlForm.exec(seal);
+  if (url) {
+    return [
+      { data: new TextEncoder().encode(url[1]!), mode: 'byte' },
+      { data: url[2]!, mode: 'alphanumeric' },
+    ];
+  }
+  return null;
+}
+
+/** The QR modules of a seal, at level Q as the contract says; anything not a seal is left to the optimiser. */
+export function sealMatrix(seal: string): BitMatrix {
+  return QRCode.create(sealSegments(seal) ?? seal, { errorCorrectionLevel: 'Q' }).modules;
 }
 
 export function measureSealQr(ctx: BlockContext, block: SealBlock, templateWidthPt: number | undefined): MeasuredBlock {

@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import type { MaintenanceKey } from '../maintenance/maintenance-code';
 import { createPrintService } from '../printing/print-service';
 import { openPrintJobLedger } from '../printing/print-job-ledger';
+import { createSealVerifierUrl } from '../printing/seal-verifier-url';
 import type { KioskInfo } from '../session/session-view';
 import { openAgentAudit } from './agent-audit';
 import { startAgentServer, type DevicePanelHandler } from './agent-server';
@@ -102,6 +103,11 @@ export async function createAgent(parts: AgentParts) {
     },
     ledger: printJobLedger,
     ledgerFailed: () => logger.event('staff.alert', 'failure', { reason: 'printJobLedgerUnwritable' }),
+    sealVerifierUrl: createSealVerifierUrl(
+      config.verifier?.url ?? null,
+      () => gateway.trustList.verifierUrls,
+      () => logger.event('staff.alert', 'failure', { reason: 'verifierUrlNotInTrustList' }),
+    ),
   });
   // 好差评: the outbox on disk, and the loop that hands its due batches to the gateway.
   const ratingOutbox = await openRatingOutbox({ dir: join(config.dataDir, 'ratings'), logger, ...parts.ratings });

@@ -2,14 +2,15 @@
 // library (sm2-sm3.ts), since Node's crypto cannot make standard SM2 signatures.
 
 import { sign, verify } from 'node:crypto';
-import type { SignatureAlg, SignatureScheme } from './signature-scheme';
+import type { SignatureAlg } from '../../verifier/signature-alg';
+import type { SignatureScheme } from './signature-scheme';
 import { sm2Sm3 } from './sm2-sm3';
 
 export type { SignatureAlg, SignatureScheme } from './signature-scheme';
+export { isSignatureAlg, SIGNATURE_ALGS } from '../../verifier/signature-alg';
 
 const es256: SignatureScheme = {
   alg: 'ES256',
-  coseAlg: -7,
   sign(data, privateKey) {
     return sign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' });
   },
@@ -22,8 +23,6 @@ const es256: SignatureScheme = {
   },
 };
 
-export const SIGNATURE_ALGS: readonly SignatureAlg[] = ['ES256', 'SM2-SM3'];
-
 export function signatureScheme(alg: SignatureAlg): SignatureScheme {
   switch (alg) {
     case 'ES256':
@@ -31,8 +30,4 @@ export function signatureScheme(alg: SignatureAlg): SignatureScheme {
     case 'SM2-SM3':
       return sm2Sm3;
   }
-}
-
-export function isSignatureAlg(value: unknown): value is SignatureAlg {
-  return typeof value === 'string' && (SIGNATURE_ALGS as readonly string[]).includes(value);
 }

@@ -1,13 +1,12 @@
 // What every signature algorithm of the contract offers: raw r‖s signatures and a key-kind check.
 
 import type { KeyObject } from 'node:crypto';
+import type { SignatureAlg } from '../../verifier/signature-alg';
 
-export type SignatureAlg = 'ES256' | 'SM2-SM3';
+export type { SignatureAlg } from '../../verifier/signature-alg';
 
 export interface SignatureScheme {
   alg: SignatureAlg;
-  /** The COSE algorithm number (seal-kq1.md). */
-  coseAlg: number;
   /** Raw r‖s, 64 bytes. */
   sign(data: Uint8Array, privateKey: KeyObject): Buffer;
   verify(data: Uint8Array, signature: Uint8Array, publicKey: KeyObject): boolean;

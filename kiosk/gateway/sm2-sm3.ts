@@ -60,8 +60,6 @@ function inRange(bytes: Uint8Array): boolean {
 
 export const sm2Sm3: SignatureScheme = {
   alg: 'SM2-SM3',
-  // Private use (seal-kq1.md): COSE has no registered SM2 algorithm.
-  coseAlg: -65537,
   sign(data, privateKey) {
     const key = signingKey(privateKey);
     if (!key) throw new Error('not an SM2 private key');

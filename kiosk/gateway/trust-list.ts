@@ -11,6 +11,8 @@ import { keyId } from './key-id';
 import type { SignatureAlg } from './signature-algorithms';
 import { signatureScheme } from './signature-algorithms';
 
+export { keyUsableAt, type KeyProblem } from '../../verifier/seal-issuer';
+
 const instant = z.string().refine((value) => parseInstant(value) !== null, 'not an RFC 3339 UTC instant');
 const code = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
@@ -32,6 +34,10 @@ const documentSchema = z.object({
   issuedAt: instant,
   nextUpdate: instant,
   issuers: z.array(entrySchema),
+  /** v1.1: a list without it is a test list. */
+  environment: z.enum(['production', 'test']).optional(),
+  /** v1.1: the official verifier pages a printed URL-form seal may point at. */
+  verifierUrls: z.array(z.url({ protocol: /^https$/ })).optional(),
 });
 
 /** The trust list as published (the JWS payload). */
@@ -52,11 +58,16 @@ export interface TrustEntry {
   retiredAtMs?: number;
 }
 
+export type TrustListEnvironment = 'production' | 'test';
+
 export interface TrustList {
   version: number;
   issuedAtMs: number;
   nextUpdateMs: number;
   issuers: ReadonlyMap<string, TrustEntry>;
+  /** A `test` list's papers are specimens: watermarked, `样本` in the stamp; a production kiosk refuses one. */
+  environment: TrustListEnvironment;
+  verifierUrls: readonly string[];
 }
 
 /** Why a trust list was refused as a whole, in words for staff (no key material, no values). */
@@ -92,6 +103,7 @@ export function loadTrustList(
     return refuse(`malformed at ${issue?.path.join('.') ?? '?'} (${issue?.message ?? ''})`);
   }
   const { version, issuedAt, nextUpdate, issuers } = document.data;
+  const environment = document.data.environment ?? 'test';
   if (options.installedVersion !== undefined && version < options.installedVersion) {
     return refuse(`version ${version} is lower than the installed ${options.installedVersion}`);
   }
@@ -102,7 +114,14 @@ export function loadTrustList(
     if (entries.has(built.value.kid)) return refuse(`duplicate kid ${built.value.kid}`);
     entries.set(built.value.kid, built.value);
   }
-  return ok({ version, issuedAtMs: parseInstant(issuedAt)!, nextUpdateMs: parseInstant(nextUpdate)!, issuers: entries });
+  return ok({
+    version,
+    issuedAtMs: parseInstant(issuedAt)!,
+    nextUpdateMs: parseInstant(nextUpdate)!,
+    issuers: entries,
+    environment,
+    verifierUrls: document.data.verifierUrls ?? [],
+  });
 }
 
 function refuse(reason: string): Result<never, TrustListRefusal> {
@@ -137,16 +156,6 @@ function buildEntry(entry: TrustEntryDocument): Result<TrustEntry, string> {
   };
   if (entry.retiredAt !== undefined) result.retiredAtMs = parseInstant(entry.retiredAt)!;
   return ok(result);
-}
-
-export type KeyProblem = 'key revoked' | 'key retired' | 'key not valid at that time';
-
-/** Whether the key could sign at `signedAtMs`: status first (revoked kills every signature), then validity. */
-export function keyUsableAt(entry: TrustEntry, signedAtMs: number): Result<void, KeyProblem> {
-  if (entry.status === 'revoked') return err('key revoked');
-  if (entry.status === 'retired' && !(signedAtMs < entry.retiredAtMs!)) return err('key retired');
-  if (signedAtMs < entry.validFromMs || signedAtMs > entry.validToMs) return err('key not valid at that time');
-  return ok(undefined);
 }
 
 /** Past `nextUpdate` the list still verifies, but staff must be told to get a newer one. */

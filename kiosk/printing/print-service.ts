@@ -6,6 +6,7 @@
 // With a ledger, each job's steps go to disk around the print (print-job-ledger.ts), and the job counter goes on
 // from the ledger's highest so that no job name is used twice across restarts. A ledger that cannot be written
 // does not stop the print: it is told to `ledgerFailed` (for staff).
+// With a verifier address (`sealVerifierUrl`), seals print in the URL form a phone's camera opens.
 
 import {
   a4Readiness,
@@ -17,6 +18,7 @@ import {
 } from '../../device-drivers/a4-printer/a4-printer';
 import type { Result } from '../../device-drivers/result';
 import type { A4Template } from '../../print-templates/template-schema';
+import { sealUrl } from '../../verifier/kq1-url-form';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { PrintJobLedger } from './print-job-ledger';
 
@@ -27,6 +29,8 @@ export function createPrintService(options: {
   sheetsPrinted?: (sheets: number) => void;
   ledger?: PrintJobLedger;
   ledgerFailed?: () => void;
+  /** The verifier page printed seals point at, or null for the bare `KQ1:` form (seal-verifier-url.ts). */
+  sealVerifierUrl?: () => string | null;
 }) {
   const { ledger } = options;
   let jobCounter = ledger?.lastJobNumber(options.kioskId) ?? 0;
@@ -40,7 +44,9 @@ export function createPrintService(options: {
 
     async prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument> {
       const { renderCertificatesA4 } = await loadRenderer();
-      const { pdf, pages } = await renderCertificatesA4(certificates, options.template());
+      const verifierUrl = options.sealVerifierUrl?.() ?? null;
+      const printed = verifierUrl === null ? certificates : certificates.map((c) => ({ ...c, seal: sealUrl(verifierUrl, c.seal) }));
+      const { pdf, pages } = await renderCertificatesA4(printed, options.template());
       jobCounter += 1;
       return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };
     },

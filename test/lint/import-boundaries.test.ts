@@ -44,6 +44,7 @@ const noStandIns = 'Production code imports nothing from scripts/, test/';
 const sessionBelow = 'kiosk/session/ sees the world through its services';
 const printingBelow = 'kiosk/printing/ is used by the session, not the reverse';
 const privacyLeaf = 'kiosk/privacy/ is a leaf';
+const verifierAlone = 'verifier/ runs in the agent and in a browser';
 
 describe('refused', () => {
   // [what, the planted file, what it imports, the rule that must refuse it, words of the rule's message]
@@ -130,6 +131,8 @@ describe('refused', () => {
       printingBelow,
     ],
     ['the privacy module importing the session', 'kiosk/privacy/planted.ts', '../session/failures', zone, privacyLeaf],
+    ['the KQ1 verifier importing the gateway', 'verifier/planted.ts', '../kiosk/gateway/trust-list', zone, verifierAlone],
+    ['the KQ1 verifier importing a Node built-in', 'verifier/planted.ts', 'node:crypto', 'import-x/no-nodejs-modules', ''],
     ['an import that does not resolve', 'kiosk/agent/planted.ts', './no-such-file', 'import-x/no-unresolved', ''],
   ];
 
@@ -200,6 +203,11 @@ describe('allowed', () => {
       'a test next to production code importing test support and scripts',
       'kiosk/agent/planted.test.ts',
       ['../../test/support/pty-pair', '../../scripts/synthetic-population'],
+    ],
+    [
+      'the KQ1 verifier importing its own files, the result type, the masking and cborg',
+      'verifier/planted.ts',
+      ['./kq1-format', '../device-drivers/result', '../kiosk/privacy/mask', 'cborg'],
     ],
     ['a UI test importing the contract as a value', 'kiosk/ui/Planted.test.tsx', ['../session/session-view']],
   ];

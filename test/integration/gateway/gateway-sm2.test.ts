@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'cborg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeBase45 } from '../../../kiosk/gateway/base45-strict';
+import { decodeBase45 } from '../../../verifier/base45';
 import { createGatewayClient } from '../../../kiosk/gateway/https-gateway-client';
 import { createMemoryLogger } from '../../support/memory-logger';
 import { simulatorClientConfig } from '../../../scripts/gateway-simulator/client-config';

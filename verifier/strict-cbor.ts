@@ -4,7 +4,7 @@
 // cborg keeps nothing of a decode at module level, so a holder's name does not outlive its session.
 
 import { decode, Tagged, type TagDecoder } from 'cborg';
-import { err, ok, type Result } from '../../device-drivers/result';
+import { err, ok, type Result } from '../device-drivers/result';
 
 /** Which rule the bytes broke; a code for staff, never a value from the bytes. */
 export type CborProblem =
