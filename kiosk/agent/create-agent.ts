@@ -34,6 +34,8 @@ import type { MaintenanceSettings } from '../maintenance/maintenance-machine';
 import { startAgentMaintenance } from './agent-maintenance';
 import { openMaintenanceState } from './maintenance-mode';
 import { openRecentErrors } from './recent-errors';
+import type { BundleTestRender } from '../templates/template-updater';
+import { startTemplateUpdates } from './template-updates';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
 export interface DevelopmentParts {
@@ -59,6 +61,8 @@ export interface AgentParts {
   maintenanceKey?: MaintenanceKey | null;
   /** Maintenance mode's limits (idle, warning, refusal shown); tests shorten them. */
   maintenanceSettings?: Partial<MaintenanceSettings>;
+  /** Template updates' test render and poll interval; tests replace them. */
+  templateUpdates?: { testRender?: BundleTestRender; pollMs?: number };
 }
 
 export async function createAgent(parts: AgentParts) {
@@ -117,6 +121,17 @@ export async function createAgent(parts: AgentParts) {
   });
   const stopObservingSession = metrics.observeSession(runtime);
   runtime.start();
+  const templateUpdates = await startTemplateUpdates({
+    config,
+    idle: () => runtime.idle(),
+    logger,
+    switched: (bundle) =>
+      metrics.kiosk.setTemplates([
+        { id: template.id, version: template.version, source: 'bundled' },
+        { id: 'bundle', version: bundle.version, source: 'installed' },
+      ]),
+    ...parts.templateUpdates,
+  });
 
   // Maintenance mode needs the router (for the scan self-test); the router hands it codes once it runs.
   let deliverMaintenanceCode = (code: string): void => void code;
@@ -134,7 +149,7 @@ export async function createAgent(parts: AgentParts) {
     runtime,
     devices,
     gateway,
-    templateVersion: template.version || 'bundled',
+    templateVersion: templateUpdates?.status().installed ?? (template.version || 'bundled'),
     diagnostics,
     scanRouter,
     recentErrors,
@@ -169,6 +184,8 @@ export async function createAgent(parts: AgentParts) {
       gateway: { available: gateway.available(), simulator: development?.gatewaySimulator ?? false, ...gateway.diagnostics() },
       scans: { scannerOn: scanRouter.enabled(), ignored: scanRouter.ignored() },
       maintenance: maintenance.view()?.stage ?? null,
+      // The template bundle in use (null: the one shipped with the kiosk) and the last poll of the repository.
+      templates: templateUpdates?.status() ?? null,
     }),
     metrics: async () => ({ contentType: metrics.kiosk.contentType, text: await metrics.kiosk.text() }),
     diagnostics,
@@ -205,6 +222,7 @@ export async function createAgent(parts: AgentParts) {
       stopSyncingScanner();
       await scanRouter.stop();
       maintenance.stop();
+      await templateUpdates?.stop();
       runtime.stop();
       await ratingDelivery.stop();
       stopObservingSession();

@@ -5,7 +5,7 @@
 // could not be downloaded is tried at the next poll. The bundle in use keeps printing throughout.
 
 import valid from 'semver/functions/valid.js';
-import { type Result } from '../../device-drivers/result';
+import type { Result } from '../../device-drivers/result';
 import { checkBundleFiles, compareVersions, type BundleManifest } from '../../print-templates/bundle-manifest';
 import type { Logger } from '../logger';
 import type { InstalledBundle, InstalledBundles } from './installed-bundles';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Metadata, MetadataKind } from '@tufjs/models';
 import { err, ok } from '../../device-drivers/result';
+import { renderCertificateSamples } from '../../kiosk/templates/certificate-sample-render';
 import { openInstalledBundles } from '../../kiosk/templates/installed-bundles';
 import { startTemplateUpdater, type BundleTestRender, type TemplateUpdater } from '../../kiosk/templates/template-updater';
 import { createTufBundleSource } from '../../kiosk/templates/tuf-bundle-source';
@@ -63,7 +64,17 @@ async function release(
   await publishRepository({ repo, keys, ...publish });
 }
 
-async function kiosk(options: { ring?: number; appVersion?: string; idle?: () => boolean; pollMs?: number; maxBundleBytes?: number } = {}) {
+interface KioskOptions {
+  ring?: number;
+  appVersion?: string;
+  idle?: () => boolean;
+  pollMs?: number;
+  maxBundleBytes?: number;
+  testRender?: BundleTestRender;
+  switched?: () => void;
+}
+
+async function kiosk(options: KioskOptions = {}) {
   const installed = await openInstalledBundles(join(kioskData, 'templates'));
   const logger = createMemoryLogger();
   const source = createTufBundleSource({
@@ -77,8 +88,9 @@ async function kiosk(options: { ring?: number; appVersion?: string; idle?: () =>
     installed,
     ring: options.ring ?? 3,
     appVersion: options.appVersion ?? '0.1.0',
-    testRender,
+    testRender: options.testRender ?? testRender,
     idle: options.idle ?? (() => true),
+    ...(options.switched ? { switched: options.switched } : {}),
     idleCheckMs: 10,
     pollMs: options.pollMs ?? 3_600_000,
     logger,
@@ -144,6 +156,38 @@ async function latest(role: 'targets' | 'snapshot'): Promise<number> {
   const names = await readdir(join(repo, 'metadata'));
   return Math.max(...names.map((name) => Number(new RegExp(`^(\\d+)\\.${role}\\.json$`).exec(name)?.[1] ?? 0)));
 }
+
+describe('from publish to switch', () => {
+  it('takes at most one poll interval and the work of a check on a polling kiosk', async () => {
+    const pollMs = 1000;
+    let switchedAt = 0;
+    await kiosk({ pollMs, testRender: renderCertificateSamples, switched: () => (switchedAt = performance.now()) });
+    const delays: number[] = [];
+    for (let minor = 1; minor <= 5; minor++) {
+      // Publish at a different moment of the poll cycle each time.
+      await new Promise((resolve) => setTimeout(resolve, 170 * minor));
+      switchedAt = 0;
+      const bundle = await writeTemplateBundle(join(work, 'bundles', `1.${minor}.0`), `1.${minor}.0`);
+      await signBundle({ repo, bundle, ring: 9, keys });
+      await publishRepository({ repo, keys });
+      const published = performance.now();
+      while (switchedAt === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      delays.push(Math.round(switchedAt - published));
+    }
+    await expectCurrent('1.5.0');
+    // The work itself, without waiting for a poll: refresh, download, check, render, switch.
+    await writeTemplateBundle(join(work, 'bundles', '1.6.0'), '1.6.0').then((bundle) => signBundle({ repo, bundle, ring: 9, keys }));
+    await publishRepository({ repo, keys });
+    const checkStarted = performance.now();
+    const check = await updater!.checkNow();
+    const checkMs = Math.round(performance.now() - checkStarted);
+    const sorted = [...delays].sort((a, b) => a - b);
+    console.log(
+      `publish → switch with a ${pollMs} ms poll: ${delays.join(', ')} ms (median ${sorted[2]} ms, max ${sorted[4]} ms); a check that installs: ${checkMs} ms (${check.kind})`,
+    );
+    expect(sorted[4]).toBeLessThan(pollMs + 2000);
+  }, 60_000);
+});
 
 describe('attacks on the channel: refused, the current bundle still in use', () => {
   it('a tampered bundle file', async () => {

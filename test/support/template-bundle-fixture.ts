@@ -1,9 +1,11 @@
-// A small template bundle written to a directory: the bundled A4 template as the certificate template, one
-// sample, a manifest with every file's hash. `sample` lets a test make a bundle whose test render fails.
+// A small template bundle written to a directory: the bundled A4 template as the certificate template, the
+// synthetic 张三's 无房证明 as its sample, a manifest with every file's hash. `sample` lets a test make a bundle
+// whose test render fails.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleFormat, MANIFEST_FILE, sha256Hex } from '../../print-templates/bundle-manifest';
+import { zhangSanNoPropertyProof } from '../../print-templates/fixtures/synthetic-certificates';
 
 export async function writeTemplateBundle(
   dir: string,
@@ -12,7 +14,7 @@ export async function writeTemplateBundle(
 ): Promise<string> {
   const files: Record<string, Buffer> = {
     'templates/certificate.json': await readFile(new URL('../../print-templates/bundled/certificate-a4.json', import.meta.url)),
-    'samples/certificate.json': Buffer.from(JSON.stringify(options.sample ?? { label: `sample for ${version}` })),
+    'samples/certificate.json': Buffer.from(JSON.stringify(options.sample ?? { ...zhangSanNoPropertyProof, certId: `sample-${version}` })),
   };
   if (options.extraBytes) files['images/filler.png'] = Buffer.alloc(options.extraBytes, 7);
   await mkdir(dir, { recursive: true });
