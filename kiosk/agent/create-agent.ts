@@ -3,6 +3,7 @@
 // gateway) and kiosk/dev-main.ts (development: simulated devices and the bundled gateway simulator).
 // Nothing here knows whether a part is real or simulated.
 
+import type { A4Template } from '../../print-templates/template-schema';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { KioskConfig } from '../config/kiosk-config';
 import { sessionSettingsFrom } from '../config/session-settings-from-config';
@@ -93,10 +94,12 @@ export async function createAgent(parts: AgentParts) {
     });
     await printJobLedger.finished(job.jobName, 'unknownAfterRestart');
   }
+  // The installed bundle's templates once template updates have started; the bundled template until then.
+  let installedTemplateFor: (certificates: ReadonlyArray<{ certType: string }>) => A4Template | undefined = () => undefined;
   const printService = createPrintService({
     kioskId: config.kioskId,
     printer: devices.a4Printer,
-    template: () => template,
+    template: (certificates) => installedTemplateFor(certificates) ?? template,
     sheetsPrinted: (sheets) => {
       metrics.kiosk.sheetsPrinted(sheets);
       void maintenanceState.paper.used('a4Printer', sheets).catch(() => logger.event('maintenance.store', 'failure', { file: 'paper' }));
@@ -125,13 +128,14 @@ export async function createAgent(parts: AgentParts) {
     config,
     idle: () => runtime.idle(),
     logger,
-    switched: (bundle) =>
+    switched: (version) =>
       metrics.kiosk.setTemplates([
         { id: template.id, version: template.version, source: 'bundled' },
-        { id: 'bundle', version: bundle.version, source: 'installed' },
+        { id: 'bundle', version, source: 'installed' },
       ]),
     ...parts.templateUpdates,
   });
+  if (templateUpdates) installedTemplateFor = templateUpdates.templateFor;
 
   // Maintenance mode needs the router (for the scan self-test); the router hands it codes once it runs.
   let deliverMaintenanceCode = (code: string): void => void code;

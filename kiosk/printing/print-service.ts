@@ -23,7 +23,8 @@ import type { PrintJobLedger } from './print-job-ledger';
 export function createPrintService(options: {
   kioskId: string;
   printer: A4Printer;
-  template: () => A4Template;
+  /** The template for a job's certificates (the installed bundle's for their type, or the bundled one). */
+  template: (certificates: readonly VerifiedCertificate[]) => A4Template;
   sheetsPrinted?: (sheets: number) => void;
   ledger?: PrintJobLedger;
   ledgerFailed?: () => void;
@@ -40,7 +41,7 @@ export function createPrintService(options: {
 
     async prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument> {
       const { renderCertificatesA4 } = await loadRenderer();
-      const { pdf, pages } = await renderCertificatesA4(certificates, options.template());
+      const { pdf, pages } = await renderCertificatesA4(certificates, options.template(certificates));
       jobCounter += 1;
       return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };
     },

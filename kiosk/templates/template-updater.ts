@@ -29,7 +29,7 @@ export interface TemplateUpdaterOptions {
   idleCheckMs?: number;
   logger: Logger;
   /** Told of each bundle made current. */
-  switched?: (bundle: InstalledBundle) => void;
+  switched?: (bundle: InstalledBundle) => void | Promise<void>;
 }
 
 export type UpdateOutcome =
@@ -104,7 +104,7 @@ export function startTemplateUpdater(options: TemplateUpdaterOptions) {
       const previous = installed.current()?.version ?? 'bundled';
       const bundle = await installed.install(staging, manifest.value);
       logger.event('templates.installed', 'success', { version: bundle.version, previous });
-      options.switched?.(bundle);
+      await options.switched?.(bundle);
       return { kind: 'installed', version: bundle.version };
     } finally {
       // Gone by now if installed (renamed); else the half-checked download goes.

@@ -2,7 +2,8 @@
 // samples with the A4 engine, installs it, and reports it in /api/health and the template version metric; a bundle
 // whose sample the engine cannot draw is refused and the installed one stays.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { renderCertificateSamples } from '../../kiosk/templates/certificate-samp
 import { publishRepository } from '../../scripts/template-repository/publish-repository';
 import { makeRoleKeys } from '../../scripts/template-repository/role-keys';
 import { signBundle } from '../../scripts/template-repository/sign-bundle';
+import { testCitizens } from '../../scripts/synthetic-population';
+import { localApi } from '../support/local-api';
 import { createMemoryLogger } from '../support/memory-logger';
 import { parsePrometheusText } from '../support/prometheus-text';
 import { startStaticDirectoryServer } from '../support/static-directory-server';
@@ -55,6 +58,20 @@ describe('the agent with template updates configured', () => {
     const samples = parsePrometheusText(await (await fetch(new URL('/metrics', agent.url))).text());
     expect(samples.get('kiosk_template_info{template="bundle",version="1.0.0",source="installed"}')).toBe(1);
     expect(logger.lines.some((line) => line.includes('"event":"templates.installed"'))).toBe(true);
+  });
+
+  it('prints a certificate whose type the bundle covers with the bundle template', async () => {
+    const api = localApi(agent.url);
+    await api.consentTo('renter-provident-fund-withdrawal', testCitizens[0]!.key);
+    await api.waitForScreen('preview');
+    await api.event({ type: 'PRINT' });
+    await api.waitForScreen('takeItems');
+    const spooled = (await readdir(agent.spoolDir!)).filter((name) => name.endsWith('.pdf'));
+    expect(spooled).toHaveLength(1);
+    const info = execFileSync('pdfinfo', [join(agent.spoolDir!, spooled[0]!)], { encoding: 'utf8' });
+    expect(info).toMatch(/^Subject:\s+certificate-a4 bundle-1\.0\.0$/m);
+    await api.post('/api/sim/a4-printer', { action: 'takePaper' });
+    await api.waitForScreen('rating');
   });
 });
 

@@ -13,7 +13,13 @@ export async function writeTemplateBundle(
   options: { minAppVersion?: string; sample?: unknown; extraBytes?: number } = {},
 ): Promise<string> {
   const files: Record<string, Buffer> = {
-    'templates/certificate.json': await readFile(new URL('../../print-templates/bundled/certificate-a4.json', import.meta.url)),
+    // The bundled template, its version naming the bundle: a printed PDF's Subject tells which one drew it.
+    'templates/certificate.json': Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(await readFile(new URL('../../print-templates/bundled/certificate-a4.json', import.meta.url), 'utf8')),
+        version: `bundle-${version}`,
+      }),
+    ),
     'samples/certificate.json': Buffer.from(JSON.stringify(options.sample ?? { ...zhangSanNoPropertyProof, certId: `sample-${version}` })),
   };
   if (options.extraBytes) files['images/filler.png'] = Buffer.alloc(options.extraBytes, 7);
