@@ -153,7 +153,7 @@ export async function createAgent(parts: AgentParts) {
     runtime,
     devices,
     gateway,
-    templateVersion: templateUpdates?.status().installed ?? (template.version || 'bundled'),
+    templateVersion: () => templateUpdates?.status().installed ?? (template.version || 'bundled'),
     diagnostics,
     scanRouter,
     recentErrors,
