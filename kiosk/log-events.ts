@@ -42,6 +42,10 @@ export const logEvents = [
   'session.ended',
   'session.machineError',
   'staff.alert',
+  'templates.check',
+  'templates.installed',
+  'templates.refused',
+  'templates.rolled_back',
 ] as const;
 
 export type LogEventName = (typeof logEvents)[number];

@@ -3,6 +3,7 @@
 // gateway) and kiosk/dev-main.ts (development: simulated devices and the bundled gateway simulator).
 // Nothing here knows whether a part is real or simulated.
 
+import type { A4Template } from '../../print-templates/template-schema';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { KioskConfig } from '../config/kiosk-config';
 import { sessionSettingsFrom } from '../config/session-settings-from-config';
@@ -36,6 +37,8 @@ import { startAgentMaintenance } from './agent-maintenance';
 import { openMaintenanceState } from './maintenance-mode';
 import { openRecentErrors } from './recent-errors';
 import { startSessionReceipts } from './session-receipts';
+import type { BundleTestRender } from '../templates/template-updater';
+import { startTemplateUpdates } from './template-updates';
 
 /** Development only: the dev panel's knobs and test cards, and whether the gateway is the bundled simulator. */
 export interface DevelopmentParts {
@@ -61,6 +64,8 @@ export interface AgentParts {
   maintenanceKey?: MaintenanceKey | null;
   /** Maintenance mode's limits (idle, warning, refusal shown); tests shorten them. */
   maintenanceSettings?: Partial<MaintenanceSettings>;
+  /** Template updates' test render and poll interval; tests replace them. */
+  templateUpdates?: { testRender?: BundleTestRender; pollMs?: number };
 }
 
 export async function createAgent(parts: AgentParts) {
@@ -93,10 +98,12 @@ export async function createAgent(parts: AgentParts) {
   }
   const paperUsed = (printer: 'a4Printer' | 'receiptPrinter', count: number) =>
     void maintenanceState.paper.used(printer, count).catch(() => logger.event('maintenance.store', 'failure', { file: 'paper' }));
+  // The installed bundle's templates once template updates have started; the bundled template until then.
+  let installedTemplateFor: (certificates: ReadonlyArray<{ certType: string }>) => A4Template | undefined = () => undefined;
   const printService = createPrintService({
     kioskId: config.kioskId,
     printer: devices.a4Printer,
-    template: () => template,
+    template: (certificates) => installedTemplateFor(certificates) ?? template,
     sheetsPrinted: (sheets) => {
       metrics.kiosk.sheetsPrinted(sheets);
       paperUsed('a4Printer', sheets);
@@ -135,6 +142,18 @@ export async function createAgent(parts: AgentParts) {
     printed: () => paperUsed('receiptPrinter', 1),
   });
   runtime.start();
+  const templateUpdates = await startTemplateUpdates({
+    config,
+    idle: () => runtime.idle(),
+    logger,
+    switched: (version) =>
+      metrics.kiosk.setTemplates([
+        { id: template.id, version: template.version, source: 'bundled' },
+        { id: 'bundle', version, source: 'installed' },
+      ]),
+    ...parts.templateUpdates,
+  });
+  if (templateUpdates) installedTemplateFor = templateUpdates.templateFor;
 
   // Maintenance mode needs the router (for the scan self-test); the router hands it codes once it runs.
   let deliverMaintenanceCode = (code: string): void => void code;
@@ -152,7 +171,7 @@ export async function createAgent(parts: AgentParts) {
     runtime,
     devices,
     gateway,
-    templateVersion: template.version || 'bundled',
+    templateVersion: () => templateUpdates?.status().installed ?? (template.version || 'bundled'),
     diagnostics,
     scanRouter,
     recentErrors,
@@ -187,6 +206,8 @@ export async function createAgent(parts: AgentParts) {
       gateway: { available: gateway.available(), simulator: development?.gatewaySimulator ?? false, ...gateway.diagnostics() },
       scans: { scannerOn: scanRouter.enabled(), ignored: scanRouter.ignored() },
       maintenance: maintenance.view()?.stage ?? null,
+      // The template bundle in use (null: the one shipped with the kiosk) and the last poll of the repository.
+      templates: templateUpdates?.status() ?? null,
     }),
     metrics: async () => ({ contentType: metrics.kiosk.contentType, text: await metrics.kiosk.text() }),
     diagnostics,
@@ -223,6 +244,7 @@ export async function createAgent(parts: AgentParts) {
       stopSyncingScanner();
       await scanRouter.stop();
       maintenance.stop();
+      await templateUpdates?.stop();
       runtime.stop();
       await receipts?.stop();
       await ratingDelivery.stop();

@@ -72,7 +72,8 @@ export function recordLine(record: DiagnosticRecord): RecordLine {
 export interface MaintenanceDataSources {
   devices: KioskDevices;
   gateway: HttpsGatewayClient;
-  templateVersion: string;
+  /** The template bundle in use now (an update may switch it while the agent runs). */
+  templateVersion: () => string;
   diagnostics: AgentDiagnostics;
   paper: PaperCounters;
   serviceFlag: ServiceFlag;
@@ -96,7 +97,7 @@ export async function maintenanceData(sources: MaintenanceDataSources): Promise<
       trustListVersion: String(diagnostics.trustListVersion),
       trustListNextUpdate: new Date(gateway.trustList.nextUpdateMs).toISOString(),
       trustListStale: diagnostics.trustListStale,
-      templateVersion: sources.templateVersion,
+      templateVersion: sources.templateVersion(),
     },
     paper: sources.paper.lines(),
     records: records.reverse().map(recordLine),

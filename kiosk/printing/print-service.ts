@@ -25,7 +25,8 @@ import type { PrintJobLedger } from './print-job-ledger';
 export function createPrintService(options: {
   kioskId: string;
   printer: A4Printer;
-  template: () => A4Template;
+  /** The template for a job's certificates (the installed bundle's for their type, or the bundled one). */
+  template: (certificates: readonly VerifiedCertificate[]) => A4Template;
   sheetsPrinted?: (sheets: number) => void;
   ledger?: PrintJobLedger;
   ledgerFailed?: () => void;
@@ -46,7 +47,7 @@ export function createPrintService(options: {
       const { renderCertificatesA4 } = await loadRenderer();
       const verifierUrl = options.sealVerifierUrl?.() ?? null;
       const printed = verifierUrl === null ? certificates : certificates.map((c) => ({ ...c, seal: sealUrl(verifierUrl, c.seal) }));
-      const { pdf, pages } = await renderCertificatesA4(printed, options.template());
+      const { pdf, pages } = await renderCertificatesA4(printed, options.template(certificates));
       jobCounter += 1;
       return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };
     },

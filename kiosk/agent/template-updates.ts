@@ -1,0 +1,68 @@
+// Template bundles joined to the agent: where a configuration names a TUF repository, the installed bundles under
+// `<dataDir>/templates/`, the repository client and the updater polling it, switching only while no session runs.
+// The current bundle's certificate templates are held in memory and swapped whole at a switch: a job prints with
+// the old templates or the new ones, never some of each.
+
+import { join } from 'node:path';
+import type { KioskConfig } from '../config/kiosk-config';
+import type { Logger } from '../logger';
+import { kioskSoftwareVersion } from './kiosk-software-version';
+import type { A4Template } from '../../print-templates/template-schema';
+import { renderCertificateSamples } from '../templates/certificate-sample-render';
+import { loadCertificateTemplates } from '../templates/certificate-templates';
+import { openInstalledBundles, type InstalledBundle } from '../templates/installed-bundles';
+import { startTemplateUpdater, type BundleTestRender } from '../templates/template-updater';
+import { createTufBundleSource } from '../templates/tuf-bundle-source';
+
+export async function startTemplateUpdates(parts: {
+  config: KioskConfig;
+  idle: () => boolean;
+  logger: Logger;
+  /** Told the version of each bundle made current (the metrics). */
+  switched: (version: string) => void;
+  testRender?: BundleTestRender;
+  /** Tests poll faster than the configuration's whole minutes. */
+  pollMs?: number;
+}) {
+  const { config, logger } = parts;
+  if (!config.templates) return null;
+  const installed = await openInstalledBundles(join(config.dataDir, 'templates'));
+  const rolledBackFrom = installed.rolledBackFrom();
+  if (rolledBackFrom) {
+    logger.event('templates.rolled_back', 'failure', { from: rolledBackFrom, to: installed.current()?.version ?? 'bundled' });
+    logger.event('staff.alert', 'failure', { reason: 'templateBundleRolledBack', version: rolledBackFrom });
+  }
+  let certificateTemplates: ReadonlyMap<string, A4Template> = new Map();
+  async function use(bundle: InstalledBundle): Promise<void> {
+    const loaded = await loadCertificateTemplates(bundle.dir, bundle.manifest);
+    if (!loaded.ok) {
+      logger.event('staff.alert', 'failure', { reason: 'templateBundleUnreadable', version: bundle.version });
+      return;
+    }
+    certificateTemplates = new Map(loaded.value.map(({ certType, template }) => [certType, template]));
+    parts.switched(bundle.version);
+  }
+  const current = installed.current();
+  if (current) await use(current);
+  const updater = startTemplateUpdater({
+    source: createTufBundleSource({
+      repositoryUrl: config.templates.repositoryUrl,
+      trustedRootFile: config.templates.trustedRootFile,
+      metadataDir: join(config.dataDir, 'templates-metadata'),
+    }),
+    installed,
+    ring: config.templates.ring,
+    appVersion: kioskSoftwareVersion(),
+    testRender: parts.testRender ?? renderCertificateSamples,
+    idle: parts.idle,
+    pollMs: parts.pollMs ?? config.templates.pollMinutes * 60_000,
+    logger,
+    switched: use,
+  });
+  return {
+    ...updater,
+    /** The installed bundle's template for the first certificate's type, if it has one. */
+    templateFor: (certificates: ReadonlyArray<{ certType: string }>): A4Template | undefined =>
+      certificateTemplates.get(certificates[0]?.certType ?? ''),
+  };
+}

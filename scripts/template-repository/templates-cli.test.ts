@@ -1,0 +1,50 @@
+// `npm run templates -- keys | sign | publish` end to end: keys made (private ones readable by the owner only),
+// a bundle signed and published into a repository of static files, usage errors exit 2, a bad bundle exits 1.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTemplateBundle } from '../../test/support/template-bundle-fixture';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'templates-cli-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+function templates(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/templates-cli.ts', ...args], { encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('npm run templates', () => {
+  it('makes keys, signs a bundle and publishes the repository', async () => {
+    const keys = join(work, 'keys');
+    const repo = join(work, 'repo');
+    expect(templates('keys', keys).status).toBe(0);
+    expect((await readdir(keys)).sort()).toEqual(
+      ['root', 'snapshot', 'targets', 'timestamp'].flatMap((role) => [`${role}.key`, `${role}.pub`]).sort(),
+    );
+    expect((await stat(join(keys, 'root.key'))).mode & 0o077).toBe(0);
+    expect(templates('keys', keys)).toMatchObject({ status: 1, stderr: expect.stringMatching(/EEXIST/) });
+
+    const bundle = await writeTemplateBundle(join(work, 'bundle'), '1.0.0');
+    const signed = templates('sign', repo, bundle, '--ring', '2', '--keys', keys);
+    expect(signed).toMatchObject({ status: 0, stdout: expect.stringMatching(/bundle 1\.0\.0 signed for rings 0–2/) });
+    expect(templates('publish', repo, '--keys', keys)).toMatchObject({ status: 0, stdout: 'published snapshot 1, timestamp 1\n' });
+    expect((await readdir(join(repo, 'metadata'))).sort()).toEqual(['1.root.json', '1.snapshot.json', '1.targets.json', 'timestamp.json']);
+  });
+
+  it('names what is wrong: usage, an unknown command, a bundle that does not match its manifest', async () => {
+    expect(templates('sign', work)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^usage: npm run templates -- sign/) });
+    expect(templates('nonsense')).toMatchObject({ status: 2, stderr: expect.stringMatching(/keys <keydir>/) });
+    const bundle = await writeTemplateBundle(join(work, 'tampered'), '1.1.0');
+    await writeFile(join(bundle, 'samples', 'certificate.json'), '{}');
+    expect(templates('sign', join(work, 'repo'), bundle, '--ring', '1', '--keys', join(work, 'keys'))).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/^samples\/certificate\.json: 2 bytes, the manifest says \d+/),
+    });
+  });
+});

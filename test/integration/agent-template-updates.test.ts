@@ -1,0 +1,89 @@
+// The agent with a TUF template repository configured: at start it polls, test-renders the bundle's certificate
+// samples with the A4 engine, installs it, and reports it in /api/health and the template version metric; a bundle
+// whose sample the engine cannot draw is refused and the installed one stays.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { err, ok } from '../../device-drivers/result';
+import { loadConfig } from '../../kiosk/config/kiosk-config';
+import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
+import { renderCertificateSamples } from '../../kiosk/templates/certificate-sample-render';
+import { publishRepository } from '../../scripts/template-repository/publish-repository';
+import { makeRoleKeys } from '../../scripts/template-repository/role-keys';
+import { signBundle } from '../../scripts/template-repository/sign-bundle';
+import { testCitizens } from '../../scripts/synthetic-population';
+import { localApi } from '../support/local-api';
+import { createMemoryLogger } from '../support/memory-logger';
+import { parsePrometheusText } from '../support/prometheus-text';
+import { startStaticDirectoryServer } from '../support/static-directory-server';
+import { writeTemplateBundle } from '../support/template-bundle-fixture';
+
+let work: string;
+let agent: RunningDevelopmentAgent;
+let server: Awaited<ReturnType<typeof startStaticDirectoryServer>>;
+const logger = createMemoryLogger();
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'agent-templates-'));
+  const repo = join(work, 'repository');
+  const keys = join(work, 'keys');
+  await makeRoleKeys(keys);
+  await signBundle({ repo, bundle: await writeTemplateBundle(join(work, 'b1'), '1.0.0'), ring: 9, keys });
+  await publishRepository({ repo, keys });
+  server = await startStaticDirectoryServer(repo);
+  const { config } = await loadConfig(undefined, join(work, 'kiosk'));
+  config.port = 0;
+  config.templates = { repositoryUrl: server.url, trustedRootFile: join(repo, 'metadata', '1.root.json'), ring: 2, pollMinutes: 15 };
+  agent = await createDevelopmentAgent(config, { logger, uiDir: join(work, 'no-ui') });
+});
+
+afterAll(async () => {
+  await agent?.stop();
+  await server?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function health(): Promise<{ templates: { installed: string | null; lastOutcome: string | null } }> {
+  return (await (await fetch(new URL('/api/health', agent.url))).json()) as never;
+}
+
+describe('the agent with template updates configured', () => {
+  it('installs the published bundle and reports it in health and metrics', async () => {
+    const deadline = Date.now() + 15_000;
+    while ((await health()).templates.installed === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await health()).templates).toMatchObject({ installed: '1.0.0', lastOutcome: 'installed' });
+    const samples = parsePrometheusText(await (await fetch(new URL('/metrics', agent.url))).text());
+    expect(samples.get('kiosk_template_info{template="bundle",version="1.0.0",source="installed"}')).toBe(1);
+    expect(logger.lines.some((line) => line.includes('"event":"templates.installed"'))).toBe(true);
+  });
+
+  it('prints a certificate whose type the bundle covers with the bundle template', async () => {
+    const api = localApi(agent.url);
+    await api.consentTo('renter-provident-fund-withdrawal', testCitizens[0]!.key);
+    await api.waitForScreen('preview');
+    await api.event({ type: 'PRINT' });
+    await api.waitForScreen('takeItems');
+    const spooled = (await readdir(agent.spoolDir!)).filter((name) => name.endsWith('.pdf'));
+    expect(spooled).toHaveLength(1);
+    const info = execFileSync('pdfinfo', [join(agent.spoolDir!, spooled[0]!)], { encoding: 'utf8' });
+    expect(info).toMatch(/^Subject:\s+certificate-a4 bundle-1\.0\.0$/m);
+    await api.post('/api/sim/a4-printer', { action: 'takePaper' });
+    await api.waitForScreen('rating');
+  });
+});
+
+describe('the certificate sample render', () => {
+  it('draws every certificate sample with the A4 engine, and names a sample it cannot draw', async () => {
+    const good = await writeTemplateBundle(join(work, 'good'), '2.0.0');
+    const manifest = { format: 'kiosk-template-bundle/1', version: '2.0.0', minAppVersion: '0.1.0', files: {} } as const;
+    const templates = { 'certificate:no-property-proof': { file: 'templates/certificate.json', samples: ['samples/certificate.json'] } };
+    expect(await renderCertificateSamples(good, { ...manifest, templates })).toEqual(ok(undefined));
+    const bad = await writeTemplateBundle(join(work, 'bad'), '2.0.1', { sample: { title: 'no fields' } });
+    const result = await renderCertificateSamples(bad, { ...manifest, version: '2.0.1', templates });
+    expect(result.ok).toBe(false);
+    expect(result).toEqual(err([expect.stringMatching(/^templates\/certificate\.json with samples\/certificate\.json: /)]));
+  });
+});
