@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../device-drivers/result';
 import { parseInstant } from './contract-time';
 import { parseJws, jwsPayloadJson, signJws, verifyJwsSignature } from './jws';
+import { issuerStampSchema, type IssuerStamp } from './issuer-stamp';
 import { keyId } from './key-id';
 import type { SignatureAlg } from './signature-algorithms';
 import { signatureScheme } from './signature-algorithms';
@@ -25,6 +26,7 @@ const entrySchema = z.object({
   validTo: instant,
   status: z.enum(['active', 'retired', 'revoked']),
   retiredAt: instant.optional(),
+  stamp: issuerStampSchema.optional(),
 });
 
 const documentSchema = z.object({
@@ -32,6 +34,10 @@ const documentSchema = z.object({
   issuedAt: instant,
   nextUpdate: instant,
   issuers: z.array(entrySchema),
+  /** v1.1: a list without it is a test list. */
+  environment: z.enum(['production', 'test']).optional(),
+  /** v1.1: the official verifier pages a printed URL-form seal may point at. */
+  verifierUrls: z.array(z.url({ protocol: /^https$/ })).optional(),
 });
 
 /** The trust list as published (the JWS payload). */
@@ -50,13 +56,20 @@ export interface TrustEntry {
   validToMs: number;
   status: 'active' | 'retired' | 'revoked';
   retiredAtMs?: number;
+  /** The issuer's stamp, printed only on certificates this key verified. */
+  stamp?: IssuerStamp;
 }
+
+export type TrustListEnvironment = 'production' | 'test';
 
 export interface TrustList {
   version: number;
   issuedAtMs: number;
   nextUpdateMs: number;
   issuers: ReadonlyMap<string, TrustEntry>;
+  /** A `test` list's papers are specimens: watermarked, `样本` in the stamp; a production kiosk refuses one. */
+  environment: TrustListEnvironment;
+  verifierUrls: readonly string[];
 }
 
 /** Why a trust list was refused as a whole, in words for staff (no key material, no values). */
@@ -72,11 +85,12 @@ export function publishTrustList(document: TrustListDocument, rootKey: KeyObject
 /**
  * Verifies a signed trust list against the pinned root key and applies the loading rules. `installedVersion`
  * is the version the kiosk runs now, if any: a lower one is refused (a replayed old list could revive a key).
+ * `production`: the kiosk's configuration says production, so a `test` list is refused, at every load.
  */
 export function loadTrustList(
   token: string,
   rootKey: KeyObject,
-  options: { installedVersion?: number } = {},
+  options: { installedVersion?: number; production?: boolean } = {},
 ): Result<TrustList, TrustListRefusal> {
   const parsed = parseJws(token.trim(), 'trust+jws');
   if (!parsed.ok) return refuse(parsed.error);
@@ -92,6 +106,10 @@ export function loadTrustList(
     return refuse(`malformed at ${issue?.path.join('.') ?? '?'} (${issue?.message ?? ''})`);
   }
   const { version, issuedAt, nextUpdate, issuers } = document.data;
+  const environment = document.data.environment ?? 'test';
+  if (options.production && environment !== 'production') {
+    return refuse(`a ${environment} list, and this kiosk's configuration says production`);
+  }
   if (options.installedVersion !== undefined && version < options.installedVersion) {
     return refuse(`version ${version} is lower than the installed ${options.installedVersion}`);
   }
@@ -102,7 +120,14 @@ export function loadTrustList(
     if (entries.has(built.value.kid)) return refuse(`duplicate kid ${built.value.kid}`);
     entries.set(built.value.kid, built.value);
   }
-  return ok({ version, issuedAtMs: parseInstant(issuedAt)!, nextUpdateMs: parseInstant(nextUpdate)!, issuers: entries });
+  return ok({
+    version,
+    issuedAtMs: parseInstant(issuedAt)!,
+    nextUpdateMs: parseInstant(nextUpdate)!,
+    issuers: entries,
+    environment,
+    verifierUrls: document.data.verifierUrls ?? [],
+  });
 }
 
 function refuse(reason: string): Result<never, TrustListRefusal> {
@@ -136,6 +161,7 @@ function buildEntry(entry: TrustEntryDocument): Result<TrustEntry, string> {
     status: entry.status,
   };
   if (entry.retiredAt !== undefined) result.retiredAtMs = parseInstant(entry.retiredAt)!;
+  if (entry.stamp !== undefined) result.stamp = entry.stamp;
   return ok(result);
 }
 
