@@ -27,6 +27,8 @@ export function createPrintService(options: {
   sheetsPrinted?: (sheets: number) => void;
   ledger?: PrintJobLedger;
   ledgerFailed?: () => void;
+  /** A certificate printed without the stamp its template places: its trust-list entry gave none (for staff). */
+  stampMissing?: (certType: string) => void;
 }) {
   const { ledger } = options;
   let jobCounter = ledger?.lastJobNumber(options.kioskId) ?? 0;
@@ -40,7 +42,11 @@ export function createPrintService(options: {
 
     async prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument> {
       const { renderCertificatesA4 } = await loadRenderer();
-      const { pdf, pages } = await renderCertificatesA4(certificates, options.template());
+      const template = options.template();
+      const { pdf, pages } = await renderCertificatesA4(certificates, template);
+      if (template.blocks.some((block) => block.type === 'stamp')) {
+        for (const certificate of certificates) if (certificate.stamp === null) options.stampMissing?.(certificate.certType);
+      }
       jobCounter += 1;
       return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };
     },

@@ -59,8 +59,12 @@ export function trustDocument(entries: unknown[], version = 7): TrustListDocumen
 }
 
 /** A loaded trust list holding these issuers, and the root that signed it. */
-export function makeTrustList(issuers: TestIssuer[], root = newEs256Key()): { list: TrustList; token: string; root: KeyObject } {
-  const token = publishTrustList(trustDocument(issuers.map((issuer) => issuer.entry)), root);
+export function makeTrustList(
+  issuers: TestIssuer[],
+  root = newEs256Key(),
+  document: Pick<TrustListDocument, 'environment' | 'verifierUrls'> = {},
+): { list: TrustList; token: string; root: KeyObject } {
+  const token = publishTrustList({ ...trustDocument(issuers.map((issuer) => issuer.entry)), ...document }, root);
   const loaded = loadTrustList(token, createPublicKey(root));
   if (!loaded.ok) throw new Error(loaded.error.reason);
   return { list: loaded.value, token, root };
