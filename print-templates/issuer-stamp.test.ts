@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateDocumentData } from './certificate-document';
 import { boundingBox, pagePixels, type PagePixels } from './fixtures/page-pixels';
 import { runTool, scratchDir, squeezed } from './fixtures/pdf-tools';
-import { zhangSanNoPropertyProof, zhangSanSocialSecurityRecord } from './fixtures/synthetic-certificates';
+import { kq1LikeSeal, zhangSanNoPropertyProof, zhangSanSocialSecurityRecord } from './fixtures/synthetic-certificates';
 import { syntheticStamp } from './fixtures/synthetic-stamp';
 import { renderCertificatesA4 } from './render-a4';
 import { specimenWatermarkText } from './specimen-watermark';
@@ -111,6 +111,14 @@ describe('a specimen (a certificate verified under a test trust list)', () => {
     }
     // Diagonal, as pdftotext's layout mode shows: never one horizontal line.
     expect(squeezed(await pageText(file, 1))).not.toContain(squeezed(specimenWatermarkText));
+  });
+
+  it('keeps its seal scannable under the watermark', async () => {
+    const seal = kq1LikeSeal(360, 9);
+    const file = await render('specimen-seal', [{ ...zhangSanNoPropertyProof, seal, specimen: true, stamp: syntheticStamp }]);
+    const prefix = `${scratch.path}/specimen-seal`;
+    await runTool('pdftoppm', ['-r', '300', '-png', '-singlefile', file, prefix]);
+    expect(await runTool('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', `${prefix}.png`])).toBe(seal + '\n');
   });
 
   it('carries the watermark even without a stamp, and a real paper carries neither', async () => {

@@ -118,6 +118,14 @@ describe('verifyFetchResponse', () => {
     expect(issued(other)).toMatchObject({ stamp: null, specimen: false });
   });
 
+  it('refuses a certificate that brings its own stamp or says it is no specimen: those come from the trust list', () => {
+    const stamp = { paths: ['M0 0L10 0L5 8Z'], viewBox: [10, 10], color: '#d0021b' };
+    for (const extra of [{ stamp }, { specimen: false }]) {
+      const result = verify(response(altered(extra as Partial<CertificatePayload>)));
+      expect(result).toMatchObject({ ok: false, error: { check: 1 } });
+    }
+  });
+
   it('passes a genuine SM2-SM3 certificate: JWS by SM2 and a seal with COSE alg -65537', () => {
     const certificate = signCertificate(payloadFor(undefined, sm2Listed), issuerKey(sm2Listed));
     expect(JSON.parse(Buffer.from(certificate.split('.')[0]!, 'base64url').toString())).toEqual({
