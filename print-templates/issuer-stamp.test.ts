@@ -93,6 +93,15 @@ describe("the issuer's stamp", () => {
     const box = { x0: around.x0 - 80, y0: around.y0 - 80, x1: around.x1 + 20, y1: around.y1 + 120 };
     expect(countIn(stamped, box, isDark)).toBeGreaterThan(countIn(plain, box, isDark) + 800);
   });
+
+  it('prints black on a monochrome printer, whatever the template says', async () => {
+    const certificate = { ...zhangSanNoPropertyProof, stamp: syntheticStamp };
+    const pdf = (await renderCertificatesA4([certificate], template, { monochrome: true })).pdf;
+    const file = await scratch.write('monochrome.pdf', pdf);
+    expect(boundingBox(await pagePixels(file, 1, dpi, `${scratch.path}/monochrome`), isStampRed)).toBeNull();
+    const coloured = await render('coloured', [certificate]);
+    expect(boundingBox(await pagePixels(coloured, 1, dpi, `${scratch.path}/coloured`), isStampRed)).not.toBeNull();
+  });
 });
 
 describe('a specimen (a certificate verified under a test trust list)', () => {

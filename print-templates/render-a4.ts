@@ -23,7 +23,16 @@ export interface RenderedPdf {
   pages: number;
 }
 
-export async function renderCertificatesA4(certificates: readonly CertificateDocumentData[], template: A4Template): Promise<RenderedPdf> {
+export interface RenderOptions {
+  /** The printer prints black only: stamps are drawn black, whatever the template's ink. */
+  monochrome?: boolean;
+}
+
+export async function renderCertificatesA4(
+  certificates: readonly CertificateDocumentData[],
+  template: A4Template,
+  options: RenderOptions = {},
+): Promise<RenderedPdf> {
   if (certificates.length === 0) throw new RangeError('renderCertificatesA4: no certificates');
   const doc = new PDFDocument({
     size: [ptFromMm(a4WidthMm), ptFromMm(a4HeightMm)],
@@ -57,7 +66,7 @@ export async function renderCertificatesA4(certificates: readonly CertificateDoc
   }
   for (const certificate of certificates) {
     doc.addPage();
-    drawCertificatePage(doc, certificate, template);
+    drawCertificatePage(doc, certificate, template, options);
   }
   doc.end();
   await ended;
@@ -66,7 +75,12 @@ export async function renderCertificatesA4(certificates: readonly CertificateDoc
   return { pdf: Buffer.concat(chunks), pages: pagesAdded };
 }
 
-function drawCertificatePage(doc: PDFKit.PDFDocument, certificate: CertificateDocumentData, template: A4Template): void {
+function drawCertificatePage(
+  doc: PDFKit.PDFDocument,
+  certificate: CertificateDocumentData,
+  template: A4Template,
+  options: RenderOptions,
+): void {
   const margins = template.page.marginsMm;
   const box: PageBox = {
     left: ptFromMm(margins.left),
@@ -94,7 +108,8 @@ function drawCertificatePage(doc: PDFKit.PDFDocument, certificate: CertificateDo
     // The schema puts a stamp right after the block it lies over; no stamp from the trust list, none printed.
     const over = positioned.find((p) => p.index === index - 1);
     if (block.type !== 'stamp' || !certificate.stamp || !over) return;
-    drawIssuerStamp(doc, certificate.stamp, stampBox(block, over), { ink: block.ink, specimen: certificate.specimen === true });
+    const ink = options.monochrome ? 'black' : block.ink;
+    drawIssuerStamp(doc, certificate.stamp, stampBox(block, over), { ink, specimen: certificate.specimen === true });
   });
   if (certificate.specimen) drawSpecimenWatermark(doc);
 }

@@ -99,6 +99,7 @@ export async function createAgent(parts: AgentParts) {
     },
     ledger: printJobLedger,
     ledgerFailed: () => logger.event('staff.alert', 'failure', { reason: 'printJobLedgerUnwritable' }),
+    monochrome: config.devices.a4Printer.driver === 'ipp' && config.devices.a4Printer.monochrome,
     stampMissing: (certType) => logger.event('staff.alert', 'failure', { reason: 'issuerStampMissing', certType }),
   });
   // 好差评: the outbox on disk, and the loop that hands its due batches to the gateway.

@@ -27,6 +27,8 @@ export function createPrintService(options: {
   sheetsPrinted?: (sheets: number) => void;
   ledger?: PrintJobLedger;
   ledgerFailed?: () => void;
+  /** The A4 printer prints black only: stamps print black. */
+  monochrome?: boolean;
   /** A certificate printed without the stamp its template places: its trust-list entry gave none (for staff). */
   stampMissing?: (certType: string) => void;
 }) {
@@ -43,7 +45,7 @@ export function createPrintService(options: {
     async prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument> {
       const { renderCertificatesA4 } = await loadRenderer();
       const template = options.template();
-      const { pdf, pages } = await renderCertificatesA4(certificates, template);
+      const { pdf, pages } = await renderCertificatesA4(certificates, template, { monochrome: options.monochrome ?? false });
       if (template.blocks.some((block) => block.type === 'stamp')) {
         for (const certificate of certificates) if (certificate.stamp === null) options.stampMissing?.(certificate.certType);
       }
