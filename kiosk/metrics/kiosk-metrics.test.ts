@@ -16,7 +16,14 @@ function metricsAt(nowMs = 1_000_000) {
     errandIds: ['residence-proof'],
     devices: () => devices,
     gateway: () => ({
-      diagnostics: { breaker: 'open', clockOffsetMs: -1500, trustListVersion: 7, trustListStale: true, lastFailure: null },
+      diagnostics: {
+        breaker: 'open',
+        clockOffsetMs: -1500,
+        trustListVersion: 7,
+        trustListStale: true,
+        trustListEnvironment: 'test',
+        lastFailure: null,
+      },
       trustListNextUpdateMs: nowMs - 60_000,
     }),
     now: () => nowMs,
@@ -30,7 +37,14 @@ describe('kiosk metrics', () => {
       errandIds: [],
       devices: () => devices,
       gateway: () => ({
-        diagnostics: { breaker: 'closed', clockOffsetMs: 0, trustListVersion: 1, trustListStale: false, lastFailure: null },
+        diagnostics: {
+          breaker: 'closed',
+          clockOffsetMs: 0,
+          trustListVersion: 1,
+          trustListStale: false,
+          trustListEnvironment: 'test',
+          lastFailure: null,
+        },
         trustListNextUpdateMs: 0,
       }),
       maintenance: () => ({

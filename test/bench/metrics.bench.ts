@@ -56,7 +56,14 @@ const kioskOnly = createKioskMetrics({
   errandIds: ['renter-provident-fund-withdrawal', 'residence-proof', 'social-security-record', 'no-property-proof-provident-fund'],
   devices: () => devicesStatus(agent.devices),
   gateway: () => ({
-    diagnostics: { breaker: 'closed', clockOffsetMs: 0, trustListVersion: 1, trustListStale: false, lastFailure: null },
+    diagnostics: {
+      breaker: 'closed',
+      clockOffsetMs: 0,
+      trustListVersion: 1,
+      trustListStale: false,
+      trustListEnvironment: 'test',
+      lastFailure: null,
+    },
     trustListNextUpdateMs: Date.now() + 3600_000,
   }),
 });
