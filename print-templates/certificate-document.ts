@@ -15,4 +15,18 @@ export interface CertificateDocumentData {
   validUntil: string;
   /** The KQ1 QR payload. */
   seal: string;
+  /**
+   * The issuer's stamp from the trust-list entry whose key verified this certificate, drawn over the issuer's
+   * name; absent or null: no stamp is printed.
+   */
+  stamp?: IssuerStampArt | null;
+  /** Verified under a `test` trust list: the page carries the specimen watermark and `样本` in the stamp. */
+  specimen?: boolean;
+}
+
+/** A stamp as shapes: SVG path data in a view box of width × height (y down), one colour `#rrggbb`. */
+export interface IssuerStampArt {
+  paths: readonly string[];
+  viewBox: readonly [number, number];
+  color: string;
 }

@@ -3,9 +3,9 @@
 
 import type { MeasuredBlock } from './measured-block';
 import { mmFromPt, ptFromMm } from './pdf-units';
-import type { A4TemplateBlock } from './template-schema';
+import type { A4LaidOutBlock } from './template-schema';
 
-type Placement = Pick<A4TemplateBlock, 'spaceBeforeMm' | 'minTopMm' | 'boxAlign' | 'besidePrevious' | 'anchor'>;
+type Placement = Pick<A4LaidOutBlock, 'spaceBeforeMm' | 'minTopMm' | 'boxAlign' | 'besidePrevious' | 'anchor'>;
 
 export interface LayoutItem {
   /** The block's index in the template, for messages. */

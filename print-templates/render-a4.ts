@@ -7,13 +7,15 @@ import { parsedFont } from './bundled-fonts';
 import type { CertificateDocumentData } from './certificate-document';
 import { measureFieldsTable } from './fields-table';
 import type { FontFace } from './font-faces';
+import { drawIssuerStamp, specimenStampFace, stampBox } from './issuer-stamp-overlay';
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { type LayoutItem, type PageBox, layoutPage } from './page-layout';
 import { ptFromMm } from './pdf-units';
 import { placeholderValues } from './placeholders';
 import { measureRuleBlock } from './rule-block';
 import { measureSealQr } from './seal-qr';
-import { type A4Template, type A4TemplateBlock, a4HeightMm, a4WidthMm } from './template-schema';
+import { drawSpecimenWatermark, specimenWatermarkFace } from './specimen-watermark';
+import { type A4LaidOutBlock, type A4Template, a4HeightMm, a4WidthMm } from './template-schema';
 import { measureTextBlock } from './text-block';
 
 export interface RenderedPdf {
@@ -21,7 +23,16 @@ export interface RenderedPdf {
   pages: number;
 }
 
-export async function renderCertificatesA4(certificates: readonly CertificateDocumentData[], template: A4Template): Promise<RenderedPdf> {
+export interface RenderOptions {
+  /** The printer prints black only: stamps are drawn black, whatever the template's ink. */
+  monochrome?: boolean;
+}
+
+export async function renderCertificatesA4(
+  certificates: readonly CertificateDocumentData[],
+  template: A4Template,
+  options: RenderOptions = {},
+): Promise<RenderedPdf> {
   if (certificates.length === 0) throw new RangeError('renderCertificatesA4: no certificates');
   const doc = new PDFDocument({
     size: [ptFromMm(a4WidthMm), ptFromMm(a4HeightMm)],
@@ -49,13 +60,13 @@ export async function renderCertificatesA4(certificates: readonly CertificateDoc
   let pagesAdded = 0;
   doc.on('pageAdded', () => pagesAdded++);
 
-  for (const face of facesUsed(template)) {
+  for (const face of facesUsed(template, certificates)) {
     // pdfkit 0.20 takes a parsed fontkit font here (see its changelog); its typings predate that.
     doc.registerFont(face, parsedFont(face) as unknown as PDFKit.Mixins.PDFFontSource);
   }
   for (const certificate of certificates) {
     doc.addPage();
-    drawCertificatePage(doc, certificate, template);
+    drawCertificatePage(doc, certificate, template, options);
   }
   doc.end();
   await ended;
@@ -64,7 +75,12 @@ export async function renderCertificatesA4(certificates: readonly CertificateDoc
   return { pdf: Buffer.concat(chunks), pages: pagesAdded };
 }
 
-function drawCertificatePage(doc: PDFKit.PDFDocument, certificate: CertificateDocumentData, template: A4Template): void {
+function drawCertificatePage(
+  doc: PDFKit.PDFDocument,
+  certificate: CertificateDocumentData,
+  template: A4Template,
+  options: RenderOptions,
+): void {
   const margins = template.page.marginsMm;
   const box: PageBox = {
     left: ptFromMm(margins.left),
@@ -73,18 +89,32 @@ function drawCertificatePage(doc: PDFKit.PDFDocument, certificate: CertificateDo
     bottom: ptFromMm(a4HeightMm - margins.bottom),
   };
   const ctx: BlockContext = { doc, styles: template.styles, values: placeholderValues(certificate), seal: certificate.seal };
-  const items: LayoutItem[] = template.blocks.map((block, index) => ({
-    index,
-    placement: block,
-    measured: measureBlock(ctx, block, certificate, block.widthMm === undefined ? box.right - box.left : ptFromMm(block.widthMm)),
-  }));
+  const items: LayoutItem[] = template.blocks.flatMap((block, index) =>
+    block.type === 'stamp'
+      ? []
+      : [
+          {
+            index,
+            placement: block,
+            measured: measureBlock(ctx, block, certificate, block.widthMm === undefined ? box.right - box.left : ptFromMm(block.widthMm)),
+          },
+        ],
+  );
   // Layout first: a certificate that does not fit throws before anything is drawn.
   const positioned = layoutPage(items, box);
   drawFrame(doc, template);
   for (const { measured, x, y } of positioned) measured.draw(x, y);
+  template.blocks.forEach((block, index) => {
+    // The schema puts a stamp right after the block it lies over; no stamp from the trust list, none printed.
+    const over = positioned.find((p) => p.index === index - 1);
+    if (block.type !== 'stamp' || !certificate.stamp || !over) return;
+    const ink = options.monochrome ? 'black' : block.ink;
+    drawIssuerStamp(doc, certificate.stamp, stampBox(block, over), { ink, specimen: certificate.specimen === true });
+  });
+  if (certificate.specimen) drawSpecimenWatermark(doc);
 }
 
-function measureBlock(ctx: BlockContext, block: A4TemplateBlock, certificate: CertificateDocumentData, widthPt: number): MeasuredBlock {
+function measureBlock(ctx: BlockContext, block: A4LaidOutBlock, certificate: CertificateDocumentData, widthPt: number): MeasuredBlock {
   switch (block.type) {
     case 'text':
       return measureTextBlock(ctx, block, widthPt);
@@ -113,6 +143,8 @@ function drawFrame(doc: PDFKit.PDFDocument, template: A4Template): void {
   doc.restore();
 }
 
-function facesUsed(template: A4Template): FontFace[] {
-  return [...new Set(Object.values(template.styles).map((style) => style.face))];
+function facesUsed(template: A4Template, certificates: readonly CertificateDocumentData[]): FontFace[] {
+  const faces = new Set(Object.values(template.styles).map((style) => style.face));
+  if (certificates.some((certificate) => certificate.specimen)) faces.add(specimenWatermarkFace).add(specimenStampFace);
+  return [...faces];
 }

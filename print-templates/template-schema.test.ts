@@ -28,7 +28,7 @@ describe('the bundled template', () => {
     expect(template.id).toBe('certificate-a4');
     expect(template.page.size).toBe('A4');
     expect(template.blocks.filter((b) => b.type === 'seal')).toHaveLength(1);
-    expect(template.blocks.every((b) => b.anchor === 'flow' || b.anchor === 'bottom')).toBe(true);
+    expect(template.blocks.every((b) => b.type === 'stamp' || b.anchor === 'flow' || b.anchor === 'bottom')).toBe(true);
   });
 
   it('prints the statement at 12 pt or more', () => {

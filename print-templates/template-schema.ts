@@ -92,7 +92,23 @@ const ruleBlock = z.strictObject({
   ...placement,
 });
 
-const block = z.discriminatedUnion('type', [textBlock, fieldsBlock, sealBlock, ruleBlock]);
+/**
+ * Where the issuer's stamp goes: a disc of `sizeMm` laid over the block before it (a text block printing
+ * `{issuerName}`), centred at that block's top edge (left end, middle or right end, as `alignX` says) moved by
+ * the offsets. It takes no room in the layout. The stamp itself comes only from the trust-list entry whose key
+ * verified the certificate: a template has no key that could supply one.
+ */
+const stampBlock = z.strictObject({
+  type: z.literal('stamp'),
+  sizeMm: z.number().min(30).max(50),
+  alignX: z.enum(['left', 'center', 'right']).default('center'),
+  offsetXMm: z.number().min(-100).max(100).default(0),
+  offsetYMm: z.number().min(-100).max(100).default(0),
+  /** `black`: printed black whatever the issuer's colour, for a monochrome printer. */
+  ink: z.enum(['issuer', 'black']).default('issuer'),
+});
+
+const block = z.discriminatedUnion('type', [textBlock, fieldsBlock, sealBlock, ruleBlock, stampBlock]);
 
 const frame = z.strictObject({
   /** Distance from the paper's edge. */
@@ -132,9 +148,21 @@ export const a4TemplateSchema = z
         else ctx.addIssue({ code: 'custom', path, message: `unknown placeholder {${name}}; known: ${placeholderNames.join(', ')}` });
       }
     };
-    const counts = { fields: 0, seal: 0 };
+    const counts = { fields: 0, seal: 0, stamp: 0 };
     template.blocks.forEach((b, i) => {
       const at = (key: string) => ['blocks', i, key];
+      if (b.type === 'stamp') {
+        counts.stamp++;
+        const over = template.blocks[i - 1];
+        if (over?.type !== 'text' || !placeholdersIn(over.text).includes('issuerName')) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['blocks', i],
+            message: 'a stamp goes right after the text block that prints {issuerName}',
+          });
+        }
+        return;
+      }
       switch (b.type) {
         case 'text':
           styleRef(b.style, at('style'));
@@ -155,7 +183,11 @@ export const a4TemplateSchema = z
         default:
           b satisfies never;
       }
-      if (b.besidePrevious && (i === 0 || template.blocks[i - 1]?.anchor !== b.anchor)) {
+      const previous = template.blocks
+        .slice(0, i)
+        .reverse()
+        .find((candidate) => candidate.type !== 'stamp');
+      if (b.besidePrevious && previous?.anchor !== b.anchor) {
         ctx.addIssue({ code: 'custom', path: at('besidePrevious'), message: 'needs a previous block with the same anchor' });
       }
     });
@@ -166,6 +198,7 @@ export const a4TemplateSchema = z
       ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "fields" block, has ${counts.fields}` });
     if (counts.seal !== 1)
       ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "seal" block, has ${counts.seal}` });
+    if (counts.stamp > 1) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `has ${counts.stamp} "stamp" blocks, at most one` });
     const { left, right, top, bottom } = template.page.marginsMm;
     if (left + right >= a4WidthMm - 50)
       ctx.addIssue({ code: 'custom', path: ['page', 'marginsMm'], message: 'leaves less than 50 mm between left and right' });
@@ -175,6 +208,9 @@ export const a4TemplateSchema = z
 
 export type A4Template = z.output<typeof a4TemplateSchema>;
 export type A4TemplateBlock = A4Template['blocks'][number];
+/** The blocks the page layout places; a stamp is laid over one of them instead. */
+export type A4LaidOutBlock = Exclude<A4TemplateBlock, { type: 'stamp' }>;
+export type A4StampBlock = Extract<A4TemplateBlock, { type: 'stamp' }>;
 export type TextStyle = z.output<typeof textStyle>;
 
 /** A checked template, or every problem found, each naming its key path. */

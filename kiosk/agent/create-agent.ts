@@ -115,6 +115,8 @@ export async function createAgent(parts: AgentParts) {
       () => gateway.trustList.verifierUrls,
       () => logger.event('staff.alert', 'failure', { reason: 'verifierUrlNotInTrustList' }),
     ),
+    monochrome: config.devices.a4Printer.driver === 'ipp' && config.devices.a4Printer.monochrome,
+    stampMissing: (certType) => logger.event('staff.alert', 'failure', { reason: 'issuerStampMissing', certType }),
   });
   // 好差评: the outbox on disk, and the loop that hands its due batches to the gateway.
   const ratingOutbox = await openRatingOutbox({ dir: join(config.dataDir, 'ratings'), logger, ...parts.ratings });

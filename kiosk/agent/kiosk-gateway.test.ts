@@ -21,4 +21,12 @@ describe('the remote gateway client configuration', () => {
     if (config.gateway.mode !== 'remote') throw new Error('expected a remote gateway');
     expect(remoteGatewayConfig(config, config.gateway).timings).toBeUndefined();
   });
+
+  it('tells the client whether the configuration says production, so that a test trust list stops the start', () => {
+    for (const production of [true, false]) {
+      const config = parseConfig({ ...realHardware, production }, 'test');
+      if (config.gateway.mode !== 'remote') throw new Error('expected a remote gateway');
+      expect(remoteGatewayConfig(config, config.gateway).production).toBe(production);
+    }
+  });
 });

@@ -21,5 +21,5 @@ export function remoteGatewayConfig(
   // The outage alert is the agent's (gateway-outage-watch.ts), not a client timing.
   const { mode: _mode, timings, ...remote } = gateway;
   const { outageAlertMs: _outageAlertMs, ...clientTimings } = timings ?? {};
-  return { ...remote, ...(timings && { timings: clientTimings }), kioskId: config.kioskId };
+  return { ...remote, ...(timings && { timings: clientTimings }), kioskId: config.kioskId, production: config.production };
 }

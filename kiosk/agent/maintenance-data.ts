@@ -97,6 +97,7 @@ export async function maintenanceData(sources: MaintenanceDataSources): Promise<
       trustListVersion: String(diagnostics.trustListVersion),
       trustListNextUpdate: new Date(gateway.trustList.nextUpdateMs).toISOString(),
       trustListStale: diagnostics.trustListStale,
+      trustListTest: diagnostics.trustListEnvironment === 'test',
       templateVersion: sources.templateVersion(),
     },
     paper: sources.paper.lines(),

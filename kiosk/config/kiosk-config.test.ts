@@ -15,6 +15,15 @@ afterEach(async () => {
 });
 
 describe('kiosk configuration', () => {
+  it('says whether the A4 printer prints black only (stamps then print black), by default not', () => {
+    expect(parseConfig(realHardware, 'test').devices.a4Printer).toEqual({ ...realHardware.devices.a4Printer, monochrome: false });
+    const monochrome = {
+      ...realHardware,
+      devices: { ...realHardware.devices, a4Printer: { ...realHardware.devices.a4Printer, monochrome: true } },
+    };
+    expect(parseConfig(monochrome, 'test').devices.a4Printer).toMatchObject({ monochrome: true });
+  });
+
   it('with no file named, runs simulated devices and the bundled gateway simulator', async () => {
     const { config, source } = await loadConfig(undefined, dir);
     expect(source).toBe('embedded default');

@@ -50,6 +50,8 @@ const a4PrinterSchema = z.discriminatedUnion('driver', [
     .object({
       driver: z.literal('ipp'),
       url: z.string().regex(/^ipps?:\/\/[^\s]+$/, 'an ipp:// or ipps:// URL'),
+      /** A black-only printer: issuers' stamps print black rather than as a grey of their colour. */
+      monochrome: z.boolean().default(false),
     })
     .strict(),
 ]);

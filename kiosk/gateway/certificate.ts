@@ -1,6 +1,7 @@
 // A certificate as the gateway issues it (the JWS payload of shared/contracts/sharing-gateway-v1.md).
 
 import type { CertType } from '../errands/catalogue';
+import type { IssuerStamp } from './issuer-stamp';
 
 export interface CertificateField {
   key: string;
@@ -31,4 +32,11 @@ export interface CertificatePayload {
 /** A certificate whose every check passed: the only kind that may be printed. */
 export interface VerifiedCertificate extends CertificatePayload {
   readonly verified: true;
+  /**
+   * The stamp of the trust-list entry whose key verified this certificate, when that entry has one and its name
+   * is the certificate's issuer name; null: no stamp is printed, and staff are told.
+   */
+  readonly stamp: IssuerStamp | null;
+  /** Verified under a `test` trust list: printed as a specimen. */
+  readonly specimen: boolean;
 }

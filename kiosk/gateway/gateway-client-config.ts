@@ -63,6 +63,8 @@ export interface GatewayClientConfig {
    * key was revoked, say) is refused at the next start. Without it, no rollback check is made.
    */
   trustListVersionFile?: string;
+  /** The kiosk's configuration says production: a `test` trust list stops the start (seal-kq1.md v1.1). */
+  production?: boolean;
   timings?: Partial<GatewayTimings>;
 }
 
@@ -121,7 +123,10 @@ export async function loadClientMaterial(config: GatewayClientConfig): Promise<G
   }
   const trustRoot = parseKey('trustRootFile', config.trustRootFile, () => createPublicKey(trustRootPem));
   const installedVersion = config.trustListVersionFile ? await readInstalledVersion(config.trustListVersionFile) : undefined;
-  const loaded = loadTrustList(trustListText, trustRoot, installedVersion === undefined ? {} : { installedVersion });
+  const loaded = loadTrustList(trustListText, trustRoot, {
+    ...(installedVersion === undefined ? {} : { installedVersion }),
+    production: config.production ?? false,
+  });
   if (!loaded.ok) throw new Error(`gateway client: trust list ${config.trustListFile} refused: ${loaded.error.reason}`);
   if (config.trustListVersionFile && loaded.value.version !== installedVersion) {
     await writeFile(config.trustListVersionFile, JSON.stringify({ version: loaded.value.version }) + '\n');

@@ -25,7 +25,7 @@ import {
 import { FETCH_PATH, HEALTH_PATH, RATINGS_PATH, sha256Hex, signedRequestHeaders } from './request-signing';
 import { decideRetry, isRetryableCode } from './retry-policy';
 import { staffDiagnostic, type StaffAction } from './staff-diagnostic';
-import { trustListIsStale, type TrustList } from './trust-list';
+import { trustListIsStale, type TrustList, type TrustListEnvironment } from './trust-list';
 import { MAX_RESPONSE_BYTES, verifyFetchResponse, type SentFetch } from './verify-response';
 import { healthResponseSchema } from './wire-format';
 
@@ -56,6 +56,8 @@ export interface GatewayDiagnostics {
   clockOffsetMs: number;
   trustListVersion: number;
   trustListStale: boolean;
+  /** `test`: every paper this kiosk prints is a specimen. */
+  trustListEnvironment: TrustListEnvironment;
   lastFailure: { code: GatewayErrorCode; action: StaffAction; text: string; at: string } | null;
 }
 
@@ -443,6 +445,7 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
       clockOffsetMs,
       trustListVersion: trustList.version,
       trustListStale: trustListIsStale(trustList, correctedNow()),
+      trustListEnvironment: trustList.environment,
       lastFailure,
     }),
     onFetch(listener) {

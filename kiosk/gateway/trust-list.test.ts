@@ -95,3 +95,57 @@ describe('keyUsableAt', () => {
     });
   });
 });
+
+describe('trust list v1.1: stamps, environment, verifier addresses', () => {
+  const stamp = { paths: ['M10 10L90 10L50 80Z', 'M0,50a50 50 0 1 0 100 0a50 50 0 1 0-100 0z'], viewBox: [100, 100], color: '#c8102e' };
+  const loadDocument = (document: Record<string, unknown>, options: { production?: boolean } = {}) =>
+    loadTrustList(publishTrustList({ ...trustDocument([makeIssuer({ stamp } as never).entry]), ...document }, root), rootPublic, options);
+
+  it("keeps an entry's stamp, the environment and the verifier addresses", () => {
+    const loaded = loadDocument({ environment: 'production', verifierUrls: ['https://verify.example.gov.cn/kq1'] });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect([...loaded.value.issuers.values()][0]?.stamp).toEqual(stamp);
+    expect(loaded.value.environment).toBe('production');
+    expect(loaded.value.verifierUrls).toEqual(['https://verify.example.gov.cn/kq1']);
+  });
+
+  it('takes a list without an environment as a test list with no verifier addresses', () => {
+    const loaded = loadDocument({});
+    expect(loaded.ok && loaded.value.environment).toBe('test');
+    expect(loaded.ok && loaded.value.verifierUrls).toEqual([]);
+  });
+
+  it('refuses a test list (or one without an environment) where the configuration says production', () => {
+    expect(loadDocument({ environment: 'test' }, { production: true })).toEqual({
+      ok: false,
+      error: { reason: "trust list: a test list, and this kiosk's configuration says production" },
+    });
+    expect(loadDocument({}, { production: true }).ok).toBe(false);
+    expect(loadDocument({ environment: 'production' }, { production: true }).ok).toBe(true);
+    expect(loadDocument({ environment: 'staging' }).ok).toBe(false);
+  });
+
+  it('refuses the whole list for a verifier address that is not https', () => {
+    const loaded = loadDocument({ verifierUrls: ['http://verify.example.gov.cn/kq1'] });
+    expect(!loaded.ok && loaded.error.reason).toMatch(/verifierUrls\.0/);
+  });
+
+  it.each([
+    ['markup in the path data', { ...stamp, paths: ['<script>alert(1)</script>'] }],
+    ['a path that does not start with a move', { ...stamp, paths: ['L10 10'] }],
+    ['a command with a missing argument', { ...stamp, paths: ['M10 10L90'] }],
+    ['an arc whose flag is not 0 or 1', { ...stamp, paths: ['M0 0A5 5 0 2 0 10 10'] }],
+    ['a unit in the numbers', { ...stamp, paths: ['M10px 10'] }],
+    ['a colour that is not #rrggbb', { ...stamp, color: 'red' }],
+    ['a colour with markup', { ...stamp, color: '#c8102e"/><x' }],
+    ['an empty view box', { ...stamp, viewBox: [0, 100] }],
+    ['no paths', { ...stamp, paths: [] }],
+    ['an extra key', { ...stamp, href: 'https://example.com/stamp.svg' }],
+    ['more than 32 KiB', { ...stamp, paths: [`M0 0${'L1 1'.repeat(9000)}`] }],
+  ])('refuses the whole list for a stamp with %s', (_, bad) => {
+    const loaded = loadTrustList(publishTrustList(trustDocument([makeIssuer({ stamp: bad } as never).entry]), root), rootPublic);
+    expect(loaded.ok).toBe(false);
+    expect(!loaded.ok && loaded.error.reason).toMatch(/issuers\.0\.stamp/);
+  });
+});

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../device-drivers/result';
 import { parseInstant } from './contract-time';
 import { parseJws, jwsPayloadJson, signJws, verifyJwsSignature } from './jws';
+import { issuerStampSchema, type IssuerStamp } from './issuer-stamp';
 import { keyId } from './key-id';
 import type { SignatureAlg } from './signature-algorithms';
 import { signatureScheme } from './signature-algorithms';
@@ -27,6 +28,7 @@ const entrySchema = z.object({
   validTo: instant,
   status: z.enum(['active', 'retired', 'revoked']),
   retiredAt: instant.optional(),
+  stamp: issuerStampSchema.optional(),
 });
 
 const documentSchema = z.object({
@@ -56,6 +58,8 @@ export interface TrustEntry {
   validToMs: number;
   status: 'active' | 'retired' | 'revoked';
   retiredAtMs?: number;
+  /** The issuer's stamp, printed only on certificates this key verified. */
+  stamp?: IssuerStamp;
 }
 
 export type TrustListEnvironment = 'production' | 'test';
@@ -83,11 +87,12 @@ export function publishTrustList(document: TrustListDocument, rootKey: KeyObject
 /**
  * Verifies a signed trust list against the pinned root key and applies the loading rules. `installedVersion`
  * is the version the kiosk runs now, if any: a lower one is refused (a replayed old list could revive a key).
+ * `production`: the kiosk's configuration says production, so a `test` list is refused, at every load.
  */
 export function loadTrustList(
   token: string,
   rootKey: KeyObject,
-  options: { installedVersion?: number } = {},
+  options: { installedVersion?: number; production?: boolean } = {},
 ): Result<TrustList, TrustListRefusal> {
   const parsed = parseJws(token.trim(), 'trust+jws');
   if (!parsed.ok) return refuse(parsed.error);
@@ -104,6 +109,9 @@ export function loadTrustList(
   }
   const { version, issuedAt, nextUpdate, issuers } = document.data;
   const environment = document.data.environment ?? 'test';
+  if (options.production && environment !== 'production') {
+    return refuse(`a ${environment} list, and this kiosk's configuration says production`);
+  }
   if (options.installedVersion !== undefined && version < options.installedVersion) {
     return refuse(`version ${version} is lower than the installed ${options.installedVersion}`);
   }
@@ -155,6 +163,7 @@ function buildEntry(entry: TrustEntryDocument): Result<TrustEntry, string> {
     status: entry.status,
   };
   if (entry.retiredAt !== undefined) result.retiredAtMs = parseInstant(entry.retiredAt)!;
+  if (entry.stamp !== undefined) result.stamp = entry.stamp;
   return ok(result);
 }
 

@@ -98,7 +98,32 @@ describe('verifyFetchResponse', () => {
   it('passes a genuine certificate and marks it verified', () => {
     const payload = payloadFor();
     const result = verify(response(signCertificate(payload, issuerKey(good))));
-    expect(result).toEqual({ ok: true, value: { issued: [{ ...payload, verified: true }], refusals: [] } });
+    // The list has no environment, so it is a test list; this issuer's entry has no stamp.
+    expect(result).toEqual({ ok: true, value: { issued: [{ ...payload, verified: true, stamp: null, specimen: true }], refusals: [] } });
+  });
+
+  it("carries the verifying entry's stamp, only under that entry's name, and marks papers of a production list real", () => {
+    const stamp = { paths: ['M0 0L10 0L5 8Z'], viewBox: [10, 10] as [number, number], color: '#d0021b' };
+    const stamped = makeIssuer({ code: department.code, name: department.name, certTypes: ['no-property-proof'], stamp });
+    const other = makeIssuer({ code: department.code, name: '杭州市另一个中心', certTypes: ['no-property-proof'], stamp });
+    const production = makeTrustList([stamped, other], undefined, { environment: 'production' }).list;
+    const issued = (issuer: TestIssuer) => {
+      const payload = payloadFor(undefined, issuer);
+      const result = verifyFetchResponse(response(signCertificate(payload, issuerKey(issuer))), sent, production, now);
+      if (!result.ok) throw new Error(result.error.detail);
+      return result.value.issued[0]!;
+    };
+    expect(issued(stamped)).toMatchObject({ stamp, specimen: false });
+    // The certificate says the department's name, the entry another: no stamp rather than a stamp under a wrong name.
+    expect(issued(other)).toMatchObject({ stamp: null, specimen: false });
+  });
+
+  it('refuses a certificate that brings its own stamp or says it is no specimen: those come from the trust list', () => {
+    const stamp = { paths: ['M0 0L10 0L5 8Z'], viewBox: [10, 10], color: '#d0021b' };
+    for (const extra of [{ stamp }, { specimen: false }]) {
+      const result = verify(response(altered(extra as Partial<CertificatePayload>)));
+      expect(result).toMatchObject({ ok: false, error: { check: 1 } });
+    }
   });
 
   it('passes a genuine SM2-SM3 certificate: JWS by SM2 and a seal with COSE alg -65537', () => {

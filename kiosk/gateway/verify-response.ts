@@ -135,7 +135,9 @@ export function verifyCertificate(
   const factProblem = compareFacts(claims.f, payload);
   if (factProblem) return fail(7, factProblem);
 
-  return ok({ ...payload, verified: true });
+  // The stamp only from the entry that verified it, and only under the name that entry gives (seal-kq1.md v1.1).
+  const stamp = entry.stamp !== undefined && payload.issuer.name === entry.name ? entry.stamp : null;
+  return ok({ ...payload, verified: true, stamp, specimen: trustList.environment === 'test' });
 }
 
 function compareFacts(facts: Record<string, string>, payload: CertificatePayload): string | null {

@@ -24,6 +24,7 @@ const data: MaintenanceData = {
     trustListVersion: '1',
     trustListNextUpdate: '2026-12-01T00:00:00.000Z',
     trustListStale: false,
+    trustListTest: false,
     templateVersion: 'bundled',
   },
   paper: [],

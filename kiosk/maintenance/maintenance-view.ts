@@ -49,6 +49,8 @@ export interface GatewayLine {
   /** ISO 8601. */
   trustListNextUpdate: string;
   trustListStale: boolean;
+  /** A `test` trust list: every paper this kiosk prints is a specimen. */
+  trustListTest: boolean;
   templateVersion: string;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrometheusText } from '../../test/support/prometheus-text';
+import { gatewayDiagnostics } from '../../test/support/gateway-diagnostics';
 import type { SessionView } from '../session/session-view';
 import { createKioskMetrics, type DevicesStatus } from './kiosk-metrics';
 import { createSessionTiming } from './session-timing';
@@ -16,7 +17,7 @@ function metricsAt(nowMs = 1_000_000) {
     errandIds: ['residence-proof'],
     devices: () => devices,
     gateway: () => ({
-      diagnostics: { breaker: 'open', clockOffsetMs: -1500, trustListVersion: 7, trustListStale: true, lastFailure: null },
+      diagnostics: gatewayDiagnostics({ breaker: 'open', clockOffsetMs: -1500, trustListVersion: 7, trustListStale: true }),
       trustListNextUpdateMs: nowMs - 60_000,
     }),
     now: () => nowMs,
@@ -30,7 +31,7 @@ describe('kiosk metrics', () => {
       errandIds: [],
       devices: () => devices,
       gateway: () => ({
-        diagnostics: { breaker: 'closed', clockOffsetMs: 0, trustListVersion: 1, trustListStale: false, lastFailure: null },
+        diagnostics: gatewayDiagnostics(),
         trustListNextUpdateMs: 0,
       }),
       maintenance: () => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4-printer';
 import { zhangSanNoPropertyProof } from '../../print-templates/fixtures/synthetic-certificates';
+import { syntheticStamp } from '../../print-templates/fixtures/synthetic-stamp';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { PrintJobLedger, PrintJobOutcome } from './print-job-ledger';
@@ -54,5 +55,24 @@ describe('the print service with a ledger', () => {
     // The renderer reads only the document's data.
     const certificate = zhangSanNoPropertyProof as unknown as VerifiedCertificate;
     expect((await service.prepareDocument([certificate])).jobName).toBe('K-42');
+  });
+
+  it('prints no stamp where the trust list gave none, and tells staff which type went without', async () => {
+    const printer = new SimulatedA4Printer({ spoolDir: null, pageMs: 0, autoTakeMs: null });
+    const missing: string[] = [];
+    const service = createPrintService({
+      kioskId: 'K',
+      printer,
+      template: loadBundledTemplate,
+      stampMissing: (certType) => missing.push(certType),
+    });
+    const unstamped = { ...zhangSanNoPropertyProof, certType: 'no-property-proof', stamp: null } as unknown as VerifiedCertificate;
+    const stamped = {
+      ...zhangSanNoPropertyProof,
+      certType: 'social-security-record',
+      stamp: syntheticStamp,
+    } as unknown as VerifiedCertificate;
+    expect((await service.prepareDocument([unstamped, stamped])).pages).toBe(2);
+    expect(missing).toEqual(['no-property-proof']);
   });
 });

@@ -32,6 +32,10 @@ export function createPrintService(options: {
   ledgerFailed?: () => void;
   /** The verifier page printed seals point at, or null for the bare `KQ1:` form (seal-verifier-url.ts). */
   sealVerifierUrl?: () => string | null;
+  /** The A4 printer prints black only: stamps print black. */
+  monochrome?: boolean;
+  /** A certificate printed without the stamp its template places: its trust-list entry gave none (for staff). */
+  stampMissing?: (certType: string) => void;
 }) {
   const { ledger } = options;
   let jobCounter = ledger?.lastJobNumber(options.kioskId) ?? 0;
@@ -47,7 +51,11 @@ export function createPrintService(options: {
       const { renderCertificatesA4 } = await loadRenderer();
       const verifierUrl = options.sealVerifierUrl?.() ?? null;
       const printed = verifierUrl === null ? certificates : certificates.map((c) => ({ ...c, seal: sealUrl(verifierUrl, c.seal) }));
-      const { pdf, pages } = await renderCertificatesA4(printed, options.template(certificates));
+      const template = options.template(certificates);
+      const { pdf, pages } = await renderCertificatesA4(printed, template, { monochrome: options.monochrome ?? false });
+      if (template.blocks.some((block) => block.type === 'stamp')) {
+        for (const certificate of certificates) if (certificate.stamp === null) options.stampMissing?.(certificate.certType);
+      }
       jobCounter += 1;
       return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };
     },

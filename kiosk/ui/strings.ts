@@ -243,6 +243,7 @@ export const strings = {
   trustListVersion: { zh: '信任列表版本', en: 'Trust list version' },
   trustListNextUpdate: { zh: '信任列表下次更新', en: 'Trust list next update' },
   trustListStale: { zh: '信任列表已过期', en: 'Trust list is stale' },
+  trustListTest: { zh: '测试信任列表：打印的证明均为样本', en: 'Test trust list: every paper printed is a specimen' },
   templateVersion: { zh: '模板版本', en: 'Template version' },
 
   // Maintenance: tests

@@ -1,6 +1,7 @@
 // The simulator's data directory: created on first start, reused on later ones. It holds the development
 // PKI, an ES256 and an SM2 key per department, the trust-list root and the signed trust list, and each
 // registered kiosk's request-signing key (ES256 or SM2, as registered) and TLS client certificate.
+// Its trust list is a `test` list, and each issuer carries a generated stamp.
 
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { signatureScheme, type SignatureAlg } from '../../kiosk/gateway/signatur
 import { loadTrustList, publishTrustList, type TrustList, type TrustListDocument } from '../../kiosk/gateway/trust-list';
 import { createDevCa, issueKioskClientCertificate, issueServerCertificate, type PemPair } from './dev-pki';
 import { departments, type Department } from './departments';
+import { generateIssuerStamp } from './issuer-stamp-art';
 
 const DAY_MS = 86_400_000;
 const KIOSK_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -165,6 +167,7 @@ async function ensureTrustList(
       previousVersion = list.version;
       const current =
         now.getTime() < list.nextUpdateMs &&
+        list.environment === 'test' &&
         list.issuers.size === issuers.length &&
         issuers.every((issuer) => {
           const entry = list.issuers.get(issuer.kid);
@@ -172,6 +175,7 @@ async function ensureTrustList(
             entry !== undefined &&
             entry.alg === issuer.alg &&
             entry.status === 'active' &&
+            entry.stamp !== undefined &&
             entry.validFromMs <= now.getTime() &&
             now.getTime() < entry.validToMs
           );
@@ -180,7 +184,12 @@ async function ensureTrustList(
     }
   }
   const second = Math.floor(now.getTime() / 1000) * 1000;
+  const stamps = new Map(departments.map((department) => [department.id, generateIssuerStamp(department.name)]));
   const document: TrustListDocument = {
+    // The simulator's issuers are test issuers: every paper printed with them is a specimen.
+    environment: 'test',
+    // The example verifier page (README, `verifier.url`): a development kiosk configured with it prints URL-form seals.
+    verifierUrls: ['https://verify.example.gov.cn/kq1'],
     version: previousVersion + 1,
     issuedAt: formatInstant(new Date(second)),
     nextUpdate: formatInstant(new Date(second + 7 * DAY_MS)),
@@ -194,6 +203,7 @@ async function ensureTrustList(
       validFrom: formatInstant(new Date(second - 30 * DAY_MS)),
       validTo: formatInstant(new Date(second + 2 * 365 * DAY_MS)),
       status: 'active',
+      stamp: stamps.get(department.id)!,
     })),
   };
   const token = publishTrustList(document, rootKey);

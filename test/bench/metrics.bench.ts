@@ -12,6 +12,7 @@ import { silentLogger } from '../../kiosk/logger';
 import { createKioskMetrics } from '../../kiosk/metrics/kiosk-metrics';
 import { writeMetricsTextfile } from '../../kiosk/metrics/metrics-textfile';
 import { localApi } from '../support/local-api';
+import { gatewayDiagnostics } from '../support/gateway-diagnostics';
 import { summarize } from './bench-stats';
 
 const RUNS = 300;
@@ -56,7 +57,7 @@ const kioskOnly = createKioskMetrics({
   errandIds: ['renter-provident-fund-withdrawal', 'residence-proof', 'social-security-record', 'no-property-proof-provident-fund'],
   devices: () => devicesStatus(agent.devices),
   gateway: () => ({
-    diagnostics: { breaker: 'closed', clockOffsetMs: 0, trustListVersion: 1, trustListStale: false, lastFailure: null },
+    diagnostics: gatewayDiagnostics(),
     trustListNextUpdateMs: Date.now() + 3600_000,
   }),
 });

@@ -69,6 +69,8 @@ describe('a citizen gets a 无房证明 on simulated devices', () => {
     expect(text).toContain(zhangSan.name);
     expect(text).toContain(`在杭州市范围内无登记在册的住房`);
     expect(text).toContain(zhangSan.idNumber);
+    // The simulator's issuers are test issuers: the paper is a specimen (the diagonal watermark reads in order raw).
+    expect(pdfText(join(kiosk.spoolDir, files[0]!), { raw: true }).replace(/\s+/g, '')).toContain('样本SPECIMEN仅供测试');
     await screen('rating');
     await tap('[data-action="rate:5"]');
     await screen('thanks');

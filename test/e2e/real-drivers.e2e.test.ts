@@ -19,6 +19,7 @@ import { startIppEverywherePrinter, type IppEverywherePrinter } from '../support
 import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
 import { pdfText } from '../support/pdf-text';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
+import { productionCopyOfTrustList } from '../support/trust-list-fixture';
 
 const citizen = testCitizens.find((c) => c.key === 'chan-tai-man')!.card;
 const cleanups: Array<() => Promise<void>> = [];
@@ -63,7 +64,12 @@ beforeAll(async () => {
         a4Printer: { driver: 'ipp', url: a4.url },
         receiptPrinter: { driver: 'escpos-serial', path: receipt.devicePath, baudRate: 19200 },
       },
-      gateway: { mode: 'remote', ...remote },
+      // A production configuration refuses the simulator's test trust list: the same issuers, as a production list.
+      gateway: {
+        mode: 'remote',
+        ...remote,
+        trustListFile: await productionCopyOfTrustList(gateway.files, join(gatewayDir, 'production-trust-list.jws')),
+      },
     }),
   );
   kiosk = await startKioskProcess({ agent: 'production', args: ['--config', configFile] });

@@ -52,7 +52,12 @@ describe('agent server', () => {
   it('listens on 127.0.0.1 only and reports health with device and gateway state', async () => {
     expect(agent.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const health = (await (await fetch(new URL('/api/health', agent.url))).json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ status: 'ok', kioskId: 'kiosk-dev-0001', session: '"home"', gateway: { available: true } });
+    expect(health).toMatchObject({
+      status: 'ok',
+      kioskId: 'kiosk-dev-0001',
+      session: '"home"',
+      gateway: { available: true, trustListEnvironment: 'test' },
+    });
     expect(health.devices).toMatchObject({ idReader: { device: 'online' }, a4Printer: { device: 'online', paper: 'full' } });
     // The home screen accepts a maintenance code: the scan router keeps the scanner on there.
     expect(health.scans).toEqual({ scannerOn: true, ignored: { notAccepted: 0, unrecognised: 0, scannerOff: 0 } });

@@ -16,6 +16,7 @@ import { ReceiptPrinterEmulator } from '../emulators/receipt-printer-emulator';
 import { freeLoopbackPort, startIppEverywherePrinter, type IppEverywherePrinter } from '../support/ipp-everywhere-printer';
 import { repoRoot } from '../support/kiosk-process';
 import { openPtyPair } from '../support/pty-pair';
+import { productionCopyOfTrustList } from '../support/trust-list-fixture';
 
 const run = promisify(execFile);
 const cleanups: Array<() => Promise<void>> = [];
@@ -68,7 +69,12 @@ beforeAll(async () => {
         a4Printer: { driver: 'ipp', url: a4.url },
         receiptPrinter: { driver: 'escpos-serial', path: receipt.devicePath, baudRate: 19200 },
       },
-      gateway: { mode: 'remote', ...remote },
+      // A production configuration refuses the simulator's test trust list: the same issuers, as a production list.
+      gateway: {
+        mode: 'remote',
+        ...remote,
+        trustListFile: await productionCopyOfTrustList(gateway.files, join(workDir, 'trust-list.jws')),
+      },
     }),
   );
 }, 120_000);

@@ -2,12 +2,15 @@
 // anything meant for development stops the start with one plain sentence naming the key, and exit status 1.
 
 import { spawnSync } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtAgent } from '../support/kiosk-process';
 import { realHardware } from '../support/real-hardware-config';
+import { makeIssuer, newEs256Key, trustDocument } from '../support/trust-list-fixture';
+import { publishTrustList, type TrustListDocument } from '../../kiosk/gateway/trust-list';
 
 let dir: string;
 
@@ -60,5 +63,44 @@ describe('the production agent refuses what is meant for development', () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('devices.a4Printer: simulated devices run only in development (npm start)');
+  });
+});
+
+describe('a production kiosk refuses a test trust list at start (seal-kq1.md v1.1)', () => {
+  /** A production configuration whose gateway files are all usable, with a trust list of this environment. */
+  async function productionWith(environment: TrustListDocument['environment']) {
+    const root = newEs256Key();
+    const pem = (key: ReturnType<typeof newEs256Key>) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const file = async (name: string, text: string) => {
+      const path = join(dir, name);
+      await writeFile(path, text);
+      return path;
+    };
+    const document = { ...trustDocument([makeIssuer().entry]), ...(environment ? { environment } : {}) };
+    return {
+      ...realHardware,
+      dataDir: dir,
+      gateway: {
+        ...realHardware.gateway,
+        caFile: await file('ca.pem', '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n'),
+        clientCertFile: await file('kiosk.crt', '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n'),
+        clientKeyFile: await file('kiosk.key', pem(newEs256Key())),
+        signingKeyFile: await file('signing.key', pem(newEs256Key())),
+        trustListFile: await file('trust-list.jws', publishTrustList(document, root)),
+        trustRootFile: await file('trust-root.pem', createPublicKey(root).export({ type: 'spki', format: 'pem' }).toString()),
+      },
+    };
+  }
+
+  it.each([
+    ['a test list', 'test' as const],
+    ['a list that names no environment', undefined],
+  ])('%s stops the start, naming the file', async (_, environment) => {
+    const config = await productionWith(environment);
+    const run = await start(config);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `trust list ${config.gateway.trustListFile} refused: trust list: a test list, and this kiosk's configuration says production`,
+    );
   });
 });

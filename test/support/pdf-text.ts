@@ -2,9 +2,10 @@
 
 import { execFileSync } from 'node:child_process';
 
-export function pdfText(file: string): string {
+/** `raw`: in the order the content stream draws it, which keeps diagonal text (a watermark) in sequence. */
+export function pdfText(file: string, options: { raw?: boolean } = {}): string {
   try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    return execFileSync('pdftotext', [options.raw ? '-raw' : '-layout', file, '-'], { encoding: 'utf8' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new Error('pdftotext is missing: run the tests with "npm test", which installs poppler-utils');

@@ -31,6 +31,8 @@ export function testCard(key = 'zhang-san'): IdCard {
 export function testCertificate(card: IdCard = testCard()): VerifiedCertificate {
   return {
     verified: true,
+    stamp: null,
+    specimen: true,
     certId: 'NPP-TEST-0001',
     certType: 'no-property-proof',
     title: '无房证明',

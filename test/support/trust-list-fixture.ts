@@ -1,6 +1,7 @@
 // Test-only: issuer keys and signed trust lists built in memory, for the gateway's unit tests and benchmarks.
 
-import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { keyId } from '../../kiosk/gateway/key-id';
 import {
   loadTrustList,
@@ -59,9 +60,25 @@ export function trustDocument(entries: unknown[], version = 7): TrustListDocumen
 }
 
 /** A loaded trust list holding these issuers, and the root that signed it. */
-export function makeTrustList(issuers: TestIssuer[], root = newEs256Key()): { list: TrustList; token: string; root: KeyObject } {
-  const token = publishTrustList(trustDocument(issuers.map((issuer) => issuer.entry)), root);
+export function makeTrustList(
+  issuers: TestIssuer[],
+  root = newEs256Key(),
+  document: Pick<TrustListDocument, 'environment' | 'verifierUrls'> = {},
+): { list: TrustList; token: string; root: KeyObject } {
+  const token = publishTrustList({ ...trustDocument(issuers.map((issuer) => issuer.entry)), ...document }, root);
   const loaded = loadTrustList(token, createPublicKey(root));
   if (!loaded.ok) throw new Error(loaded.error.reason);
   return { list: loaded.value, token, root };
+}
+
+/**
+ * The gateway simulator's (test) trust list re-signed by its root as a production list, written to `path`: a
+ * configuration that says production refuses a test list, so a production agent against the simulator needs this.
+ */
+export async function productionCopyOfTrustList(files: { trustList: string; trustRootKey: string }, path: string): Promise<string> {
+  const [, payload] = (await readFile(files.trustList, 'utf8')).trim().split('.');
+  const document = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as TrustListDocument;
+  const rootKey = createPrivateKey(await readFile(files.trustRootKey, 'utf8'));
+  await writeFile(path, publishTrustList({ ...document, environment: 'production' }, rootKey));
+  return path;
 }

@@ -59,6 +59,12 @@ function GatewayTile({ gateway }: { gateway: GatewayLine }) {
           <Bi text={strings.trustListStale} />
         </p>
       )}
+      {gateway.trustListTest && (
+        <p class="notice notice-warning" data-trust-list-test="true">
+          <Icon name="alert" />
+          <Bi text={strings.trustListTest} />
+        </p>
+      )}
       <dl class="maint-facts">
         <Fact name={strings.breaker} value={gateway.breaker} />
         <Fact name={strings.clockOffset} value={gateway.clockOffsetMs === null ? '—' : `${gateway.clockOffsetMs} ms`} />

@@ -124,6 +124,12 @@ describe('maintenance mode, open', () => {
     const gateway = tile('gateway')?.textContent ?? '';
     for (const fact of ['closed', '-42 ms', 'TL-2026-11-29', '2026-12-01 08:00', 'tpl-3.2.0']) expect(gateway).toContain(fact);
     expect(app.container.querySelector('[data-trust-list-stale]')).toBeNull();
+    expect(app.container.querySelector('[data-trust-list-test]')).toBeNull();
+  });
+
+  it('tells staff when the trust list is a test list: every paper is a specimen', () => {
+    const app = setup({ ...openView, data: { ...openView.data, gateway: { ...openView.data.gateway, trustListTest: true } } });
+    expect(app.container.querySelector('[data-trust-list-test]')?.textContent).toContain('打印的证明均为样本');
   });
 
   it('offers 离开维护 on every page, and each page shows its data', () => {

@@ -51,6 +51,9 @@ describe('gateway client against the simulator', () => {
     const zhang = citizen('zhang-san').card;
     expect(certificate).toMatchObject({
       verified: true,
+      // The simulator's issuers are test issuers with generated stamps.
+      specimen: true,
+      stamp: { viewBox: [200, 200], color: '#d0021b' },
       certType: 'no-property-proof',
       title: '无房证明',
       kioskId: 'kiosk-dev-0001',

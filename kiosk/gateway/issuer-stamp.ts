@@ -1,0 +1,51 @@
+// The issuer's stamp (印章) a trust-list entry may carry (seal-kq1.md v1.1): SVG path data, a view box and a
+// colour, drawn as paths and never inserted as markup. Anything outside the path grammar makes the whole trust
+// list invalid, so a stamp can carry nothing but shapes. Pure TypeScript: a browser page may check it too.
+
+import { z } from 'zod';
+
+export const maxStampBytes = 32 * 1024;
+
+/** Arguments each command takes, repeated as often as the data gives them (an arc's flags are checked too). */
+const argumentCounts: Readonly<Record<string, number>> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 };
+const number = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+const separators = /^[\s,]*/;
+const commandLetters: Readonly<Record<string, true>> = Object.fromEntries([...'MmLlHhVvCcSsQqTtAaZz'].map((letter) => [letter, true]));
+
+/** Whether `data` is SVG path data: commands MmLlHhVvCcSsQqTtAaZz, numbers and separators, in the grammar's order. */
+export function isSvgPathData(data: string): boolean {
+  let rest = data.replace(separators, '');
+  let first = true;
+  while (rest.length > 0) {
+    const command = rest[0]!;
+    const count = argumentCounts[command.toLowerCase()];
+    if (count === undefined || (first && command.toLowerCase() !== 'm')) return false;
+    first = false;
+    rest = rest.slice(1).replace(separators, '');
+    if (count === 0) continue;
+    let groups = 0;
+    // After a command come one or more whole groups of its arguments.
+    while (rest.length > 0 && !(rest[0]! in commandLetters)) {
+      for (let i = 0; i < count; i++) {
+        const isArcFlag = command.toLowerCase() === 'a' && (i === 3 || i === 4);
+        const match = isArcFlag ? /^[01]/.exec(rest) : number.exec(rest);
+        if (!match) return false;
+        rest = rest.slice(match[0].length).replace(separators, '');
+      }
+      groups++;
+    }
+    if (groups === 0) return false;
+  }
+  return !first;
+}
+
+export const issuerStampSchema = z
+  .strictObject({
+    paths: z.array(z.string().refine(isSvgPathData, 'not SVG path data')).min(1),
+    viewBox: z.tuple([z.number().positive().finite(), z.number().positive().finite()]),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'not a colour #rrggbb'),
+  })
+  .refine((stamp) => new TextEncoder().encode(JSON.stringify(stamp)).length <= maxStampBytes, `larger than ${maxStampBytes} bytes`);
+
+/** An issuer's stamp as the trust list carries it: shapes in a `viewBox` of width × height, one colour. */
+export type IssuerStamp = z.infer<typeof issuerStampSchema>;
