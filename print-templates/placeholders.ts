@@ -32,10 +32,6 @@ export const requiredPlaceholders: readonly PlaceholderName[] = [
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
-export function isPlaceholderName(name: string): name is PlaceholderName {
-  return (placeholderNames as readonly string[]).includes(name);
-}
-
 /** Every `{name}` written in a text, known or not. */
 export function placeholdersIn(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
@@ -56,6 +52,6 @@ export function placeholderValues(certificate: CertificateDocumentData): Placeho
 }
 
 /** Unknown names are left as written; the schema refuses them before a template gets here. */
-export function fillPlaceholders(text: string, values: PlaceholderValues): string {
-  return text.replace(PLACEHOLDER, (written, name: string) => (isPlaceholderName(name) ? values[name] : written));
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(PLACEHOLDER, (written, name: string) => (Object.hasOwn(values, name) ? (values[name] ?? written) : written));
 }

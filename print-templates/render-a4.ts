@@ -1,12 +1,14 @@
-// The A4 engine: certificates + a template → one PDF, one page per certificate, so that an errand's
-// certificates print as one job. Nothing here depends on which template it is given.
+// The A4 engine: pages of data + a template → one PDF, one page per certificate (or packet cover, or test
+// page), so that an errand's certificates print as one job. Nothing here depends on which template it is given.
 
 import PDFDocument from 'pdfkit';
 
+import { blockShown } from './block-condition';
 import { parsedFont } from './bundled-fonts';
 import type { CertificateDocumentData } from './certificate-document';
 import { measureFieldsTable } from './fields-table';
 import type { FontFace } from './font-faces';
+import { measureImageBlock } from './image-block';
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { type LayoutItem, type PageBox, layoutPage } from './page-layout';
 import { ptFromMm } from './pdf-units';
@@ -21,8 +23,40 @@ export interface RenderedPdf {
   pages: number;
 }
 
-export async function renderCertificatesA4(certificates: readonly CertificateDocumentData[], template: A4Template): Promise<RenderedPdf> {
+/** One page's data, whatever the template's kind. */
+export interface A4PageData {
+  /** For the PDF's metadata: a document title, never personal data. */
+  title: string;
+  /** Placeholder values; page numbers are added by the engine. */
+  values: Readonly<Record<string, string>>;
+  fields: ReadonlyArray<{ label: string; value: string }>;
+  seal?: string;
+}
+
+export interface A4RenderOptions {
+  /** The PNG images of the template's bundle, by path; a template without images needs none. */
+  images?: ReadonlyMap<string, Uint8Array>;
+}
+
+export async function renderCertificatesA4(
+  certificates: readonly CertificateDocumentData[],
+  template: A4Template,
+  options: A4RenderOptions = {},
+): Promise<RenderedPdf> {
   if (certificates.length === 0) throw new RangeError('renderCertificatesA4: no certificates');
+  return renderA4Pages(certificates.map(certificatePage), template, options);
+}
+
+export function certificatePage(certificate: CertificateDocumentData): A4PageData {
+  return { title: certificate.title, values: placeholderValues(certificate), fields: certificate.fields, seal: certificate.seal };
+}
+
+export async function renderA4Pages(
+  pages: readonly A4PageData[],
+  template: A4Template,
+  options: A4RenderOptions = {},
+): Promise<RenderedPdf> {
+  if (pages.length === 0) throw new RangeError('renderA4Pages: no pages');
   const doc = new PDFDocument({
     size: [ptFromMm(a4WidthMm), ptFromMm(a4HeightMm)],
     // The engine places everything itself; zero margins keep pdfkit from breaking pages on its own.
@@ -35,7 +69,7 @@ export async function renderCertificatesA4(certificates: readonly CertificateDoc
     displayTitle: true,
     info: {
       // Shown by viewers and printer queues: certificate titles only, never the holder.
-      Title: [...new Set(certificates.map((c) => c.title))].join('、'),
+      Title: [...new Set(pages.map((page) => page.title))].join('、'),
       Subject: `${template.id} ${template.version}`,
       Creator: 'zuiduo-paoyici kiosk',
     },
@@ -53,18 +87,22 @@ export async function renderCertificatesA4(certificates: readonly CertificateDoc
     // pdfkit 0.20 takes a parsed fontkit font here (see its changelog); its typings predate that.
     doc.registerFont(face, parsedFont(face) as unknown as PDFKit.Mixins.PDFFontSource);
   }
-  for (const certificate of certificates) {
+  const images = options.images ?? new Map<string, Uint8Array>();
+  pages.forEach((page, i) => {
     doc.addPage();
-    drawCertificatePage(doc, certificate, template);
-  }
+    const values = { ...page.values, pageNumber: String(i + 1), pageCount: String(pages.length) };
+    drawPage(doc, template, { doc, styles: template.styles, values, seal: page.seal, images }, page.fields);
+  });
   doc.end();
   await ended;
   // A page pdfkit added by itself would put part of a certificate on a sheet of its own.
-  if (pagesAdded !== certificates.length) throw new Error(`rendered ${pagesAdded} pages for ${certificates.length} certificates`);
+  if (pagesAdded !== pages.length) throw new Error(`rendered ${pagesAdded} pages for ${pages.length} pages of data`);
   return { pdf: Buffer.concat(chunks), pages: pagesAdded };
 }
 
-function drawCertificatePage(doc: PDFKit.PDFDocument, certificate: CertificateDocumentData, template: A4Template): void {
+type Fields = A4PageData['fields'];
+
+function drawPage(doc: PDFKit.PDFDocument, template: A4Template, ctx: BlockContext, fields: Fields): void {
   const margins = template.page.marginsMm;
   const box: PageBox = {
     left: ptFromMm(margins.left),
@@ -72,28 +110,35 @@ function drawCertificatePage(doc: PDFKit.PDFDocument, certificate: CertificateDo
     top: ptFromMm(margins.top),
     bottom: ptFromMm(a4HeightMm - margins.bottom),
   };
-  const ctx: BlockContext = { doc, styles: template.styles, values: placeholderValues(certificate), seal: certificate.seal };
-  const items: LayoutItem[] = template.blocks.map((block, index) => ({
-    index,
-    placement: block,
-    measured: measureBlock(ctx, block, certificate, block.widthMm === undefined ? box.right - box.left : ptFromMm(block.widthMm)),
-  }));
+  const items: LayoutItem[] = template.blocks.flatMap((block, index) =>
+    blockShown(block, ctx.values)
+      ? [
+          {
+            index,
+            placement: block,
+            measured: measureBlock(ctx, block, fields, block.widthMm === undefined ? box.right - box.left : ptFromMm(block.widthMm)),
+          },
+        ]
+      : [],
+  );
   // Layout first: a certificate that does not fit throws before anything is drawn.
   const positioned = layoutPage(items, box);
   drawFrame(doc, template);
   for (const { measured, x, y } of positioned) measured.draw(x, y);
 }
 
-function measureBlock(ctx: BlockContext, block: A4TemplateBlock, certificate: CertificateDocumentData, widthPt: number): MeasuredBlock {
+function measureBlock(ctx: BlockContext, block: A4TemplateBlock, fields: Fields, widthPt: number): MeasuredBlock {
   switch (block.type) {
     case 'text':
       return measureTextBlock(ctx, block, widthPt);
     case 'fields':
-      return measureFieldsTable(ctx, block, certificate.fields, widthPt);
+      return measureFieldsTable(ctx, block, fields, widthPt);
     case 'seal':
       return measureSealQr(ctx, block, block.widthMm === undefined ? undefined : widthPt);
     case 'rule':
       return measureRuleBlock(ctx, block, widthPt);
+    case 'image':
+      return measureImageBlock(ctx, block);
     default:
       return block satisfies never;
   }

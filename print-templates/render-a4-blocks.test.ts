@@ -1,0 +1,71 @@
+// The engine's images, conditional blocks and page numbers, checked in the PDF with pdftotext and pdftoppm.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { ringPng } from './fixtures/generated-png';
+import { pagePixels } from './fixtures/page-pixels';
+import { runTool, scratchDir, squeezed } from './fixtures/pdf-tools';
+import { renderA4Pages } from './render-a4';
+import { type A4Template, checkA4Template } from './template-schema';
+
+let scratch: Awaited<ReturnType<typeof scratchDir>>;
+beforeAll(async () => {
+  scratch = await scratchDir();
+});
+afterAll(async () => {
+  await scratch.remove();
+});
+
+function testPageTemplate(): A4Template {
+  const check = checkA4Template({
+    format: 'kiosk-a4-template/1',
+    document: 'testPage',
+    id: 'engine-blocks',
+    version: '1',
+    page: { size: 'A4', marginsMm: { top: 20, right: 20, bottom: 20, left: 20 } },
+    styles: { body: { face: 'noto-sans-sc-regular', sizePt: 12 } },
+    blocks: [
+      { type: 'image', file: 'images/ring.png', widthMm: 40, boxAlign: 'center' },
+      { type: 'text', text: '打印时间 {printedAt}', style: 'body', spaceBeforeMm: 5 },
+      { type: 'text', text: '打印机 {printerUri}', style: 'body', when: { filled: 'printerUri' } },
+      { type: 'text', text: '未配置打印机', style: 'body', when: { empty: 'printerUri' } },
+      { type: 'text', text: '第 {pageNumber} 页 共 {pageCount} 页', style: 'body', anchor: 'bottom', align: 'center' },
+    ],
+  });
+  if (!check.ok) throw new Error(check.error.join('; '));
+  return check.value;
+}
+
+const images = new Map([['images/ring.png', ringPng(64, [200, 0, 0])]]);
+const page = (printerUri: string) => ({ title: '打印测试页', values: { printedAt: '2026年11月23日 10:15', printerUri }, fields: [] });
+
+describe('the engine’s blocks', () => {
+  it('shows a block only when its placeholder is filled (or empty), and numbers the pages', async () => {
+    const rendered = await renderA4Pages([page('ipp://printer.local/ipp/print'), page('')], testPageTemplate(), { images });
+    expect(rendered.pages).toBe(2);
+    const file = await scratch.write('conditions.pdf', rendered.pdf);
+    const page1 = await runTool('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', file, '-']);
+    const page2 = await runTool('pdftotext', ['-enc', 'UTF-8', '-f', '2', '-l', '2', file, '-']);
+    expect(page1).toContain('打印机 ipp://printer.local/ipp/print');
+    expect(page1).not.toContain('未配置打印机');
+    expect(squeezed(page1)).toContain('第1页共2页');
+    expect(page2).toContain('未配置打印机');
+    expect(page2).not.toContain('打印机 ipp');
+    expect(squeezed(page2)).toContain('第2页共2页');
+  });
+
+  it('draws a PNG image of the bundle where the template places it', async () => {
+    const rendered = await renderA4Pages([page('')], testPageTemplate(), { images });
+    const file = await scratch.write('image.pdf', rendered.pdf);
+    const pixels = await pagePixels(file, 1, `${scratch.path}/image`);
+    // The 40 mm image is centred under the 20 mm top margin: its centre is at (105, 40) mm, the ring 11–19 mm out.
+    const [red, green] = pixels.rgbAtMm(105, 40 - 15);
+    expect(red).toBeGreaterThan(150);
+    expect(green).toBeLessThan(80);
+    expect(pixels.rgbAtMm(105, 40)).toEqual([255, 255, 255]);
+  });
+
+  it('refuses to draw an image the bundle does not hold', async () => {
+    await expect(renderA4Pages([page('')], testPageTemplate(), {})).rejects.toThrow(/images\/ring\.png/);
+  });
+});
