@@ -1,0 +1,124 @@
+// `npm run templates -- <command> …`: the operator's tools for template bundles. Each command is a row of the
+// table below: its arguments, what it does, and its run function (exit code 0 success, 1 refused, 2 misuse).
+
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+
+import { renderBundleSamples } from '../print-templates/bundle-sample-renders';
+import { MANIFEST_FILE, sha256Hex } from '../print-templates/bundle-manifest';
+import { publishedJsonSchemas } from '../print-templates/published-json-schemas';
+import { loadTemplateBundle } from '../print-templates/template-bundle';
+
+interface Command {
+  args: string;
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+const schemaDir = join(import.meta.dirname, '..', 'print-templates', 'schema');
+
+const commands: Record<string, Command> = {
+  validate: {
+    args: '<bundle>',
+    summary: 'checks the manifest, every file hash, each template and sample, and renders every sample',
+    run: async ([bundle]) => {
+      const renders = await checkedRenders(required(bundle));
+      if (!renders) return 1;
+      console.log(`${bundle}: valid, ${renders.length} samples rendered`);
+      return 0;
+    },
+  },
+  preview: {
+    args: '<bundle> <outdir>',
+    summary: 'writes every template with each of its samples as PDF, and each page as PNG (pdftoppm)',
+    run: async ([bundle, outdir]) => {
+      const renders = await checkedRenders(required(bundle));
+      const out = required(outdir);
+      if (!renders) return 1;
+      await mkdir(out, { recursive: true });
+      for (const render of renders) {
+        const name = `${render.role.replace(':', '-')}--${render.sampleFile.replace(/\.json$/, '').replaceAll('/', '-')}`;
+        const pdf = join(out, `${name}.pdf`);
+        await writeFile(pdf, render.pdf);
+        await promisify(execFile)('pdftoppm', ['-r', '100', '-png', pdf, join(out, name)]);
+        console.log(`${pdf} (${render.pages} ${render.pages === 1 ? 'page' : 'pages'})`);
+      }
+      return 0;
+    },
+  },
+  hash: {
+    args: '<bundle>',
+    summary: `rewrites the "files" of the bundle's ${MANIFEST_FILE} from the files beside it (their SHA-256 and length)`,
+    run: async ([bundle]) => {
+      const dir = required(bundle);
+      const manifestFile = join(dir, MANIFEST_FILE);
+      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>;
+      const files: Record<string, { sha256: string; length: number }> = {};
+      for (const path of (await filesUnder(dir)).filter((p) => p !== MANIFEST_FILE).sort()) {
+        const bytes = await readFile(join(dir, path));
+        files[path] = { sha256: sha256Hex(bytes), length: bytes.length };
+      }
+      await writeFile(manifestFile, JSON.stringify({ ...manifest, files }, null, 2) + '\n');
+      console.log(`${manifestFile}: ${Object.keys(files).length} files`);
+      return 0;
+    },
+  },
+  schema: {
+    args: '',
+    summary: 'writes the published JSON Schemas to print-templates/schema/',
+    run: async () => {
+      await mkdir(schemaDir, { recursive: true });
+      for (const [file, text] of Object.entries(publishedJsonSchemas())) await writeFile(join(schemaDir, file), text);
+      console.log(`${schemaDir}: written`);
+      return 0;
+    },
+  },
+};
+
+class Misuse extends Error {}
+
+function required(arg: string | undefined): string {
+  if (!arg) throw new Misuse('missing argument');
+  return arg;
+}
+
+/** The bundle's sample renders, or undefined after printing every problem. */
+async function checkedRenders(bundle: string) {
+  const loaded = await loadTemplateBundle(bundle);
+  const renders = loaded.ok ? await renderBundleSamples(loaded.value) : loaded;
+  if (renders.ok) return renders.value;
+  for (const problem of renders.error) console.error(`${bundle}: ${problem}`);
+  return undefined;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+function usage(): string {
+  return [
+    'usage: npm run templates -- <command>',
+    ...Object.entries(commands).map(([name, c]) => `  ${name} ${c.args}\n      ${c.summary}`),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) {
+    console.error(usage());
+    return 2;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    if (!(error instanceof Misuse)) throw error;
+    console.error(`${error.message}\n${usage()}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
