@@ -99,8 +99,8 @@ describe('a bundle that is wrong is refused, naming the path inside it', () => {
       await rm(join(d, 'samples/test-page-a4.json'));
     }, true);
     expect(await problemsOf(dir)).toEqual([
-      'samples/test-page-a4.json: missing',
       "samples/packet.json: its SHA-256 differs from the manifest's",
+      'samples/test-page-a4.json: missing',
     ]);
   });
 

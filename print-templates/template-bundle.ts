@@ -10,7 +10,7 @@ import { join, sep } from 'node:path';
 import { err, ok, type Result } from '../device-drivers/result';
 import type { A4DocumentKind } from './a4-document-kinds';
 import { samplePages } from './a4-document-data';
-import { type BundleManifest, MANIFEST_FILE, checkBundleFiles, parseBundleManifest, type TemplateRole } from './bundle-manifest';
+import { type BundleManifest, MANIFEST_FILE, fileProblem, parseBundleManifest, type TemplateRole } from './bundle-manifest';
 import { pngSize } from './png-image';
 import type { A4PageData } from './render-a4';
 import type { A4Template } from './template-schema';
@@ -56,14 +56,12 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
   if (!parsed.ok) return parsed;
   const manifest = parsed.value;
 
-  // A file that leads out of the bundle is never read, not even to hash it.
-  const outside = await filesOutsideBundle(dir, manifest);
-  const inside = Object.fromEntries(Object.entries(manifest.files).filter(([path]) => !outside.some((p) => p.startsWith(`${path}: `))));
-  const hashes = await checkBundleFiles(dir, { ...manifest, files: inside });
-  if (outside.length > 0 || !hashes.ok) return err([...outside, ...(hashes.ok ? [] : hashes.error)]);
-
+  // Each file is read once, checked, and used from memory: it cannot change between its check and its use.
+  const files = await readBundleFiles(dir, manifest);
+  if (!files.ok) return files;
   const problems: string[] = [];
-  const read = (path: string) => readFile(join(dir, path));
+  const bytesOf = (path: string) => files.value.get(path) ?? Buffer.alloc(0);
+  const textOf = (path: string) => bytesOf(path).toString('utf8');
   const images = new Map<string, Uint8Array>();
   const a4Templates: BundleA4Template[] = [];
   for (const [role, entry] of Object.entries(manifest.templates) as [TemplateRole, { file: string; samples: string[] }][]) {
@@ -72,7 +70,7 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
       problems.push(`${entry.file}: this kiosk version cannot check a ${role} template`);
       continue;
     }
-    const check = readA4Template((await read(entry.file)).toString('utf8'));
+    const check = readA4Template(textOf(entry.file));
     if (!check.ok) {
       problems.push(...check.error.map((problem) => `${entry.file}: ${problem}`));
       continue;
@@ -85,13 +83,13 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
         problems.push(`${entry.file}: blocks[${index}].file: ${block.file} is not listed in ${MANIFEST_FILE}`);
         continue;
       }
-      const bytes = await read(block.file);
+      const bytes = bytesOf(block.file);
       if (pngSize(bytes)) images.set(block.file, bytes);
       else problems.push(`${block.file}: not a PNG image`);
     }
     const samples: BundleSample[] = [];
     for (const file of entry.samples) {
-      const json = parseJson((await read(file)).toString('utf8'));
+      const json = parseJson(textOf(file));
       const pages = json.ok ? samplePages(kind, json.value) : err([json.error]);
       if (pages.ok) samples.push({ file, pages: pages.value });
       else problems.push(...pages.error.map((problem) => `${file}: ${problem}`));
@@ -101,20 +99,36 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
   return problems.length === 0 ? ok({ manifest, a4Templates, images }) : err(problems);
 }
 
-/** A problem for each listed file that is missing, not a regular file, or whose real path leaves the bundle. */
-async function filesOutsideBundle(dir: string, manifest: BundleManifest): Promise<string[]> {
+/**
+ * Every listed file's bytes, or a problem for each one that is missing, not a regular file, leads out of the
+ * bundle (never read, not even to hash it), or differs from its length and hash in the manifest.
+ */
+async function readBundleFiles(dir: string, manifest: BundleManifest): Promise<Result<Map<string, Buffer>, string[]>> {
   const problems: string[] = [];
+  const files = new Map<string, Buffer>();
   const root = await realpath(dir);
-  for (const path of Object.keys(manifest.files)) {
+  for (const [path, expected] of Object.entries(manifest.files)) {
+    let bytes: Buffer;
     try {
       const real = await realpath(join(dir, path));
-      if (!real.startsWith(root + sep)) problems.push(`${path}: leads outside the bundle`);
-      else if (!(await lstat(real)).isFile()) problems.push(`${path}: not a regular file`);
+      if (!real.startsWith(root + sep)) {
+        problems.push(`${path}: leads outside the bundle`);
+        continue;
+      }
+      if (!(await lstat(real)).isFile()) {
+        problems.push(`${path}: not a regular file`);
+        continue;
+      }
+      bytes = await readFile(real);
     } catch {
       problems.push(`${path}: missing`);
+      continue;
     }
+    const problem = fileProblem(path, bytes, expected);
+    if (problem) problems.push(problem);
+    else files.set(path, bytes);
   }
-  return problems;
+  return problems.length === 0 ? ok(files) : err(problems);
 }
 
 function parseJson(text: string): Result<unknown, string> {
