@@ -1,12 +1,18 @@
 // The engine's images, conditional blocks and page numbers, checked in the PDF with pdftotext and pdftoppm.
 
+import { readFileSync } from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { packetPage } from './a4-document-data';
 
 import { ringPng } from './fixtures/generated-png';
 import { pagePixels } from './fixtures/page-pixels';
 import { runTool, scratchDir, squeezed } from './fixtures/pdf-tools';
+import { PageLayoutError } from './page-layout';
 import { renderA4Pages } from './render-a4';
 import { type A4Template, checkA4Template } from './template-schema';
+import { readA4Template } from './template-store';
 
 let scratch: Awaited<ReturnType<typeof scratchDir>>;
 beforeAll(async () => {
@@ -67,5 +73,44 @@ describe('the engine’s blocks', () => {
 
   it('refuses to draw an image the bundle does not hold', async () => {
     await expect(renderA4Pages([page('')], testPageTemplate(), {})).rejects.toThrow(/images\/ring\.png/);
+  });
+});
+
+describe('long content', () => {
+  const packetTemplate = () => {
+    const check = readA4Template(readFileSync(new URL('./bundled/packet-a4.json', import.meta.url), 'utf8'));
+    if (!check.ok) throw new Error(check.error.join('; '));
+    return check.value;
+  };
+  const packet = packetPage({
+    errandName: '新生儿出生一件事',
+    holderName: '阿卜杜热合曼·买买提',
+    certificates: Array.from({ length: 20 }, (_, i) => ({
+      title: `证明材料第${i + 1}份`,
+      certId: `HZ-TEST-${String(i + 1).padStart(4, '0')}`,
+    })),
+    printedAt: '2026-11-23T08:00:05Z',
+    kioskId: 'HZ-XH-0001',
+  });
+
+  it('flows onto further sheets where the template says so: the table splits between rows, every sheet has its footer', async () => {
+    const rendered = await renderA4Pages([packet], packetTemplate());
+    expect(rendered.pages).toBe(2);
+    const file = await scratch.write('flow.pdf', rendered.pdf);
+    const sheets = await Promise.all(
+      [1, 2].map(async (n) => squeezed(await runTool('pdftotext', ['-enc', 'UTF-8', '-f', String(n), '-l', String(n), file, '-']))),
+    );
+    expect(sheets[0]).toContain('第1页共2页');
+    expect(sheets[1]).toContain('第2页共2页');
+    expect(sheets[1]).toContain('终端编号：HZ-XH-0001');
+    const all = sheets.join('');
+    for (let i = 1; i <= 20; i++) expect(all.split(`HZ-TEST-${String(i).padStart(4, '0')}`)).toHaveLength(2);
+    // The closing words come after the table, on the second sheet.
+    expect(sheets[1]).toContain('每份证明左下方的二维码');
+  });
+
+  it('is refused where the template does not let it flow', async () => {
+    const template = packetTemplate();
+    await expect(renderA4Pages([packet], { ...template, page: { ...template.page, overflow: 'refuse' } })).rejects.toThrow(PageLayoutError);
   });
 });

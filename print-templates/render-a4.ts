@@ -10,7 +10,8 @@ import { measureFieldsTable } from './fields-table';
 import type { FontFace } from './font-faces';
 import { measureImageBlock } from './image-block';
 import type { BlockContext, MeasuredBlock } from './measured-block';
-import { type LayoutItem, type PageBox, layoutPage } from './page-layout';
+import { type SheetPiece, flowOntoSheets, layoutPieces } from './page-flow';
+import type { PageBox } from './page-layout';
 import { ptFromMm } from './pdf-units';
 import { placeholderValues } from './placeholders';
 import { measureRuleBlock } from './rule-block';
@@ -88,43 +89,57 @@ export async function renderA4Pages(
     doc.registerFont(face, parsedFont(face) as unknown as PDFKit.Mixins.PDFFontSource);
   }
   const images = options.images ?? new Map<string, Uint8Array>();
-  pages.forEach((page, i) => {
-    doc.addPage();
-    const values = { ...page.values, pageNumber: String(i + 1), pageCount: String(pages.length) };
-    drawPage(doc, template, { doc, styles: template.styles, values, seal: page.seal, images }, page.fields);
+  const box = contentBox(template);
+  // Measuring needs a page; the sheets are all planned before any is drawn, as page numbers need their count.
+  doc.addPage();
+  const sheets = pages.flatMap((page) => {
+    const ctx = pageContext(doc, template, page, images, { pageNumber: '99', pageCount: '99' });
+    const pieces = template.blocks.flatMap((block, index) =>
+      blockShown(block, ctx.values) ? [{ index, block, fields: page.fields }] : [],
+    );
+    const measure = (piece: SheetPiece) => measureBlock(ctx, piece.block, piece.fields, blockWidth(piece.block, box));
+    const planned = template.page.overflow === 'continue' ? flowOntoSheets(pieces, measure, box) : [pieces];
+    return planned.map((sheet) => ({ page, sheet }));
+  });
+  sheets.forEach(({ page, sheet }, i) => {
+    if (i > 0) doc.addPage();
+    const ctx = pageContext(doc, template, page, images, { pageNumber: String(i + 1), pageCount: String(sheets.length) });
+    // Layout first: a page that does not fit throws before it is drawn.
+    const positioned = layoutPieces(sheet, (piece) => measureBlock(ctx, piece.block, piece.fields, blockWidth(piece.block, box)), box);
+    drawFrame(doc, template);
+    for (const { measured, x, y } of positioned) measured.draw(x, y);
   });
   doc.end();
   await ended;
   // A page pdfkit added by itself would put part of a certificate on a sheet of its own.
-  if (pagesAdded !== pages.length) throw new Error(`rendered ${pagesAdded} pages for ${pages.length} pages of data`);
+  if (pagesAdded !== sheets.length) throw new Error(`rendered ${pagesAdded} pages for ${sheets.length} sheets`);
   return { pdf: Buffer.concat(chunks), pages: pagesAdded };
 }
 
 type Fields = A4PageData['fields'];
 
-function drawPage(doc: PDFKit.PDFDocument, template: A4Template, ctx: BlockContext, fields: Fields): void {
+function pageContext(
+  doc: PDFKit.PDFDocument,
+  template: A4Template,
+  page: A4PageData,
+  images: ReadonlyMap<string, Uint8Array>,
+  numbers: { pageNumber: string; pageCount: string },
+): BlockContext {
+  return { doc, styles: template.styles, values: { ...page.values, ...numbers }, seal: page.seal, images };
+}
+
+function contentBox(template: A4Template): PageBox {
   const margins = template.page.marginsMm;
-  const box: PageBox = {
+  return {
     left: ptFromMm(margins.left),
     right: ptFromMm(a4WidthMm - margins.right),
     top: ptFromMm(margins.top),
     bottom: ptFromMm(a4HeightMm - margins.bottom),
   };
-  const items: LayoutItem[] = template.blocks.flatMap((block, index) =>
-    blockShown(block, ctx.values)
-      ? [
-          {
-            index,
-            placement: block,
-            measured: measureBlock(ctx, block, fields, block.widthMm === undefined ? box.right - box.left : ptFromMm(block.widthMm)),
-          },
-        ]
-      : [],
-  );
-  // Layout first: a certificate that does not fit throws before anything is drawn.
-  const positioned = layoutPage(items, box);
-  drawFrame(doc, template);
-  for (const { measured, x, y } of positioned) measured.draw(x, y);
+}
+
+function blockWidth(block: A4TemplateBlock, box: PageBox): number {
+  return block.widthMm === undefined ? box.right - box.left : ptFromMm(block.widthMm);
 }
 
 function measureBlock(ctx: BlockContext, block: A4TemplateBlock, fields: Fields, widthPt: number): MeasuredBlock {

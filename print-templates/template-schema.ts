@@ -7,8 +7,8 @@
 // Layout: the blocks are laid out in order in rows. A block starts a new row unless it says
 // `besidePrevious`, in which case it sits next to the previous block (e.g. seal left, issuer right).
 // `flow` rows stack downwards from the top margin; `bottom` rows stack upwards from the bottom margin, kept
-// in the order written. A flow block is never placed higher than its `minTopMm`. The renderer refuses a
-// certificate whose content does not fit on one page rather than print part of it.
+// in the order written. A flow block is never placed higher than its `minTopMm`. Content that does not fit
+// on one sheet is refused, rather than printed in part, unless the page says `overflow: "continue"`.
 
 import { z } from 'zod';
 
@@ -130,6 +130,8 @@ export const a4TemplateSchema = z
     version: z.string().regex(/^[0-9A-Za-z.+-]{1,32}$/),
     page: z.strictObject({
       size: z.literal('A4'),
+      /** Content too long for one sheet: refuse the page (a certificate's default), or continue on further sheets. */
+      overflow: z.enum(['refuse', 'continue']).default('refuse'),
       marginsMm: z.strictObject({ top: mm(100), right: mm(100), bottom: mm(100), left: mm(100) }),
       frame: frame.optional(),
     }),
