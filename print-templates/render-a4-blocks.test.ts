@@ -4,15 +4,17 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { packetPage } from './a4-document-data';
+import { packetPage, samplePages } from './a4-document-data';
+import { parsedFallbackFont, parsedFont } from './bundled-fonts';
 
 import { ringPng } from './fixtures/generated-png';
 import { pagePixels } from './fixtures/page-pixels';
 import { runTool, scratchDir, squeezed } from './fixtures/pdf-tools';
+import { zhangSanNoPropertyProof } from './fixtures/synthetic-certificates';
 import { PageLayoutError } from './page-layout';
-import { renderA4Pages } from './render-a4';
+import { renderA4Pages, renderCertificatesA4 } from './render-a4';
 import { type A4Template, checkA4Template } from './template-schema';
-import { readA4Template } from './template-store';
+import { loadBundledTemplate, readA4Template } from './template-store';
 
 let scratch: Awaited<ReturnType<typeof scratchDir>>;
 beforeAll(async () => {
@@ -112,5 +114,30 @@ describe('long content', () => {
   it('is refused where the template does not let it flow', async () => {
     const template = packetTemplate();
     await expect(renderA4Pages([packet], { ...template, page: { ...template.page, overflow: 'refuse' } })).rejects.toThrow(PageLayoutError);
+  });
+});
+
+describe('rare characters', () => {
+  it('prints a long minority name with 𠮷 and 䶮 whole, wrapped inside its block, with no missing glyph', async () => {
+    const sample = JSON.parse(
+      readFileSync(new URL('./bundled/samples/residence-proof-rare-name.json', import.meta.url), 'utf8'),
+    ) as unknown;
+    const pages = samplePages('certificate', sample);
+    if (!pages.ok) throw new Error(pages.error.join('; '));
+    const rendered = await renderA4Pages(pages.value, loadBundledTemplate());
+    expect(rendered.pages).toBe(1);
+    const file = await scratch.write('rare.pdf', rendered.pdf);
+    const name = '阿卜杜热合曼·买买提艾力·库尔班江·𠮷䶮';
+    expect(await runTool('pdftotext', ['-enc', 'UTF-8', file, '-'])).toContain(`持证人：${name}`);
+    // 𠮷 is not in Noto Sans SC: it comes from the fallback face, which is embedded only when needed.
+    expect(await runTool('pdffonts', [file])).toMatch(/NotoSansJP-Regular/);
+    const lacking = [...name].filter((c) => !parsedFont('noto-sans-sc-regular').hasGlyphForCodePoint(c.codePointAt(0) ?? 0));
+    expect(lacking).toEqual(['𠮷']);
+    expect(lacking.every((c) => parsedFallbackFont('noto-sans-sc-regular').hasGlyphForCodePoint(c.codePointAt(0) ?? 0))).toBe(true);
+  });
+
+  it('embeds no fallback face where the text does not need one', async () => {
+    const rendered = await renderCertificatesA4([zhangSanNoPropertyProof], loadBundledTemplate());
+    expect(await runTool('pdffonts', [await scratch.write('common.pdf', rendered.pdf)])).not.toMatch(/NotoSansJP/);
   });
 });
