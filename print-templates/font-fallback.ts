@@ -25,6 +25,16 @@ function needsFallback(face: FontFace, codePoint: number): boolean {
   return answer;
 }
 
+/** The characters of `text` that neither the face nor its fallback can draw, each once. */
+export function charactersWithoutGlyph(face: FontFace, text: string): string[] {
+  const missing = new Set<string>();
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (codePoint >= 0x20 && !parsedFont(face).hasGlyphForCodePoint(codePoint) && !needsFallback(face, codePoint)) missing.add(character);
+  }
+  return [...missing];
+}
+
 function textRuns(text: string, face: FontFace): TextRun[] {
   const runs: TextRun[] = [];
   for (const character of text) {

@@ -132,6 +132,17 @@ describe('a bundle that is wrong is refused, naming the path inside it', () => {
     expect(problems).toContainEqual(expect.stringMatching(/^samples\/residence-proof\.json: not JSON/));
   });
 
+  it('a sample with a character no face of its template can draw', async () => {
+    const dir = await brokenBundle((d) =>
+      editJson(join(d, 'samples/household-registration-proof.json'), (s) => {
+        (s.holder as Record<string, string>).name = '王𰀀';
+      }),
+    );
+    expect(await problemsOf(dir)).toEqual([
+      'samples/household-registration-proof.json: holder.name: no glyph for 𰀀 in noto-sans-sc-bold, noto-sans-sc-regular',
+    ]);
+  });
+
   it('a sample that does not fit its template, without its data in the message', async () => {
     const dir = await brokenBundle((d) =>
       editJson(join(d, 'samples/no-property-proof.json'), (s) => (s.statement = String(s.statement).repeat(30))),

@@ -10,6 +10,7 @@ import { join, sep } from 'node:path';
 import { err, ok, type Result } from '../device-drivers/result';
 import type { A4DocumentKind } from './a4-document-kinds';
 import { samplePages } from './a4-document-data';
+import { charactersWithoutGlyph } from './font-fallback';
 import { type BundleManifest, MANIFEST_FILE, fileProblem, parseBundleManifest, type TemplateRole } from './bundle-manifest';
 import { pngSize } from './png-image';
 import type { A4PageData } from './render-a4';
@@ -91,8 +92,12 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
     for (const file of entry.samples) {
       const json = parseJson(textOf(file));
       const pages = json.ok ? samplePages(kind, json.value) : err([json.error]);
-      if (pages.ok) samples.push({ file, pages: pages.value });
-      else problems.push(...pages.error.map((problem) => `${file}: ${problem}`));
+      if (!pages.ok) {
+        problems.push(...pages.error.map((problem) => `${file}: ${problem}`));
+        continue;
+      }
+      samples.push({ file, pages: pages.value });
+      problems.push(...glyphProblems(template, json.ok ? json.value : undefined).map((problem) => `${file}: ${problem}`));
     }
     a4Templates.push({ role, file: entry.file, template, samples });
   }
@@ -129,6 +134,22 @@ async function readBundleFiles(dir: string, manifest: BundleManifest): Promise<R
     else files.set(path, bytes);
   }
   return problems.length === 0 ? ok(files) : err(problems);
+}
+
+/** Each string of a sample with a character no face of the template (nor its fallback) can draw, by key. */
+function glyphProblems(template: A4Template, sample: unknown): string[] {
+  const faces = [...new Set(Object.values(template.styles).map((style) => style.face))];
+  const problems: string[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') {
+      const missing = new Set(faces.flatMap((face) => charactersWithoutGlyph(face, value)));
+      if (missing.size > 0) problems.push(`${path || '(sample)'}: no glyph for ${[...missing].join(' ')} in ${faces.join(', ')}`);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(sample, '');
+  return problems;
 }
 
 function parseJson(text: string): Result<unknown, string> {
