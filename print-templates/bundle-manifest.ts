@@ -99,10 +99,17 @@ export async function checkBundleFiles(dir: string, manifest: BundleManifest): P
       problems.push(`${path}: missing`);
       continue;
     }
-    if (bytes.length !== expected.length) problems.push(`${path}: ${bytes.length} bytes, the manifest says ${expected.length}`);
-    else if (sha256Hex(bytes) !== expected.sha256) problems.push(`${path}: its SHA-256 differs from the manifest's`);
+    const problem = fileProblem(path, bytes, expected);
+    if (problem) problems.push(problem);
   }
   return problems.length === 0 ? ok(undefined) : err(problems);
+}
+
+/** What is wrong with one file's bytes against its manifest entry, if anything. */
+export function fileProblem(path: string, bytes: Uint8Array, expected: { sha256: string; length: number }): string | undefined {
+  if (bytes.length !== expected.length) return `${path}: ${bytes.length} bytes, the manifest says ${expected.length}`;
+  if (sha256Hex(bytes) !== expected.sha256) return `${path}: its SHA-256 differs from the manifest's`;
+  return undefined;
 }
 
 /** Orders versions as semver does (a pre-release sorts before its release). */

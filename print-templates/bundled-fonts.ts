@@ -8,22 +8,34 @@ import { dirname, join } from 'node:path';
 
 import { type Font, create } from 'fontkit';
 
-import { type FontFace, fontFaces } from './font-faces';
+import { type FontFace, fallbackFontFiles, fontFaces } from './font-faces';
 
-const parsed = new Map<FontFace, Font>();
+const parsed = new Map<string, Font>();
 
 export function fontPath(face: FontFace): string {
-  const { package: name, file } = fontFaces[face];
+  return packageFilePath(fontFaces[face]);
+}
+
+export function parsedFont(face: FontFace): Font {
+  return parsedFile(fontPath(face));
+}
+
+/** The face's fallback for characters it lacks; parsed only when a text first needs it. */
+export function parsedFallbackFont(face: FontFace): Font {
+  return parsedFile(packageFilePath(fallbackFontFiles[face]));
+}
+
+function packageFilePath({ package: name, file }: { package: string; file: string }): string {
   // Resolved through the package, not a relative path, so hoisting or a moved checkout does not break it.
   const packageJson = createRequire(import.meta.url).resolve(`${name}/package.json`);
   return join(dirname(packageJson), file);
 }
 
-export function parsedFont(face: FontFace): Font {
-  let font = parsed.get(face);
+function parsedFile(path: string): Font {
+  let font = parsed.get(path);
   if (!font) {
-    font = create(readFileSync(fontPath(face)));
-    parsed.set(face, font);
+    font = create(readFileSync(path));
+    parsed.set(path, font);
   }
   return font;
 }

@@ -1,5 +1,6 @@
 // The certificate's fields as a ruled two-column table: label | value. Rows grow to fit long values.
 
+import { drawTextWithFallback } from './font-fallback';
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { ptFromMm } from './pdf-units';
 import type { A4TemplateBlock } from './template-schema';
@@ -34,8 +35,8 @@ export function measureFieldsTable(ctx: BlockContext, block: FieldsBlock, fields
       fields.forEach((field, i) => {
         const rowHeight = rowHeights[i] ?? 0;
         if (block.labelFill) doc.save().rect(x, rowTop, labelWidth, rowHeight).fill(block.labelFill).restore();
-        doc.text(field.label, x + pad, rowTop + pad, labelOptions());
-        doc.text(field.value, x + labelWidth + pad, rowTop + pad, valueOptions());
+        drawTextWithFallback(doc, labelStyle.face, field.label, x + pad, rowTop + pad, labelOptions());
+        drawTextWithFallback(doc, valueStyle.face, field.value, x + labelWidth + pad, rowTop + pad, valueOptions());
         rowTop += rowHeight;
       });
       if (block.borderPt > 0) {

@@ -7,3 +7,13 @@ export const fontFaces = {
 } as const;
 export type FontFace = keyof typeof fontFaces;
 export const fontFaceNames = Object.keys(fontFaces) as [FontFace, ...FontFace[]];
+
+/**
+ * For the few characters a face lacks, such as a name's 𠮷 (CJK Extension B): the same design's Japanese cut,
+ * which has them, at the same weight and with the same full-width advance, so text measured with the face
+ * wraps the same where the fallback draws.
+ */
+export const fallbackFontFiles: Record<FontFace, { package: string; file: string }> = {
+  'noto-sans-sc-regular': { package: '@expo-google-fonts/noto-sans-jp', file: '400Regular/NotoSansJP_400Regular.ttf' },
+  'noto-sans-sc-bold': { package: '@expo-google-fonts/noto-sans-jp', file: '700Bold/NotoSansJP_700Bold.ttf' },
+};

@@ -1,5 +1,6 @@
 // fontkit (pdfkit's own font parser, 2.0.4) ships no types. The engine parses a font once and hands the parsed
-// font back to pdfkit, which accepts fontkit fonts in registerFont(); the simulator's stamps outline glyphs.
+// font back to pdfkit, which accepts fontkit fonts in registerFont(), and asks which characters it has; the
+// simulator's stamps outline glyphs.
 declare module 'fontkit' {
   export interface PathCommand {
     command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
@@ -15,6 +16,7 @@ declare module 'fontkit' {
     readonly unitsPerEm: number;
     layout(text: string): unknown;
     glyphsForString(text: string): Glyph[];
+    hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

@@ -2,7 +2,6 @@
 // Measuring before drawing lets the layout place rows side by side and from the bottom up, and refuse a
 // page that would overflow before anything is drawn.
 
-import type { PlaceholderValues } from './placeholders';
 import type { A4Template } from './template-schema';
 
 export interface MeasuredBlock {
@@ -16,6 +15,10 @@ export interface MeasuredBlock {
 export interface BlockContext {
   doc: PDFKit.PDFDocument;
   styles: A4Template['styles'];
-  values: PlaceholderValues;
-  seal: string;
+  /** The page's placeholder values, page numbers included. */
+  values: Readonly<Record<string, string>>;
+  /** The KQ1 seal; only a certificate has one, and only a certificate template may hold a seal block. */
+  seal: string | undefined;
+  /** The bundle's PNG images by path; a template reaches no other file. */
+  images: ReadonlyMap<string, Uint8Array>;
 }

@@ -32,10 +32,6 @@ export const requiredPlaceholders: readonly PlaceholderName[] = [
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
-export function isPlaceholderName(name: string): name is PlaceholderName {
-  return (placeholderNames as readonly string[]).includes(name);
-}
-
 /** Every `{name}` written in a text, known or not. */
 export function placeholdersIn(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
@@ -55,12 +51,7 @@ export function placeholderValues(certificate: CertificateDocumentData): Placeho
   };
 }
 
-/** Unknown names are left as written; the schema refuses them before a template gets here. */
-export function fillPlaceholders(text: string, values: PlaceholderValues): string {
-  return fillNamedPlaceholders(text, values);
-}
-
-/** The same single pass for any set of names (the receipt's); a name not among `values` is left as written. */
-export function fillNamedPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
+/** One pass for any set of names (a template's, the receipt's); a name not among `values` is left as written. */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
   return text.replace(PLACEHOLDER, (written, name: string) => (Object.hasOwn(values, name) ? (values[name] ?? written) : written));
 }

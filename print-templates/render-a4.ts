@@ -1,15 +1,19 @@
-// The A4 engine: certificates + a template → one PDF, one page per certificate, so that an errand's
-// certificates print as one job. Nothing here depends on which template it is given.
+// The A4 engine: pages of data + a template → one PDF, one page per certificate (or packet cover, or test
+// page), so that an errand's certificates print as one job. Nothing here depends on which template it is given.
+// A certificate's issuer stamp and specimen marking come with its page's data, from the trust list only.
 
 import PDFDocument from 'pdfkit';
 
+import { blockShown } from './block-condition';
 import { parsedFont } from './bundled-fonts';
 import type { CertificateDocumentData } from './certificate-document';
 import { measureFieldsTable } from './fields-table';
 import type { FontFace } from './font-faces';
+import { measureImageBlock } from './image-block';
 import { drawIssuerStamp, specimenStampFace, stampBox } from './issuer-stamp-overlay';
 import type { BlockContext, MeasuredBlock } from './measured-block';
-import { type LayoutItem, type PageBox, layoutPage } from './page-layout';
+import { type SheetPiece, flowOntoSheets, layoutPieces } from './page-flow';
+import type { PageBox } from './page-layout';
 import { ptFromMm } from './pdf-units';
 import { placeholderValues } from './placeholders';
 import { measureRuleBlock } from './rule-block';
@@ -23,7 +27,23 @@ export interface RenderedPdf {
   pages: number;
 }
 
-export interface RenderOptions {
+/** One page's data, whatever the template's kind. */
+export interface A4PageData {
+  /** For the PDF's metadata: a document title, never personal data. */
+  title: string;
+  /** Placeholder values; page numbers are added by the engine. */
+  values: Readonly<Record<string, string>>;
+  fields: ReadonlyArray<{ label: string; value: string }>;
+  seal?: string;
+  /** A certificate's issuer stamp, from the trust-list entry that verified it (never from a template). */
+  stamp?: CertificateDocumentData['stamp'];
+  /** Verified under a `test` trust list: every sheet carries the specimen watermark, and the stamp `样本`. */
+  specimen?: boolean;
+}
+
+export interface A4RenderOptions {
+  /** The PNG images of the template's bundle, by path; a template without images needs none. */
+  images?: ReadonlyMap<string, Uint8Array>;
   /** The printer prints black only: stamps are drawn black, whatever the template's ink. */
   monochrome?: boolean;
 }
@@ -31,9 +51,29 @@ export interface RenderOptions {
 export async function renderCertificatesA4(
   certificates: readonly CertificateDocumentData[],
   template: A4Template,
-  options: RenderOptions = {},
+  options: A4RenderOptions = {},
 ): Promise<RenderedPdf> {
   if (certificates.length === 0) throw new RangeError('renderCertificatesA4: no certificates');
+  return renderA4Pages(certificates.map(certificatePage), template, options);
+}
+
+export function certificatePage(certificate: CertificateDocumentData): A4PageData {
+  return {
+    title: certificate.title,
+    values: placeholderValues(certificate),
+    fields: certificate.fields,
+    seal: certificate.seal,
+    stamp: certificate.stamp ?? null,
+    specimen: certificate.specimen === true,
+  };
+}
+
+export async function renderA4Pages(
+  pages: readonly A4PageData[],
+  template: A4Template,
+  options: A4RenderOptions = {},
+): Promise<RenderedPdf> {
+  if (pages.length === 0) throw new RangeError('renderA4Pages: no pages');
   const doc = new PDFDocument({
     size: [ptFromMm(a4WidthMm), ptFromMm(a4HeightMm)],
     // The engine places everything itself; zero margins keep pdfkit from breaking pages on its own.
@@ -46,7 +86,7 @@ export async function renderCertificatesA4(
     displayTitle: true,
     info: {
       // Shown by viewers and printer queues: certificate titles only, never the holder.
-      Title: [...new Set(certificates.map((c) => c.title))].join('、'),
+      Title: [...new Set(pages.map((page) => page.title))].join('、'),
       Subject: `${template.id} ${template.version}`,
       Creator: 'zuiduo-paoyici kiosk',
     },
@@ -60,70 +100,85 @@ export async function renderCertificatesA4(
   let pagesAdded = 0;
   doc.on('pageAdded', () => pagesAdded++);
 
-  for (const face of facesUsed(template, certificates)) {
+  for (const face of facesUsed(template, pages)) {
     // pdfkit 0.20 takes a parsed fontkit font here (see its changelog); its typings predate that.
     doc.registerFont(face, parsedFont(face) as unknown as PDFKit.Mixins.PDFFontSource);
   }
-  for (const certificate of certificates) {
-    doc.addPage();
-    drawCertificatePage(doc, certificate, template, options);
-  }
+  const images = options.images ?? new Map<string, Uint8Array>();
+  const box = contentBox(template);
+  // Measuring needs a page; the sheets are all planned before any is drawn, as page numbers need their count.
+  doc.addPage();
+  const sheets = pages.flatMap((page) => {
+    const ctx = pageContext(doc, template, page, images, { pageNumber: '99', pageCount: '99' });
+    // A stamp takes no room: it is laid over the block before it once that block is placed.
+    const pieces = template.blocks.flatMap((block, index) =>
+      block.type !== 'stamp' && blockShown(block, ctx.values) ? [{ index, block, fields: page.fields }] : [],
+    );
+    const measure = (piece: SheetPiece) => measureBlock(ctx, piece.block, piece.fields, blockWidth(piece.block, box));
+    const planned = template.page.overflow === 'continue' ? flowOntoSheets(pieces, measure, box) : [pieces];
+    return planned.map((sheet) => ({ page, sheet }));
+  });
+  sheets.forEach(({ page, sheet }, i) => {
+    if (i > 0) doc.addPage();
+    const ctx = pageContext(doc, template, page, images, { pageNumber: String(i + 1), pageCount: String(sheets.length) });
+    // Layout first: a page that does not fit throws before it is drawn.
+    const positioned = layoutPieces(sheet, (piece) => measureBlock(ctx, piece.block, piece.fields, blockWidth(piece.block, box)), box);
+    drawFrame(doc, template);
+    for (const { measured, x, y } of positioned) measured.draw(x, y);
+    template.blocks.forEach((block, index) => {
+      // The schema puts a stamp right after the block it lies over; no stamp from the trust list, none printed.
+      const over = positioned.find((p) => p.index === index - 1);
+      if (block.type !== 'stamp' || !page.stamp || !over) return;
+      const ink = options.monochrome ? 'black' : block.ink;
+      drawIssuerStamp(doc, page.stamp, stampBox(block, over), { ink, specimen: page.specimen === true });
+    });
+    if (page.specimen) drawSpecimenWatermark(doc);
+  });
   doc.end();
   await ended;
   // A page pdfkit added by itself would put part of a certificate on a sheet of its own.
-  if (pagesAdded !== certificates.length) throw new Error(`rendered ${pagesAdded} pages for ${certificates.length} certificates`);
+  if (pagesAdded !== sheets.length) throw new Error(`rendered ${pagesAdded} pages for ${sheets.length} sheets`);
   return { pdf: Buffer.concat(chunks), pages: pagesAdded };
 }
 
-function drawCertificatePage(
+type Fields = A4PageData['fields'];
+
+function pageContext(
   doc: PDFKit.PDFDocument,
-  certificate: CertificateDocumentData,
   template: A4Template,
-  options: RenderOptions,
-): void {
+  page: A4PageData,
+  images: ReadonlyMap<string, Uint8Array>,
+  numbers: { pageNumber: string; pageCount: string },
+): BlockContext {
+  return { doc, styles: template.styles, values: { ...page.values, ...numbers }, seal: page.seal, images };
+}
+
+function contentBox(template: A4Template): PageBox {
   const margins = template.page.marginsMm;
-  const box: PageBox = {
+  return {
     left: ptFromMm(margins.left),
     right: ptFromMm(a4WidthMm - margins.right),
     top: ptFromMm(margins.top),
     bottom: ptFromMm(a4HeightMm - margins.bottom),
   };
-  const ctx: BlockContext = { doc, styles: template.styles, values: placeholderValues(certificate), seal: certificate.seal };
-  const items: LayoutItem[] = template.blocks.flatMap((block, index) =>
-    block.type === 'stamp'
-      ? []
-      : [
-          {
-            index,
-            placement: block,
-            measured: measureBlock(ctx, block, certificate, block.widthMm === undefined ? box.right - box.left : ptFromMm(block.widthMm)),
-          },
-        ],
-  );
-  // Layout first: a certificate that does not fit throws before anything is drawn.
-  const positioned = layoutPage(items, box);
-  drawFrame(doc, template);
-  for (const { measured, x, y } of positioned) measured.draw(x, y);
-  template.blocks.forEach((block, index) => {
-    // The schema puts a stamp right after the block it lies over; no stamp from the trust list, none printed.
-    const over = positioned.find((p) => p.index === index - 1);
-    if (block.type !== 'stamp' || !certificate.stamp || !over) return;
-    const ink = options.monochrome ? 'black' : block.ink;
-    drawIssuerStamp(doc, certificate.stamp, stampBox(block, over), { ink, specimen: certificate.specimen === true });
-  });
-  if (certificate.specimen) drawSpecimenWatermark(doc);
 }
 
-function measureBlock(ctx: BlockContext, block: A4LaidOutBlock, certificate: CertificateDocumentData, widthPt: number): MeasuredBlock {
+function blockWidth(block: A4LaidOutBlock, box: PageBox): number {
+  return block.widthMm === undefined ? box.right - box.left : ptFromMm(block.widthMm);
+}
+
+function measureBlock(ctx: BlockContext, block: A4LaidOutBlock, fields: Fields, widthPt: number): MeasuredBlock {
   switch (block.type) {
     case 'text':
       return measureTextBlock(ctx, block, widthPt);
     case 'fields':
-      return measureFieldsTable(ctx, block, certificate.fields, widthPt);
+      return measureFieldsTable(ctx, block, fields, widthPt);
     case 'seal':
       return measureSealQr(ctx, block, block.widthMm === undefined ? undefined : widthPt);
     case 'rule':
       return measureRuleBlock(ctx, block, widthPt);
+    case 'image':
+      return measureImageBlock(ctx, block);
     default:
       return block satisfies never;
   }
@@ -143,8 +198,8 @@ function drawFrame(doc: PDFKit.PDFDocument, template: A4Template): void {
   doc.restore();
 }
 
-function facesUsed(template: A4Template, certificates: readonly CertificateDocumentData[]): FontFace[] {
+function facesUsed(template: A4Template, pages: readonly A4PageData[]): FontFace[] {
   const faces = new Set(Object.values(template.styles).map((style) => style.face));
-  if (certificates.some((certificate) => certificate.specimen)) faces.add(specimenWatermarkFace).add(specimenStampFace);
+  if (pages.some((page) => page.specimen)) faces.add(specimenWatermarkFace).add(specimenStampFace);
   return [...faces];
 }

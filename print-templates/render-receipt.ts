@@ -5,7 +5,7 @@
 
 import type { Receipt, ReceiptLine } from '../device-drivers/receipt-printer/receipt-printer';
 import { err, ok, type Result } from '../device-drivers/result';
-import { fillNamedPlaceholders } from './placeholders';
+import { fillPlaceholders } from './placeholders';
 import { wrapToColumns } from './receipt-columns';
 import type { ReceiptFacts } from './receipt-facts';
 import type { ReceiptCondition, ReceiptPlaceholderName, ReceiptTemplate, ReceiptTemplateLine } from './receipt-template';
@@ -86,7 +86,7 @@ function renderLine(line: ReceiptTemplateLine, columns: number, values: Values, 
   switch (line.kind) {
     case 'text': {
       const style = { size: line.size, align: line.align, ...(line.bold ? { bold: true } : {}) };
-      const rows = wrapToColumns(fillNamedPlaceholders(line.text, values), line.size === 'large' ? columns / 2 : columns);
+      const rows = wrapToColumns(fillPlaceholders(line.text, values), line.size === 'large' ? columns / 2 : columns);
       return ok(rows.map((text) => ({ kind: 'text', text, ...style })));
     }
     case 'separator':

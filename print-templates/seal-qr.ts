@@ -54,6 +54,8 @@ export function sealMatrix(seal: string): BitMatrix {
 
 export function measureSealQr(ctx: BlockContext, block: SealBlock, templateWidthPt: number | undefined): MeasuredBlock {
   const { doc } = ctx;
+  // The schema keeps seal blocks to certificate templates: a page without a seal here is a bug.
+  if (ctx.seal === undefined) throw new Error('a seal block on a page without a seal');
   const matrix = sealMatrix(ctx.seal);
   const geometry = sealGeometry(matrix.size, block.sizeMm);
   const modulePt = ptFromMm(geometry.moduleMm);

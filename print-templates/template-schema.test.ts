@@ -102,3 +102,43 @@ describe('a template that is wrong is refused, naming the key', () => {
     if (!check.ok) expect(check.error[0]).toMatch(/^\(template\): not JSON/);
   });
 });
+
+describe('what a template may not do', () => {
+  it('a placeholder of another kind of document', () => {
+    const t = bundledCopy();
+    t.blocks[0].text = '{title} {kioskId}';
+    expect(problemsOf(t)).toEqual([expect.stringMatching(/^blocks\[0\]\.text: unknown placeholder \{kioskId\}/)]);
+  });
+
+  it('a seal on a packet cover or a test page', () => {
+    const t = bundledCopy();
+    t.document = 'testPage';
+    t.blocks = t.blocks.map((b: { text?: string }) => (b.text ? { ...b, text: '{printedAt}' } : b));
+    expect(problemsOf(t)).toContain('blocks: may not have a "seal" block, has 1');
+  });
+
+  it('a fact of the certificate printed only when a condition holds', () => {
+    const t = bundledCopy();
+    const footer = t.blocks.length - 1;
+    t.blocks[footer].when = { filled: 'issuerCode' };
+    expect(problemsOf(t)).toEqual(['blocks: no block prints {certId}']);
+  });
+
+  it('a condition on an unknown placeholder', () => {
+    const t = bundledCopy();
+    t.blocks[1].when = { empty: 'script' };
+    expect(problemsOf(t)).toEqual([expect.stringMatching(/^blocks\[1\]\.when: unknown placeholder \{script\}/)]);
+  });
+
+  it.each([
+    ['a web address', 'https://example.com/logo.png'],
+    ['a file outside the bundle', '../../etc/logo.png'],
+    ['an absolute path', '/etc/logo.png'],
+    ['a hidden file', 'images/.logo.png'],
+    ['a file that is not a PNG', 'images/logo.svg'],
+  ])('an image from %s', (_, file) => {
+    const t = bundledCopy();
+    t.blocks.splice(1, 0, { type: 'image', file, widthMm: 20 });
+    expect(problemsOf(t).every((problem) => problem.startsWith('blocks[1].file: '))).toBe(true);
+  });
+});

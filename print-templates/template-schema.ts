@@ -7,13 +7,15 @@
 // Layout: the blocks are laid out in order in rows. A block starts a new row unless it says
 // `besidePrevious`, in which case it sits next to the previous block (e.g. seal left, issuer right).
 // `flow` rows stack downwards from the top margin; `bottom` rows stack upwards from the bottom margin, kept
-// in the order written. A flow block is never placed higher than its `minTopMm`. The renderer refuses a
-// certificate whose content does not fit on one page rather than print part of it.
+// in the order written. A flow block is never placed higher than its `minTopMm`. Content that does not fit
+// on one sheet is refused, rather than printed in part, unless the page says `overflow: "continue"`.
 
 import { z } from 'zod';
 
+import { type A4DocumentRules, a4DocumentKinds, a4DocumentRules } from './a4-document-kinds';
+import { bundlePath } from './bundle-manifest';
 import { fontFaceNames } from './font-faces';
-import { isPlaceholderName, placeholderNames, placeholdersIn, requiredPlaceholders } from './placeholders';
+import { placeholdersIn } from './placeholders';
 import { err, ok, type Result } from '../device-drivers/result';
 
 export const templateFormat = 'kiosk-a4-template/1';
@@ -44,6 +46,8 @@ const placement = {
   boxAlign: z.enum(['left', 'center', 'right']).default('left'),
   besidePrevious: z.boolean().default(false),
   anchor: z.enum(['flow', 'bottom']).default('flow'),
+  /** Shows the block only when a placeholder's value is filled (non-empty), or only when it is empty. */
+  when: z.union([z.strictObject({ filled: z.string() }), z.strictObject({ empty: z.string() })]).optional(),
 };
 
 /** Text with placeholders such as `{certId}`; `\n` starts a new line. */
@@ -108,7 +112,19 @@ const stampBlock = z.strictObject({
   ink: z.enum(['issuer', 'black']).default('issuer'),
 });
 
-const block = z.discriminatedUnion('type', [textBlock, fieldsBlock, sealBlock, ruleBlock, stampBlock]);
+/**
+ * A PNG image of the template's bundle, e.g. an emblem, by its path inside the bundle: never a URL, never a
+ * file elsewhere. Its height follows from its width unless given.
+ */
+const imageBlock = z.strictObject({
+  type: z.literal('image'),
+  file: bundlePath.regex(/\.png$/, 'a .png file of the bundle'),
+  heightMm: z.number().positive().max(a4HeightMm).optional(),
+  ...placement,
+  widthMm: z.number().positive().max(a4WidthMm),
+});
+
+const block = z.discriminatedUnion('type', [textBlock, fieldsBlock, sealBlock, ruleBlock, imageBlock, stampBlock]);
 
 const frame = z.strictObject({
   /** Distance from the paper's edge. */
@@ -123,11 +139,15 @@ const frame = z.strictObject({
 export const a4TemplateSchema = z
   .strictObject({
     format: z.literal(templateFormat),
+    /** What the template prints; its placeholders and blocks follow (`a4-document-kinds.ts`). */
+    document: z.enum(a4DocumentKinds).default('certificate'),
     /** Names the template in diagnostics and in the PDF's metadata. */
     id: z.string().regex(/^[a-z0-9-]{1,64}$/),
     version: z.string().regex(/^[0-9A-Za-z.+-]{1,32}$/),
     page: z.strictObject({
       size: z.literal('A4'),
+      /** Content too long for one sheet: refuse the page (a certificate's default), or continue on further sheets. */
+      overflow: z.enum(['refuse', 'continue']).default('refuse'),
       marginsMm: z.strictObject({ top: mm(100), right: mm(100), bottom: mm(100), left: mm(100) }),
       frame: frame.optional(),
     }),
@@ -141,11 +161,14 @@ export const a4TemplateSchema = z
         ctx.addIssue({ code: 'custom', path, message: `unknown style "${name}"; defined: ${Object.keys(template.styles).join(', ')}` });
       }
     };
-    const used = new Set<string>();
-    const textRef = (text: string, path: (string | number)[]) => {
+    const rules = a4DocumentRules[template.document];
+    const known = (name: string) => rules.placeholders.includes(name);
+    const unknown = (name: string) => `unknown placeholder {${name}}; known: ${rules.placeholders.join(', ')}`;
+    const printedAlways = new Set<string>();
+    const textRef = (text: string, path: (string | number)[], shownAlways: boolean) => {
       for (const name of placeholdersIn(text)) {
-        if (isPlaceholderName(name)) used.add(name);
-        else ctx.addIssue({ code: 'custom', path, message: `unknown placeholder {${name}}; known: ${placeholderNames.join(', ')}` });
+        if (!known(name)) ctx.addIssue({ code: 'custom', path, message: unknown(name) });
+        else if (shownAlways) printedAlways.add(name);
       }
     };
     const counts = { fields: 0, seal: 0, stamp: 0 };
@@ -163,10 +186,15 @@ export const a4TemplateSchema = z
         }
         return;
       }
+      const shownAlways = b.when === undefined;
+      if (b.when !== undefined) {
+        const name = 'filled' in b.when ? b.when.filled : b.when.empty;
+        if (!known(name)) ctx.addIssue({ code: 'custom', path: at('when'), message: unknown(name) });
+      }
       switch (b.type) {
         case 'text':
           styleRef(b.style, at('style'));
-          textRef(b.text, at('text'));
+          textRef(b.text, at('text'), shownAlways);
           break;
         case 'fields':
           counts.fields++;
@@ -176,9 +204,10 @@ export const a4TemplateSchema = z
         case 'seal':
           counts.seal++;
           styleRef(b.captionStyle, at('captionStyle'));
-          textRef(b.caption, at('caption'));
+          textRef(b.caption, at('caption'), shownAlways);
           break;
         case 'rule':
+        case 'image':
           break;
         default:
           b satisfies never;
@@ -191,13 +220,13 @@ export const a4TemplateSchema = z
         ctx.addIssue({ code: 'custom', path: at('besidePrevious'), message: 'needs a previous block with the same anchor' });
       }
     });
-    for (const name of requiredPlaceholders) {
-      if (!used.has(name)) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `no block prints {${name}}` });
+    for (const name of rules.required) {
+      if (!printedAlways.has(name)) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `no block prints {${name}}` });
     }
-    if (counts.fields !== 1)
-      ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "fields" block, has ${counts.fields}` });
-    if (counts.seal !== 1)
-      ctx.addIssue({ code: 'custom', path: ['blocks'], message: `needs exactly one "seal" block, has ${counts.seal}` });
+    for (const kind of ['fields', 'seal'] as const) {
+      const problem = blockCountProblem(kind, counts[kind], rules[`${kind}Blocks`]);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['blocks'], message: problem });
+    }
     if (counts.stamp > 1) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `has ${counts.stamp} "stamp" blocks, at most one` });
     const { left, right, top, bottom } = template.page.marginsMm;
     if (left + right >= a4WidthMm - 50)
@@ -205,6 +234,13 @@ export const a4TemplateSchema = z
     if (top + bottom >= a4HeightMm - 100)
       ctx.addIssue({ code: 'custom', path: ['page', 'marginsMm'], message: 'leaves less than 100 mm between top and bottom' });
   });
+
+function blockCountProblem(kind: string, count: number, allowed: A4DocumentRules['sealBlocks']): string | undefined {
+  if (count >= allowed.min && count <= allowed.max) return undefined;
+  if (allowed.max === 0) return `may not have a "${kind}" block, has ${count}`;
+  if (allowed.min === allowed.max) return `needs exactly ${allowed.min === 1 ? 'one' : allowed.min} "${kind}" block, has ${count}`;
+  return `may have ${allowed.min} to ${allowed.max} "${kind}" blocks, has ${count}`;
+}
 
 export type A4Template = z.output<typeof a4TemplateSchema>;
 export type A4TemplateBlock = A4Template['blocks'][number];

@@ -1,5 +1,6 @@
 // A paragraph (or several, split by \n) of template wording with certificate data filled in.
 
+import { drawTextWithFallback } from './font-fallback';
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { fillPlaceholders } from './placeholders';
 import type { A4TemplateBlock } from './template-schema';
@@ -24,7 +25,7 @@ export function measureTextBlock(ctx: BlockContext, block: TextBlock, widthPt: n
     widthPt,
     heightPt,
     draw(x, y) {
-      doc.text(text, x, y, options());
+      drawTextWithFallback(doc, style.face, text, x, y, options());
     },
   };
 }

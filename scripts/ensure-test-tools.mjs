@@ -11,6 +11,8 @@ const TOOLS = {
   pdftoppm: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   zbarimg: 'zbar-tools',
+  // the template bundle confinement test watches the files and sockets a render opens
+  strace: 'strace',
   openssl: 'openssl',
   socat: 'socat',
   ippeveprinter: 'cups-ipp-utils',

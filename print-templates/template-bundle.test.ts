@@ -1,0 +1,192 @@
+// The bundled templates as a bundle, and bundles broken in each way an operator (or an attacker) could break
+// one: every problem is named by the path inside the bundle.
+
+import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { renderBundleSamples } from './bundle-sample-renders';
+import { MANIFEST_FILE, sha256Hex, templateRoles } from './bundle-manifest';
+import { runTool, scratchDir, squeezed } from './fixtures/pdf-tools';
+import { loadTemplateBundle } from './template-bundle';
+
+const bundledDir = new URL('./bundled/', import.meta.url).pathname;
+let scratch: Awaited<ReturnType<typeof scratchDir>>;
+let copies = 0;
+
+beforeAll(async () => {
+  scratch = await scratchDir();
+});
+afterAll(async () => {
+  await scratch.remove();
+});
+
+/** A private copy of the bundled bundle, changed by `change`, its manifest's hashes redone unless `keepHashes`. */
+async function brokenBundle(change: (dir: string) => Promise<void>, keepHashes = false): Promise<string> {
+  const dir = join(scratch.path, `bundle-${++copies}`);
+  await cp(bundledDir, dir, { recursive: true });
+  await change(dir);
+  if (!keepHashes) {
+    const manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as {
+      files: Record<string, { sha256: string; length: number }>;
+    };
+    for (const path of Object.keys(manifest.files)) {
+      const bytes = await readFile(join(dir, path)).catch(() => undefined);
+      if (bytes) manifest.files[path] = { sha256: sha256Hex(bytes), length: bytes.length };
+    }
+    await writeFile(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
+  }
+  return dir;
+}
+
+async function editJson(file: string, edit: (json: Record<string, unknown>) => void): Promise<void> {
+  const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  edit(json);
+  await writeFile(file, JSON.stringify(json));
+}
+
+async function problemsOf(dir: string): Promise<string[]> {
+  const loaded = await loadTemplateBundle(dir);
+  if (!loaded.ok) return loaded.error;
+  const rendered = await renderBundleSamples(loaded.value);
+  if (!rendered.ok) return rendered.error;
+  throw new Error('expected the bundle to be refused');
+}
+
+describe('the bundled templates', () => {
+  it('are a valid bundle covering each certificate type, the packet and the A4 test page', async () => {
+    const loaded = await loadTemplateBundle(bundledDir);
+    if (!loaded.ok) throw new Error(loaded.error.join('\n'));
+    const roles = loaded.value.a4Templates.map((t) => t.role);
+    const receiptRoles = ['receipt', 'testPage:receipt'];
+    expect(roles.sort()).toEqual(templateRoles.filter((role) => !receiptRoles.includes(role)).sort());
+    expect(loaded.value.images.has('images/alignment-ring.png')).toBe(true);
+  });
+
+  it('render every sample, each with its own data', async () => {
+    const loaded = await loadTemplateBundle(bundledDir);
+    if (!loaded.ok) throw new Error(loaded.error.join('\n'));
+    const rendered = await renderBundleSamples(loaded.value);
+    if (!rendered.ok) throw new Error(rendered.error.join('\n'));
+    const text = async (sampleFile: string) => {
+      const render = rendered.value.find((r) => r.sampleFile === sampleFile);
+      if (!render) throw new Error(`${sampleFile} was not rendered`);
+      return squeezed(await runTool('pdftotext', ['-enc', 'UTF-8', await scratch.write('sample.pdf', render.pdf), '-']));
+    };
+    expect(await text('samples/residence-proof.json')).toContain('居住证明');
+    expect(await text('samples/household-registration-proof.json')).toContain('户籍所在地杭州市');
+    const packet = await text('samples/packet.json');
+    expect(packet).toContain('租房提取公积金（一件事）');
+    expect(packet).toContain('本次共打印2份证明');
+    expect(packet).toContain('社会保险参保证明HZRS-SSR-330100-20261123-000317');
+    expect(packet).toContain('第1页共1页');
+    expect(await text('samples/test-page-a4.json')).toContain('打印机ipp://127.0.0.1:8631/ipp/print');
+    expect(await text('samples/test-page-a4-no-printer.json')).toContain('未配置A4打印机地址');
+  });
+});
+
+describe('a bundle that is wrong is refused, naming the path inside it', () => {
+  it('a manifest that is wrong', async () => {
+    const dir = await brokenBundle((d) => editJson(join(d, MANIFEST_FILE), (m) => (m.version = 'v2')));
+    expect(await problemsOf(dir)).toEqual(['manifest.json: version: a version like 1.4.0']);
+  });
+
+  it('a file changed after hashing, and a file missing', async () => {
+    const dir = await brokenBundle(async (d) => {
+      const sample = join(d, 'samples/packet.json');
+      await writeFile(sample, (await readFile(sample, 'utf8')).replace('张三', '李四'));
+      await rm(join(d, 'samples/test-page-a4.json'));
+    }, true);
+    expect(await problemsOf(dir)).toEqual([
+      "samples/packet.json: its SHA-256 differs from the manifest's",
+      'samples/test-page-a4.json: missing',
+    ]);
+  });
+
+  it('a template that is wrong', async () => {
+    const dir = await brokenBundle((d) =>
+      editJson(join(d, 'packet-a4.json'), (t) => {
+        (t.blocks as Record<string, unknown>[])[3]!.style = 'bdy';
+      }),
+    );
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/^packet-a4\.json: blocks\[3\]\.style: unknown style "bdy"/)]);
+  });
+
+  it('a template of the wrong kind for its role', async () => {
+    const dir = await brokenBundle((d) =>
+      editJson(join(d, MANIFEST_FILE), (m) => {
+        (m.templates as Record<string, { file: string }>).packet!.file = 'test-page-a4.json';
+      }),
+    );
+    expect(await problemsOf(dir)).toContain('test-page-a4.json: document: "testPage", but packet prints a packet');
+  });
+
+  it('a sample that is wrong, or not JSON', async () => {
+    const dir = await brokenBundle(async (d) => {
+      await editJson(join(d, 'samples/packet.json'), (s) => delete s.kioskId);
+      await writeFile(join(d, 'samples/residence-proof.json'), '{ "title": ');
+    });
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/^samples\/packet\.json: kioskId: /));
+    expect(problems).toContainEqual(expect.stringMatching(/^samples\/residence-proof\.json: not JSON/));
+  });
+
+  it('a sample with a character no face of its template can draw', async () => {
+    const dir = await brokenBundle((d) =>
+      editJson(join(d, 'samples/household-registration-proof.json'), (s) => {
+        (s.holder as Record<string, string>).name = '王𰀀';
+      }),
+    );
+    expect(await problemsOf(dir)).toEqual([
+      'samples/household-registration-proof.json: holder.name: no glyph for 𰀀 in noto-sans-sc-bold, noto-sans-sc-regular',
+    ]);
+  });
+
+  it('a sample that does not fit its template, without its data in the message', async () => {
+    const dir = await brokenBundle((d) =>
+      editJson(join(d, 'samples/no-property-proof.json'), (s) => (s.statement = String(s.statement).repeat(30))),
+    );
+    const problems = await problemsOf(dir);
+    expect(problems).toEqual([
+      expect.stringMatching(/^samples\/no-property-proof\.json: with certificate-a4\.json: content does not fit on one page/),
+    ]);
+    expect(problems.join()).not.toContain('张三');
+  });
+
+  it('an image that is not a PNG, or not in the manifest', async () => {
+    const notPng = await brokenBundle((d) => writeFile(join(d, 'images/alignment-ring.png'), '<svg onload="alert(1)"/>'));
+    expect(await problemsOf(notPng)).toEqual(['images/alignment-ring.png: not a PNG image']);
+    const unlisted = await brokenBundle((d) =>
+      editJson(join(d, 'test-page-a4.json'), (t) => {
+        (t.blocks as Record<string, unknown>[]).find((b) => b.type === 'image')!.file = 'images/other.png';
+      }),
+    );
+    expect(await problemsOf(unlisted)).toEqual([
+      expect.stringMatching(/^test-page-a4\.json: blocks\[\d+\]\.file: images\/other\.png is not listed in manifest\.json$/),
+    ]);
+  });
+
+  it('a file that is a link out of the bundle', async () => {
+    const dir = await brokenBundle(async (d) => {
+      await rm(join(d, 'samples/packet.json'));
+      await symlink('/etc/hostname', join(d, 'samples/packet.json'));
+    }, true);
+    expect(await problemsOf(dir)).toEqual(['samples/packet.json: leads outside the bundle']);
+  });
+
+  it('a receipt template this version cannot check', async () => {
+    const dir = await brokenBundle(async (d) => {
+      await writeFile(join(d, 'receipt.json'), '{}');
+      await editJson(join(d, MANIFEST_FILE), (m) => {
+        (m.templates as Record<string, unknown>).receipt = { file: 'receipt.json', samples: ['samples/packet.json'] };
+        (m.files as Record<string, unknown>)['receipt.json'] = { sha256: '0'.repeat(64), length: 0 };
+      });
+    });
+    expect(await problemsOf(dir)).toEqual(['receipt.json: this kiosk version cannot check a receipt template']);
+  });
+
+  it('no manifest at all', async () => {
+    expect(await problemsOf(join(scratch.path, 'nowhere'))).toEqual(['manifest.json: missing']);
+  });
+});

@@ -1,0 +1,161 @@
+// Opens a template bundle directory and checks all of it before anything is printed from it: the manifest,
+// every file's length and hash, each template against its role, each image it names, each sample against
+// the template's kind. Every problem names the path inside the bundle it is about, e.g.
+// `certificate-a4.json: blocks[2].style: …` or `samples/packet.json: certificates: …`.
+// Only files the manifest lists are read, and only inside the directory: a link out of it is refused.
+
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+
+import { err, ok, type Result } from '../device-drivers/result';
+import type { A4DocumentKind } from './a4-document-kinds';
+import { samplePages } from './a4-document-data';
+import { charactersWithoutGlyph } from './font-fallback';
+import { type BundleManifest, MANIFEST_FILE, fileProblem, parseBundleManifest, type TemplateRole } from './bundle-manifest';
+import { pngSize } from './png-image';
+import type { A4PageData } from './render-a4';
+import type { A4Template } from './template-schema';
+import { readA4Template } from './template-store';
+
+/** The kind of A4 document each role prints; roles not listed here are not A4 templates. */
+const a4RoleKinds: Partial<Record<TemplateRole, A4DocumentKind>> = {
+  'certificate:no-property-proof': 'certificate',
+  'certificate:social-security-record': 'certificate',
+  'certificate:residence-proof': 'certificate',
+  'certificate:household-registration-proof': 'certificate',
+  packet: 'packet',
+  'testPage:a4': 'testPage',
+};
+
+export interface BundleSample {
+  file: string;
+  pages: A4PageData[];
+}
+
+export interface BundleA4Template {
+  role: TemplateRole;
+  file: string;
+  template: A4Template;
+  samples: BundleSample[];
+}
+
+export interface TemplateBundle {
+  manifest: BundleManifest;
+  a4Templates: BundleA4Template[];
+  /** The PNG images the templates name, by path inside the bundle. */
+  images: ReadonlyMap<string, Uint8Array>;
+}
+
+export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBundle, string[]>> {
+  let manifestText: string;
+  try {
+    manifestText = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+  } catch {
+    return err([`${MANIFEST_FILE}: missing`]);
+  }
+  const parsed = parseBundleManifest(manifestText);
+  if (!parsed.ok) return parsed;
+  const manifest = parsed.value;
+
+  // Each file is read once, checked, and used from memory: it cannot change between its check and its use.
+  const files = await readBundleFiles(dir, manifest);
+  if (!files.ok) return files;
+  const problems: string[] = [];
+  const bytesOf = (path: string) => files.value.get(path) ?? Buffer.alloc(0);
+  const textOf = (path: string) => bytesOf(path).toString('utf8');
+  const images = new Map<string, Uint8Array>();
+  const a4Templates: BundleA4Template[] = [];
+  for (const [role, entry] of Object.entries(manifest.templates) as [TemplateRole, { file: string; samples: string[] }][]) {
+    const kind = a4RoleKinds[role];
+    if (kind === undefined) {
+      problems.push(`${entry.file}: this kiosk version cannot check a ${role} template`);
+      continue;
+    }
+    const check = readA4Template(textOf(entry.file));
+    if (!check.ok) {
+      problems.push(...check.error.map((problem) => `${entry.file}: ${problem}`));
+      continue;
+    }
+    const template = check.value;
+    if (template.document !== kind) problems.push(`${entry.file}: document: "${template.document}", but ${role} prints a ${kind}`);
+    for (const [index, block] of template.blocks.entries()) {
+      if (block.type !== 'image' || images.has(block.file)) continue;
+      if (!Object.hasOwn(manifest.files, block.file)) {
+        problems.push(`${entry.file}: blocks[${index}].file: ${block.file} is not listed in ${MANIFEST_FILE}`);
+        continue;
+      }
+      const bytes = bytesOf(block.file);
+      if (pngSize(bytes)) images.set(block.file, bytes);
+      else problems.push(`${block.file}: not a PNG image`);
+    }
+    const samples: BundleSample[] = [];
+    for (const file of entry.samples) {
+      const json = parseJson(textOf(file));
+      const pages = json.ok ? samplePages(kind, json.value) : err([json.error]);
+      if (!pages.ok) {
+        problems.push(...pages.error.map((problem) => `${file}: ${problem}`));
+        continue;
+      }
+      samples.push({ file, pages: pages.value });
+      problems.push(...glyphProblems(template, json.ok ? json.value : undefined).map((problem) => `${file}: ${problem}`));
+    }
+    a4Templates.push({ role, file: entry.file, template, samples });
+  }
+  return problems.length === 0 ? ok({ manifest, a4Templates, images }) : err(problems);
+}
+
+/**
+ * Every listed file's bytes, or a problem for each one that is missing, not a regular file, leads out of the
+ * bundle (never read, not even to hash it), or differs from its length and hash in the manifest.
+ */
+async function readBundleFiles(dir: string, manifest: BundleManifest): Promise<Result<Map<string, Buffer>, string[]>> {
+  const problems: string[] = [];
+  const files = new Map<string, Buffer>();
+  const root = await realpath(dir);
+  for (const [path, expected] of Object.entries(manifest.files)) {
+    let bytes: Buffer;
+    try {
+      const real = await realpath(join(dir, path));
+      if (!real.startsWith(root + sep)) {
+        problems.push(`${path}: leads outside the bundle`);
+        continue;
+      }
+      if (!(await lstat(real)).isFile()) {
+        problems.push(`${path}: not a regular file`);
+        continue;
+      }
+      bytes = await readFile(real);
+    } catch {
+      problems.push(`${path}: missing`);
+      continue;
+    }
+    const problem = fileProblem(path, bytes, expected);
+    if (problem) problems.push(problem);
+    else files.set(path, bytes);
+  }
+  return problems.length === 0 ? ok(files) : err(problems);
+}
+
+/** Each string of a sample with a character no face of the template (nor its fallback) can draw, by key. */
+function glyphProblems(template: A4Template, sample: unknown): string[] {
+  const faces = [...new Set(Object.values(template.styles).map((style) => style.face))];
+  const problems: string[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') {
+      const missing = new Set(faces.flatMap((face) => charactersWithoutGlyph(face, value)));
+      if (missing.size > 0) problems.push(`${path || '(sample)'}: no glyph for ${[...missing].join(' ')} in ${faces.join(', ')}`);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(sample, '');
+  return problems;
+}
+
+function parseJson(text: string): Result<unknown, string> {
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch (error) {
+    return err(`not JSON: ${(error as Error).message}`);
+  }
+}
