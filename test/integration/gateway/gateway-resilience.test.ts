@@ -127,14 +127,12 @@ describe('circuit breaker', () => {
     expect(client.breakerState()).toBe('open');
     expect(client.diagnostics()).toMatchObject({ breaker: 'open', lastFailure: { code: 'UPSTREAM_UNAVAILABLE', action: 'watch' } });
 
-    // While open, nothing reaches the gateway and the citizen is told at once.
+    // While open, nothing reaches the gateway (no attempt, no request) and the citizen is told at once.
     const before = rig.simRequests().length;
-    const started = performance.now();
     const refused = await client.fetchCertificates(zhang(), noSignal());
     expect(refused).toMatchObject({ ok: false, error: { kind: 'error', code: 'CIRCUIT_OPEN', retryable: true } });
     expect(await throughSession(refused)).toEqual(nothingPrinted);
     expect(citizenSees(refused)).toBe('GATEWAY_UNAVAILABLE');
-    expect(performance.now() - started).toBeLessThan(50);
     expect(rig.simRequests().length).toBe(before);
     expect(rig.audits().at(-1)).toMatchObject({ outcome: 'CIRCUIT_OPEN', attempts: 0 });
 
