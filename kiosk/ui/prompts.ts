@@ -65,7 +65,7 @@ export function screenPrompt(view: PromptView, language: Language): string {
       return say(sentence(strings.checkScanTitle), strings.checkScanHint);
     case 'checkResult':
       // The verdict only: the claims (a name among them) are never spoken.
-      return say(sentence(view.paperCheck?.verdictText ?? strings.checkResultTitle));
+      return say(sentence(strings.checkResultTitle), view.paperCheck ? sentence(view.paperCheck.verdictText) : undefined);
     default:
       return assertNever(view.screen);
   }
