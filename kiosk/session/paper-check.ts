@@ -10,8 +10,7 @@ import type { Bilingual, PaperCheckView } from './session-view';
 
 /** A signature that checked out carries its claims (the paper's name and masked ID); a refused one only why. */
 export type PaperCheck =
-  | { verdict: Exclude<Kq1Verdict, 'invalid'>; claims: SealClaims; issuerName: string }
-  | { verdict: 'invalid'; failure: SealFailure };
+  { verdict: Exclude<Kq1Verdict, 'invalid'>; claims: SealClaims; issuerName: string } | { verdict: 'invalid'; failure: SealFailure };
 
 /** The contract's fact keys (seal-kq1.md, `f`), in plain words; an unknown key is shown as it is. */
 const factLabels: Record<string, Bilingual> = {

@@ -17,7 +17,13 @@ export function CheckResultScreen({ view }: { view: SessionView }) {
       title={strings.checkResultTitle}
       class="screen-check-result"
       left={
-        <ActionButton action="home" kind="secondary" label={strings.home} icon={<Icon name="home" />} onPress={() => send({ type: 'HOME' })} />
+        <ActionButton
+          action="home"
+          kind="secondary"
+          label={strings.home}
+          icon={<Icon name="home" />}
+          onPress={() => send({ type: 'HOME' })}
+        />
       }
       right={
         <ActionButton
