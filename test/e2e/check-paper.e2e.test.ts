@@ -2,15 +2,12 @@
 // real built UI in Debian's Chromium on the 1080×1920 portrait screen. A paper the kiosk printed is read back
 // from its PDF with zbarimg, then held under the simulated scanner (the dev panel) from the home tile.
 
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readScannedCodes } from '../../scripts/verify-seal/scanned-codes';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { launchChromium } from '../support/chromium';
 import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
-import { localApi } from '../support/local-api';
+import { printPaperAndReadSeal } from '../support/printed-seal';
 
 const citizen = testCitizens[0]!;
 let kiosk: KioskProcess;
@@ -31,20 +28,7 @@ async function scanFromDevPanel(data: string): Promise<void> {
 describe('核验证明 / Check a paper, in Chromium', () => {
   beforeAll(async () => {
     kiosk = await startKioskProcess();
-    const api = localApi(kiosk.url);
-    await api.consentTo('no-property-proof-provident-fund', citizen.key);
-    await api.waitForScreen('preview');
-    await api.event({ type: 'PRINT' });
-    await api.waitForScreen('takeItems');
-    const pdf = (await readdir(kiosk.spoolDir)).find((name) => name.endsWith('.pdf'))!;
-    const codes = await readScannedCodes(join(kiosk.spoolDir, pdf));
-    if (!codes.ok) throw new Error(codes.error);
-    printedSeal = codes.value.codes.find((code) => code.includes('KQ1:'))!;
-    await api.post('/api/sim/a4-printer', { action: 'takePaper' });
-    await api.waitForScreen('rating');
-    await api.event({ type: 'SKIP_RATING' });
-    await api.event({ type: 'HOME' });
-    await api.waitForScreen('home', 15_000);
+    printedSeal = await printPaperAndReadSeal(kiosk.url, kiosk.spoolDir, citizen.key);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.goto(kiosk.url);

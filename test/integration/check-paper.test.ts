@@ -2,15 +2,12 @@
 // from the spooled PDF with zbarimg) checks out with its claims; a tampered one is refused with its reason; a
 // code of another kind is not taken; and with the gateway simulator stopped the check still works.
 
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AgentMessage, SessionView } from '../../kiosk/session/session-view';
 import { decodeBase45, encodeBase45 } from '../../verifier/base45';
-import { readScannedCodes } from '../../scripts/verify-seal/scanned-codes';
 import { testCitizens } from '../../scripts/synthetic-population';
-import { localApi } from '../support/local-api';
+import { printPaperAndReadSeal } from '../support/printed-seal';
 import { startLoopbackDevelopmentAgent, type LoopbackDevelopmentAgent } from '../support/loopback-development-agent';
 
 let running: LoopbackDevelopmentAgent;
@@ -57,21 +54,7 @@ function tampered(seal: string): string {
 beforeAll(async () => {
   running = await startLoopbackDevelopmentAgent('kiosk-check-paper');
   // A paper printed by this kiosk from the gateway simulator's certificate.
-  const api = localApi(running.agent.url);
-  await api.consentTo('no-property-proof-provident-fund', citizen.key);
-  await api.waitForScreen('preview');
-  await api.event({ type: 'PRINT' });
-  await api.waitForScreen('takeItems');
-  const spoolDir = running.agent.spoolDir!;
-  const pdf = (await readdir(spoolDir)).find((name) => name.endsWith('.pdf'))!;
-  const codes = await readScannedCodes(join(spoolDir, pdf));
-  if (!codes.ok) throw new Error(codes.error);
-  printedSeal = codes.value.codes.find((code) => code.includes('KQ1:'))!;
-  await api.post('/api/sim/a4-printer', { action: 'takePaper' });
-  await api.waitForScreen('rating');
-  await api.event({ type: 'SKIP_RATING' });
-  await api.event({ type: 'HOME' });
-  await api.waitForScreen('home', 15_000);
+  printedSeal = await printPaperAndReadSeal(running.agent.url, running.agent.spoolDir!, citizen.key);
 
   ws = new WebSocket(running.agent.url.replace('http', 'ws') + 'ws');
   ws.on('message', (data) => {
