@@ -123,4 +123,14 @@ describe('session machine: 核验证明 / Check a paper', () => {
     expect(h.actor.getSnapshot().context.paperCheck).toBeNull();
     expect(h.emitted).toEqual([]);
   });
+
+  it('is offered from home only: not during an errand, nor to staff or out of service', async () => {
+    const h = createSessionHarness();
+    await h.toConsent();
+    h.send({ type: 'CHECK_PAPER' });
+    expect(h.screen()).toBe('consent');
+    const out = createSessionHarness({ outOfService: true });
+    out.send({ type: 'CHECK_PAPER' });
+    expect(out.screen()).toBe('outOfService');
+  });
 });
