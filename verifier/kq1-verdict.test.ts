@@ -1,34 +1,10 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodeSeal, nodeSealCrypto, type SealClaims } from '../kiosk/gateway/seal-kq1';
-import { loadTrustList, publishTrustList, type TrustList } from '../kiosk/gateway/trust-list';
-import { makeIssuer, newEs256Key, trustDocument } from '../test/support/trust-list-fixture';
+import { nodeSealCrypto } from '../kiosk/gateway/seal-kq1';
+import { claims, issuer, list, now, page, production, seal } from '../test/support/kq1-seal-fixture';
 import { checkScannedSeal, checkScannedSealAsync } from './kq1-verdict';
 import { readScannedSeal, sealUrl } from './kq1-url-form';
 import type { AsyncSealCrypto } from './seal-crypto';
-
-const page = 'https://verify.example.gov.cn/kq1';
-const issuer = makeIssuer();
-const now = new Date('2026-11-23T08:00:01Z');
-const claims: SealClaims = {
-  v: 1,
-  t: 'no-property-proof',
-  id: 'HZBDC-20261123-0001',
-  n: '张三',
-  m: '330106********123X',
-  f: { region: '杭州市' },
-  iat: Math.floor(now.getTime() / 1000),
-  exp: Math.floor(Date.parse('2026-12-23T23:59:59+08:00') / 1000),
-};
-const seal = encodeSeal(claims, { alg: 'ES256', kid: issuer.kid, privateKey: issuer.privateKey });
-
-function list(extra: Record<string, unknown>): TrustList {
-  const root = newEs256Key();
-  const loaded = loadTrustList(publishTrustList({ ...trustDocument([issuer.entry]), ...extra }, root), createPublicKey(root));
-  if (!loaded.ok) throw new Error(loaded.error.reason);
-  return loaded.value;
-}
-const production = list({ environment: 'production', verifierUrls: [page] });
 
 describe('the URL form', () => {
   it('escapes only % and space in the fragment, and reads back exactly once decoded', () => {

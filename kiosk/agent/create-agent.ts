@@ -126,6 +126,7 @@ export async function createAgent(parts: AgentParts) {
     settings: sessionSettingsFrom(config),
     devices,
     gateway,
+    trustList: () => gateway.trustList,
     printService,
     availability,
     notAuthorised,

@@ -6,6 +6,7 @@ import { a4PaperWaiting } from '../../device-drivers/a4-printer/a4-printer';
 import type { Errand } from '../errands/catalogue';
 import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import type { GatewayClient } from '../gateway/gateway-client';
+import type { TrustList } from '../gateway/trust-list';
 import type { Logger } from '../logger';
 import type { KioskDevices } from '../devices/kiosk-devices';
 import type { createPrintService } from '../printing/print-service';
@@ -17,12 +18,15 @@ import type { SessionView } from '../session/session-view';
 import type { UiEvent } from '../session/ui-events';
 import type { NewRating } from '../ratings/rating-outbox';
 import { platformTags } from '../ratings/screen-tag-mapping';
+import { checkPaperSeal } from './paper-check-service';
 
 export interface SessionRuntimeOptions {
   catalogue: Errand[];
   settings: SessionSettings;
   devices: KioskDevices;
   gateway: GatewayClient;
+  /** The trust list the kiosk holds now, for 核验证明 (checked offline). */
+  trustList: () => TrustList;
   printService: ReturnType<typeof createPrintService>;
   availability: (errand: Errand) => ErrandAvailability;
   /** Service codes the gateway refused this kiosk (KIOSK_NOT_AUTHORISED): filled here, read by `availability`. */
@@ -53,6 +57,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     print: (document, onProgress) => printService.print(document, onProgress),
     paperWaiting: () => a4PaperWaiting(devices.a4Printer.status()),
     errandAvailable: (errand) => availability(errand).available,
+    checkPaper: (scanned) => checkPaperSeal(scanned, options.trustList(), now()),
     now,
     today: () => shanghaiIsoDate(now()),
   });

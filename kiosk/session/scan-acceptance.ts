@@ -29,4 +29,6 @@ export const scanKindsAccepted: Readonly<Record<ScreenName, readonly ScanKind[]>
   takeCard: none,
   staff: none,
   outOfService: maintenanceOnly,
+  checkScan: ['seal'],
+  checkResult: none,
 };

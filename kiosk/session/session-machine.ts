@@ -19,6 +19,7 @@ import type { CertType, Errand } from '../errands/catalogue';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 import type { FailureCode } from './failures';
+import type { PaperCheck } from './paper-check';
 import { retryTargetOf, sessionOutcomeOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
 import { printStageFor } from './print-stage';
@@ -42,6 +43,8 @@ export interface SessionContext {
   consentGrantedAt: Date | null;
   /** From the moment the session reaches the gateway until its receipt is told: the name masked, no ID number. */
   receipt: ReceiptNote | null;
+  /** A checked paper's seal: its claims carry the name as printed, so it goes with the check. */
+  paperCheck: PaperCheck | null;
   // ---- no personal data below ----
   /** A card was read (or halted by a failed read) and may still lie on the reader. */
   cardWasRead: boolean;
@@ -142,6 +145,7 @@ const citizenDataCleared = {
   document: null,
   consentGrantedAt: null,
   receipt: null,
+  paperCheck: null,
 } satisfies Partial<SessionContext>;
 
 export function createSessionMachine(services: SessionServices) {
@@ -280,6 +284,7 @@ export function createSessionMachine(services: SessionServices) {
         entry: ['wipe', 'resetPrefs'],
         on: {
           'STAFF.ENTER': 'staff',
+          CHECK_PAPER: 'paperCheck',
           SELECT_ERRAND: {
             guard: 'errandAvailable',
             target: 'session',
@@ -637,6 +642,35 @@ export function createSessionMachine(services: SessionServices) {
                   ],
                 },
               },
+            },
+          },
+        },
+      },
+
+      // 核验证明: no card, gateway or printer, so no errand session (nothing is issued or told); idle goes home.
+      paperCheck: {
+        initial: 'scanning',
+        exit: assign({ paperCheck: null }),
+        on: { HOME: 'home', CANCEL: 'home', 'AGENT.STOPPING': 'home' },
+        states: {
+          scanning: {
+            entry: assign({ idle: 'short' }),
+            after: { idle: '#kiosk.home' },
+            on: {
+              TOUCH: { target: 'scanning', reenter: true },
+              SCANNED: {
+                guard: ({ event }) => event.kind === 'seal',
+                target: 'result',
+                actions: assign({ paperCheck: ({ event }) => services.checkPaper(event.data) }),
+              },
+            },
+          },
+          result: {
+            entry: assign({ idle: 'long' }),
+            after: { idle: '#kiosk.home' },
+            on: {
+              TOUCH: { target: 'result', reenter: true },
+              CHECK_PAPER: { target: 'scanning', actions: assign({ paperCheck: null }) },
             },
           },
         },

@@ -8,6 +8,7 @@ import type { Result } from '../../device-drivers/result';
 import type { Errand } from '../errands/catalogue';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
+import type { PaperCheck } from './paper-check';
 
 export interface SessionServices {
   /** Waits for a fresh card and reads it (the reader polls); aborts with the signal. */
@@ -22,6 +23,8 @@ export interface SessionServices {
   paperWaiting(): boolean;
   /** Whether an errand can be started now (gateway circuit, reader, printer). */
   errandAvailable(errand: Errand): boolean;
+  /** A scanned seal (either form) checked offline against the kiosk's trust list: no gateway, no printer. */
+  checkPaper(scanned: string): PaperCheck;
   now(): Date;
   /** Today in Asia/Shanghai, YYYY-MM-DD (card validity is a Shanghai date). */
   today(): string;

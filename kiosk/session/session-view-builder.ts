@@ -5,6 +5,7 @@ import { maskIdNumber, maskName } from '../privacy/mask';
 import { certTypeNames, type Errand } from '../errands/catalogue';
 import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { failureView } from './failures';
+import { paperCheckView } from './paper-check';
 import type { SessionMachine } from './session-machine';
 import type { Bilingual, DocumentPreview, ErrandDetail, ErrandTile, ScreenName, SessionView } from './session-view';
 import type { SnapshotFrom } from 'xstate';
@@ -27,6 +28,8 @@ function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches('staff')) return 'staff';
   if (snapshot.matches('outOfService')) return 'outOfService';
   if (snapshot.matches('takeCard') || snapshot.matches('ending')) return 'takeCard';
+  if (snapshot.matches({ paperCheck: 'scanning' })) return 'checkScan';
+  if (snapshot.matches({ paperCheck: 'result' })) return 'checkResult';
   const flow = (
     ['requirements', 'placeCard', 'consent', 'fetching', 'preview', 'printing', 'takeItems', 'rating', 'thanks', 'failed'] as const
   ).find((step) => snapshot.matches({ session: { flow: step } }));
@@ -87,5 +90,6 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
       ? { secondsLeft: context.countdown, canExtend: context.extensions < context.settings.maxExtensions }
       : null,
     paperWaiting: context.paperWaiting,
+    paperCheck: screen === 'checkResult' && context.paperCheck ? paperCheckView(context.paperCheck) : null,
   };
 }

@@ -33,7 +33,9 @@ export type ScreenName =
   | 'failed' // what happened, whose fault, what to do now
   | 'takeCard' // end of a session that read a card: take your ID card
   | 'staff' // maintenance mode: staff have the screen (the maintenance view says what they see)
-  | 'outOfService'; // staff took the kiosk out of service: the designed page with the next steps
+  | 'outOfService' // staff took the kiosk out of service: the designed page with the next steps
+  | 'checkScan' // 核验证明: hold a paper's QR under the scanner
+  | 'checkResult'; // the paper's seal: valid or why not, and its claims
 
 export interface ErrandTile {
   id: string;
@@ -101,6 +103,8 @@ export interface SessionView {
   countdown: CountdownView | null;
   /** Paper is still in the printer's output tray. */
   paperWaiting: boolean;
+  /** Only on the check's result screen. */
+  paperCheck: PaperCheckView | null;
 }
 
 /** Another place the citizen can go: a staffed window or another kiosk nearby (the configuration's servicePoints). */
@@ -109,6 +113,28 @@ export interface ServicePointView {
   name: Bilingual;
   place: Bilingual;
   hours: Bilingual;
+}
+
+/** The claims of a seal whose signature checked out, as the paper states them (the ID number comes masked). */
+export interface PaperClaimsView {
+  certType: Bilingual;
+  certId: string;
+  holderName: string;
+  maskedIdNumber: string;
+  facts: Array<{ label: Bilingual; value: string }>;
+  issuerName: string;
+  /** Asia/Shanghai dates, YYYY-MM-DD. */
+  issuedOn: string;
+  validUntil: string;
+}
+
+export interface PaperCheckView {
+  /** Only `valid` may be shown as good; a test issuer and a stale list are shown as warnings. */
+  verdict: 'valid' | 'test-issuer' | 'cannot-confirm' | 'invalid';
+  /** The verdict in plain words; for an invalid seal, the reason (seal-kq1.md). */
+  verdictText: Bilingual;
+  /** Null for an invalid seal: claims that did not check out are not shown. */
+  claims: PaperClaimsView | null;
 }
 
 /** Kiosk facts that are not about a citizen: sent once on connect and whenever they change. */

@@ -22,6 +22,8 @@ export const uiEventSchema = z.discriminatedUnion('type', [
     tags: z.array(z.enum(ratingTags)).max(ratingTags.length),
   }),
   z.object({ type: z.literal('SKIP_RATING') }),
+  /** 核验证明: from home, and again from a check's result. */
+  z.object({ type: z.literal('CHECK_PAPER') }),
   z.object({
     type: z.literal('SET_PREFS'),
     prefs: z

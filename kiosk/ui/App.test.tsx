@@ -9,7 +9,7 @@ const PREFS = ['pref:language', 'pref:elderly', 'pref:largeText', 'pref:highCont
 
 /** The action buttons each fixture screen must offer (beyond the prefs bar). */
 const EXPECTED: Record<ScreenName, string[]> = {
-  home: ['errand:no-property-proof-provident-fund', 'errand:renter-provident-fund-withdrawal', 'errand:residence-proof'],
+  home: ['errand:no-property-proof-provident-fund', 'errand:renter-provident-fund-withdrawal', 'errand:residence-proof', 'check-paper'],
   requirements: ['start', 'cancel'],
   placeCard: ['cancel'],
   consent: ['consent', 'cancel'],
@@ -23,6 +23,8 @@ const EXPECTED: Record<ScreenName, string[]> = {
   takeCard: [],
   staff: ['maintenance:leave'],
   outOfService: [],
+  checkScan: ['cancel'],
+  checkResult: ['check-another', 'home'],
 };
 
 /** The session takes no citizen event on these screens, so they have no prefs bar. */
@@ -71,6 +73,10 @@ describe('App', () => {
       ['failed', 'cancel', { type: 'CANCEL' }],
       ['thanks', 'home', { type: 'HOME' }],
       ['rating', 'skip-rating', { type: 'SKIP_RATING' }],
+      ['home', 'check-paper', { type: 'CHECK_PAPER' }],
+      ['checkScan', 'cancel', { type: 'CANCEL' }],
+      ['checkResult', 'check-another', { type: 'CHECK_PAPER' }],
+      ['checkResult', 'home', { type: 'HOME' }],
       ['home', 'pref:elderly', { type: 'SET_PREFS', prefs: { elderly: true } }],
       ['home', 'pref:language', { type: 'SET_PREFS', prefs: { language: 'en' } }],
       ['home', 'pref:mute', { type: 'SET_PREFS', prefs: { muted: true } }],

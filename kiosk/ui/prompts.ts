@@ -6,7 +6,8 @@ import type { Bilingual, Language, PrintStage, SessionView } from '../session/se
 import { assertNever } from './assert-never';
 import { strings } from './strings';
 
-type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'>;
+type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'> &
+  Partial<Pick<SessionView, 'paperCheck'>>;
 
 export function screenPrompt(view: PromptView, language: Language): string {
   const say = (...parts: Array<Bilingual | string | undefined>): string =>
@@ -60,6 +61,11 @@ export function screenPrompt(view: PromptView, language: Language): string {
       return say(sentence(strings.staffAtWork));
     case 'outOfService':
       return say(sentence(strings.oosTitle), strings.oosDetail);
+    case 'checkScan':
+      return say(sentence(strings.checkScanTitle), strings.checkScanHint);
+    case 'checkResult':
+      // The verdict only: the claims (a name among them) are never spoken.
+      return say(sentence(strings.checkResultTitle), view.paperCheck ? sentence(view.paperCheck.verdictText) : undefined);
     default:
       return assertNever(view.screen);
   }

@@ -47,6 +47,36 @@ export const strings = {
   attractTitle: { zh: '欢迎使用自助办理', en: 'Welcome to self-service' },
   attractHint: { zh: '轻触屏幕开始', en: 'Touch the screen to begin' },
 
+  // 核验证明 / Check a paper
+  checkPaperTile: { zh: '核验证明', en: 'Check a paper' },
+  checkPaperSummary: {
+    zh: '扫描证明上的二维码，查看是否真实有效，无需身份证',
+    en: "Scan a certificate's QR code to see whether it is genuine; no ID card needed",
+  },
+  checkScanTitle: { zh: '请将证明上的二维码对准扫码窗口', en: "Hold the paper's QR code under the scanner" },
+  checkScanHint: {
+    zh: '扫码窗口在屏幕下方，标有二维码图标。将二维码朝下，距窗口约10厘米。',
+    en: 'The scanner is below the screen, marked with a QR-code sign. Hold the code face down, about 10 cm from it.',
+  },
+  checkResultTitle: { zh: '核验结果', en: 'Result of the check' },
+  checkClaims: { zh: '证明所载内容', en: 'What the paper states' },
+  checkClaimsNote: {
+    zh: '请核对以上内容与纸质证明一致，并与持证人的身份证核对姓名和证件号。',
+    en: "Compare these with the paper, and the name and ID number with the presenter's ID card.",
+  },
+  checkCertType: { zh: '证明类型', en: 'Certificate' },
+  checkCertId: { zh: '证明编号', en: 'Certificate number' },
+  checkHolder: { zh: '持证人', en: 'Holder' },
+  checkIdNumber: { zh: '证件号', en: 'ID number' },
+  checkIssuer: { zh: '出具机构', en: 'Issued by' },
+  checkIssuedOn: { zh: '出具日期', en: 'Issued on' },
+  checkValidUntil: { zh: '有效期至', en: 'Valid until' },
+  checkInvalidHint: {
+    zh: '此证明的二维码未通过核验，请勿采信，可到服务窗口咨询。',
+    en: 'This code did not pass the check. Do not rely on the paper; ask at a staffed window.',
+  },
+  checkAnother: { zh: '核验另一份', en: 'Check another' },
+
   // Requirements
   youNeed: { zh: '您只需要准备', en: 'All you need' },
   youWillGet: { zh: '将为您打印', en: 'We will print' },

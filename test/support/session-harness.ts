@@ -110,6 +110,7 @@ export function createSessionHarness(
     },
     paperWaiting: () => paperWaiting,
     errandAvailable: () => true,
+    checkPaper: () => ({ verdict: 'invalid', failure: 'not-kq1' }),
     now: () => new Date(clock.now()),
     today: () => today,
     ...options.services,

@@ -18,6 +18,7 @@ const PATHS = {
   clock: 'M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v5l3 3',
   kiosk: 'M5 3h14v12H5zM9 21h6M12 15v6M9 8h6',
   pause: 'M12 3a9 9 0 100 18 9 9 0 000-18zM10 9v6M14 9v6',
+  qr: 'M3 3h7v7H3zM14 3h7v7h-7zM3 14h7v7H3zM6 6h1v1H6zM17 6h1v1h-1zM6 17h1v1H6zM14 14h3v3h-3zM18 18h3v3h-3zM14 20h2M20 14v2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

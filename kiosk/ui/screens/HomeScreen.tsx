@@ -20,9 +20,26 @@ export function HomeScreen({ view }: { view: SessionView }) {
         {view.errands.map((errand) => (
           <ErrandTileButton key={errand.id} errand={errand} />
         ))}
+        <CheckPaperTile />
       </div>
       {idle && <AttractOverlay onWake={wake} />}
     </ScreenFrame>
+  );
+}
+
+/** 核验证明 needs neither the gateway nor the printer (the check is offline): always offered. */
+function CheckPaperTile() {
+  const { send } = useUi();
+  return (
+    <button type="button" class="tile tile-check" data-action="check-paper" onClick={() => send({ type: 'CHECK_PAPER' })}>
+      <span class="tile-name">
+        <Icon name="qr" />
+        <Bi text={strings.checkPaperTile} />
+      </span>
+      <span class="tile-summary">
+        <Bi text={strings.checkPaperSummary} both={false} />
+      </span>
+    </button>
   );
 }
 

@@ -4,6 +4,8 @@ import type { MaintenanceView } from '../../maintenance/maintenance-view';
 import type { SessionView } from '../../session/session-view';
 import { assertNever } from '../assert-never';
 import { StaffScreen } from '../maintenance/StaffScreen';
+import { CheckResultScreen } from './CheckResultScreen';
+import { CheckScanScreen } from './CheckScanScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { FailedScreen } from './FailedScreen';
 import { FetchingScreen } from './FetchingScreen';
@@ -48,6 +50,10 @@ export function ScreenSwitch({ view, maintenance }: { view: SessionView; mainten
       return <StaffScreen maintenance={maintenance} />;
     case 'outOfService':
       return <OutOfServiceScreen />;
+    case 'checkScan':
+      return <CheckScanScreen />;
+    case 'checkResult':
+      return <CheckResultScreen view={view} />;
     default:
       return assertNever(view.screen);
   }
