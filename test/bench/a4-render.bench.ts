@@ -1,0 +1,76 @@
+// The 无房证明 rendered by the A4 engine: warm (one process, many renders), cold (the first render in a fresh
+// process, fonts and modules loaded), its PDF's size, and the same certificate as HTML printed by headless
+// Chromium (page.pdf(), the page reused), in the same run. Targets (issue 9 §7): warm median ≤ 8 ms, p95 ≤ 15 ms,
+// cold ≤ 100 ms, ≥ 20× faster than Chromium, PDF ≤ 40 KB.
+
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { launchChromium } from '../support/chromium';
+import { renderCertificatesA4 } from '../../print-templates/render-a4';
+import { loadBundledTemplate } from '../../print-templates/template-store';
+import { zhangSanNoPropertyProof as certificate } from '../../print-templates/fixtures/synthetic-certificates';
+import { percentile, summarize } from './bench-stats';
+
+const template = loadBundledTemplate();
+
+// Warm.
+for (let i = 0; i < 10; i++) await renderCertificatesA4([certificate], template);
+const warm: number[] = [];
+let bytes = 0;
+for (let i = 0; i < 200; i++) {
+  const started = performance.now();
+  const { pdf } = await renderCertificatesA4([certificate], template);
+  warm.push(performance.now() - started);
+  bytes = pdf.length;
+}
+
+// Cold: a fresh Node process each time; the clock starts before the engine's modules are imported.
+const child = `
+const started = performance.now();
+const { renderCertificatesA4 } = await import(${JSON.stringify(join(import.meta.dirname, '../../print-templates/render-a4.ts'))});
+const { loadBundledTemplate } = await import(${JSON.stringify(join(import.meta.dirname, '../../print-templates/template-store.ts'))});
+const { zhangSanNoPropertyProof } = await import(${JSON.stringify(join(import.meta.dirname, '../../print-templates/fixtures/synthetic-certificates.ts'))});
+const loaded = performance.now();
+await renderCertificatesA4([zhangSanNoPropertyProof], loadBundledTemplate());
+console.log(JSON.stringify({ total: performance.now() - started, render: performance.now() - loaded }));
+`;
+const cold: number[] = [];
+const coldRender: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`cold render failed: ${run.stderr}`);
+  const { total, render } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { total: number; render: number };
+  cold.push(total);
+  coldRender.push(render);
+}
+
+// Chromium: the same certificate as a plain HTML page, printed to PDF with the page reused.
+const browser = await launchChromium();
+const chromium: number[] = [];
+try {
+  const page = await browser.newPage();
+  const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body style="font-family:'Noto Sans CJK SC',sans-serif;margin:25mm">
+<h1 style="text-align:center;letter-spacing:8pt">${certificate.title}</h1><p>编号：${certificate.certId}</p>
+<p style="text-indent:2em;line-height:1.8">${certificate.statement}</p>
+<table border="1" style="border-collapse:collapse;width:100%">${certificate.fields.map((f) => `<tr><th>${f.label}</th><td>${f.value}</td></tr>`).join('')}</table>
+<p style="text-align:right">${certificate.issuer.name}<br>2026年11月23日</p></body></html>`;
+  for (let i = 0; i < 5; i++) {
+    await page.setContent(html);
+    await page.pdf({ format: 'A4' });
+  }
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    await page.setContent(html);
+    await page.pdf({ format: 'A4' });
+    chromium.push(performance.now() - started);
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(summarize('无房证明, warm render (pdfkit engine)', warm));
+console.log(summarize('无房证明, first render in a fresh process (modules, fonts, template loaded)', cold));
+console.log(summarize('  of which the render itself', coldRender));
+console.log(summarize('the same certificate as HTML, Chromium page.pdf() (page reused)', chromium));
+console.log(`PDF size: ${(bytes / 1024).toFixed(1)} KB`);
+console.log(`engine vs Chromium, medians: ${(percentile(chromium, 50) / percentile(warm, 50)).toFixed(1)}× faster`);
