@@ -55,12 +55,15 @@ async function problemsOf(dir: string): Promise<string[]> {
 }
 
 describe('the bundled templates', () => {
-  it('are a valid bundle covering each certificate type, the packet and the A4 test page', async () => {
+  it('are a valid bundle covering each certificate type, the packet, the receipt and both test pages', async () => {
     const loaded = await loadTemplateBundle(bundledDir);
     if (!loaded.ok) throw new Error(loaded.error.join('\n'));
-    const roles = loaded.value.a4Templates.map((t) => t.role);
     const receiptRoles = ['receipt', 'testPage:receipt'];
-    expect(roles.sort()).toEqual(templateRoles.filter((role) => !receiptRoles.includes(role)).sort());
+    expect(loaded.value.a4Templates.map((t) => t.role).sort()).toEqual(templateRoles.filter((role) => !receiptRoles.includes(role)).sort());
+    expect(loaded.value.receiptTemplates.map((t) => [t.role, t.file])).toEqual([
+      ['receipt', 'receipt.json'],
+      ['testPage:receipt', 'receipt-test-page.json'],
+    ]);
     expect(loaded.value.images.has('images/alignment-ring.png')).toBe(true);
   });
 
@@ -83,6 +86,18 @@ describe('the bundled templates', () => {
     expect(packet).toContain('第1页共1页');
     expect(await text('samples/test-page-a4.json')).toContain('打印机ipp://127.0.0.1:8631/ipp/print');
     expect(await text('samples/test-page-a4-no-printer.json')).toContain('未配置A4打印机地址');
+    // A receipt sample: the receipt's lines, drawn on 80 mm paper.
+    const receipt = await text('samples/receipt-printed.json');
+    expect(receipt).toContain('请持本证明到公积金中心办理提取');
+    expect(receipt).toContain('NP-330100-20261123-000001');
+    expect(await text('samples/receipt-not-printed.json')).toContain('打印机缺纸');
+    const testPage = await text('samples/receipt-test-page.json');
+    expect(testPage).toContain('凭条打印机测试页');
+    expect(testPage).toContain('终端Kiosk:ZJ-HZ-0001');
+    const widthMm = (pdf: Uint8Array) => Number(/\/MediaBox \[0 0 ([\d.]+)/.exec(Buffer.from(pdf).toString('latin1'))![1]) * (25.4 / 72);
+    for (const sampleFile of ['samples/receipt-printed.json', 'samples/receipt-test-page.json']) {
+      expect(widthMm(rendered.value.find((r) => r.sampleFile === sampleFile)!.pdf)).toBeCloseTo(80, 1);
+    }
   });
 });
 
@@ -175,15 +190,56 @@ describe('a bundle that is wrong is refused, naming the path inside it', () => {
     expect(await problemsOf(dir)).toEqual(['samples/packet.json: leads outside the bundle']);
   });
 
-  it('a receipt template this version cannot check', async () => {
+  it('a receipt template that is wrong, or not JSON', async () => {
+    const wrong = await brokenBundle((d) =>
+      editJson(join(d, 'receipt.json'), (t) => {
+        (t.lines as Record<string, unknown>[])[3]!.text = '事项：{errand}';
+      }),
+    );
+    expect(await problemsOf(wrong)).toEqual([
+      expect.stringMatching(/^receipt\.json: lines\[3\]\.text: unknown placeholder \{errand\}/),
+      'receipt.json: lines: no line prints {errandName}',
+    ]);
+    const notJson = await brokenBundle((d) => writeFile(join(d, 'receipt-test-page.json'), '{ "lines": '));
+    expect(await problemsOf(notJson)).toEqual([expect.stringMatching(/^receipt-test-page\.json: not JSON/)]);
+  });
+
+  it('a receipt template that would send printer commands', async () => {
+    const dir = await brokenBundle((d) =>
+      editJson(join(d, 'receipt-test-page.json'), (t) => {
+        (t.lines as Record<string, unknown>[])[0]!.text = '\u001bp\u0000';
+      }),
+    );
+    expect(await problemsOf(dir)).toEqual([
+      'receipt-test-page.json: lines[0].text: no control characters: a template cannot send printer commands',
+    ]);
+  });
+
+  it('a receipt sample that is wrong, or not JSON', async () => {
     const dir = await brokenBundle(async (d) => {
-      await writeFile(join(d, 'receipt.json'), '{}');
-      await editJson(join(d, MANIFEST_FILE), (m) => {
-        (m.templates as Record<string, unknown>).receipt = { file: 'receipt.json', samples: ['samples/packet.json'] };
-        (m.files as Record<string, unknown>)['receipt.json'] = { sha256: '0'.repeat(64), length: 0 };
+      await editJson(join(d, 'samples/receipt-printed.json'), (s) => {
+        s.verifierUrl = 'https://verify.example.gov.cn/kq1#KQ1.seal';
+        delete s.maskedName;
       });
+      await writeFile(join(d, 'samples/receipt-test-page.json'), '{ "kioskId": ');
     });
-    expect(await problemsOf(dir)).toEqual(['receipt.json: this kiosk version cannot check a receipt template']);
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/^samples\/receipt-printed\.json: maskedName: /));
+    expect(problems).toContainEqual('samples/receipt-printed.json: verifierUrl: an address without a fragment');
+    expect(problems).toContainEqual(expect.stringMatching(/^samples\/receipt-test-page\.json: not JSON/));
+  });
+
+  it('a receipt role given an A4 template, and an A4 role given a receipt template', async () => {
+    const dir = await brokenBundle((d) =>
+      editJson(join(d, MANIFEST_FILE), (m) => {
+        const templates = m.templates as Record<string, { file: string }>;
+        templates.receipt!.file = 'test-page-a4.json';
+        templates['testPage:a4']!.file = 'receipt-test-page.json';
+      }),
+    );
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/^test-page-a4\.json: format: /));
+    expect(problems).toContainEqual(expect.stringMatching(/^receipt-test-page\.json: /));
   });
 
   it('no manifest at all', async () => {

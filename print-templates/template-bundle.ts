@@ -1,6 +1,7 @@
 // Opens a template bundle directory and checks all of it before anything is printed from it: the manifest,
-// every file's length and hash, each template against its role, each image it names, each sample against
-// the template's kind. Every problem names the path inside the bundle it is about, e.g.
+// every file's length and hash, each template against its role's format (an A4 template of the role's document
+// kind, or a receipt template), each image it names, each sample against what the template prints (the A4
+// kind's data, or a receipt's facts). Every problem names the path inside the bundle it is about, e.g.
 // `certificate-a4.json: blocks[2].style: …` or `samples/packet.json: certificates: …`.
 // Only files the manifest lists are read, and only inside the directory: a link out of it is refused.
 
@@ -13,18 +14,22 @@ import { samplePages } from './a4-document-data';
 import { charactersWithoutGlyph } from './font-fallback';
 import { type BundleManifest, MANIFEST_FILE, fileProblem, parseBundleManifest, type TemplateRole } from './bundle-manifest';
 import { pngSize } from './png-image';
+import { checkReceiptFacts, type ReceiptFacts } from './receipt-facts';
+import { checkReceiptTemplate, type ReceiptTemplate } from './receipt-template';
 import type { A4PageData } from './render-a4';
 import type { A4Template } from './template-schema';
 import { readA4Template } from './template-store';
 
-/** The kind of A4 document each role prints; roles not listed here are not A4 templates. */
-const a4RoleKinds: Partial<Record<TemplateRole, A4DocumentKind>> = {
-  'certificate:no-property-proof': 'certificate',
-  'certificate:social-security-record': 'certificate',
-  'certificate:residence-proof': 'certificate',
-  'certificate:household-registration-proof': 'certificate',
-  packet: 'packet',
-  'testPage:a4': 'testPage',
+/** Each role's template format: an A4 template printing the given document kind, or an 80 mm receipt template. */
+const roleFormats: Record<TemplateRole, { format: 'a4'; kind: A4DocumentKind } | { format: 'receipt' }> = {
+  'certificate:no-property-proof': { format: 'a4', kind: 'certificate' },
+  'certificate:social-security-record': { format: 'a4', kind: 'certificate' },
+  'certificate:residence-proof': { format: 'a4', kind: 'certificate' },
+  'certificate:household-registration-proof': { format: 'a4', kind: 'certificate' },
+  packet: { format: 'a4', kind: 'packet' },
+  receipt: { format: 'receipt' },
+  'testPage:a4': { format: 'a4', kind: 'testPage' },
+  'testPage:receipt': { format: 'receipt' },
 };
 
 export interface BundleSample {
@@ -39,9 +44,17 @@ export interface BundleA4Template {
   samples: BundleSample[];
 }
 
+export interface BundleReceiptTemplate {
+  role: TemplateRole;
+  file: string;
+  template: ReceiptTemplate;
+  samples: Array<{ file: string; facts: ReceiptFacts }>;
+}
+
 export interface TemplateBundle {
   manifest: BundleManifest;
   a4Templates: BundleA4Template[];
+  receiptTemplates: BundleReceiptTemplate[];
   /** The PNG images the templates name, by path inside the bundle. */
   images: ReadonlyMap<string, Uint8Array>;
 }
@@ -65,12 +78,16 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
   const textOf = (path: string) => bytesOf(path).toString('utf8');
   const images = new Map<string, Uint8Array>();
   const a4Templates: BundleA4Template[] = [];
+  const receiptTemplates: BundleReceiptTemplate[] = [];
   for (const [role, entry] of Object.entries(manifest.templates) as [TemplateRole, { file: string; samples: string[] }][]) {
-    const kind = a4RoleKinds[role];
-    if (kind === undefined) {
-      problems.push(`${entry.file}: this kiosk version cannot check a ${role} template`);
+    const roleFormat = roleFormats[role];
+    if (roleFormat.format === 'receipt') {
+      const checked = checkedReceiptTemplate(role, entry, textOf);
+      if (checked.ok) receiptTemplates.push(checked.value);
+      else problems.push(...checked.error);
       continue;
     }
+    const { kind } = roleFormat;
     const check = readA4Template(textOf(entry.file));
     if (!check.ok) {
       problems.push(...check.error.map((problem) => `${entry.file}: ${problem}`));
@@ -101,7 +118,27 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
     }
     a4Templates.push({ role, file: entry.file, template, samples });
   }
-  return problems.length === 0 ? ok({ manifest, a4Templates, images }) : err(problems);
+  return problems.length === 0 ? ok({ manifest, a4Templates, receiptTemplates, images }) : err(problems);
+}
+
+/** A receipt role's template, checked with the receipt template schema, and its samples with the receipt facts schema. */
+function checkedReceiptTemplate(
+  role: TemplateRole,
+  entry: { file: string; samples: string[] },
+  textOf: (path: string) => string,
+): Result<BundleReceiptTemplate, string[]> {
+  const template = parseJson(textOf(entry.file));
+  const check = template.ok ? checkReceiptTemplate(template.value) : err([template.error]);
+  const problems = check.ok ? [] : check.error.map((problem) => `${entry.file}: ${problem}`);
+  const samples: BundleReceiptTemplate['samples'] = [];
+  for (const file of entry.samples) {
+    const json = parseJson(textOf(file));
+    const facts = json.ok ? checkReceiptFacts(json.value) : err([json.error]);
+    if (facts.ok) samples.push({ file, facts: facts.value });
+    else problems.push(...facts.error.map((problem) => `${file}: ${problem}`));
+  }
+  if (!check.ok || problems.length > 0) return err(problems);
+  return ok({ role, file: entry.file, template: check.value, samples });
 }
 
 /**

@@ -34,7 +34,7 @@ describe('npm run templates', () => {
   it('validate: the bundled templates are valid', async () => {
     const run = await templates('validate', bundled);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/valid, 8 samples rendered/);
+    expect(run.stdout).toMatch(/valid, 11 samples rendered/);
   });
 
   it('validate: a broken bundle exits 1 with each problem named by its path', async () => {
@@ -51,10 +51,13 @@ describe('npm run templates', () => {
     const run = await templates('preview', bundled, out);
     expect(run.code).toBe(0);
     const files = await readdir(out);
-    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(8);
-    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(8);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(11);
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(11);
     expect(files).toContain('packet--samples-packet.pdf');
     expect(files).toContain('packet--samples-packet-1.png');
+    // The receipts, on 80 mm paper.
+    expect(files).toContain('receipt--samples-receipt-printed.pdf');
+    expect(files).toContain('testPage-receipt--samples-receipt-test-page-1.png');
   });
 
   it('an unknown command or a missing argument prints the command table and exits 2', async () => {

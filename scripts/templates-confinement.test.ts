@@ -60,7 +60,7 @@ describe('a template bundle is data', () => {
       'validate',
       bundle,
     ]);
-    expect(stdout).toContain('valid, 8 samples rendered');
+    expect(stdout).toContain('valid, 11 samples rendered');
     const log = await readFile(trace, 'utf8');
 
     const manifest = JSON.parse(await readFile(join(bundle, MANIFEST_FILE), 'utf8')) as { files: Record<string, object> };
