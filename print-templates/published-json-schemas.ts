@@ -17,7 +17,7 @@ const published: Record<string, { title: string; schema: z.ZodType }> = {
   'receipt-template.schema.json': { title: 'Receipt template, 80 mm (kiosk-receipt-template/1)', schema: receiptTemplateSchema },
   'sample-certificate.schema.json': { title: 'Sample data of a certificate template', schema: certificateDataSchema },
   'sample-packet.schema.json': { title: 'Sample data of a 一件事 packet cover', schema: packetDataSchema },
-  'sample-receipt.schema.json': { title: 'Sample data of a receipt template (a session\'s facts)', schema: receiptFactsSchema },
+  'sample-receipt.schema.json': { title: "Sample data of a receipt template (a session's facts)", schema: receiptFactsSchema },
   'sample-test-page.schema.json': { title: 'Sample data of an A4 test page', schema: testPageDataSchema },
 };
 
