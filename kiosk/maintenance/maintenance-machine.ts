@@ -425,7 +425,6 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                         params: ({ event }) => ({ phase: 'finished' as const, result: resultWord(event.output.outcome) }),
                       },
                       assign(({ context, event }) => ({
-                        running: null,
                         last: event.output.outcome,
                         scanText: event.output.scanText ?? null,
                         outOfService: event.output.outcome.kind === 'service' ? event.output.outcome.outOfService : context.outOfService,
@@ -443,7 +442,6 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                         }),
                       },
                       assign(({ context }) => ({
-                        running: null,
                         last: {
                           kind: 'refused' as const,
                           action: context.running ?? 'unknown',
@@ -454,11 +452,13 @@ export function createMaintenanceMachine(services: MaintenanceServices) {
                   },
                 },
               },
+              // The action shows as running until the data it changed is read back: only then does the screen
+              // offer the next one, so a tap that comes in between is never dropped unseen.
               refreshing: {
                 invoke: {
                   src: 'loadData',
-                  onDone: { target: 'ready', actions: assign({ data: ({ event }) => event.output }) },
-                  onError: 'ready',
+                  onDone: { target: 'ready', actions: assign({ data: ({ event }) => event.output, running: null }) },
+                  onError: { target: 'ready', actions: assign({ running: null }) },
                 },
               },
             },

@@ -52,7 +52,7 @@ beforeEach(async () => {
   printer = new EscPosReceiptPrinter({
     path: emulator.devicePath,
     baudRate: BAUD,
-    statusTimeoutMs: 150,
+    statusTimeoutMs: 400, // generous: a loaded CI machine must not read a slow reply as silence
     pollIntervalMs: 40,
     reopenDelayMs: { initial: 30, max: 200 },
     jobSettleMs: 30,
