@@ -25,7 +25,7 @@ import { signBundle } from '../../scripts/template-repository/sign-bundle';
 import { signTrustList } from '../../scripts/template-repository/sign-trust-list';
 import { addTarget, signNextTargets } from '../../scripts/template-repository/targets-signing';
 import { createMemoryLogger } from '../support/memory-logger';
-import { newEs256Key, makeIssuer } from '../support/trust-list-fixture';
+import { makeIssuer, newEs256Key, productionCopyOfTrustList } from '../support/trust-list-fixture';
 import { startStaticDirectoryServer } from '../support/static-directory-server';
 import { writeTemplateBundle } from '../support/template-bundle-fixture';
 
@@ -73,9 +73,10 @@ afterEach(async () => {
 });
 
 /** The gateway client as the agent makes it (kiosk-gateway.ts): the version and the received list in its data directory. */
-async function gatewayClient(): Promise<HttpsGatewayClient> {
+async function gatewayClient(production: Partial<GatewayClientConfig> = {}): Promise<HttpsGatewayClient> {
   const config: GatewayClientConfig = {
     ...simulatorClientConfig(sim),
+    ...production,
     trustListVersionFile: join(kioskData, 'trust-list-version.json'),
     receivedTrustListFile: join(kioskData, 'trust-list.jws'),
   };
@@ -84,8 +85,8 @@ async function gatewayClient(): Promise<HttpsGatewayClient> {
   return client;
 }
 
-async function kiosk() {
-  const gateway = await gatewayClient();
+async function kiosk(production: Partial<GatewayClientConfig> = {}) {
+  const gateway = await gatewayClient(production);
   const logger = createMemoryLogger();
   updater = startTemplateUpdater({
     source: createTufBundleSource({
@@ -170,5 +171,16 @@ describe('the trust list through the template repository', () => {
     expect(gateway.trustList.version).toBe(simList.version + 2);
     expect(alerts(logger.lines)).toHaveLength(1);
     expect(logger.lines.join('\n')).toMatch(/version \d+ is lower than the installed \d+/);
+  });
+
+  it('refuses a test list on a kiosk whose configuration says production', async () => {
+    const trustListFile = await productionCopyOfTrustList(sim.files, join(work, 'production-trust-list.jws'));
+    const { gateway, updater, logger } = await kiosk({ production: true, trustListFile });
+    expect(gateway.trustList.environment).toBe('production');
+    await releaseList(simList.version + 1);
+    await updater.checkNow();
+    expect(gateway.trustList).toMatchObject({ version: simList.version, environment: 'production' });
+    expect(alerts(logger.lines)).toHaveLength(1);
+    expect(logger.lines.join('\n')).toMatch(/a test list, and this kiosk's configuration says production/);
   });
 });
