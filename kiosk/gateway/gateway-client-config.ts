@@ -2,8 +2,9 @@
 // loading of its files: each refused with the file's name and the reason, so a bad install stops the start.
 
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { ok, type Result } from '../../device-drivers/result';
+import { replaceFileDurably } from '../durable-file';
 import type { SignatureAlg } from './signature-algorithms';
 import { signatureScheme } from './signature-algorithms';
 import { loadTrustList, type TrustList, type TrustListRefusal } from './trust-list';
@@ -156,8 +157,7 @@ async function readReceivedTrustList(
 }
 
 async function recordTrustListVersion(file: string, version: number): Promise<void> {
-  await writeFile(`${file}.tmp`, JSON.stringify({ version }) + '\n');
-  await rename(`${file}.tmp`, file);
+  await replaceFileDurably(file, JSON.stringify({ version }) + '\n');
 }
 
 /**
@@ -173,8 +173,7 @@ export async function acceptTrustList(
   const loaded = loadTrustList(token, trustRoot, { installedVersion: current.version, production: config.production ?? false });
   if (!loaded.ok) return loaded;
   if (config.receivedTrustListFile) {
-    await writeFile(`${config.receivedTrustListFile}.tmp`, token.trim() + '\n');
-    await rename(`${config.receivedTrustListFile}.tmp`, config.receivedTrustListFile);
+    await replaceFileDurably(config.receivedTrustListFile, token.trim() + '\n');
   }
   if (config.trustListVersionFile) await recordTrustListVersion(config.trustListVersionFile, loaded.value.version);
   return ok(loaded.value);
