@@ -46,6 +46,7 @@ export const logEvents = [
   'templates.installed',
   'templates.refused',
   'templates.rolled_back',
+  'templates.trust_list',
 ] as const;
 
 export type LogEventName = (typeof logEvents)[number];

@@ -14,6 +14,7 @@ import { loadTemplateBundle } from '../print-templates/template-bundle';
 import { publishRepository } from './template-repository/publish-repository';
 import { makeRoleKeys } from './template-repository/role-keys';
 import { signBundle } from './template-repository/sign-bundle';
+import { signTrustList } from './template-repository/sign-trust-list';
 
 interface Command {
   args: string;
@@ -106,6 +107,20 @@ const commands: Record<string, Command> = {
       return refusedAsOne(async () => {
         const signed = await signBundle({ repo, bundle, ring: Number(values.ring), keys: required(values.keys) });
         console.log(`bundle ${signed.version} signed for rings 0–${values.ring} (targets version ${signed.targetsVersion}); now publish`);
+      });
+    },
+  },
+  'sign-trust-list': {
+    args: '<repo> <trust-list.jws> --keys <dir>',
+    summary:
+      'adds the signed trust list as the target trust/trust-list.jws and signs targets; kiosks still verify it against their pinned trust root',
+    run: async (args) => {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { keys: { type: 'string' } } });
+      const [repo, trustList] = [required(positionals[0]), required(positionals[1])];
+      if (!values.keys) throw new Misuse('--keys is required');
+      return refusedAsOne(async () => {
+        const signed = await signTrustList({ repo, trustList, keys: required(values.keys) });
+        console.log(`trust list version ${signed.version} signed (targets version ${signed.targetsVersion}); now publish`);
       });
     },
   },

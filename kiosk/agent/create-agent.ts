@@ -149,6 +149,7 @@ export async function createAgent(parts: AgentParts) {
     config,
     idle: () => runtime.idle(),
     logger,
+    trustList: gateway,
     switched: (version) =>
       metrics.kiosk.setTemplates([
         { id: template.id, version: template.version, source: 'bundled' },

@@ -1,5 +1,5 @@
 // The kiosk's gateway client, from the gateway's client configuration and the kiosk's data directory (where the
-// highest trust-list version accepted is kept across restarts).
+// highest trust-list version accepted, and a newer list received while running, are kept across restarts).
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +10,14 @@ import type { Logger } from '../logger';
 
 export async function createKioskGateway(clientConfig: GatewayClientConfig, dataDir: string, logger: Logger): Promise<HttpsGatewayClient> {
   await mkdir(dataDir, { recursive: true });
-  return createGatewayClient({ ...clientConfig, trustListVersionFile: join(dataDir, 'trust-list-version.json') }, { logger });
+  return createGatewayClient(
+    {
+      ...clientConfig,
+      trustListVersionFile: join(dataDir, 'trust-list-version.json'),
+      receivedTrustListFile: join(dataDir, 'trust-list.jws'),
+    },
+    { logger },
+  );
 }
 
 /** The client configuration of a remote gateway named in the kiosk's configuration. */

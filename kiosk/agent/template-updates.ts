@@ -1,7 +1,7 @@
 // Template bundles joined to the agent: where a configuration names a TUF repository, the installed bundles under
 // `<dataDir>/templates/`, the repository client and the updater polling it, switching only while no session runs.
 // The current bundle's certificate templates are held in memory and swapped whole at a switch: a job prints with
-// the old templates or the new ones, never some of each.
+// the old templates or the new ones, never some of each. The gateway client's trust list rides the same repository.
 
 import { join } from 'node:path';
 import type { KioskConfig } from '../config/kiosk-config';
@@ -12,12 +12,15 @@ import { renderCertificateSamples } from '../templates/certificate-sample-render
 import { loadCertificateTemplates } from '../templates/certificate-templates';
 import { openInstalledBundles, type InstalledBundle } from '../templates/installed-bundles';
 import { startTemplateUpdater, type BundleTestRender } from '../templates/template-updater';
+import { createTrustListUpdate, type TrustListHolder } from '../templates/trust-list-update';
 import { createTufBundleSource } from '../templates/tuf-bundle-source';
 
 export async function startTemplateUpdates(parts: {
   config: KioskConfig;
   idle: () => boolean;
   logger: Logger;
+  /** The gateway client: a newer trust list in the repository replaces its list once its pinned root verifies it. */
+  trustList: TrustListHolder;
   /** Told the version of each bundle made current (the metrics). */
   switched: (version: string) => void;
   testRender?: BundleTestRender;
@@ -57,6 +60,7 @@ export async function startTemplateUpdates(parts: {
     idle: parts.idle,
     pollMs: parts.pollMs ?? config.templates.pollMinutes * 60_000,
     logger,
+    trustList: createTrustListUpdate(parts.trustList, logger),
     switched: use,
   });
   return {

@@ -2,10 +2,12 @@
 // loading of its files: each refused with the file's name and the reason, so a bad install stops the start.
 
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { ok, type Result } from '../../device-drivers/result';
+import { replaceFileDurably } from '../durable-file';
 import type { SignatureAlg } from './signature-algorithms';
 import { signatureScheme } from './signature-algorithms';
-import { loadTrustList, type TrustList } from './trust-list';
+import { loadTrustList, type TrustList, type TrustListRefusal } from './trust-list';
 
 export interface GatewayTimings {
   /** TLS connection set up (contract: 3 s). */
@@ -63,6 +65,11 @@ export interface GatewayClientConfig {
    * key was revoked, say) is refused at the next start. Without it, no rollback check is made.
    */
   trustListVersionFile?: string;
+  /**
+   * Where a trust list received after the start (through the template repository) is kept. At the next start
+   * it is used instead of `trustListFile` when it verifies and is the newer of the two.
+   */
+  receivedTrustListFile?: string;
   /** The kiosk's configuration says production: a `test` trust list stops the start (seal-kq1.md v1.1). */
   production?: boolean;
   timings?: Partial<GatewayTimings>;
@@ -74,6 +81,8 @@ export interface GatewayClientMaterial {
   clientKey: string;
   signingKey: KeyObject;
   trustList: TrustList;
+  /** The pinned root: every later list is verified against it as at the start. */
+  trustRoot: KeyObject;
   timings: GatewayTimings;
 }
 
@@ -123,15 +132,51 @@ export async function loadClientMaterial(config: GatewayClientConfig): Promise<G
   }
   const trustRoot = parseKey('trustRootFile', config.trustRootFile, () => createPublicKey(trustRootPem));
   const installedVersion = config.trustListVersionFile ? await readInstalledVersion(config.trustListVersionFile) : undefined;
-  const loaded = loadTrustList(trustListText, trustRoot, {
-    ...(installedVersion === undefined ? {} : { installedVersion }),
-    production: config.production ?? false,
-  });
-  if (!loaded.ok) throw new Error(`gateway client: trust list ${config.trustListFile} refused: ${loaded.error.reason}`);
-  if (config.trustListVersionFile && loaded.value.version !== installedVersion) {
-    await writeFile(config.trustListVersionFile, JSON.stringify({ version: loaded.value.version }) + '\n');
+  const options = { ...(installedVersion === undefined ? {} : { installedVersion }), production: config.production ?? false };
+  const loaded = loadTrustList(trustListText, trustRoot, options);
+  const received = config.receivedTrustListFile ? await readReceivedTrustList(config.receivedTrustListFile, trustRoot, options) : undefined;
+  let trustList: TrustList;
+  if (received && (!loaded.ok || received.version >= loaded.value.version)) trustList = received;
+  else if (loaded.ok) trustList = loaded.value;
+  else throw new Error(`gateway client: trust list ${config.trustListFile} refused: ${loaded.error.reason}`);
+  if (config.trustListVersionFile && trustList.version !== installedVersion)
+    await recordTrustListVersion(config.trustListVersionFile, trustList.version);
+  return { ca, clientCert, clientKey, signingKey, trustList, trustRoot, timings };
+}
+
+/** A list received after an earlier start, if one is kept and still passes every loading rule. */
+async function readReceivedTrustList(
+  file: string,
+  trustRoot: KeyObject,
+  options: { installedVersion?: number; production: boolean },
+): Promise<TrustList | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const loaded = loadTrustList(text, trustRoot, options);
+  return loaded.ok ? loaded.value : undefined;
+}
+
+async function recordTrustListVersion(file: string, version: number): Promise<void> {
+  await replaceFileDurably(file, JSON.stringify({ version }) + '\n');
+}
+
+/**
+ * A newer list received while running: verified against the pinned root with the same rules as at the start
+ * (never a lower version than `current`), then kept on disk — the list first, then the version — before it is used.
+ */
+export async function acceptTrustList(
+  token: string,
+  current: TrustList,
+  config: Pick<GatewayClientConfig, 'production' | 'receivedTrustListFile' | 'trustListVersionFile'>,
+  trustRoot: KeyObject,
+): Promise<Result<TrustList, TrustListRefusal>> {
+  const loaded = loadTrustList(token, trustRoot, { installedVersion: current.version, production: config.production ?? false });
+  if (!loaded.ok) return loaded;
+  if (config.receivedTrustListFile) {
+    await replaceFileDurably(config.receivedTrustListFile, token.trim() + '\n');
   }
-  return { ca, clientCert, clientKey, signingKey, trustList: loaded.value, timings };
+  if (config.trustListVersionFile) await recordTrustListVersion(config.trustListVersionFile, loaded.value.version);
+  return ok(loaded.value);
 }
 
 /** The version recorded by an earlier start, or undefined on the first start. */

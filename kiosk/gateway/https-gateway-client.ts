@@ -13,7 +13,7 @@ import { formatInstant, parseInstant } from './contract-time';
 import { readErrorAnswer } from './error-answer';
 import { buildFetchRequestBody, encodeBody } from './fetch-request-body';
 import type { FetchFailure, FetchOutcome, FetchRequest, GatewayClient, GatewayErrorCode } from './gateway-client';
-import { loadClientMaterial, type GatewayClientConfig } from './gateway-client-config';
+import { acceptTrustList, loadClientMaterial, type GatewayClientConfig } from './gateway-client-config';
 import { httpsAttempt, type HttpsAttemptResult } from './https-attempt';
 import {
   ratingsResponseSchema,
@@ -25,7 +25,7 @@ import {
 import { FETCH_PATH, HEALTH_PATH, RATINGS_PATH, sha256Hex, signedRequestHeaders } from './request-signing';
 import { decideRetry, isRetryableCode } from './retry-policy';
 import { staffDiagnostic, type StaffAction } from './staff-diagnostic';
-import { trustListIsStale, type TrustList, type TrustListEnvironment } from './trust-list';
+import { trustListIsStale, type TrustList, type TrustListEnvironment, type TrustListRefusal } from './trust-list';
 import { MAX_RESPONSE_BYTES, verifyFetchResponse, type SentFetch } from './verify-response';
 import { healthResponseSchema } from './wire-format';
 
@@ -75,7 +75,13 @@ export interface HttpsGatewayClient extends GatewayClient, RatingsGateway {
   diagnostics(): GatewayDiagnostics;
   /** Told of every fetch when its audit record is logged; returns the unsubscribe. */
   onFetch(listener: (fetch: FetchMeasurement) => void): () => void;
+  /** The list in use now: read it at each use, a newer one may have replaced it. */
   readonly trustList: TrustList;
+  /**
+   * Replaces the list in use with a newer signed one, verified against the pinned root as at the start and
+   * kept for the next start; a fetch already verifying keeps the list it started with.
+   */
+  installTrustList(token: string): Promise<Result<TrustList, TrustListRefusal>>;
 }
 
 function errorOutcome(code: GatewayErrorCode, detail: string, retryable = isRetryableCode(code)): Result<never, FetchFailure> {
@@ -119,7 +125,9 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
   const now = deps.now ?? (() => new Date());
   const newRequestId = deps.newRequestId ?? randomUUID;
   const { logger } = deps;
-  const { ca, clientCert, clientKey, signingKey, trustList, timings } = await loadClientMaterial(config);
+  const material = await loadClientMaterial(config);
+  const { ca, clientCert, clientKey, signingKey, trustRoot, timings } = material;
+  let { trustList } = material;
   const breaker = deps.breaker ?? createCircuitBreaker({ threshold: timings.breakerThreshold, openMs: timings.breakerOpenMs });
   const baseUrl = new URL(config.url);
   const alg = config.signingAlgorithm;
@@ -437,7 +445,14 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     fetchCertificates,
     sendRatings,
     health,
-    trustList,
+    get trustList() {
+      return trustList;
+    },
+    async installTrustList(token) {
+      const accepted = await acceptTrustList(token, trustList, config, trustRoot);
+      if (accepted.ok) trustList = accepted.value;
+      return accepted;
+    },
     available: () => breaker.available(),
     breakerState: () => breaker.state(),
     diagnostics: () => ({

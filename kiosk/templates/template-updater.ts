@@ -9,6 +9,7 @@ import type { Result } from '../../device-drivers/result';
 import { checkBundleFiles, compareVersions, type BundleManifest } from '../../print-templates/bundle-manifest';
 import type { Logger } from '../logger';
 import type { InstalledBundle, InstalledBundles } from './installed-bundles';
+import type { TrustListUpdate } from './trust-list-update';
 import type { BundleOffer, TufBundleSource } from './tuf-bundle-source';
 
 /** Renders every template of a staged bundle with each of its samples; the problems name the template and sample. */
@@ -28,6 +29,8 @@ export interface TemplateUpdaterOptions {
   /** How often to look again for an idle moment once a bundle is ready. */
   idleCheckMs?: number;
   logger: Logger;
+  /** The trust list riding the same repository: looked at after each metadata refresh, before the bundles. */
+  trustList?: TrustListUpdate;
   /** Told of each bundle made current. */
   switched?: (bundle: InstalledBundle) => void | Promise<void>;
 }
@@ -76,6 +79,7 @@ export function startTemplateUpdater(options: TemplateUpdaterOptions) {
       logger.event('templates.check', 'failure', { problem: offers.error });
       return { kind: 'checkFailed', problem: offers.error };
     }
+    await options.trustList?.(source);
     const candidates = offers.value
       .filter(
         (offer) => valid(offer.version) === offer.version && offer.ring >= options.ring && !refused.has(offer.version) && newer(offer),

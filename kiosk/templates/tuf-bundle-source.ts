@@ -2,7 +2,8 @@
 // targets from the kiosk's trusted root, so a forged, replayed (older), frozen (expired) or mixed-up metadata file
 // is refused by the client before any bundle is looked at. A bundle is the set of targets `bundles/<version>/…`;
 // its manifest's target carries `{ "ring": n }`. Every file is fetched through the signed metadata, no longer than
-// it says and with its hash: a file not in signed metadata is never downloaded.
+// it says and with its hash: a file not in signed metadata is never downloaded. The trust list travels as one more
+// target (`trust/trust-list.jws`); TUF only carries it, the kiosk's pinned trust root decides (trust-list-update.ts).
 
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -30,6 +31,10 @@ export interface TufBundleSourceOptions {
 }
 
 const MANIFEST_MAX_BYTES = 1024 * 1024;
+const TRUST_LIST_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The trust list's target; its `custom` carries `{ "version": n }`, the list's own version, read before download. */
+export const TRUST_LIST_TARGET = 'trust/trust-list.jws';
 const bundleManifestPath = /^bundles\/([^/]+)\/manifest\.json$/;
 
 export function createTufBundleSource(options: TufBundleSourceOptions) {
@@ -58,6 +63,7 @@ export function createTufBundleSource(options: TufBundleSourceOptions) {
   }
 
   let current: Updater | null = null;
+  let trustListTarget: TargetFile | undefined;
 
   return {
     /** Refreshes the metadata and lists the bundles the signed targets name. */
@@ -68,6 +74,7 @@ export function createTufBundleSource(options: TufBundleSourceOptions) {
         // tuf-js writes each metadata file to metadataDir only once it verified it: this is the trusted targets.
         const json = JSON.parse(await readFile(join(options.metadataDir, 'targets.json'), 'utf8'));
         const targets = Metadata.fromJSON(MetadataKind.Targets, json).signed.targets;
+        trustListTarget = targets[TRUST_LIST_TARGET];
         const offers: BundleOffer[] = [];
         for (const [path, target] of Object.entries(targets)) {
           const version = bundleManifestPath.exec(path)?.[1];
@@ -77,6 +84,7 @@ export function createTufBundleSource(options: TufBundleSourceOptions) {
         return ok(offers);
       } catch (error) {
         current = null;
+        trustListTarget = undefined;
         return err(describe(error));
       }
     },
@@ -97,6 +105,25 @@ export function createTufBundleSource(options: TufBundleSourceOptions) {
       if (manifest.value.version !== offer.version)
         return err([`${MANIFEST_FILE}: version ${manifest.value.version} is published as ${offer.version}`]);
       return manifest;
+    },
+
+    /** The trust list the last refreshed targets metadata names, with the version it says the list has. */
+    trustListOffer(): { version: number; target: TargetFile } | undefined {
+      const version = trustListTarget?.custom.version;
+      if (!trustListTarget || typeof version !== 'number' || !Number.isInteger(version)) return undefined;
+      return { version, target: trustListTarget };
+    },
+
+    /** Downloads the offered trust list's bytes (as signed targets metadata describes them): not yet trusted. */
+    async trustList(target: TargetFile, file: string): Promise<Result<string, string>> {
+      if (!current) return err('metadata not refreshed');
+      if (target.length > TRUST_LIST_MAX_BYTES) return err(`${target.length} bytes, more than allowed`);
+      try {
+        await current.downloadTarget(target, file);
+        return ok(await readFile(file, 'utf8'));
+      } catch (error) {
+        return err(describe(error));
+      }
     },
 
     /** Downloads every file the manifest lists into `dir`, each only as signed targets metadata describes it. */

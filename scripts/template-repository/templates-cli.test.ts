@@ -1,4 +1,4 @@
-// `npm run templates -- keys | sign | publish` end to end: keys made (private ones readable by the owner only),
+// `npm run templates -- keys | sign | sign-trust-list | publish` end to end: keys made (private ones readable by the owner only),
 // a bundle signed and published into a repository of static files, usage errors exit 2, a bad bundle exits 1.
 
 import { spawnSync } from 'node:child_process';
@@ -6,7 +6,9 @@ import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishTrustList } from '../../kiosk/gateway/trust-list';
 import { writeTemplateBundle } from '../../test/support/template-bundle-fixture';
+import { newEs256Key, trustDocument } from '../../test/support/trust-list-fixture';
 
 let work: string;
 beforeAll(async () => {
@@ -46,5 +48,27 @@ describe('npm run templates', () => {
       status: 1,
       stderr: expect.stringMatching(/^samples\/certificate\.json: 2 bytes, the manifest says \d+/),
     });
+  });
+
+  it('signs a trust list as a target, and refuses a lower version than the one signed', async () => {
+    const [repo, keys, root] = [join(work, 'repo'), join(work, 'keys'), newEs256Key()];
+    const list = async (version: number) => {
+      const file = join(work, `trust-list-${version}.jws`);
+      await writeFile(file, publishTrustList(trustDocument([], version), root));
+      return file;
+    };
+    expect(templates('sign-trust-list', repo, await list(8), '--keys', keys)).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^trust list version 8 signed \(targets version 2\)/),
+    });
+    expect(templates('sign-trust-list', repo, await list(7), '--keys', keys)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/version 7 is lower than the signed 8/),
+    });
+    expect(templates('sign-trust-list', repo, join(work, 'keys', 'root.pub'), '--keys', keys)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/not a signed trust list/),
+    });
+    expect(templates('sign-trust-list', repo)).toMatchObject({ status: 2 });
   });
 });
