@@ -174,10 +174,18 @@ describe('maintenance mode on simulated devices, in Chromium', () => {
       ).toBeGreaterThanOrEqual(1);
     }
     expect(actions.find((fields) => fields.action === 'cardRead' && fields.phase === 'finished')?.result).toBe('passed');
-    const text = JSON.stringify(events);
+    // What the records say (not their hashes, where four digits turn up by chance); a PIN would stand as a token.
+    const text = JSON.stringify(events.map(({ event, fields }) => ({ event, fields })));
     expect(text).toContain('dev-staff');
-    for (const secret of [DEV_PIN, '1357', 'TEST-CODE-0042', zhangSan.name, zhangSan.idNumber]) expect(text).not.toContain(secret);
     const output = kiosk.output();
-    for (const secret of [DEV_PIN, 'TEST-CODE-0042', zhangSan.name, zhangSan.idNumber]) expect(output).not.toContain(secret);
+    for (const pin of [DEV_PIN, '1357']) {
+      const token = new RegExp(`(?<![0-9A-Za-z])${pin}(?![0-9A-Za-z])`);
+      expect(text).not.toMatch(token);
+      expect(output).not.toMatch(token);
+    }
+    for (const secret of ['TEST-CODE-0042', zhangSan.name, zhangSan.idNumber]) {
+      expect(text).not.toContain(secret);
+      expect(output).not.toContain(secret);
+    }
   });
 });
