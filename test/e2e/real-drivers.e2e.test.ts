@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulatorClientConfig } from '../../scripts/gateway-simulator/client-config';
 import { startGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { IdReaderEmulator } from '../emulators/id-reader-emulator';
@@ -19,7 +18,7 @@ import { startIppEverywherePrinter, type IppEverywherePrinter } from '../support
 import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
 import { pdfText } from '../support/pdf-text';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
-import { productionCopyOfTrustList } from '../support/trust-list-fixture';
+import { emulatedProductionConfig } from '../support/emulated-production-config';
 
 const citizen = testCitizens.find((c) => c.key === 'chan-tai-man')!.card;
 const cleanups: Array<() => Promise<void>> = [];
@@ -50,28 +49,17 @@ beforeAll(async () => {
   cleanups.push(() => rm(gatewayDir, { recursive: true, force: true }));
   const gateway = await startGatewaySimulator({ dataDir: gatewayDir, port: 0, adminPort: null });
   cleanups.push(() => gateway.close());
-  const { kioskId, ...remote } = simulatorClientConfig(gateway);
 
   const configFile = join(tmpdir(), `kiosk-real-drivers-${process.pid}.json`);
-  await writeFile(
-    configFile,
-    JSON.stringify({
-      kioskId,
-      production: true,
-      devices: {
-        idReader: { driver: 'serial', path: readerPair.devicePath, baudRate: 115200 },
-        scanner: { driver: 'serial', path: scanner.devicePath, baudRate: 9600, terminator: 'CR' },
-        a4Printer: { driver: 'ipp', url: a4.url },
-        receiptPrinter: { driver: 'escpos-serial', path: receipt.devicePath, baudRate: 19200 },
-      },
-      // A production configuration refuses the simulator's test trust list: the same issuers, as a production list.
-      gateway: {
-        mode: 'remote',
-        ...remote,
-        trustListFile: await productionCopyOfTrustList(gateway.files, join(gatewayDir, 'production-trust-list.jws')),
-      },
-    }),
-  );
+  const config = await emulatedProductionConfig({
+    gateway,
+    trustListCopy: join(gatewayDir, 'production-trust-list.jws'),
+    readerPath: readerPair.devicePath,
+    scannerPath: scanner.devicePath,
+    a4Url: a4.url,
+    receiptPath: receipt.devicePath,
+  });
+  await writeFile(configFile, JSON.stringify(config));
   kiosk = await startKioskProcess({ agent: 'production', args: ['--config', configFile] });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -9,14 +9,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosticRecord } from '../../kiosk/diagnostics/diagnostic-record';
-import { simulatorClientConfig } from '../../scripts/gateway-simulator/client-config';
 import { startGatewaySimulator } from '../../scripts/gateway-simulator/simulator';
 import { IdReaderEmulator } from '../emulators/id-reader-emulator';
 import { ReceiptPrinterEmulator } from '../emulators/receipt-printer-emulator';
 import { freeLoopbackPort, startIppEverywherePrinter, type IppEverywherePrinter } from '../support/ipp-everywhere-printer';
 import { repoRoot } from '../support/kiosk-process';
 import { openPtyPair } from '../support/pty-pair';
-import { productionCopyOfTrustList } from '../support/trust-list-fixture';
+import { emulatedProductionConfig } from '../support/emulated-production-config';
 
 const run = promisify(execFile);
 const cleanups: Array<() => Promise<void>> = [];
@@ -52,31 +51,21 @@ beforeAll(async () => {
   cleanups.push(() => a4.close());
   const gateway = await startGatewaySimulator({ dataDir: join(workDir, 'gateway'), port: 0, adminPort: null });
   cleanups.push(() => gateway.close());
-  const { kioskId, ...remote } = simulatorClientConfig(gateway);
 
   configFile = join(workDir, 'kiosk.json');
-  await writeFile(
-    configFile,
-    JSON.stringify({
-      kioskId,
-      production: true,
-      // No agent listens here: the command line opens the devices itself.
-      port: await freeLoopbackPort(),
-      dataDir: join(workDir, 'data'),
-      devices: {
-        idReader: { driver: 'serial', path: readerPair.devicePath, baudRate: 115200 },
-        scanner: { driver: 'serial', path: join(workDir, 'no-such-scanner'), baudRate: 9600, terminator: 'CR' },
-        a4Printer: { driver: 'ipp', url: a4.url },
-        receiptPrinter: { driver: 'escpos-serial', path: receipt.devicePath, baudRate: 19200 },
-      },
-      // A production configuration refuses the simulator's test trust list: the same issuers, as a production list.
-      gateway: {
-        mode: 'remote',
-        ...remote,
-        trustListFile: await productionCopyOfTrustList(gateway.files, join(workDir, 'trust-list.jws')),
-      },
-    }),
+  const config = await emulatedProductionConfig(
+    {
+      gateway,
+      trustListCopy: join(workDir, 'trust-list.jws'),
+      readerPath: readerPair.devicePath,
+      scannerPath: join(workDir, 'no-such-scanner'),
+      a4Url: a4.url,
+      receiptPath: receipt.devicePath,
+    },
+    // No agent listens here: the command line opens the devices itself.
+    { port: await freeLoopbackPort(), dataDir: join(workDir, 'data') },
   );
+  await writeFile(configFile, JSON.stringify(config));
 }, 120_000);
 
 afterAll(async () => {
