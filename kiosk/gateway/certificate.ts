@@ -1,7 +1,7 @@
 // A certificate as the gateway issues it (the JWS payload of shared/contracts/sharing-gateway-v1.md).
 
 import type { CertType } from '../errands/catalogue';
-import type { IssuerStamp } from './issuer-stamp';
+import type { IssuerStamp } from '../../verifier/issuer-stamp';
 
 export interface CertificateField {
   key: string;

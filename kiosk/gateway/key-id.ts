@@ -2,7 +2,7 @@
 
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 
-export const KID_PATTERN = /^[0-9a-f]{16}$/;
+export { KID_PATTERN } from '../../verifier/compact-jws';
 
 export function keyId(key: KeyObject): string {
   // A private key yields its public half, so the kid of either is the same.

@@ -6,13 +6,13 @@ import type { Result } from '../../device-drivers/result';
 import { assembleSeal, prepareSeal, type SealClaims } from '../../verifier/kq1-format';
 import type { SyncSealCrypto } from '../../verifier/seal-crypto';
 import { verifySeal as verifyKq1Seal, type SealError, type VerifiedSeal as VerifiedKq1Seal } from '../../verifier/verify-kq1';
-import type { TrustEntry, TrustList } from './trust-list';
+import type { TrustEntry, TrustList } from '../../verifier/load-trust-list';
 import { signatureScheme, type SignatureAlg } from './signature-algorithms';
 
 // Kept here for the gateway's callers (the response check, the simulator's issuer).
 export { SEAL_MAX_COSE_BYTES, sealCoseBytes, sealFactKeys, type SealClaims } from '../../verifier/kq1-format';
 
-export type VerifiedSeal = VerifiedKq1Seal<TrustEntry>;
+export type VerifiedSeal = VerifiedKq1Seal<TrustEntry<KeyObject>>;
 
 export interface SealSigner {
   alg: SignatureAlg;
@@ -31,6 +31,6 @@ export const nodeSealCrypto: SyncSealCrypto<KeyObject> = {
 };
 
 /** The four-step check of seal-kq1.md, "Verifying", against the kiosk's trust list. */
-export function verifySeal(text: string, trustList: TrustList, now: Date): Result<VerifiedSeal, SealError> {
+export function verifySeal(text: string, trustList: TrustList<KeyObject>, now: Date): Result<VerifiedSeal, SealError> {
   return verifyKq1Seal(text, trustList, now, nodeSealCrypto);
 }

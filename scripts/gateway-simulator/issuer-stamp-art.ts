@@ -4,7 +4,7 @@
 
 import type { Glyph, PathCommand } from 'fontkit';
 import { parsedFont } from '../../print-templates/bundled-fonts';
-import type { IssuerStamp } from '../../kiosk/gateway/issuer-stamp';
+import type { IssuerStamp } from '../../verifier/issuer-stamp';
 
 const side = 200;
 const centre = side / 2;
