@@ -5,12 +5,11 @@
 
 import type { KeyObject } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
+import { SM2_USER_ID, verifySm2Signature } from '../../verifier/sm2-signature';
 import type { SignatureScheme } from './signature-scheme';
 import { sm2PrivateKeyHex, sm2PublicKeyHex } from './sm2-key';
 
-export const SM2_USER_ID = '1234567812345678';
-/** The order n of the SM2 curve: r and s must lie in [1, n-1]. */
-const SM2_ORDER = BigInt('0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123');
+export { SM2_USER_ID } from '../../verifier/sm2-signature';
 
 type PublicPoint = ReturnType<typeof sm2.precomputePublicKey>;
 
@@ -53,11 +52,6 @@ function verifyingKey(key: KeyObject): PublicPoint | null {
   return point;
 }
 
-function inRange(bytes: Uint8Array): boolean {
-  const value = BigInt('0x' + Buffer.from(bytes).toString('hex'));
-  return value >= 1n && value < SM2_ORDER;
-}
-
 export const sm2Sm3: SignatureScheme = {
   alg: 'SM2-SM3',
   sign(data, privateKey) {
@@ -67,14 +61,8 @@ export const sm2Sm3: SignatureScheme = {
     return Buffer.from(hex, 'hex');
   },
   verify(data, signature, publicKey) {
-    if (signature.length !== 64 || !inRange(signature.subarray(0, 32)) || !inRange(signature.subarray(32))) return false;
     const point = verifyingKey(publicKey);
-    if (!point) return false;
-    try {
-      return sm2.doVerifySignature(data, Buffer.from(signature).toString('hex'), point, { hash: true, userId: SM2_USER_ID });
-    } catch {
-      return false;
-    }
+    return point !== null && verifySm2Signature(data, signature, point);
   },
   acceptsKey(publicKey) {
     return sm2PublicKeyHex(publicKey) !== null;
