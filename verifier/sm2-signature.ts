@@ -3,6 +3,7 @@
 // this file only when a seal needs an SM2 key checked.
 
 import { sm2 } from 'sm-crypto-v2';
+import { bytesToHex } from './hex';
 
 export const SM2_USER_ID = '1234567812345678';
 /** The order n of the SM2 curve: r and s must lie in [1, n-1]. */
@@ -10,10 +11,6 @@ const SM2_ORDER = BigInt('0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BB
 
 /** The public point, as `04‖x‖y` hex or precomputed once for many checks. */
 export type Sm2PublicPoint = string | ReturnType<typeof sm2.precomputePublicKey>;
-
-export function bytesToHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 function inRange(bytes: Uint8Array): boolean {
   const value = BigInt('0x' + bytesToHex(bytes));

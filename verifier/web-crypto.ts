@@ -3,7 +3,7 @@
 
 import type { AsyncTrustListCrypto, ImportedKey, KeyImport, KeyImportProblem, PinnedRoot } from './load-trust-list';
 import type { SignatureCheck } from './seal-crypto';
-import { bytesToHex } from './sm2-signature';
+import { bytesToHex } from './hex';
 
 /** A key as the page holds it: a WebCrypto key for ES256, the uncompressed point in hex for SM2. */
 export type WebKey = { alg: 'ES256'; key: CryptoKey } | { alg: 'SM2-SM3'; pointHex: string };

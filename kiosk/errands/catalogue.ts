@@ -1,6 +1,7 @@
 // The errand catalogue is data (errands.json), checked against this schema when the agent starts.
 
 import { z } from 'zod';
+import { certTypeWords } from '../../verifier/claim-words';
 import catalogueJson from './errands.json';
 
 const code = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'codes are A-Z a-z 0-9 - and at most 64 characters');
@@ -10,12 +11,7 @@ export const certTypeSchema = z.enum(['no-property-proof', 'social-security-reco
 export type CertType = z.infer<typeof certTypeSchema>;
 
 /** Certificate names for screens and audit-free messages. */
-export const certTypeNames: Record<CertType, { zh: string; en: string }> = {
-  'no-property-proof': { zh: '无房证明', en: 'No-property proof' },
-  'social-security-record': { zh: '社会保险参保证明', en: 'Social-security record' },
-  'residence-proof': { zh: '居住证明', en: 'Residence proof' },
-  'household-registration-proof': { zh: '户籍证明', en: 'Household-registration proof' },
-};
+export const certTypeNames: Record<CertType, { zh: string; en: string }> = certTypeWords;
 
 export const errandSchema = z.object({
   id: code,

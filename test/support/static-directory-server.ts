@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 
-export async function startStaticDirectoryServer(root: string): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+/** `contentType` names a file's type by its path (a web page's server must say text/html); bytes otherwise. */
+export async function startStaticDirectoryServer(
+  root: string,
+  contentType: (path: string) => string = () => 'application/octet-stream',
+): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
   const requests: string[] = [];
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -17,7 +21,7 @@ export async function startStaticDirectoryServer(root: string): Promise<{ url: s
       return;
     }
     readFile(file).then(
-      (bytes) => response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length }).end(bytes),
+      (bytes) => response.writeHead(200, { 'content-type': contentType(path), 'content-length': bytes.length }).end(bytes),
       () => response.writeHead(404).end(),
     );
   });

@@ -76,9 +76,18 @@ export function makeTrustList(
  * configuration that says production refuses a test list, so a production agent against the simulator needs this.
  */
 export async function productionCopyOfTrustList(files: { trustList: string; trustRootKey: string }, path: string): Promise<string> {
+  return changedCopyOfTrustList(files, path, { environment: 'production' });
+}
+
+/** The gateway simulator's trust list with `changes` made to its payload, re-signed by its root, written to `path`. */
+export async function changedCopyOfTrustList(
+  files: { trustList: string; trustRootKey: string },
+  path: string,
+  changes: Partial<TrustListDocument>,
+): Promise<string> {
   const [, payload] = (await readFile(files.trustList, 'utf8')).trim().split('.');
   const document = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as TrustListDocument;
   const rootKey = createPrivateKey(await readFile(files.trustRootKey, 'utf8'));
-  await writeFile(path, publishTrustList({ ...document, environment: 'production' }, rootKey));
+  await writeFile(path, publishTrustList({ ...document, ...changes }, rootKey));
   return path;
 }
