@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedA4Printer } from '../device-drivers/a4-printer/simulated-a4-printer';
-import { encodeSeal, type SealClaims } from '../kiosk/gateway/seal-kq1';
+import { encodeSeal } from '../kiosk/gateway/seal-kq1';
 import { publishTrustList } from '../kiosk/gateway/trust-list';
 import type { VerifiedCertificate } from '../kiosk/gateway/certificate';
 import { createPrintService } from '../kiosk/printing/print-service';
 import { zhangSanNoPropertyProof } from '../print-templates/fixtures/synthetic-certificates';
 import { loadBundledTemplate } from '../print-templates/template-store';
 import { repoRoot } from '../test/support/kiosk-process';
+import { currentPaperClaims } from '../test/support/kq1-seal-fixture';
 import { makeIssuer, newEs256Key, trustDocument } from '../test/support/trust-list-fixture';
 import { sealUrl } from '../verifier/kq1-url-form';
 import type { SealReport } from './verify-seal/seal-report';
@@ -24,17 +25,7 @@ const page = 'https://verify.example.gov.cn/kq1';
 const day = 86_400_000;
 const issuer = makeIssuer();
 const root = newEs256Key();
-const nowS = Math.floor(Date.now() / 1000);
-const claims: SealClaims = {
-  v: 1,
-  t: 'no-property-proof',
-  id: zhangSanNoPropertyProof.certId,
-  n: '张三',
-  m: '330106********123X',
-  f: { region: '杭州市' },
-  iat: nowS - 60,
-  exp: nowS + 30 * 86_400,
-};
+const claims = currentPaperClaims();
 const seal = encodeSeal(claims, { alg: 'ES256', kid: issuer.kid, privateKey: issuer.privateKey });
 let dir: string;
 

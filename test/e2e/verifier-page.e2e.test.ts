@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4-printer';
 import type { VerifiedCertificate } from '../../kiosk/gateway/certificate';
 import { keyId } from '../../kiosk/gateway/key-id';
-import { encodeSeal, type SealClaims } from '../../kiosk/gateway/seal-kq1';
+import { encodeSeal } from '../../kiosk/gateway/seal-kq1';
 import { createPrintService } from '../../kiosk/printing/print-service';
 import { zhangSanNoPropertyProof } from '../../print-templates/fixtures/synthetic-certificates';
 import { loadBundledTemplate } from '../../print-templates/template-store';
@@ -23,6 +23,7 @@ import { sealFailureText } from '../../verifier/verify-kq1';
 import { buildVerifierPage, gzippedSize } from '../support/build-verifier-page';
 import { launchChromium } from '../support/chromium';
 import { startStaticDirectoryServer } from '../support/static-directory-server';
+import { currentPaperClaims } from '../support/kq1-seal-fixture';
 import { changedCopyOfTrustList } from '../support/trust-list-fixture';
 
 const OFFICIAL = 'https://verify.example.gov.cn/kq1';
@@ -55,21 +56,7 @@ function sealPieceIn(text: string, fragment: string): string | undefined {
   return undefined;
 }
 
-function claimsFor(overrides: Partial<SealClaims> = {}): SealClaims {
-  return {
-    v: 1,
-    t: 'no-property-proof',
-    id: zhangSanNoPropertyProof.certId,
-    n: '张三',
-    m: '330106********123X',
-    f: { region: '杭州市' },
-    iat: nowS - 60,
-    exp: nowS + 30 * DAY_S,
-    ...overrides,
-  };
-}
-
-function sealBy(alg: 'ES256' | 'SM2-SM3', claims = claimsFor(), department = 'real-estate-registration'): string {
+function sealBy(alg: 'ES256' | 'SM2-SM3', claims = currentPaperClaims(), department = 'real-estate-registration'): string {
   const key = material.issuers.get(department)![alg];
   return encodeSeal(claims, { alg, kid: key.kid, privateKey: key.privateKey });
 }
@@ -175,9 +162,9 @@ describe('the static verifier page, in Chromium', () => {
     await serveTrustList(join(dir, 'production.jws'));
     const seal = printedUrl.slice(printedUrl.indexOf('#') + 1);
     const tampered = `${OFFICIAL}#${seal.slice(0, -4)}${seal.endsWith('0000') ? '1111' : '0000'}`;
-    const expired = sealUrl(OFFICIAL, sealBy('ES256', claimsFor({ iat: nowS - 20 * DAY_S, exp: nowS - 2 * DAY_S })));
+    const expired = sealUrl(OFFICIAL, sealBy('ES256', currentPaperClaims({ iat: nowS - 20 * DAY_S, exp: nowS - 2 * DAY_S })));
     const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-    const unknown = sealUrl(OFFICIAL, encodeSeal(claimsFor(), { alg: 'ES256', kid: keyId(stranger), privateKey: stranger }));
+    const unknown = sealUrl(OFFICIAL, encodeSeal(currentPaperClaims(), { alg: 'ES256', kid: keyId(stranger), privateKey: stranger }));
     const unofficial = `${OFFICIAL_ORIGIN}/other#${seal}`;
     for (const [url, failures] of [
       [tampered, ['signature-invalid', 'damaged']],

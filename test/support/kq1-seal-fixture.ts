@@ -4,6 +4,7 @@
 import { createPublicKey } from 'node:crypto';
 import { encodeSeal, type SealClaims } from '../../kiosk/gateway/seal-kq1';
 import { loadTrustList, publishTrustList, type TrustList } from '../../kiosk/gateway/trust-list';
+import { zhangSanNoPropertyProof } from '../../print-templates/fixtures/synthetic-certificates';
 import { makeIssuer, newEs256Key, trustDocument } from './trust-list-fixture';
 
 export const page = 'https://verify.example.gov.cn/kq1';
@@ -30,3 +31,19 @@ export function list(extra: Record<string, unknown>): TrustList {
 }
 
 export const production = list({ environment: 'production', verifierUrls: [page] });
+
+/** The claims of the printed 无房证明 fixture, issued a minute ago and valid for 30 days from now. */
+export function currentPaperClaims(overrides: Partial<SealClaims> = {}): SealClaims {
+  const nowS = Math.floor(Date.now() / 1000);
+  return {
+    v: 1,
+    t: 'no-property-proof',
+    id: zhangSanNoPropertyProof.certId,
+    n: '张三',
+    m: '330106********123X',
+    f: { region: '杭州市' },
+    iat: nowS - 60,
+    exp: nowS + 30 * 86_400,
+    ...overrides,
+  };
+}
