@@ -134,18 +134,15 @@ describe('App', () => {
     expect(app.button('start')?.querySelector('.bi-main')?.textContent).toBe('Start');
   });
 
-  it('shows only the masked holder outside the preview, and the full values only on it', () => {
+  it('shows only the masked holder outside the preview, and the full values only on it, in the paper drawn', () => {
     for (const screen of allScreens) {
       const view = viewsByScreen[screen];
       const app = setup(view);
       const text = app.container.textContent ?? '';
-      if (screen === 'preview') {
-        expect(text).toContain(FULL_NAME);
-        expect(text).toContain(FULL_ID_NUMBER);
-      } else {
-        expect(text, screen).not.toContain(FULL_NAME);
-        expect(text, screen).not.toContain(FULL_ID_NUMBER);
-      }
+      // The full values reach the screen only as the print job's PDF, drawn on the preview (never as page text).
+      expect(text, screen).not.toContain(FULL_NAME);
+      expect(text, screen).not.toContain(FULL_ID_NUMBER);
+      expect(app.container.querySelector('[data-pdf-pages]') !== null, screen).toBe(screen === 'preview');
       if (screen === 'consent' || screen === 'fetching') {
         expect(text).toContain(MASKED_NAME);
         expect(text).toContain(MASKED_ID_NUMBER);
@@ -155,8 +152,10 @@ describe('App', () => {
 
   it('forgets the view, and the citizen on it, when the agent goes away', () => {
     const app = setup(viewsByScreen.preview);
-    expect(app.container.textContent).toContain(FULL_NAME);
+    expect(app.container.querySelector('[data-pdf-pages]')).not.toBeNull();
     act(() => app.connection.down());
+    expect(app.container.querySelector('[data-pdf-pages]')).toBeNull();
+    expect(app.container.querySelector('canvas')).toBeNull();
     expect(app.container.textContent).not.toContain(FULL_NAME);
     expect(app.container.textContent).not.toContain(MASKED_NAME);
   });

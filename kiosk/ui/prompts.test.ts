@@ -7,14 +7,12 @@ import { countdownPrompt, screenPrompt } from './prompts';
 function personalValues(view: SessionView): string[] {
   const values: string[] = [];
   if (view.holder) values.push(view.holder.maskedName, view.holder.maskedIdNumber);
-  for (const doc of view.documents ?? []) {
-    values.push(doc.holderName, doc.holderIdNumber, doc.certId, ...doc.fields.map((f) => f.value));
-  }
+  if (view.preview) values.push(view.preview.pdfBase64, ...view.preview.papers.map((paper) => paper.certId));
   return values;
 }
 
-/** The preview's documents, put on every screen's view so no screen's prompt can reach for them unseen. */
-const documents = viewsByScreen.preview.documents;
+/** The preview's PDF, put on every screen's view so no screen's prompt can reach for it unseen. */
+const preview = viewsByScreen.preview.preview;
 const holder = viewsByScreen.consent.holder;
 
 describe('spoken prompts', () => {
@@ -22,7 +20,7 @@ describe('spoken prompts', () => {
   for (const screen of allScreens) {
     for (const language of languages) {
       it(`${screen} (${language}) has a prompt and no personal value`, () => {
-        const view: SessionView = { ...viewsByScreen[screen], holder, documents };
+        const view: SessionView = { ...viewsByScreen[screen], holder, preview };
         const prompt = screenPrompt(view, language);
         expect(prompt.length).toBeGreaterThan(3);
         for (const value of personalValues(view)) expect(prompt).not.toContain(value);

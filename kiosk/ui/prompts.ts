@@ -1,5 +1,5 @@
 // What each screen says aloud. Built only from fixed texts, errand names and the agent's failure texts:
-// never from view.holder or view.documents, because a name or an ID number must never be spoken
+// never from view.holder or view.preview, because a name or an ID number must never be spoken
 // (prompts.test.ts checks this for every screen).
 
 import type { Bilingual, Language, PrintStage, SessionView } from '../session/session-view';
