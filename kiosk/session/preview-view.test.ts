@@ -16,13 +16,16 @@ describe('the preview view', () => {
     expect(h.screen()).toBe('preview');
     const preview = h.view().preview!;
     expect(Buffer.from(preview.pdfBase64, 'base64')).toEqual(Buffer.from(h.document.pdf));
-    expect(preview).toMatchObject({ pages: 1, papers: [{ title: '无房证明', certId: 'NPP-TEST-0001' }], printerWarning: null });
+    expect(preview).toMatchObject({ pages: 1, papers: [{ title: '无房证明', certId: 'NPP-TEST-0001' }] });
+    expect(h.view().printerWarning).toBeNull();
     // Nothing of a certificate but its title and number besides the PDF: no second layout to disagree with it.
     expect(JSON.stringify(preview)).not.toContain(testCertificate().holder.idNumber);
     h.send({ type: 'PRINT' });
     await h.flush();
     expect(h.screen()).toBe('printing');
     expect(h.view().preview).toBeNull();
+    h.setPrinter('paperOut');
+    expect(h.view().printerWarning).toBeNull(); // the printing screen says it its own way
   });
 
   it('names each paper of an errand that prints several', async () => {
@@ -56,7 +59,7 @@ describe('the preview view', () => {
     const h = createSessionHarness();
     await h.toPreview();
     h.setPrinter(problem);
-    const warning = h.view().preview?.printerWarning;
+    const warning = h.view().printerWarning;
     expect(warning).toMatchObject({ problem, title: { zh: title, en: expect.any(String) } });
     expect(warning!.detail.en).not.toBe('');
     expect(warning!.nextSteps.map((step) => step.zh)).toEqual([
@@ -66,7 +69,7 @@ describe('the preview view', () => {
     ]);
     for (const step of warning!.nextSteps) expect(step.en).not.toBe('');
     h.setPrinter('ready');
-    expect(h.view().preview?.printerWarning).toBeNull();
+    expect(h.view().printerWarning).toBeNull();
   });
 
   it('is gone once the session ends, with the document', async () => {

@@ -58,7 +58,6 @@ describe('session machine: happy path', () => {
       pdfBase64: Buffer.from(h.document.pdf).toString('base64'),
       pages: 1,
       papers: [{ title: '无房证明', certId: 'NPP-TEST-0001' }],
-      printerWarning: null,
     });
     h.send({ type: 'PRINT' });
     await h.flush();

@@ -60,7 +60,7 @@ function detail(errand: Errand, availability: (errand: Errand) => ErrandAvailabi
 /** A PDF's base64, made once per document however often the view is built (the countdown ticks each second). */
 const pdfBase64Of = new WeakMap<PrintDocument, string>();
 
-function previewOf(document: PrintDocument, certificates: readonly VerifiedCertificate[], printer: PrinterReadiness): PreviewView {
+function previewOf(document: PrintDocument, certificates: readonly VerifiedCertificate[]): PreviewView {
   let pdfBase64 = pdfBase64Of.get(document);
   if (pdfBase64 === undefined) {
     pdfBase64 = Buffer.from(document.pdf.buffer, document.pdf.byteOffset, document.pdf.byteLength).toString('base64');
@@ -70,7 +70,6 @@ function previewOf(document: PrintDocument, certificates: readonly VerifiedCerti
     pdfBase64,
     pages: document.pages,
     papers: certificates.map(({ title, certId }) => ({ title, certId })),
-    printerWarning: printerWarningView(printer),
   };
 }
 
@@ -84,7 +83,7 @@ export function buildSessionView(
   const screen = screenOf(snapshot);
   const card = context.card;
   const preview =
-    screen === 'preview' && context.document && context.certificates ? previewOf(context.document, context.certificates, printer()) : null;
+    screen === 'preview' && context.document && context.certificates ? previewOf(context.document, context.certificates) : null;
   return {
     screen,
     prefs: context.prefs,
@@ -96,6 +95,7 @@ export function buildSessionView(
         ? { zh: '未能读取身份证，请拿起后重新平放在读卡区', en: 'The card could not be read. Lift it and lay it flat on the reader again.' }
         : null,
     preview,
+    printerWarning: screen === 'preview' ? printerWarningView(printer()) : null,
     printStage: screen === 'printing' || screen === 'takeItems' ? context.printStage : null,
     canCancel: snapshot.matches('session') && !snapshot.matches({ session: { flow: { printing: 'running' } } }),
     failure: screen === 'failed' && context.failure ? failureView(context.failure) : null,

@@ -63,8 +63,6 @@ export interface PreviewView {
   pages: number;
   /** One per certificate, in print order: "共 2 份" when an errand prints several. */
   papers: Array<{ title: string; certId: string }>;
-  /** The printer cannot print now (paper out, jam, offline): said before 打印 is tapped, with the next step. */
-  printerWarning: PrinterWarningView | null;
 }
 
 export interface PrinterWarningView {
@@ -104,6 +102,8 @@ export interface SessionView {
   cardProblem: Bilingual | null;
   /** Only on the preview screen. */
   preview: PreviewView | null;
+  /** Only on the preview: the printer cannot print now (paper out, jam, offline), said before 打印 is tapped. */
+  printerWarning: PrinterWarningView | null;
   printStage: PrintStage | null;
   /** Cancel is offered until a print job has been handed to the printer. */
   canCancel: boolean;

@@ -49,6 +49,21 @@ describe('spoken prompts', () => {
     }
   });
 
+  it('says on the preview that the printer cannot print now, and what to do, before 打印 is tapped', () => {
+    const warned: SessionView = {
+      ...viewsByScreen.preview,
+      printerWarning: {
+        problem: 'jammed',
+        title: { zh: '打印机卡纸', en: 'The printer has a paper jam' },
+        detail: { zh: '现在点“打印”将无法打印。', en: 'Tapping Print will not print now.' },
+        nextSteps: [{ zh: '请联系大厅工作人员处理打印机', en: 'Ask hall staff to see to the printer' }],
+      },
+    };
+    expect(screenPrompt(warned, 'zh')).toMatch(/^打印机卡纸。请联系大厅工作人员处理打印机。/);
+    expect(screenPrompt(warned, 'en')).toContain('The printer has a paper jam');
+    expect(screenPrompt(viewsByScreen.preview, 'zh')).not.toContain('打印机');
+  });
+
   it('speaks the countdown, or that the session is ending', () => {
     expect(countdownPrompt(30, true, 'zh')).toContain('30秒');
     expect(countdownPrompt(30, false, 'en')).toContain('ending');

@@ -25,9 +25,9 @@ describe('the preview is the paper', () => {
   it('prints the previewed bytes of a two-certificate errand, and forgets them when the session ends', async () => {
     const spoolDir = running.agent.spoolDir!;
     await api.consentTo('renter-provident-fund-withdrawal', ayiguli.key);
-    const { preview } = await api.waitForScreen('preview');
+    const { preview, printerWarning } = await api.waitForScreen('preview');
     expect(preview?.papers.map((paper) => paper.title)).toEqual(['无房证明', '社会保险参保证明']);
-    expect(preview?.printerWarning).toBeNull();
+    expect(printerWarning).toBeNull();
     const previewed = Buffer.from(preview!.pdfBase64, 'base64');
     expect(previewed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(preview!.pages).toBeGreaterThanOrEqual(2);
@@ -61,15 +61,15 @@ describe('the preview is the paper', () => {
     await api.event({ type: 'HOME' });
     await api.waitForScreen('home', 15_000);
     await api.consentTo('no-property-proof-provident-fund', 'zhang-san');
-    expect((await api.waitForScreen('preview')).preview?.printerWarning).toBeNull();
+    expect((await api.waitForScreen('preview')).printerWarning).toBeNull();
     await api.post('/api/sim/a4-printer', { action: 'paper', level: 'out' });
     let warned = await api.view();
-    for (let i = 0; i < 100 && !warned.preview?.printerWarning; i++) {
+    for (let i = 0; i < 100 && !warned.printerWarning; i++) {
       await new Promise((r) => setTimeout(r, 20));
       warned = await api.view();
     }
     expect(warned.screen).toBe('preview');
-    expect(warned.preview?.printerWarning).toMatchObject({ problem: 'paperOut', title: { zh: '打印机缺纸' } });
+    expect(warned.printerWarning).toMatchObject({ problem: 'paperOut', title: { zh: '打印机缺纸' } });
     await api.post('/api/sim/a4-printer', { action: 'paper', level: 'full' });
     await api.event({ type: 'CANCEL' });
     await api.waitForScreen('home', 15_000);

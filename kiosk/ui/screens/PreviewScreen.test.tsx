@@ -120,14 +120,11 @@ describe('the preview screen', () => {
   it('warns before 打印 that the printer is out of paper, in both languages, with the next steps and other places', async () => {
     const warned: SessionView = {
       ...preview,
-      preview: {
-        ...preview.preview!,
-        printerWarning: {
-          problem: 'paperOut',
-          title: { zh: '打印机缺纸', en: 'The printer is out of paper' },
-          detail: { zh: '现在点“打印”将无法打印。', en: 'Tapping Print will not print now.' },
-          nextSteps: [{ zh: '可使用附近的其他自助终端', en: 'You can use another self-service kiosk nearby' }],
-        },
+      printerWarning: {
+        problem: 'paperOut',
+        title: { zh: '打印机缺纸', en: 'The printer is out of paper' },
+        detail: { zh: '现在点“打印”将无法打印。', en: 'Tapping Print will not print now.' },
+        nextSteps: [{ zh: '可使用附近的其他自助终端', en: 'You can use another self-service kiosk nearby' }],
       },
     };
     const app = await setup(warned, info);

@@ -30,7 +30,7 @@ export function PreviewScreen({ view }: { view: SessionView }) {
         />
       }
     >
-      {preview?.printerWarning && <PrinterWarningNotice warning={preview.printerWarning} />}
+      {view.printerWarning && <PrinterWarningNotice warning={view.printerWarning} />}
       {preview && preview.papers.length > 1 && (
         <p class="paper-count" data-paper-count={preview.papers.length}>
           <Bi text={paperCount(preview.papers.length)} />
