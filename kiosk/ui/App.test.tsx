@@ -2,7 +2,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { ScreenName, SessionView } from '../session/session-view';
-import { allScreens, baseView, FULL_ID_NUMBER, FULL_NAME, MASKED_ID_NUMBER, MASKED_NAME, viewsByScreen } from './fixtures/session-views';
+import {
+  allScreens,
+  baseView,
+  FULL_ID_NUMBER,
+  FULL_NAME,
+  kioskInfoWithWindow,
+  MASKED_ID_NUMBER,
+  MASKED_NAME,
+  viewsByScreen,
+} from './fixtures/session-views';
 import { renderApp } from './fixtures/render-app';
 
 const PREFS = ['pref:language', 'pref:elderly', 'pref:largeText', 'pref:highContrast', 'pref:mute', 'repeat'];
@@ -230,19 +239,7 @@ describe('App', () => {
 
   it("a failure screen names the kiosk's nearby service points, with place and hours, as a next step", () => {
     const app = setup();
-    const info = {
-      kioskId: 'HZ-XH-0042',
-      devPanel: false,
-      testCards: [],
-      servicePoints: [
-        {
-          kind: 'window' as const,
-          name: { zh: '市民之家综合窗口', en: 'Citizen Home windows' },
-          place: { zh: '市民之家一楼', en: 'Citizen Home, ground floor' },
-          hours: { zh: '周一至周五 9:00–17:00', en: 'Mon–Fri 9:00–17:00' },
-        },
-      ],
-    };
+    const info = kioskInfoWithWindow;
     act(() => app.connection.show(viewsByScreen.failed, { ...info, servicePoints: [] }));
     expect(app.container.querySelector('[data-service-points]')).toBeNull();
     act(() => app.connection.show(viewsByScreen.failed, info));

@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskInfo, SessionView } from '../../session/session-view';
 import { renderApp } from '../fixtures/render-app';
-import { viewsByScreen } from '../fixtures/session-views';
+import { kioskInfoWithWindow, viewsByScreen } from '../fixtures/session-views';
 
 const drawn: Array<{ index: number; width: number }> = [];
 const pdfjs = { fails: false, drawFails: false, closed: 0 };
@@ -37,20 +37,6 @@ const twoPapers: SessionView = {
     ],
   },
 };
-const info: KioskInfo = {
-  kioskId: 'HZ-XH-0042',
-  devPanel: false,
-  testCards: [],
-  servicePoints: [
-    {
-      kind: 'window',
-      name: { zh: '市民之家综合窗口', en: 'Citizen Home windows' },
-      place: { zh: '市民之家一楼', en: 'Citizen Home, ground floor' },
-      hours: { zh: '周一至周五 9:00–17:00', en: 'Mon–Fri 9:00–17:00' },
-    },
-  ],
-};
-
 let cleanup: (() => void) | null = null;
 beforeEach(() => {
   drawn.length = 0;
@@ -127,7 +113,7 @@ describe('the preview screen', () => {
         nextSteps: [{ zh: '可使用附近的其他自助终端', en: 'You can use another self-service kiosk nearby' }],
       },
     };
-    const app = await setup(warned, info);
+    const app = await setup(warned, kioskInfoWithWindow);
     const warning = app.container.querySelector('[data-printer-warning="paperOut"]');
     expect(warning?.getAttribute('role')).toBe('alert');
     expect(warning?.textContent).toContain('打印机缺纸');
