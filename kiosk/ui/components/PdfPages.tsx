@@ -1,5 +1,6 @@
 // The print job's pages as they will print: the PDF itself drawn by pdf.js, which is loaded here, on the
-// preview, and nowhere else. One canvas per page, scrolled by touch; wider in elderly mode (panned sideways).
+// preview, and nowhere else. One canvas per page, scrolled by touch; wider in elderly and large-text modes
+// (panned sideways).
 // Never a blank box: a note while it loads, and a plain message if it cannot be drawn (the citizen can still
 // print or go back). The canvases and the document go with the screen.
 
@@ -15,9 +16,9 @@ export type PdfOpener = (bytes: Uint8Array) => Promise<OpenedPdf>;
 
 const openWithPdfjs: PdfOpener = async (bytes) => (await import('../pdf-canvas-renderer')).openPdf(bytes);
 
-/** A page no wider than this reads comfortably on a landscape screen; elderly mode enlarges it. */
+/** A page no wider than this reads comfortably on a landscape screen; elderly and large-text modes enlarge it. */
 const MAX_PAGE_WIDTH_PX = 1400;
-const ELDERLY_ENLARGEMENT = 1.4;
+const ENLARGEMENT = 1.4;
 
 type Phase = { kind: 'loading' } | { kind: 'opened'; pdf: OpenedPdf; drawn: boolean } | { kind: 'failed' };
 
@@ -28,8 +29,8 @@ function bytesOf(base64: string): Uint8Array {
   return bytes;
 }
 
-/** The pages' width in CSS pixels: the column's width (capped), enlarged in elderly mode; again on rotation. */
-function usePageWidth(column: { current: HTMLElement | null }, elderly: boolean): number {
+/** The pages' width in CSS pixels: the column's width (capped), maybe enlarged; measured again on rotation. */
+function usePageWidth(column: { current: HTMLElement | null }, enlarged: boolean): number {
   const [columnWidth, setColumnWidth] = useState(0);
   useEffect(() => {
     const measure = () => setColumnWidth(column.current?.clientWidth ?? 0);
@@ -37,13 +38,13 @@ function usePageWidth(column: { current: HTMLElement | null }, elderly: boolean)
     window.addEventListener('resize', measure);
     return () => window.removeEventListener('resize', measure);
   }, []);
-  return Math.round(Math.min(columnWidth, MAX_PAGE_WIDTH_PX) * (elderly ? ELDERLY_ENLARGEMENT : 1));
+  return Math.round(Math.min(columnWidth, MAX_PAGE_WIDTH_PX) * (enlarged ? ENLARGEMENT : 1));
 }
 
-export function PdfPages({ pdfBase64, open = openWithPdfjs }: { pdfBase64: string; open?: PdfOpener }) {
-  const { elderly, language } = useUi();
+export function PdfPages({ pdfBase64, enlarged, open = openWithPdfjs }: { pdfBase64: string; enlarged: boolean; open?: PdfOpener }) {
+  const { language } = useUi();
   const column = useRef<HTMLDivElement>(null);
-  const width = usePageWidth(column, elderly);
+  const width = usePageWidth(column, enlarged);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const drawing = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -87,7 +88,11 @@ export function PdfPages({ pdfBase64, open = openWithPdfjs }: { pdfBase64: strin
   }, [pdf, width]);
 
   return (
-    <div class="pdf-pages" ref={column} data-pdf-pages={phase.kind === 'opened' && phase.drawn ? 'drawn' : phase.kind}>
+    <div
+      class={`pdf-pages${enlarged ? ' pdf-pages-enlarged' : ''}`}
+      ref={column}
+      data-pdf-pages={phase.kind === 'opened' && phase.drawn ? 'drawn' : phase.kind}
+    >
       {phase.kind === 'loading' && (
         <p class="pdf-pages-note">
           <Bi text={strings.previewLoading} />

@@ -76,8 +76,8 @@ describe('the preview screen', () => {
     expect(app.container.querySelector('[data-paper-count]')).toBeNull();
   });
 
-  it('enlarges the pages in elderly mode', async () => {
-    await setup({ ...preview, prefs: { ...preview.prefs, elderly: true } });
+  it.each(['elderly', 'largeText'] as const)('enlarges the pages in %s mode', async (mode) => {
+    await setup({ ...preview, prefs: { ...preview.prefs, [mode]: true } });
     expect(drawn.map((d) => d.width)).toEqual([1411, 1411]);
   });
 

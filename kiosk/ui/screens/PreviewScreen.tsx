@@ -43,7 +43,7 @@ export function PreviewScreen({ view }: { view: SessionView }) {
         </p>
       )}
       {preview ? (
-        <PdfPages pdfBase64={preview.pdfBase64} />
+        <PdfPages pdfBase64={preview.pdfBase64} enlarged={view.prefs.elderly || view.prefs.largeText} />
       ) : (
         <p class="notice notice-warning" role="alert" data-preview-failed="true">
           <Icon name="alert" />
