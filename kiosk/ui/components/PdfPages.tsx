@@ -11,10 +11,8 @@ import { useUi } from '../ui-context';
 import { Bi } from './Bi';
 import { Icon } from './Icon';
 
-/** Opens a PDF for drawing; the default loads pdf.js on first use. Tests pass their own. */
-export type PdfOpener = (bytes: Uint8Array) => Promise<OpenedPdf>;
-
-const openWithPdfjs: PdfOpener = async (bytes) => (await import('../pdf-canvas-renderer')).openPdf(bytes);
+/** pdf.js is loaded on first use, by this dynamic import alone. */
+const openPdf = async (bytes: Uint8Array): Promise<OpenedPdf> => (await import('../pdf-canvas-renderer')).openPdf(bytes);
 
 /** A page no wider than this reads comfortably on a landscape screen; elderly and large-text modes enlarge it. */
 const MAX_PAGE_WIDTH_PX = 1400;
@@ -41,7 +39,7 @@ function usePageWidth(column: { current: HTMLElement | null }, enlarged: boolean
   return Math.round(Math.min(columnWidth, MAX_PAGE_WIDTH_PX) * (enlarged ? ENLARGEMENT : 1));
 }
 
-export function PdfPages({ pdfBase64, enlarged, open = openWithPdfjs }: { pdfBase64: string; enlarged: boolean; open?: PdfOpener }) {
+export function PdfPages({ pdfBase64, enlarged }: { pdfBase64: string; enlarged: boolean }) {
   const { language } = useUi();
   const column = useRef<HTMLDivElement>(null);
   const width = usePageWidth(column, enlarged);
@@ -52,7 +50,7 @@ export function PdfPages({ pdfBase64, enlarged, open = openWithPdfjs }: { pdfBas
     let live = true;
     let opened: OpenedPdf | null = null;
     setPhase({ kind: 'loading' });
-    open(bytesOf(pdfBase64)).then(
+    openPdf(bytesOf(pdfBase64)).then(
       (pdf) => {
         opened = pdf;
         if (live) setPhase({ kind: 'opened', pdf, drawn: false });
@@ -64,7 +62,7 @@ export function PdfPages({ pdfBase64, enlarged, open = openWithPdfjs }: { pdfBas
       live = false;
       void opened?.close();
     };
-  }, [pdfBase64, open]);
+  }, [pdfBase64]);
 
   const pdf = phase.kind === 'opened' ? phase.pdf : null;
   useEffect(() => {
