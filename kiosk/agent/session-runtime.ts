@@ -2,7 +2,7 @@
 // publishes every new view, and turns what the machine emits into PII-free log events.
 
 import { createActor } from 'xstate';
-import { a4PaperWaiting } from '../../device-drivers/a4-printer/a4-printer';
+import { a4PaperWaiting, a4Readiness } from '../../device-drivers/a4-printer/a4-printer';
 import type { Errand } from '../errands/catalogue';
 import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import type { GatewayClient } from '../gateway/gateway-client';
@@ -95,7 +95,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
   };
   actor.subscribe({ next: publish, error: (error) => logger.event('session.machineError', 'failure', { message: String(error) }) });
 
-  // Device and gateway changes can change what the home screen offers.
+  // Device and gateway changes can change what the home screen offers, and the preview's printer warning.
   const unsubscribers = [
     devices.a4Printer.events.on('mediaTaken', () => actor.send({ type: 'PAPER_TAKEN' })),
     devices.a4Printer.events.on('statusChanged', publish),
@@ -103,7 +103,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
   ];
 
   function currentView(): SessionView {
-    return buildSessionView(actor.getSnapshot(), availability);
+    return buildSessionView(actor.getSnapshot(), availability, () => a4Readiness(devices.a4Printer.status()));
   }
 
   return {

@@ -1,6 +1,7 @@
 // Every way an errand can fail, in plain words: what happened, whose doing, what to do now (ux.md).
 // The session machine names a failure by code; the view carries these texts to the screen.
 
+import type { PrinterReadiness } from '../../device-drivers/a4-printer/a4-printer';
 import type { Bilingual, FailureView } from './session-view';
 
 /** Where "try again" leads: back to the card, back to consent (a fresh request), or the print check. */
@@ -10,8 +11,11 @@ export interface FailureDefinition extends Omit<FailureView, 'code' | 'canRetry'
   retry: RetryTarget;
 }
 
-const WINDOW: Bilingual = { zh: '请到大厅人工窗口办理，工作人员会帮助您', en: 'Go to a staffed window in the hall; staff will help you' };
-const OTHER_KIOSK: Bilingual = { zh: '可使用附近的其他自助终端', en: 'You can use another self-service kiosk nearby' };
+export const WINDOW: Bilingual = {
+  zh: '请到大厅人工窗口办理，工作人员会帮助您',
+  en: 'Go to a staffed window in the hall; staff will help you',
+};
+export const OTHER_KIOSK: Bilingual = { zh: '可使用附近的其他自助终端', en: 'You can use another self-service kiosk nearby' };
 const APP: Bilingual = {
   zh: '也可在“浙里办”App上申请，证明可邮寄到家',
   en: 'Or apply in the Zheliban app and have the paper posted to you',
@@ -208,4 +212,18 @@ export function sessionOutcomeOf(code: FailureCode): 'refused' | 'failed' {
   // The sources' answer (no record, not eligible) and an expired card are answers; every other failure is the
   // kiosk's, the gateway's or a retryable read.
   return fault === 'source' || (fault === 'citizen' && retry === null) ? 'refused' : 'failed';
+}
+
+/** Why the printer cannot take a job, as the failure the session shows. */
+export function printerReadinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): FailureCode {
+  switch (readiness) {
+    case 'unavailable':
+      return 'PRINTER_UNAVAILABLE';
+    case 'paperOut':
+      return 'PRINTER_OUT_OF_PAPER';
+    case 'jammed':
+      return 'PRINTER_JAMMED';
+    case 'tonerOut':
+      return 'PRINTER_OUT_OF_TONER';
+  }
 }

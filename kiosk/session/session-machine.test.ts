@@ -53,7 +53,12 @@ describe('session machine: happy path', () => {
     h.prepare.resolve(h.document);
     await h.flush();
     expect(h.screen()).toBe('preview');
-    expect(h.view().documents?.[0]).toMatchObject({ holderName: '张三', holderIdNumber: '33010619900101123X', issuedOn: '2026-11-23' });
+    // The preview is the print job itself: its very bytes, which 打印 sends.
+    expect(h.view().preview).toEqual({
+      pdfBase64: Buffer.from(h.document.pdf).toString('base64'),
+      pages: 1,
+      papers: [{ title: '无房证明', certId: 'NPP-TEST-0001' }],
+    });
     h.send({ type: 'PRINT' });
     await h.flush();
     expect(h.screen()).toBe('printing');

@@ -20,7 +20,7 @@ import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 import type { FailureCode } from './failures';
 import type { PaperCheck } from './paper-check';
-import { retryTargetOf, sessionOutcomeOf } from './failures';
+import { printerReadinessFailure, retryTargetOf, sessionOutcomeOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
 import { printStageFor } from './print-stage';
 import type { ScanKind } from './scan-acceptance';
@@ -114,23 +114,10 @@ export interface SessionInput {
   outOfService?: boolean;
 }
 
-function readinessFailure(readiness: Exclude<PrinterReadiness, 'ready'>): FailureCode {
-  switch (readiness) {
-    case 'unavailable':
-      return 'PRINTER_UNAVAILABLE';
-    case 'paperOut':
-      return 'PRINTER_OUT_OF_PAPER';
-    case 'jammed':
-      return 'PRINTER_JAMMED';
-    case 'tonerOut':
-      return 'PRINTER_OUT_OF_TONER';
-  }
-}
-
 /** A job that failed before the printer said it held it: one whose outcome is unknown is never sent again. */
 function refusedJobFailure(error: A4PrintError): FailureCode {
   const refusal = printRefusal(error);
-  return refusal === 'outcomeUnknown' ? 'PRINT_FAILED' : readinessFailure(refusal);
+  return refusal === 'outcomeUnknown' ? 'PRINT_FAILED' : printerReadinessFailure(refusal);
 }
 
 function sessionOutcome(context: SessionContext): SessionOutcome {
@@ -498,7 +485,7 @@ export function createSessionMachine(services: SessionServices) {
                         {
                           target: '#kiosk.session.flow.failed',
                           actions: [
-                            assign({ failure: ({ event }) => (event.output === 'ready' ? null : readinessFailure(event.output)) }),
+                            assign({ failure: ({ event }) => (event.output === 'ready' ? null : printerReadinessFailure(event.output)) }),
                             emit(({ event }) => ({ type: 'staffAlert' as const, reason: `a4Printer:${event.output}` })),
                           ],
                         },

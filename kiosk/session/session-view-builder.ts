@@ -1,14 +1,17 @@
 // Builds the UI's view from the machine's snapshot: the one place that decides what the screen may see.
-// Names and ID numbers are masked everywhere but on the preview, where the citizen must check them.
+// Names and ID numbers are masked everywhere but on the preview, where the citizen must check them: there the
+// view carries the print job's own PDF, so what is previewed is what prints, byte for byte.
 
+import type { PrintDocument, PrinterReadiness } from '../../device-drivers/a4-printer/a4-printer';
 import { maskIdNumber, maskName } from '../privacy/mask';
 import { certTypeNames, type Errand } from '../errands/catalogue';
-import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { failureView } from './failures';
 import { paperCheckView } from './paper-check';
+import { printerWarningView } from './printer-warning';
 import type { SessionMachine } from './session-machine';
-import type { Bilingual, DocumentPreview, ErrandDetail, ErrandTile, ScreenName, SessionView } from './session-view';
+import type { Bilingual, ErrandDetail, ErrandTile, PreviewView, ScreenName, SessionView } from './session-view';
 import type { SnapshotFrom } from 'xstate';
+import type { VerifiedCertificate } from '../gateway/certificate';
 
 export type SessionSnapshot = SnapshotFrom<SessionMachine>;
 
@@ -54,24 +57,33 @@ function detail(errand: Errand, availability: (errand: Errand) => ErrandAvailabi
   };
 }
 
-export function buildSessionView(snapshot: SessionSnapshot, availability: (errand: Errand) => ErrandAvailability): SessionView {
+/** A PDF's base64, made once per document however often the view is built (the countdown ticks each second). */
+const pdfBase64Of = new WeakMap<PrintDocument, string>();
+
+function previewOf(document: PrintDocument, certificates: readonly VerifiedCertificate[]): PreviewView {
+  let pdfBase64 = pdfBase64Of.get(document);
+  if (pdfBase64 === undefined) {
+    pdfBase64 = Buffer.from(document.pdf.buffer, document.pdf.byteOffset, document.pdf.byteLength).toString('base64');
+    pdfBase64Of.set(document, pdfBase64);
+  }
+  return {
+    pdfBase64,
+    pages: document.pages,
+    papers: certificates.map(({ title, certId }) => ({ title, certId })),
+  };
+}
+
+/** `printer` is asked only on the preview, which warns before 打印 when the printer cannot print. */
+export function buildSessionView(
+  snapshot: SessionSnapshot,
+  availability: (errand: Errand) => ErrandAvailability,
+  printer: () => PrinterReadiness,
+): SessionView {
   const { context } = snapshot;
   const screen = screenOf(snapshot);
   const card = context.card;
-  const documents: DocumentPreview[] | null =
-    screen === 'preview' && context.certificates
-      ? context.certificates.map((cert) => ({
-          title: cert.title,
-          issuerName: cert.issuer.name,
-          certId: cert.certId,
-          statement: cert.statement,
-          fields: cert.fields.map(({ label, value }) => ({ label, value })),
-          holderName: cert.holder.name,
-          holderIdNumber: cert.holder.idNumber,
-          issuedOn: shanghaiIsoDate(new Date(cert.issuedAt)),
-          validUntil: cert.validUntil,
-        }))
-      : null;
+  const preview =
+    screen === 'preview' && context.document && context.certificates ? previewOf(context.document, context.certificates) : null;
   return {
     screen,
     prefs: context.prefs,
@@ -82,7 +94,8 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
       screen === 'placeCard' && context.cardProblem
         ? { zh: '未能读取身份证，请拿起后重新平放在读卡区', en: 'The card could not be read. Lift it and lay it flat on the reader again.' }
         : null,
-    documents,
+    preview,
+    printerWarning: screen === 'preview' ? printerWarningView(printer()) : null,
     printStage: screen === 'printing' || screen === 'takeItems' ? context.printStage : null,
     canCancel: snapshot.matches('session') && !snapshot.matches({ session: { flow: { printing: 'running' } } }),
     failure: screen === 'failed' && context.failure ? failureView(context.failure) : null,

@@ -53,17 +53,23 @@ export interface ErrandDetail extends ErrandTile {
   purpose: Bilingual;
 }
 
-export interface DocumentPreview {
-  title: string;
-  issuerName: string;
-  certId: string;
-  statement: string;
-  fields: Array<{ label: string; value: string }>;
-  holderName: string;
-  holderIdNumber: string;
-  /** Asia/Shanghai dates, YYYY-MM-DD. */
-  issuedOn: string;
-  validUntil: string;
+/**
+ * The preview: the print job's own PDF, the very bytes 打印 sends to the printer, drawn by the preview screen.
+ * The only place the full name and ID number reach the screen.
+ */
+export interface PreviewView {
+  /** The print job's PDF, base64. */
+  pdfBase64: string;
+  pages: number;
+  /** One per certificate, in print order: "共 2 份" when an errand prints several. */
+  papers: Array<{ title: string; certId: string }>;
+}
+
+export interface PrinterWarningView {
+  problem: 'paperOut' | 'jammed' | 'unavailable' | 'tonerOut';
+  title: Bilingual;
+  detail: Bilingual;
+  nextSteps: Bilingual[];
 }
 
 export type PrintStage = 'preparing' | 'sent' | 'printing' | 'waitingForPaper' | 'jammed' | 'stopped' | 'done';
@@ -95,7 +101,9 @@ export interface SessionView {
   /** On placeCard: the last read failed and the citizen may place the card again. */
   cardProblem: Bilingual | null;
   /** Only on the preview screen. */
-  documents: DocumentPreview[] | null;
+  preview: PreviewView | null;
+  /** Only on the preview: the printer cannot print now (paper out, jam, offline), said before 打印 is tapped. */
+  printerWarning: PrinterWarningView | null;
   printStage: PrintStage | null;
   /** Cancel is offered until a print job has been handed to the printer. */
   canCancel: boolean;

@@ -2,7 +2,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { ScreenName, SessionView } from '../session/session-view';
-import { allScreens, baseView, FULL_ID_NUMBER, FULL_NAME, MASKED_ID_NUMBER, MASKED_NAME, viewsByScreen } from './fixtures/session-views';
+import {
+  allScreens,
+  baseView,
+  FULL_ID_NUMBER,
+  FULL_NAME,
+  kioskInfoWithWindow,
+  MASKED_ID_NUMBER,
+  MASKED_NAME,
+  viewsByScreen,
+} from './fixtures/session-views';
 import { renderApp } from './fixtures/render-app';
 
 const PREFS = ['pref:language', 'pref:elderly', 'pref:largeText', 'pref:highContrast', 'pref:mute', 'repeat'];
@@ -134,18 +143,15 @@ describe('App', () => {
     expect(app.button('start')?.querySelector('.bi-main')?.textContent).toBe('Start');
   });
 
-  it('shows only the masked holder outside the preview, and the full values only on it', () => {
+  it('shows only the masked holder outside the preview, and the full values only on it, in the paper drawn', () => {
     for (const screen of allScreens) {
       const view = viewsByScreen[screen];
       const app = setup(view);
       const text = app.container.textContent ?? '';
-      if (screen === 'preview') {
-        expect(text).toContain(FULL_NAME);
-        expect(text).toContain(FULL_ID_NUMBER);
-      } else {
-        expect(text, screen).not.toContain(FULL_NAME);
-        expect(text, screen).not.toContain(FULL_ID_NUMBER);
-      }
+      // The full values reach the screen only as the print job's PDF, drawn on the preview (never as page text).
+      expect(text, screen).not.toContain(FULL_NAME);
+      expect(text, screen).not.toContain(FULL_ID_NUMBER);
+      expect(app.container.querySelector('[data-pdf-pages]') !== null, screen).toBe(screen === 'preview');
       if (screen === 'consent' || screen === 'fetching') {
         expect(text).toContain(MASKED_NAME);
         expect(text).toContain(MASKED_ID_NUMBER);
@@ -155,8 +161,10 @@ describe('App', () => {
 
   it('forgets the view, and the citizen on it, when the agent goes away', () => {
     const app = setup(viewsByScreen.preview);
-    expect(app.container.textContent).toContain(FULL_NAME);
+    expect(app.container.querySelector('[data-pdf-pages]')).not.toBeNull();
     act(() => app.connection.down());
+    expect(app.container.querySelector('[data-pdf-pages]')).toBeNull();
+    expect(app.container.querySelector('canvas')).toBeNull();
     expect(app.container.textContent).not.toContain(FULL_NAME);
     expect(app.container.textContent).not.toContain(MASKED_NAME);
   });
@@ -231,19 +239,7 @@ describe('App', () => {
 
   it("a failure screen names the kiosk's nearby service points, with place and hours, as a next step", () => {
     const app = setup();
-    const info = {
-      kioskId: 'HZ-XH-0042',
-      devPanel: false,
-      testCards: [],
-      servicePoints: [
-        {
-          kind: 'window' as const,
-          name: { zh: '市民之家综合窗口', en: 'Citizen Home windows' },
-          place: { zh: '市民之家一楼', en: 'Citizen Home, ground floor' },
-          hours: { zh: '周一至周五 9:00–17:00', en: 'Mon–Fri 9:00–17:00' },
-        },
-      ],
-    };
+    const info = kioskInfoWithWindow;
     act(() => app.connection.show(viewsByScreen.failed, { ...info, servicePoints: [] }));
     expect(app.container.querySelector('[data-service-points]')).toBeNull();
     act(() => app.connection.show(viewsByScreen.failed, info));

@@ -7,14 +7,12 @@ import { countdownPrompt, screenPrompt } from './prompts';
 function personalValues(view: SessionView): string[] {
   const values: string[] = [];
   if (view.holder) values.push(view.holder.maskedName, view.holder.maskedIdNumber);
-  for (const doc of view.documents ?? []) {
-    values.push(doc.holderName, doc.holderIdNumber, doc.certId, ...doc.fields.map((f) => f.value));
-  }
+  if (view.preview) values.push(view.preview.pdfBase64, ...view.preview.papers.map((paper) => paper.certId));
   return values;
 }
 
-/** The preview's documents, put on every screen's view so no screen's prompt can reach for them unseen. */
-const documents = viewsByScreen.preview.documents;
+/** The preview's PDF, put on every screen's view so no screen's prompt can reach for it unseen. */
+const preview = viewsByScreen.preview.preview;
 const holder = viewsByScreen.consent.holder;
 
 describe('spoken prompts', () => {
@@ -22,7 +20,7 @@ describe('spoken prompts', () => {
   for (const screen of allScreens) {
     for (const language of languages) {
       it(`${screen} (${language}) has a prompt and no personal value`, () => {
-        const view: SessionView = { ...viewsByScreen[screen], holder, documents };
+        const view: SessionView = { ...viewsByScreen[screen], holder, preview };
         const prompt = screenPrompt(view, language);
         expect(prompt.length).toBeGreaterThan(3);
         for (const value of personalValues(view)) expect(prompt).not.toContain(value);
@@ -49,6 +47,21 @@ describe('spoken prompts', () => {
     for (const printStage of stages) {
       expect(screenPrompt({ ...viewsByScreen.printing, printStage }, 'zh')).toContain('工作人员');
     }
+  });
+
+  it('says on the preview that the printer cannot print now, and what to do, before 打印 is tapped', () => {
+    const warned: SessionView = {
+      ...viewsByScreen.preview,
+      printerWarning: {
+        problem: 'jammed',
+        title: { zh: '打印机卡纸', en: 'The printer has a paper jam' },
+        detail: { zh: '现在点“打印”将无法打印。', en: 'Tapping Print will not print now.' },
+        nextSteps: [{ zh: '请联系大厅工作人员处理打印机', en: 'Ask hall staff to see to the printer' }],
+      },
+    };
+    expect(screenPrompt(warned, 'zh')).toMatch(/^打印机卡纸。请联系大厅工作人员处理打印机。/);
+    expect(screenPrompt(warned, 'en')).toContain('The printer has a paper jam');
+    expect(screenPrompt(viewsByScreen.preview, 'zh')).not.toContain('打印机');
   });
 
   it('speaks the countdown, or that the session is ending', () => {

@@ -1,5 +1,5 @@
 // What each screen says aloud. Built only from fixed texts, errand names and the agent's failure texts:
-// never from view.holder or view.documents, because a name or an ID number must never be spoken
+// never from view.holder or view.preview, because a name or an ID number must never be spoken
 // (prompts.test.ts checks this for every screen).
 
 import type { Bilingual, Language, PrintStage, SessionView } from '../session/session-view';
@@ -7,7 +7,7 @@ import { assertNever } from './assert-never';
 import { strings } from './strings';
 
 type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'> &
-  Partial<Pick<SessionView, 'paperCheck'>>;
+  Partial<Pick<SessionView, 'paperCheck' | 'printerWarning'>>;
 
 export function screenPrompt(view: PromptView, language: Language): string {
   const say = (...parts: Array<Bilingual | string | undefined>): string =>
@@ -35,8 +35,15 @@ export function screenPrompt(view: PromptView, language: Language): string {
       return say(sentence(strings.consentTitle), sentence({ zh: '如同意，请点击同意', en: 'If you agree, tap I agree' }));
     case 'fetching':
       return say(sentence(strings.fetchingTitle));
-    case 'preview':
-      return say(sentence(strings.previewHint));
+    case 'preview': {
+      // A printer that cannot print now is said before the hint, with the first thing to do.
+      const warning = view.printerWarning;
+      return say(
+        warning ? sentence(warning.title) : undefined,
+        warning ? sentence(warning.nextSteps[0] ?? warning.detail) : undefined,
+        sentence(strings.previewHint),
+      );
+    }
     case 'printing':
       return say(sentence(printStagePrompt(view.printStage)));
     case 'takeItems':

@@ -12,6 +12,16 @@ export function secondary(text: Bilingual, language: Language): string {
   return language === 'zh' ? text.en : text.zh;
 }
 
+/** "共 2 份 / 2 papers": how many papers an errand prints. */
+export function paperCount(count: number): Bilingual {
+  return { zh: `共 ${count} 份`, en: count === 1 ? '1 paper' : `${count} papers` };
+}
+
+/** A page's name for a screen reader: the canvas itself is a picture. */
+export function pageLabel(page: number, pages: number): Bilingual {
+  return { zh: `第 ${page} 页，共 ${pages} 页`, en: `Page ${page} of ${pages}` };
+}
+
 export const strings = {
   serviceName: { zh: '政务服务自助终端', en: 'Self-service kiosk' },
   oneVisit: { zh: '最多跑一次', en: 'One visit is enough' },
@@ -113,11 +123,12 @@ export const strings = {
     zh: '请核对姓名和身份证号码，无误后点击打印。',
     en: 'Check your name and ID number, then tap Print.',
   },
-  holderName: { zh: '姓名', en: 'Name' },
-  holderIdNumber: { zh: '身份证号码', en: 'ID number' },
-  certId: { zh: '证明编号', en: 'Certificate no.' },
-  issuedOn: { zh: '出具日期', en: 'Issued on' },
-  validUntil: { zh: '有效期至', en: 'Valid until' },
+  previewLoading: { zh: '正在显示证明，请稍候…', en: 'Showing your papers, please wait…' },
+  previewFailed: {
+    zh: '证明预览暂时无法显示。您仍可点击“打印”，打印内容不受影响；也可点击“取消”返回。',
+    en: 'The preview cannot be shown just now. You can still tap Print (the paper is not affected), or Cancel to go back.',
+  },
+  previewScroll: { zh: '上下滑动查看每一页', en: 'Swipe up and down to see every page' },
   print: { zh: '打印', en: 'Print' },
 
   // Printing

@@ -16,6 +16,7 @@ import { startSerialScannerEmulator, type SerialScannerEmulator } from '../emula
 import { launchChromium } from '../support/chromium';
 import { startIppEverywherePrinter, type IppEverywherePrinter } from '../support/ipp-everywhere-printer';
 import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
+import { waitForPdfPages } from '../support/pdf-canvas-ink';
 import { pdfText } from '../support/pdf-text';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
 import { emulatedProductionConfig } from '../support/emulated-production-config';
@@ -90,7 +91,8 @@ describe('the compiled production agent on real drivers and real transports', ()
     await screen('consent');
     await page.locator('[data-action="consent"]').click();
     await screen('preview');
-    expect(await page.textContent('body')).toContain(citizen.idNumber);
+    // The production UI draws the print job's own PDF on the preview, every page inked (1400 px wide in landscape).
+    for (const drawn of await waitForPdfPages(page, 1400)) expect(drawn.inked).toBeGreaterThan(0.002);
     await page.locator('[data-action="print"]').click();
     await screen('takeItems');
     const spooled = await a4.spooledDocuments();
@@ -99,6 +101,7 @@ describe('the compiled production agent on real drivers and real transports', ()
     await writeFile(file, spooled[0]!.bytes);
     const text = pdfText(file).replace(/\s+/g, '');
     expect(text).toContain(citizen.name);
+    expect(text).toContain(citizen.idNumber);
     expect(text).toContain('无登记在册的住房');
     await screen('rating');
     await page.locator('[data-action="skip-rating"]').click();

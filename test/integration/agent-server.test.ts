@@ -163,7 +163,7 @@ describe('agent server', () => {
     expect(consent.holder).toEqual({ maskedName: '阿******提', maskedIdNumber: '650102********0041' });
     await post('/api/session/events', { type: 'CONSENT' });
     const preview = await waitForScreen('preview');
-    expect(preview.documents?.map((d) => d.title)).toEqual(['无房证明', '社会保险参保证明']);
+    expect(preview.preview?.papers.map((paper) => paper.title)).toEqual(['无房证明', '社会保险参保证明']);
     await post('/api/session/events', { type: 'PRINT' });
     await waitForScreen('takeItems');
     expect((await sessionView()).holder).toBeNull();

@@ -1,7 +1,8 @@
 // Citizen data lives in memory for one session only (shared/README.md, principle 2). A kiosk agent in a child
 // process runs one whole session — card, gateway, preview, print — and its heap is photographed before, during
 // and after. Every string in the snapshot is searched for the holder's name and ID number: absent before (so
-// nothing else in the process carries them), present during (so the search can find them), absent after.
+// nothing else in the process carries them), present during (so the search can find them), absent after; and
+// so is the preview's PDF as the view carried it.
 // The gateway simulator runs here, in the test's process: it holds the synthetic population, which must not
 // be in the kiosk's heap. Snapshots hold citizen data: they are written to a temporary directory and deleted.
 
@@ -68,14 +69,18 @@ async function waitForScreen(screen: string): Promise<void> {
   throw new Error(`screen ${screen} never came; last ${last}`);
 }
 
-/** Which of the holder's data the kiosk's heap holds right now, read from every string of a heap snapshot. */
-async function holderDataInHeap(label: string): Promise<{ name: boolean; idNumber: boolean }> {
+/**
+ * Which of the holder's data the kiosk's heap holds right now, read from every string of a heap snapshot; with
+ * `pdfPiece` (a piece of the preview's PDF as the view sends it, base64), whether the paper is still there too.
+ */
+async function holderDataInHeap(label: string, pdfPiece?: string): Promise<{ name: boolean; idNumber: boolean; pdf?: boolean }> {
   const path = join(await tempDir(`heap-${label}-`), 'kiosk.heapsnapshot');
   try {
     await ask({ type: 'snapshot', path });
     // Parsed, not searched raw: the file writes Chinese as \u escapes, the strings table holds the text.
     const { strings } = JSON.parse(await readFile(path, 'utf8')) as { strings: string[] };
-    return { name: strings.some((text) => text.includes(name)), idNumber: strings.some((text) => text.includes(idNumber)) };
+    const found = { name: strings.some((text) => text.includes(name)), idNumber: strings.some((text) => text.includes(idNumber)) };
+    return pdfPiece === undefined ? found : { ...found, pdf: strings.some((text) => text.includes(pdfPiece)) };
   } finally {
     await rm(path, { force: true });
   }
@@ -122,7 +127,7 @@ afterAll(async () => {
 });
 
 describe('the kiosk heap after a session', () => {
-  it('holds neither the name nor the ID number of the citizen it just served', async () => {
+  it('holds neither the name nor the ID number of the citizen it just served, nor the paper it previewed', async () => {
     expect(await holderDataInHeap('before')).toEqual({ name: false, idNumber: false });
 
     await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'no-property-proof-provident-fund' });
@@ -131,7 +136,9 @@ describe('the kiosk heap after a session', () => {
     await waitForScreen('consent');
     await post('/api/session/events', { type: 'CONSENT' });
     await waitForScreen('preview');
-    expect(await holderDataInHeap('during')).toEqual({ name: true, idNumber: true });
+    const { preview } = (await (await fetch(new URL('/api/session', kioskUrl))).json()) as SessionView;
+    const pdfPiece = preview!.pdfBase64.slice(1000, 1100);
+    expect(await holderDataInHeap('during', pdfPiece)).toEqual({ name: true, idNumber: true, pdf: true });
 
     await post('/api/session/events', { type: 'PRINT' });
     await waitForScreen('takeItems');
@@ -139,7 +146,7 @@ describe('the kiosk heap after a session', () => {
     await post('/api/sim/a4-printer', { action: 'takePaper' });
     await post('/api/session/events', { type: 'HOME' });
     await waitForScreen('home');
-    expect(await holderDataInHeap('after')).toEqual({ name: false, idNumber: false });
+    expect(await holderDataInHeap('after', pdfPiece)).toEqual({ name: false, idNumber: false, pdf: false });
     expect(output).not.toContain(idNumber);
     expect(output).not.toContain(name);
   }, 180_000);

@@ -58,7 +58,7 @@ describe('the receipt of a session, on the ESC/POS emulator', () => {
     const startedOn = shanghaiIsoDate(new Date());
     await api.consentTo('renter-provident-fund-withdrawal', ayiguli.key);
     const preview = await api.waitForScreen('preview');
-    const certIds = preview.documents!.map((document) => document.certId);
+    const certIds = preview.preview!.papers.map((paper) => paper.certId);
     expect(certIds).toHaveLength(2);
     await api.event({ type: 'PRINT' });
     await api.waitForScreen('takeItems');

@@ -94,6 +94,7 @@ export function createSessionHarness(
   let printProgress: ((progress: PrintJobProgress) => void) | null = null;
   let paperWaiting = false;
   let today = '2026-11-23';
+  let printerNow: PrinterReadiness = 'ready';
   const emitted: SessionEmitted[] = [];
 
   const services: SessionServices = {
@@ -144,8 +145,16 @@ export function createSessionHarness(
     setToday(value: string) {
       today = value;
     },
+    /** The printer's readiness as the preview's warning sees it (the check before a job is `printerCheck`). */
+    setPrinter(value: PrinterReadiness) {
+      printerNow = value;
+    },
     view(): SessionView {
-      return buildSessionView(actor.getSnapshot(), () => ({ available: true }));
+      return buildSessionView(
+        actor.getSnapshot(),
+        () => ({ available: true }),
+        () => printerNow,
+      );
     },
     screen() {
       return this.view().screen;

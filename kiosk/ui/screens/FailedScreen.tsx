@@ -5,6 +5,7 @@ import { ActionButton } from '../components/ActionButton';
 import { Bi } from '../components/Bi';
 import { CancelButton } from '../components/CancelButton';
 import { Icon, type IconName } from '../components/Icon';
+import { NextStepList } from '../components/NextStepList';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { ServicePointList } from '../components/ServicePointList';
 import { strings } from '../strings';
@@ -54,21 +55,7 @@ export function FailedScreen({ view }: { view: SessionView }) {
       <p class="lead">
         <Bi text={failure.detail} />
       </p>
-      {failure.nextSteps.length > 0 && (
-        <section class="info-block info-block-emphasis">
-          <h2>
-            <Icon name="check" />
-            <Bi text={strings.whatNow} />
-          </h2>
-          <ol class="next-steps">
-            {failure.nextSteps.map((step) => (
-              <li key={step.zh}>
-                <Bi text={step} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <NextStepList steps={failure.nextSteps} />
       {servicePoints.length > 0 && <ServicePointList heading={strings.otherPlaces} points={servicePoints} />}
     </ScreenFrame>
   );

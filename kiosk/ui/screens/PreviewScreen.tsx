@@ -1,17 +1,20 @@
-// The documents exactly as they will print, for the citizen to check before 打印.
+// The papers exactly as they will print, for the citizen to check before 打印: the print job's own PDF, drawn.
+// A printer that cannot print now is said here, before 打印 is tapped, with the next step.
 
 import type { SessionView } from '../../session/session-view';
 import { ActionButton } from '../components/ActionButton';
+import { Bi } from '../components/Bi';
 import { CancelButton } from '../components/CancelButton';
-import { DocumentSheet } from '../components/DocumentSheet';
 import { Icon } from '../components/Icon';
+import { PdfPages } from '../components/PdfPages';
+import { PrinterWarningNotice } from '../components/PrinterWarningNotice';
 import { ScreenFrame } from '../components/ScreenFrame';
-import { strings } from '../strings';
+import { paperCount, strings } from '../strings';
 import { useUi } from '../ui-context';
 
 export function PreviewScreen({ view }: { view: SessionView }) {
   const { send } = useUi();
-  const documents = view.documents ?? [];
+  const preview = view.preview;
   return (
     <ScreenFrame
       title={strings.previewTitle}
@@ -27,11 +30,26 @@ export function PreviewScreen({ view }: { view: SessionView }) {
         />
       }
     >
-      <div class={`sheets sheets-${Math.min(documents.length, 3)}`}>
-        {documents.map((doc) => (
-          <DocumentSheet key={doc.certId} doc={doc} />
-        ))}
-      </div>
+      {view.printerWarning && <PrinterWarningNotice warning={view.printerWarning} />}
+      {preview && preview.papers.length > 1 && (
+        <p class="paper-count" data-paper-count={preview.papers.length}>
+          <Bi text={paperCount(preview.papers.length)} />
+          <span class="paper-titles">{preview.papers.map((paper) => paper.title).join('、')}</span>
+        </p>
+      )}
+      {preview && preview.pages > 1 && (
+        <p class="pdf-pages-note">
+          <Bi text={strings.previewScroll} />
+        </p>
+      )}
+      {preview ? (
+        <PdfPages pdfBase64={preview.pdfBase64} enlarged={view.prefs.elderly || view.prefs.largeText} />
+      ) : (
+        <p class="notice notice-warning" role="alert" data-preview-failed="true">
+          <Icon name="alert" />
+          <Bi text={strings.previewFailed} />
+        </p>
+      )}
     </ScreenFrame>
   );
 }
