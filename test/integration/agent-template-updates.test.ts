@@ -1,16 +1,18 @@
-// The agent with a TUF template repository configured: at start it polls, test-renders the bundle's certificate
-// samples with the A4 engine, installs it, and reports it in /api/health and the template version metric; a bundle
-// whose sample the engine cannot draw is refused and the installed one stays.
+// The agent with a TUF template repository configured: at start it polls, test-renders every sample of the bundle
+// (certificates, packet cover, receipt, test pages), installs it, and reports it in /api/health and the template
+// version metric; a bundle with a sample that cannot be drawn is refused and the installed one stays.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { err, ok } from '../../device-drivers/result';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
-import { renderCertificateSamples } from '../../kiosk/templates/certificate-sample-render';
+import { renderEverySample } from '../../kiosk/templates/bundle-test-render';
+import { parseBundleManifest } from '../../print-templates/bundle-manifest';
+import { loadBundledTemplate } from '../../print-templates/template-store';
 import { publishRepository } from '../../scripts/template-repository/publish-repository';
 import { makeRoleKeys } from '../../scripts/template-repository/role-keys';
 import { signBundle } from '../../scripts/template-repository/sign-bundle';
@@ -60,7 +62,7 @@ describe('the agent with template updates configured', () => {
     expect(logger.lines.some((line) => line.includes('"event":"templates.installed"'))).toBe(true);
   });
 
-  it('prints a certificate whose type the bundle covers with the bundle template', async () => {
+  it('prints a 一件事 packet: the cover and the certificate its type covers from the bundle, the other type from the shipped template', async () => {
     const api = localApi(agent.url);
     await api.consentTo('renter-provident-fund-withdrawal', testCitizens[0]!.key);
     await api.waitForScreen('preview');
@@ -69,21 +71,31 @@ describe('the agent with template updates configured', () => {
     const spooled = (await readdir(agent.spoolDir!)).filter((name) => name.endsWith('.pdf'));
     expect(spooled).toHaveLength(1);
     const info = execFileSync('pdfinfo', [join(agent.spoolDir!, spooled[0]!)], { encoding: 'utf8' });
-    expect(info).toMatch(/^Subject:\s+certificate-a4 bundle-1\.0\.0$/m);
+    const shipped = loadBundledTemplate().version;
+    expect(info).toMatch(
+      new RegExp(
+        `^Subject:\\s+packet-a4 bundle-1\\.0\\.0、certificate-a4 bundle-1\\.0\\.0、certificate-a4 ${shipped.replaceAll('.', '\\.')}$`,
+        'm',
+      ),
+    );
+    expect(info).toMatch(/^Pages:\s+3$/m);
     await api.post('/api/sim/a4-printer', { action: 'takePaper' });
     await api.waitForScreen('rating');
   });
 });
 
-describe('the certificate sample render', () => {
-  it('draws every certificate sample with the A4 engine, and names a sample it cannot draw', async () => {
+describe('the test render of every sample', () => {
+  it('draws every sample of every role, and names a sample it cannot draw', async () => {
+    const manifestOf = async (dir: string) => {
+      const manifest = parseBundleManifest(await readFile(join(dir, 'manifest.json'), 'utf8'));
+      if (!manifest.ok) throw new Error(manifest.error.join('; '));
+      return manifest.value;
+    };
     const good = await writeTemplateBundle(join(work, 'good'), '2.0.0');
-    const manifest = { format: 'kiosk-template-bundle/1', version: '2.0.0', minAppVersion: '0.1.0', files: {} } as const;
-    const templates = { 'certificate:no-property-proof': { file: 'templates/certificate.json', samples: ['samples/certificate.json'] } };
-    expect(await renderCertificateSamples(good, { ...manifest, templates })).toEqual(ok(undefined));
+    expect(await renderEverySample(good, await manifestOf(good))).toEqual(ok(undefined));
     const bad = await writeTemplateBundle(join(work, 'bad'), '2.0.1', { sample: { title: 'no fields' } });
-    const result = await renderCertificateSamples(bad, { ...manifest, version: '2.0.1', templates });
+    const result = await renderEverySample(bad, await manifestOf(bad));
     expect(result.ok).toBe(false);
-    expect(result).toEqual(err([expect.stringMatching(/^templates\/certificate\.json with samples\/certificate\.json: /)]));
+    expect(result).toEqual(err(expect.arrayContaining([expect.stringMatching(/^samples\/certificate\.json: /)])));
   });
 });

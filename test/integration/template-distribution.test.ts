@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Metadata, MetadataKind } from '@tufjs/models';
 import { err, ok } from '../../device-drivers/result';
-import { renderCertificateSamples } from '../../kiosk/templates/certificate-sample-render';
+import { renderEverySample } from '../../kiosk/templates/bundle-test-render';
 import { openInstalledBundles } from '../../kiosk/templates/installed-bundles';
 import { startTemplateUpdater, type BundleTestRender, type TemplateUpdater } from '../../kiosk/templates/template-updater';
 import { createTufBundleSource } from '../../kiosk/templates/tuf-bundle-source';
@@ -142,6 +142,43 @@ describe('a kiosk polling a TUF repository of template bundles', () => {
     await expectCurrent('1.0.0');
     expect(logger.lines.filter((line) => line.includes('templateBundleRefused'))).toHaveLength(2);
   });
+
+  it('renders every sample before a switch: a receipt or test-page sample that fails refuses the bundle', async () => {
+    const { updater, logger } = await kiosk({ testRender: renderEverySample });
+    expect(updater.status().installed).toBe('1.0.0');
+    // A receipt whose QR code would carry a seal: valid facts, but the receipt renderer refuses to print it.
+    const receipt = JSON.parse(
+      await readFile(new URL('../../print-templates/bundled/samples/receipt-printed.json', import.meta.url), 'utf8'),
+    );
+    await release('1.1.0', 9, { samples: { receipt: { ...receipt, verifierUrl: 'https://verify.example.gov.cn/KQ1:ABC' } } });
+    expect(await updater.checkNow()).toMatchObject({
+      kind: 'refused',
+      version: '1.1.0',
+      step: 'testRender',
+      problems: [expect.stringMatching(/^samples\/receipt-printed\.json: with templates\/receipt\.json: lines\[\d+\]: a QR code/)],
+    });
+    await release('1.2.0', 9, { samples: { 'testPage:a4': { kioskId: 'HZ-XH-0001', printerUri: '', printedAt: 'yesterday' } } });
+    expect(await updater.checkNow()).toMatchObject({
+      kind: 'refused',
+      version: '1.2.0',
+      step: 'testRender',
+      problems: [expect.stringMatching(/^samples\/test-page-a4\.json: printedAt: /)],
+    });
+    const receiptTestPage = JSON.parse(
+      await readFile(new URL('../../print-templates/bundled/samples/receipt-test-page.json', import.meta.url), 'utf8'),
+    );
+    await release('1.3.0', 9, {
+      samples: { 'testPage:receipt': { ...receiptTestPage, verifierUrl: 'https://verify.example.gov.cn/KQ1:ABC' } },
+    });
+    expect(await updater.checkNow()).toMatchObject({ kind: 'refused', version: '1.3.0', step: 'testRender' });
+    // Each refused with a staff alert, the bundle in use still the one installed before.
+    expect(logger.lines.filter((line) => line.includes('templateBundleRefused'))).toHaveLength(3);
+    expect(updater.status().installed).toBe('1.0.0');
+    await expectCurrent('1.0.0');
+    // The same bundle with every sample whole is taken.
+    await release('1.4.0', 9);
+    expect(await updater.checkNow()).toEqual({ kind: 'installed', version: '1.4.0' });
+  });
 });
 
 /** The repository file a target is served from (consistent snapshots: its hash before its name). */
@@ -161,7 +198,7 @@ describe('from publish to switch', () => {
   it('takes at most one poll interval and the work of a check on a polling kiosk', async () => {
     const pollMs = 1000;
     let switchedAt = 0;
-    await kiosk({ pollMs, testRender: renderCertificateSamples, switched: () => (switchedAt = performance.now()) });
+    await kiosk({ pollMs, testRender: renderEverySample, switched: () => (switchedAt = performance.now()) });
     const delays: number[] = [];
     for (let minor = 1; minor <= 5; minor++) {
       // Publish at a different moment of the poll cycle each time.
