@@ -13,7 +13,8 @@ import { openInstalledBundles } from '../../kiosk/templates/installed-bundles';
 import { startTemplateUpdater, type BundleTestRender, type TemplateUpdater } from '../../kiosk/templates/template-updater';
 import { createTufBundleSource } from '../../kiosk/templates/tuf-bundle-source';
 import { publishRepository } from '../../scripts/template-repository/publish-repository';
-import { makeRoleKeys, readSigningKey } from '../../scripts/template-repository/role-keys';
+import { makeRoleKeys, readPublicKey, readSigningKey } from '../../scripts/template-repository/role-keys';
+import { rotateRoot } from '../../scripts/template-repository/rotate-root';
 import { signBundle } from '../../scripts/template-repository/sign-bundle';
 import { createMemoryLogger } from '../support/memory-logger';
 import { startStaticDirectoryServer } from '../support/static-directory-server';
@@ -307,6 +308,54 @@ describe('attacks on the channel: refused, the current bundle still in use', () 
     const newest = await latest('targets');
     await writeFile(join(repo, 'metadata', `${newest}.targets.json`), await readFile(join(repo, 'metadata', `${newest - 1}.targets.json`)));
     expect(await updater.checkNow()).toMatchObject({ kind: 'checkFailed', problem: expect.stringMatching(/targets/i) });
+    await expectCurrent('1.0.0');
+  });
+});
+
+describe('a root rotation', () => {
+  /** The root version the kiosk trusts now (tuf-js keeps the newest root it verified). */
+  const trustedRootVersion = async () =>
+    JSON.parse(await readFile(join(kioskData, 'templates-metadata', 'root.json'), 'utf8')).signed.version as number;
+
+  it('is followed by a kiosk installed with root 1: new keys for every role, then a bundle signed by the new targets key', async () => {
+    const { updater } = await kiosk();
+    const newKeys = join(work, 'new-keys');
+    await makeRoleKeys(newKeys);
+    expect(await rotateRoot({ repo, keys, newKeys })).toMatchObject({
+      version: 2,
+      rotated: ['root', 'targets', 'snapshot', 'timestamp'],
+      targetsVersion: 2,
+    });
+    await publishRepository({ repo, keys: newKeys });
+    expect(await updater.checkNow()).toEqual({ kind: 'upToDate' });
+    expect(await trustedRootVersion()).toBe(2);
+    await signBundle({ repo, bundle: await writeTemplateBundle(join(work, 'bundles', '1.1.0'), '1.1.0'), ring: 9, keys: newKeys });
+    await publishRepository({ repo, keys: newKeys });
+    expect(await updater.checkNow()).toEqual({ kind: 'installed', version: '1.1.0' });
+    // The old keys sign nothing a kiosk accepts any more.
+    await release('1.2.0', 9);
+    expect(await updater.checkNow()).toMatchObject({ kind: 'checkFailed' });
+    await expectCurrent('1.1.0');
+  });
+
+  it('refuses a root 2 signed only by the new keys, not the old: the bundle in use stays', async () => {
+    const { updater } = await kiosk();
+    const newKeys = join(work, 'new-keys');
+    await makeRoleKeys(newKeys);
+    await rotateRoot({ repo, keys, newKeys });
+    const file = join(repo, 'metadata', '2.root.json');
+    const root = JSON.parse(await readFile(file, 'utf8'));
+    const oldRootKeyId = (await readPublicKey(keys, 'root')).keyID;
+    root.signatures = root.signatures.filter((signature: { keyid: string }) => signature.keyid !== oldRootKeyId);
+    expect(root.signatures).toHaveLength(1);
+    await writeFile(file, JSON.stringify(root));
+    await signBundle({ repo, bundle: await writeTemplateBundle(join(work, 'bundles', '1.1.0'), '1.1.0'), ring: 9, keys: newKeys });
+    await publishRepository({ repo, keys: newKeys });
+    expect(await updater.checkNow()).toMatchObject({
+      kind: 'checkFailed',
+      problem: expect.stringMatching(/^UnsignedMetadataError: root was signed by 0\/1 keys/),
+    });
+    expect(await trustedRootVersion()).toBe(1);
     await expectCurrent('1.0.0');
   });
 });
