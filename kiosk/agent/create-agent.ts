@@ -4,6 +4,7 @@
 // Nothing here knows whether a part is real or simulated.
 
 import type { TemplateBundle } from '../../print-templates/template-bundle';
+import { testPageTemplates } from '../../print-templates/test-page-templates';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { KioskConfig } from '../config/kiosk-config';
 import { sessionSettingsFrom } from '../config/session-settings-from-config';
@@ -168,7 +169,15 @@ export async function createAgent(parts: AgentParts) {
     deliver: (scan) => (scan.kind === 'maintenance' ? deliverMaintenanceCode(scan.data) : runtime.scanned(scan)),
   });
   const stopSyncingScanner = runtime.onView(() => void scanRouter.sync());
-  const diagnostics = createKioskDiagnostics({ config, devices, gateway, runtime, template, logger });
+  const diagnostics = createKioskDiagnostics({
+    config,
+    devices,
+    gateway,
+    runtime,
+    template,
+    testPages: () => testPageTemplates(installedBundle()),
+    logger,
+  });
   const maintenance = await startAgentMaintenance({
     key: parts.maintenanceKey ?? null,
     kioskId: config.kioskId,
