@@ -76,11 +76,7 @@ export function createPrintService(options: {
       for (const certificate of certificates) {
         const template = templates.certificate(certificate.certType);
         const seal = verifierUrl === null ? certificate.seal : sealUrl(verifierUrl, certificate.seal);
-        const page = certificatePage({ ...certificate, seal });
-        // Neighbours of one template share a section: the same pages as before, with fewer sections.
-        const last = sections.at(-1);
-        if (last?.template === template) sections[sections.length - 1] = { template, pages: [...last.pages, page] };
-        else sections.push({ template, pages: [page] });
+        sections.push({ template, pages: [certificatePage({ ...certificate, seal })] });
         if (certificate.stamp === null && template.blocks.some((block) => block.type === 'stamp'))
           options.stampMissing?.(certificate.certType);
       }

@@ -55,7 +55,9 @@ async function health(): Promise<{ templates: { installed: string | null; lastOu
 describe('the agent with template updates configured', () => {
   it('installs the published bundle and reports it in health and metrics', async () => {
     const deadline = Date.now() + 15_000;
-    while ((await health()).templates.installed === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    // Until the first poll has ended: the bundle is on disk a moment before it is in use and the poll says so.
+    while ((await health()).templates.lastOutcome === null && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await health()).templates).toMatchObject({ installed: '1.0.0', lastOutcome: 'installed' });
     const samples = parsePrometheusText(await (await fetch(new URL('/metrics', agent.url))).text());
     expect(samples.get('kiosk_template_info{template="bundle",version="1.0.0",source="installed"}')).toBe(1);
