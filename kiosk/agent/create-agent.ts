@@ -3,7 +3,8 @@
 // gateway) and kiosk/dev-main.ts (development: simulated devices and the bundled gateway simulator).
 // Nothing here knows whether a part is real or simulated.
 
-import type { TemplateBundle } from '../../print-templates/template-bundle';
+import { bundleReceiptTemplate, type TemplateBundle } from '../../print-templates/template-bundle';
+import { loadBundledReceiptTemplate } from '../../print-templates/receipt-template-store';
 import { testPageTemplates } from '../../print-templates/test-page-templates';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { KioskConfig } from '../config/kiosk-config';
@@ -83,6 +84,7 @@ export async function createAgent(parts: AgentParts) {
   await openDevices(devices);
 
   const template = loadBundledTemplate();
+  const shippedReceipt = loadBundledReceiptTemplate();
   const catalogue = loadCatalogue();
   const metrics = startAgentMetrics({ config, catalogue, devices, gateway, template, maintenanceState, logger: audit.logger });
   const logger = recentErrors.watching(metrics.logger);
@@ -145,6 +147,11 @@ export async function createAgent(parts: AgentParts) {
     verifierUrl: config.verifier?.url ?? null,
     logger,
     printed: () => paperUsed('receiptPrinter', 1),
+    // The installed bundle's receipt template once one is in use, else the shipped one.
+    template: () => {
+      const bundle = installedBundle();
+      return (bundle && bundleReceiptTemplate(bundle, 'receipt')) ?? shippedReceipt;
+    },
   });
   runtime.start();
   const templateUpdates = await startTemplateUpdates({

@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimulatedReceiptPrinter } from '../../device-drivers/receipt-printer/simulated-receipt-printer';
 import { err, ok } from '../../device-drivers/result';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
@@ -33,7 +34,11 @@ beforeAll(async () => {
   const repo = join(work, 'repository');
   const keys = join(work, 'keys');
   await makeRoleKeys(keys);
-  await signBundle({ repo, bundle: await writeTemplateBundle(join(work, 'b1'), '1.0.0'), ring: 9, keys });
+  // The bundle's receipt says so in its title line.
+  const receipt = JSON.parse(await readFile(new URL('../../print-templates/bundled/receipt.json', import.meta.url), 'utf8'));
+  receipt.lines[1] = { ...receipt.lines[1], text: '办事凭条 模板包 1.0.0' };
+  const bundle = await writeTemplateBundle(join(work, 'b1'), '1.0.0', { templates: { receipt } });
+  await signBundle({ repo, bundle, ring: 9, keys });
   await publishRepository({ repo, keys });
   server = await startStaticDirectoryServer(repo);
   const { config } = await loadConfig(undefined, join(work, 'kiosk'));
@@ -64,7 +69,7 @@ describe('the agent with template updates configured', () => {
     expect(logger.lines.some((line) => line.includes('"event":"templates.installed"'))).toBe(true);
   });
 
-  it('prints a 一件事 packet: the cover and the certificate its type covers from the bundle, the other type from the shipped template', async () => {
+  it('prints a 一件事 packet: the cover and the certificate its type covers from the bundle, the other type from the shipped template; the receipt from the bundle', async () => {
     const api = localApi(agent.url);
     await api.consentTo('renter-provident-fund-withdrawal', testCitizens[0]!.key);
     await api.waitForScreen('preview');
@@ -83,6 +88,11 @@ describe('the agent with template updates configured', () => {
     expect(info).toMatch(/^Pages:\s+3$/m);
     await api.post('/api/sim/a4-printer', { action: 'takePaper' });
     await api.waitForScreen('rating');
+    // The receipt comes from the bundle's receipt template.
+    const receiptPrinter = agent.devices.receiptPrinter as SimulatedReceiptPrinter;
+    const deadline = Date.now() + 10_000;
+    while (!receiptPrinter.lastReceipt && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(receiptPrinter.lastReceipt?.lines).toContainEqual(expect.objectContaining({ kind: 'text', text: '办事凭条 模板包 1.0.0' }));
   });
 });
 

@@ -1,7 +1,7 @@
 // A small template bundle written to a directory: the bundled A4 template as the 无房证明's template with the
 // synthetic 张三's certificate as its sample, and the shipped packet cover, receipt and both test pages with their
 // samples; a manifest with every file's hash. `sample` (the certificate's) and `samples` (another role's first
-// sample) let a test make a bundle whose test render fails.
+// sample) let a test make a bundle whose test render fails; `templates` replaces another role's template.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,7 +23,13 @@ const shipped = (path: string) => readFile(new URL(`../../print-templates/bundle
 export async function writeTemplateBundle(
   dir: string,
   version: string,
-  options: { minAppVersion?: string; sample?: unknown; samples?: Partial<Record<OtherRole, unknown>>; extraBytes?: number } = {},
+  options: {
+    minAppVersion?: string;
+    sample?: unknown;
+    samples?: Partial<Record<OtherRole, unknown>>;
+    templates?: Partial<Record<OtherRole, unknown>>;
+    extraBytes?: number;
+  } = {},
 ): Promise<string> {
   // Each A4 template's version names the bundle: a printed PDF's Subject tells which one drew it.
   const versioned = async (path: string) =>
@@ -37,7 +43,13 @@ export async function writeTemplateBundle(
     'certificate:no-property-proof': { file: 'templates/certificate.json', samples: ['samples/certificate.json'] },
   };
   for (const [role, { template, sample }] of Object.entries(otherRoles) as [OtherRole, { template: string; sample: string }][]) {
-    files[`templates/${template}`] = template.startsWith('receipt') ? await shipped(template) : await versioned(template);
+    const replaced = options.templates?.[role];
+    files[`templates/${template}`] =
+      replaced !== undefined
+        ? Buffer.from(JSON.stringify(replaced))
+        : template.startsWith('receipt')
+          ? await shipped(template)
+          : await versioned(template);
     const override = options.samples?.[role];
     files[sample] = override === undefined ? await shipped(sample) : Buffer.from(JSON.stringify(override));
     templates[role] = { file: `templates/${template}`, samples: [sample] };
