@@ -38,7 +38,11 @@ export async function renderBundleSamples(bundle: TemplateBundle): Promise<Resul
         problems.push(`${sample.file}: with ${file}: ${receipt.error}`);
         continue;
       }
-      renders.push({ role, templateFile: file, sampleFile: sample.file, pdf: await renderReceiptPreview(receipt.value), pages: 1 });
+      try {
+        renders.push({ role, templateFile: file, sampleFile: sample.file, pdf: await renderReceiptPreview(receipt.value), pages: 1 });
+      } catch (error) {
+        problems.push(`${sample.file}: with ${file}: ${(error as Error).message}`);
+      }
     }
   }
   return problems.length === 0 ? ok(renders) : err(problems);

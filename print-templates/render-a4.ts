@@ -73,7 +73,21 @@ export async function renderA4Pages(
   template: A4Template,
   options: A4RenderOptions = {},
 ): Promise<RenderedPdf> {
-  if (pages.length === 0) throw new RangeError('renderA4Pages: no pages');
+  return renderA4Sections([{ pages, template }], options);
+}
+
+/** Pages printed with one template: a job's sections each keep their own template. */
+export interface A4Section {
+  pages: readonly A4PageData[];
+  template: A4Template;
+}
+
+/**
+ * One PDF of several sections, each drawn with its own template (a 一件事 packet: the cover, then each certificate
+ * with its type's template); page numbers run through the whole job.
+ */
+export async function renderA4Sections(sections: readonly A4Section[], options: A4RenderOptions = {}): Promise<RenderedPdf> {
+  if (!sections.some((section) => section.pages.length > 0)) throw new RangeError('renderA4Sections: no pages');
   const doc = new PDFDocument({
     size: [ptFromMm(a4WidthMm), ptFromMm(a4HeightMm)],
     // The engine places everything itself; zero margins keep pdfkit from breaking pages on its own.
@@ -86,8 +100,8 @@ export async function renderA4Pages(
     displayTitle: true,
     info: {
       // Shown by viewers and printer queues: certificate titles only, never the holder.
-      Title: [...new Set(pages.map((page) => page.title))].join('、'),
-      Subject: `${template.id} ${template.version}`,
+      Title: [...new Set(sections.flatMap((section) => section.pages.map((page) => page.title)))].join('、'),
+      Subject: [...new Set(sections.map(({ template }) => `${template.id} ${template.version}`))].join('、'),
       Creator: 'zuiduo-paoyici kiosk',
     },
   });
@@ -100,25 +114,28 @@ export async function renderA4Pages(
   let pagesAdded = 0;
   doc.on('pageAdded', () => pagesAdded++);
 
-  for (const face of facesUsed(template, pages)) {
+  const faces = new Set(sections.flatMap(({ template, pages }) => facesUsed(template, pages)));
+  for (const face of faces) {
     // pdfkit 0.20 takes a parsed fontkit font here (see its changelog); its typings predate that.
     doc.registerFont(face, parsedFont(face) as unknown as PDFKit.Mixins.PDFFontSource);
   }
   const images = options.images ?? new Map<string, Uint8Array>();
-  const box = contentBox(template);
   // Measuring needs a page; the sheets are all planned before any is drawn, as page numbers need their count.
   doc.addPage();
-  const sheets = pages.flatMap((page) => {
-    const ctx = pageContext(doc, template, page, images, { pageNumber: '99', pageCount: '99' });
-    // A stamp takes no room: it is laid over the block before it once that block is placed.
-    const pieces = template.blocks.flatMap((block, index) =>
-      block.type !== 'stamp' && blockShown(block, ctx.values) ? [{ index, block, fields: page.fields }] : [],
-    );
-    const measure = (piece: SheetPiece) => measureBlock(ctx, piece.block, piece.fields, blockWidth(piece.block, box));
-    const planned = template.page.overflow === 'continue' ? flowOntoSheets(pieces, measure, box) : [pieces];
-    return planned.map((sheet) => ({ page, sheet }));
+  const sheets = sections.flatMap(({ pages, template }) => {
+    const box = contentBox(template);
+    return pages.flatMap((page) => {
+      const ctx = pageContext(doc, template, page, images, { pageNumber: '99', pageCount: '99' });
+      // A stamp takes no room: it is laid over the block before it once that block is placed.
+      const pieces = template.blocks.flatMap((block, index) =>
+        block.type !== 'stamp' && blockShown(block, ctx.values) ? [{ index, block, fields: page.fields }] : [],
+      );
+      const measure = (piece: SheetPiece) => measureBlock(ctx, piece.block, piece.fields, blockWidth(piece.block, box));
+      const planned = template.page.overflow === 'continue' ? flowOntoSheets(pieces, measure, box) : [pieces];
+      return planned.map((sheet) => ({ page, sheet, template, box }));
+    });
   });
-  sheets.forEach(({ page, sheet }, i) => {
+  sheets.forEach(({ page, sheet, template, box }, i) => {
     if (i > 0) doc.addPage();
     const ctx = pageContext(doc, template, page, images, { pageNumber: String(i + 1), pageCount: String(sheets.length) });
     // Layout first: a page that does not fit throws before it is drawn.

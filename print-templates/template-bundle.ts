@@ -121,6 +121,16 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
   return problems.length === 0 ? ok({ manifest, a4Templates, receiptTemplates, images }) : err(problems);
 }
 
+/** The bundle's A4 template for a role, if it has one. */
+export function bundleA4Template(bundle: TemplateBundle, role: TemplateRole): A4Template | undefined {
+  return bundle.a4Templates.find((entry) => entry.role === role)?.template;
+}
+
+/** The bundle's receipt template for a receipt role, if it has one. */
+export function bundleReceiptTemplate(bundle: TemplateBundle, role: 'receipt' | 'testPage:receipt'): ReceiptTemplate | undefined {
+  return bundle.receiptTemplates.find((entry) => entry.role === role)?.template;
+}
+
 /** A receipt role's template, checked with the receipt template schema, and its samples with the receipt facts schema. */
 function checkedReceiptTemplate(
   role: TemplateRole,

@@ -13,6 +13,7 @@ import { publishedJsonSchemas } from '../print-templates/published-json-schemas'
 import { loadTemplateBundle } from '../print-templates/template-bundle';
 import { publishRepository } from './template-repository/publish-repository';
 import { makeRoleKeys } from './template-repository/role-keys';
+import { rotateRoot } from './template-repository/rotate-root';
 import { signBundle } from './template-repository/sign-bundle';
 import { signTrustList } from './template-repository/sign-trust-list';
 
@@ -134,6 +135,34 @@ const commands: Record<string, Command> = {
       return refusedAsOne(async () => {
         const published = await publishRepository({ repo, keys: required(values.keys) });
         console.log(`published snapshot ${published.snapshotVersion}, timestamp ${published.timestampVersion}`);
+      });
+    },
+  },
+  'rotate-root': {
+    args: '<repo> --keys <dir> [--new-keys <dir>] [--days N]',
+    summary:
+      'writes the next root version signed by the current root key and any new one: each role whose key is in --new-keys gets it (offline keys); without --new-keys, renews the expiry; publish next',
+    run: async (args) => {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { keys: { type: 'string' }, 'new-keys': { type: 'string' }, days: { type: 'string' } },
+      });
+      const repo = required(positionals[0]);
+      if (!values.keys) throw new Misuse('--keys is required');
+      const days = values.days === undefined ? undefined : Number(values.days);
+      if (days !== undefined && !(Number.isInteger(days) && days > 0 && days <= 3650))
+        throw new Misuse('--days: a whole number of days, 1–3650');
+      return refusedAsOne(async () => {
+        const rotated = await rotateRoot({
+          repo,
+          keys: required(values.keys),
+          ...(values['new-keys'] ? { newKeys: values['new-keys'] } : {}),
+          ...(days ? { rootDays: days } : {}),
+        });
+        const keys = rotated.rotated.length === 0 ? 'the same keys' : `new keys for ${rotated.rotated.join(', ')}`;
+        const targets = rotated.targetsVersion ? `; targets signed again (version ${rotated.targetsVersion})` : '';
+        console.log(`root version ${rotated.version} signed with ${keys}, expires ${rotated.expires}${targets}; now publish`);
       });
     },
   },

@@ -12,6 +12,7 @@ import { SimulatedA4Printer } from '../device-drivers/a4-printer/simulated-a4-pr
 import { encodeSeal } from '../kiosk/gateway/seal-kq1';
 import { publishTrustList } from '../kiosk/gateway/trust-list';
 import type { VerifiedCertificate } from '../kiosk/gateway/certificate';
+import { oneTemplate } from '../kiosk/printing/job-templates';
 import { createPrintService } from '../kiosk/printing/print-service';
 import { zhangSanNoPropertyProof } from '../print-templates/fixtures/synthetic-certificates';
 import { loadBundledTemplate } from '../print-templates/template-store';
@@ -111,7 +112,7 @@ describe('npm run verify-seal', () => {
     const service = createPrintService({
       kioskId: 'K',
       printer: new SimulatedA4Printer({ spoolDir: null, pageMs: 0, autoTakeMs: null }),
-      template: loadBundledTemplate,
+      templates: () => oneTemplate(loadBundledTemplate()),
       sealVerifierUrl: () => page,
     });
     const certificate = { ...zhangSanNoPropertyProof, seal } as unknown as VerifiedCertificate;

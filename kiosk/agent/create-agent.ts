@@ -3,7 +3,9 @@
 // gateway) and kiosk/dev-main.ts (development: simulated devices and the bundled gateway simulator).
 // Nothing here knows whether a part is real or simulated.
 
-import type { A4Template } from '../../print-templates/template-schema';
+import { bundleReceiptTemplate, type TemplateBundle } from '../../print-templates/template-bundle';
+import { loadBundledReceiptTemplate } from '../../print-templates/receipt-template-store';
+import { testPageTemplates } from '../../print-templates/test-page-templates';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { KioskConfig } from '../config/kiosk-config';
 import { sessionSettingsFrom } from '../config/session-settings-from-config';
@@ -12,6 +14,7 @@ import { loadCatalogue } from '../errands/catalogue';
 import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
 import type { Logger } from '../logger';
 import type { MaintenanceKey } from '../maintenance/maintenance-code';
+import { jobTemplates } from '../printing/job-templates';
 import { createPrintService } from '../printing/print-service';
 import { openPrintJobLedger } from '../printing/print-job-ledger';
 import { createSealVerifierUrl } from '../printing/seal-verifier-url';
@@ -81,6 +84,7 @@ export async function createAgent(parts: AgentParts) {
   await openDevices(devices);
 
   const template = loadBundledTemplate();
+  const shippedReceipt = loadBundledReceiptTemplate();
   const catalogue = loadCatalogue();
   const metrics = startAgentMetrics({ config, catalogue, devices, gateway, template, maintenanceState, logger: audit.logger });
   const logger = recentErrors.watching(metrics.logger);
@@ -98,12 +102,12 @@ export async function createAgent(parts: AgentParts) {
   }
   const paperUsed = (printer: 'a4Printer' | 'receiptPrinter', count: number) =>
     void maintenanceState.paper.used(printer, count).catch(() => logger.event('maintenance.store', 'failure', { file: 'paper' }));
-  // The installed bundle's templates once template updates have started; the bundled template until then.
-  let installedTemplateFor: (certificates: ReadonlyArray<{ certType: string }>) => A4Template | undefined = () => undefined;
+  // The installed bundle once template updates have started; the templates the kiosk ships with until then.
+  let installedBundle: () => TemplateBundle | null = () => null;
   const printService = createPrintService({
     kioskId: config.kioskId,
     printer: devices.a4Printer,
-    template: (certificates) => installedTemplateFor(certificates) ?? template,
+    templates: () => jobTemplates(installedBundle(), template),
     sheetsPrinted: (sheets) => {
       metrics.kiosk.sheetsPrinted(sheets);
       paperUsed('a4Printer', sheets);
@@ -143,6 +147,11 @@ export async function createAgent(parts: AgentParts) {
     verifierUrl: config.verifier?.url ?? null,
     logger,
     printed: () => paperUsed('receiptPrinter', 1),
+    // The installed bundle's receipt template once one is in use, else the shipped one.
+    template: () => {
+      const bundle = installedBundle();
+      return (bundle && bundleReceiptTemplate(bundle, 'receipt')) ?? shippedReceipt;
+    },
   });
   runtime.start();
   const templateUpdates = await startTemplateUpdates({
@@ -157,7 +166,7 @@ export async function createAgent(parts: AgentParts) {
       ]),
     ...parts.templateUpdates,
   });
-  if (templateUpdates) installedTemplateFor = templateUpdates.templateFor;
+  if (templateUpdates) installedBundle = templateUpdates.bundle;
 
   // Maintenance mode needs the router (for the scan self-test); the router hands it codes once it runs.
   let deliverMaintenanceCode = (code: string): void => void code;
@@ -167,7 +176,15 @@ export async function createAgent(parts: AgentParts) {
     deliver: (scan) => (scan.kind === 'maintenance' ? deliverMaintenanceCode(scan.data) : runtime.scanned(scan)),
   });
   const stopSyncingScanner = runtime.onView(() => void scanRouter.sync());
-  const diagnostics = createKioskDiagnostics({ config, devices, gateway, runtime, template, logger });
+  const diagnostics = createKioskDiagnostics({
+    config,
+    devices,
+    gateway,
+    runtime,
+    template,
+    testPages: () => testPageTemplates(installedBundle()),
+    logger,
+  });
   const maintenance = await startAgentMaintenance({
     key: parts.maintenanceKey ?? null,
     kioskId: config.kioskId,

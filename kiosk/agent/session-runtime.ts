@@ -52,7 +52,11 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
       }
       return outcome;
     },
-    prepareDocument: (certificates) => printService.prepareDocument(certificates),
+    // The errand the machine is fetching for names a 一件事 packet's cover.
+    prepareDocument: (certificates) => {
+      const errand = actor.getSnapshot().context.errand;
+      return printService.prepareDocument(certificates, errand ? { errandName: errand.name.zh } : undefined);
+    },
     checkPrinter: () => printService.checkPrinter(),
     print: (document, onProgress) => printService.print(document, onProgress),
     paperWaiting: () => a4PaperWaiting(devices.a4Printer.status()),

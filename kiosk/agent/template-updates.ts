@@ -1,15 +1,14 @@
 // Template bundles joined to the agent: where a configuration names a TUF repository, the installed bundles under
 // `<dataDir>/templates/`, the repository client and the updater polling it, switching only while no session runs.
-// The current bundle's certificate templates are held in memory and swapped whole at a switch: a job prints with
+// The current bundle, read whole and checked, is held in memory and swapped whole at a switch: a job prints with
 // the old templates or the new ones, never some of each. The gateway client's trust list rides the same repository.
 
 import { join } from 'node:path';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { Logger } from '../logger';
 import { kioskSoftwareVersion } from './kiosk-software-version';
-import type { A4Template } from '../../print-templates/template-schema';
-import { renderCertificateSamples } from '../templates/certificate-sample-render';
-import { loadCertificateTemplates } from '../templates/certificate-templates';
+import { loadTemplateBundle, type TemplateBundle } from '../../print-templates/template-bundle';
+import { renderEverySample } from '../templates/bundle-test-render';
 import { openInstalledBundles, type InstalledBundle } from '../templates/installed-bundles';
 import { startTemplateUpdater, type BundleTestRender } from '../templates/template-updater';
 import { createTrustListUpdate, type TrustListHolder } from '../templates/trust-list-update';
@@ -35,14 +34,14 @@ export async function startTemplateUpdates(parts: {
     logger.event('templates.rolled_back', 'failure', { from: rolledBackFrom, to: installed.current()?.version ?? 'bundled' });
     logger.event('staff.alert', 'failure', { reason: 'templateBundleRolledBack', version: rolledBackFrom });
   }
-  let certificateTemplates: ReadonlyMap<string, A4Template> = new Map();
+  let inUse: TemplateBundle | null = null;
   async function use(bundle: InstalledBundle): Promise<void> {
-    const loaded = await loadCertificateTemplates(bundle.dir, bundle.manifest);
+    const loaded = await loadTemplateBundle(bundle.dir);
     if (!loaded.ok) {
       logger.event('staff.alert', 'failure', { reason: 'templateBundleUnreadable', version: bundle.version });
       return;
     }
-    certificateTemplates = new Map(loaded.value.map(({ certType, template }) => [certType, template]));
+    inUse = loaded.value;
     parts.switched(bundle.version);
   }
   const current = installed.current();
@@ -56,7 +55,7 @@ export async function startTemplateUpdates(parts: {
     installed,
     ring: config.templates.ring,
     appVersion: kioskSoftwareVersion(),
-    testRender: parts.testRender ?? renderCertificateSamples,
+    testRender: parts.testRender ?? renderEverySample,
     idle: parts.idle,
     pollMs: parts.pollMs ?? config.templates.pollMinutes * 60_000,
     logger,
@@ -65,8 +64,7 @@ export async function startTemplateUpdates(parts: {
   });
   return {
     ...updater,
-    /** The installed bundle's template for the first certificate's type, if it has one. */
-    templateFor: (certificates: ReadonlyArray<{ certType: string }>): A4Template | undefined =>
-      certificateTemplates.get(certificates[0]?.certType ?? ''),
+    /** The installed bundle in use, read whole: its templates and images; null until one is. */
+    bundle: (): TemplateBundle | null => inUse,
   };
 }

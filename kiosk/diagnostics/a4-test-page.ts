@@ -1,63 +1,25 @@
-// The A4 printer's test page: one A4 sheet with the kiosk's wording, the Asia/Shanghai date and time, a frame
-// at the printable margins and a grey scale — enough for staff to judge alignment and toner. No personal data.
+// The A4 printer's test page, drawn by the A4 engine from the test page template in force (the installed bundle's
+// `testPage:a4`, or the one the kiosk ships with): the kiosk, the printer, the Asia/Shanghai date and time, and
+// what the template adds to judge alignment and toner. No personal data.
 
-import PDFDocument from 'pdfkit';
-import { parsedFont } from '../../print-templates/bundled-fonts';
-import { formatDateZh, shanghaiClockTime, shanghaiDate } from '../../print-templates/shanghai-date';
+import type { TestPageTemplates } from '../../print-templates/test-page-templates';
 
-const MM = 72 / 25.4;
-const A4: [number, number] = [210 * MM, 297 * MM];
-
-/** "2026年1月5日 09:07" in Asia/Shanghai, whatever the machine's zone. */
-export function shanghaiDateTime(now: Date): string {
-  return `${formatDateZh(shanghaiDate(now))} ${shanghaiClockTime(now)}`;
+export interface A4TestPageFacts {
+  kioskId: string;
+  /** The printer's address, or '' where it has none to tell. */
+  printerUri: string;
+  at: Date;
 }
 
-export async function renderA4TestPage(now: Date, printerUri: string): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: A4,
-    margin: 0,
-    font: '',
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    info: { Title: '打印测试页', Creator: 'zuiduo-paoyici kiosk' },
-  });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  // pdfkit 0.20 takes a parsed fontkit font here; its typings predate that (as in print-templates/render-a4.ts).
-  doc.registerFont('sc', parsedFont('noto-sans-sc-regular') as unknown as PDFKit.Mixins.PDFFontSource);
-  doc.font('sc');
-
-  doc
-    .lineWidth(1)
-    .rect(10 * MM, 10 * MM, 190 * MM, 277 * MM)
-    .stroke();
-  doc.fontSize(26).text('自助终端 A4 打印测试页', 20 * MM, 30 * MM, { width: 170 * MM, align: 'center' });
-  doc.fontSize(13).text('Self-service kiosk — A4 printer test page', { width: 170 * MM, align: 'center' });
-  doc.moveDown(2).fontSize(14);
-  doc.text(`打印时间：${shanghaiDateTime(now)}（北京时间）`, 20 * MM);
-  doc.text(`打印机：${printerUri}`);
-  doc.moveDown();
-  doc.text('本页用于检查打印机的走纸、对齐和墨粉，不含任何个人信息。');
-  doc.text('This page checks paper feed, alignment and toner. It holds no personal data.');
-  doc.moveDown();
-  doc.text('最多跑一次 · 如本页打印不全，请联系工作人员。');
-
-  // A grey scale: faint steps show toner running low before the certificates do.
-  const top = 150 * MM;
-  for (let step = 0; step < 10; step++) {
-    const grey = Math.round(255 - (step + 1) * 25.5);
-    doc.rect((20 + step * 17) * MM, top, 17 * MM, 20 * MM).fill([grey, grey, grey]);
-  }
-  doc
-    .fillColor('black')
-    .fontSize(10)
-    .text('10% – 100%', 20 * MM, top + 22 * MM);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+export async function renderA4TestPage(
+  testPage: TestPageTemplates['a4'],
+  facts: A4TestPageFacts,
+): Promise<{ pdf: Uint8Array; pages: number }> {
+  // The engine (pdfkit, the CJK fonts) loads when a test page is first printed, not at the kiosk's start.
+  const [{ renderA4Pages }, { testPageA4 }] = await Promise.all([
+    import('../../print-templates/render-a4'),
+    import('../../print-templates/a4-document-data'),
+  ]);
+  const page = testPageA4({ kioskId: facts.kioskId, printerUri: facts.printerUri, printedAt: facts.at.toISOString() });
+  return renderA4Pages([page], testPage.template, { images: testPage.images });
 }

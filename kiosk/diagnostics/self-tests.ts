@@ -9,10 +9,12 @@ import type { DeviceError } from '../../device-drivers/device-result';
 import { idReaderUsable, type IdReader } from '../../device-drivers/id-reader/id-reader';
 import { receiptPrinterUsable, type ReceiptPrinter } from '../../device-drivers/receipt-printer/receipt-printer';
 import type { HttpsGatewayClient } from '../gateway/https-gateway-client';
+import { renderReceipt } from '../../print-templates/render-receipt';
+import type { TestPageTemplates } from '../../print-templates/test-page-templates';
 import { renderA4TestPage } from './a4-test-page';
 import type { DiagnosticDetail, DiagnosticOutcome, DiagnosticRecord, SelfTestName, SelfTestRequest } from './diagnostic-record';
 import { hasSam, samState } from './sam-state';
-import { testReceipt } from './test-receipt';
+import { testReceiptFacts } from './test-receipt';
 
 export type SelfTestSubject = 'idReader' | 'scanner' | 'a4Printer' | 'receiptPrinter' | 'gateway';
 
@@ -26,6 +28,12 @@ export interface SelfTestSubjects {
   missing?: Partial<Record<SelfTestSubject, string>>;
   /** The A4 template installed: its version, or `bundled` when it has none. */
   templateVersion: string;
+  /** Printed on the test pages. */
+  kioskId: string;
+  /** The verifier page: the receipt test page's QR code shows it, where the template prints one. */
+  verifierUrl: string | null;
+  /** The test page templates in force, asked at each test (an installed bundle may replace them). */
+  testPages: () => TestPageTemplates;
 }
 
 export interface SelfTestDeps {
@@ -70,11 +78,11 @@ async function a4PrinterTest(printer: A4Printer): Promise<Verdict> {
  * A test page only on a printer that says it is ready; a job that stalls (paper out, a jam) or takes longer than
  * the deadline is canceled and the test fails, so staff are never left waiting on a run.
  */
-async function a4TestPageTest(printer: A4Printer, now: Date, deadlineMs: number): Promise<Verdict> {
+async function a4TestPageTest(printer: A4Printer, subjects: SelfTestSubjects, now: Date, deadlineMs: number): Promise<Verdict> {
   const readiness = a4Readiness(await printer.refreshStatus());
   if (readiness !== 'ready') return { outcome: 'failed', details: { readiness, printed: false } };
-  const name = 'printerUri' in printer && typeof printer.printerUri === 'string' ? printer.printerUri : 'A4';
-  const pdf = await renderA4TestPage(now, name);
+  const printerUri = 'printerUri' in printer && typeof printer.printerUri === 'string' ? printer.printerUri : '';
+  const { pdf, pages } = await renderA4TestPage(subjects.testPages().a4, { kioskId: subjects.kioskId, printerUri, at: now });
   let stages = 0;
   let stalled: string | null = null;
   let jobId: string | null = null;
@@ -84,7 +92,7 @@ async function a4TestPageTest(printer: A4Printer, now: Date, deadlineMs: number)
     cancel();
   }, deadlineMs);
   try {
-    const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages: 1 }, (progress) => {
+    const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages }, (progress) => {
       stages++;
       jobId = progress.jobId;
       if (progress.stage === 'stalled' && stalled === null) {
@@ -104,8 +112,10 @@ function receiptPrinterTest(printer: ReceiptPrinter): Verdict {
   return passedIf(receiptPrinterUsable(status), { ...status });
 }
 
-async function testReceiptTest(printer: ReceiptPrinter, now: Date): Promise<Verdict> {
-  const result = await printer.print(testReceipt(now));
+async function testReceiptTest(printer: ReceiptPrinter, subjects: SelfTestSubjects, now: Date): Promise<Verdict> {
+  const receipt = renderReceipt(subjects.testPages().receipt, testReceiptFacts(subjects.kioskId, now, subjects.verifierUrl));
+  if (!receipt.ok) return { outcome: 'failed', details: { error: 'receiptTemplate' } };
+  const result = await printer.print(receipt.value);
   return result.ok
     ? { outcome: 'passed', details: { ...printer.status() } }
     : { outcome: 'failed', details: deviceErrorDetails(result.error) };
@@ -185,8 +195,8 @@ export async function runNamedSelfTests(
     a4Printer: () => (a4Printer ? a4PrinterTest(a4Printer) : skipped('a4Printer')),
     receiptPrinter: () => (receiptPrinter ? receiptPrinterTest(receiptPrinter) : skipped('receiptPrinter')),
     gateway: () => (gateway ? gatewayTest(gateway, subjects.templateVersion, healthTimeoutMs) : skipped('gateway')),
-    a4TestPage: () => (a4Printer ? a4TestPageTest(a4Printer, now(), testPageDeadlineMs) : skipped('a4Printer')),
-    testReceipt: () => (receiptPrinter ? testReceiptTest(receiptPrinter, now()) : skipped('receiptPrinter')),
+    a4TestPage: () => (a4Printer ? a4TestPageTest(a4Printer, subjects, now(), testPageDeadlineMs) : skipped('a4Printer')),
+    testReceipt: () => (receiptPrinter ? testReceiptTest(receiptPrinter, subjects, now()) : skipped('receiptPrinter')),
   };
 
   const records: DiagnosticRecord[] = [];

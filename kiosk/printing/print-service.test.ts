@@ -1,10 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SimulatedA4Printer } from '../../device-drivers/a4-printer/simulated-a4-printer';
-import { zhangSanNoPropertyProof } from '../../print-templates/fixtures/synthetic-certificates';
+import packetTemplateJson from '../../print-templates/bundled/packet-a4.json';
+import { zhangSanNoPropertyProof, zhangSanSocialSecurityRecord } from '../../print-templates/fixtures/synthetic-certificates';
+import { checkA4Template, type A4Template } from '../../print-templates/template-schema';
 import { syntheticStamp } from '../../print-templates/fixtures/synthetic-stamp';
 import { loadBundledTemplate } from '../../print-templates/template-store';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { PrintJobLedger, PrintJobOutcome } from './print-job-ledger';
+import { oneTemplate } from './job-templates';
 import { createPrintService } from './print-service';
 
 function memoryLedger(lastJobNumber: number, failing = false) {
@@ -31,7 +38,7 @@ describe('the print service with a ledger', () => {
     const printer = new SimulatedA4Printer({ spoolDir: null, pageMs: 0, autoTakeMs: null });
     await printer.open();
     const { ledger, steps } = memoryLedger(0);
-    const service = createPrintService({ kioskId: 'K', printer, template: loadBundledTemplate, ledger });
+    const service = createPrintService({ kioskId: 'K', printer, templates: () => oneTemplate(loadBundledTemplate()), ledger });
     const result = await service.print(document('K-1'), () => {});
     expect(result.ok).toBe(true);
     expect(steps).toEqual(['K-1 submitting', 'K-1 held 1', 'K-1 finished done']);
@@ -43,7 +50,13 @@ describe('the print service with a ledger', () => {
     await printer.open();
     const { ledger } = memoryLedger(0, true);
     let failures = 0;
-    const service = createPrintService({ kioskId: 'K', printer, template: loadBundledTemplate, ledger, ledgerFailed: () => failures++ });
+    const service = createPrintService({
+      kioskId: 'K',
+      printer,
+      templates: () => oneTemplate(loadBundledTemplate()),
+      ledger,
+      ledgerFailed: () => failures++,
+    });
     expect((await service.print(document('K-1'), () => {})).ok).toBe(true);
     expect(failures).toBe(3);
     await printer.close();
@@ -51,7 +64,12 @@ describe('the print service with a ledger', () => {
 
   it('names jobs past the ledger’s highest number', async () => {
     const printer = new SimulatedA4Printer({ spoolDir: null, pageMs: 0, autoTakeMs: null });
-    const service = createPrintService({ kioskId: 'K', printer, template: loadBundledTemplate, ledger: memoryLedger(41).ledger });
+    const service = createPrintService({
+      kioskId: 'K',
+      printer,
+      templates: () => oneTemplate(loadBundledTemplate()),
+      ledger: memoryLedger(41).ledger,
+    });
     // The renderer reads only the document's data.
     const certificate = zhangSanNoPropertyProof as unknown as VerifiedCertificate;
     expect((await service.prepareDocument([certificate])).jobName).toBe('K-42');
@@ -63,7 +81,7 @@ describe('the print service with a ledger', () => {
     const service = createPrintService({
       kioskId: 'K',
       printer,
-      template: loadBundledTemplate,
+      templates: () => oneTemplate(loadBundledTemplate()),
       stampMissing: (certType) => missing.push(certType),
     });
     const unstamped = { ...zhangSanNoPropertyProof, certType: 'no-property-proof', stamp: null } as unknown as VerifiedCertificate;
@@ -74,5 +92,76 @@ describe('the print service with a ledger', () => {
     } as unknown as VerifiedCertificate;
     expect((await service.prepareDocument([unstamped, stamped])).pages).toBe(2);
     expect(missing).toEqual(['no-property-proof']);
+  });
+});
+
+describe('a 一件事 job of several certificate types', () => {
+  /** The shipped certificate template with its closing words replaced: each page says which template drew it. */
+  const certificateTemplate = (words: string): A4Template => {
+    const template = loadBundledTemplate();
+    const blocks = template.blocks.map((block) =>
+      block.type === 'text' && block.text === '特此证明。' ? { ...block, text: words } : block,
+    );
+    expect(blocks).not.toEqual(template.blocks);
+    return { ...template, id: `certificate-${words}`, blocks };
+  };
+  const packet = checkA4Template(packetTemplateJson);
+  if (!packet.ok) throw new Error(packet.error.join('; '));
+  const templates = {
+    'no-property-proof': certificateTemplate('无房证明模板的措辞。'),
+    'social-security-record': certificateTemplate('参保证明模板的措辞。'),
+  };
+  const certificates = [
+    { ...zhangSanNoPropertyProof, certType: 'no-property-proof', stamp: null },
+    { ...zhangSanSocialSecurityRecord, certType: 'social-security-record', stamp: null },
+  ] as unknown as VerifiedCertificate[];
+
+  async function pageTexts(pdf: Uint8Array, pages: number): Promise<string[]> {
+    const dir = await mkdtemp(join(tmpdir(), 'packet-job-'));
+    try {
+      await writeFile(join(dir, 'job.pdf'), pdf);
+      return Array.from({ length: pages }, (_, i) =>
+        execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', join(dir, 'job.pdf'), '-'], { encoding: 'utf8' }),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('prints the cover from the packet template and each certificate with its own type’s template, in one job', async () => {
+    const service = createPrintService({
+      kioskId: 'HZ-XH-0001',
+      printer: new SimulatedA4Printer({ spoolDir: null, pageMs: 0, autoTakeMs: null }),
+      templates: () => ({ certificate: (certType) => templates[certType as keyof typeof templates], packet: packet.value }),
+      now: () => new Date('2026-11-23T08:00:05Z'),
+    });
+    const job = await service.prepareDocument(certificates, { errandName: '租房提取公积金（一件事）' });
+    expect(job.pages).toBe(3);
+    const [cover, first, second] = await pageTexts(job.pdf, 3);
+    expect(cover).toMatch(/一件事 材料清单/);
+    expect(cover).toMatch(/租房提取公积金（一件事）/);
+    expect(cover).toMatch(/本次共打印 2 份证明/);
+    expect(cover).toMatch(/第\s*1\s*页\s*共\s*3\s*页/);
+    expect(first).toMatch(/无房证明模板的措辞。/);
+    expect(first).not.toMatch(/参保证明模板的措辞|一件事 材料清单/);
+    expect(second).toMatch(/参保证明模板的措辞。/);
+    expect(second).not.toMatch(/无房证明模板的措辞|一件事 材料清单/);
+  });
+
+  it('prints no cover for one certificate, nor where the templates have no packet template', async () => {
+    const service = (withPacket: boolean) =>
+      createPrintService({
+        kioskId: 'K',
+        printer: new SimulatedA4Printer({ spoolDir: null, pageMs: 0, autoTakeMs: null }),
+        templates: () => ({
+          certificate: (certType) => templates[certType as keyof typeof templates],
+          packet: withPacket ? packet.value : null,
+        }),
+      });
+    const single = await service(true).prepareDocument(certificates.slice(0, 1), { errandName: '无房证明' });
+    expect(single.pages).toBe(1);
+    const noCover = await service(false).prepareDocument(certificates, { errandName: '租房提取公积金（一件事）' });
+    expect(noCover.pages).toBe(2);
+    expect((await pageTexts(noCover.pdf, 2))[1]).toMatch(/参保证明模板的措辞。/);
   });
 });

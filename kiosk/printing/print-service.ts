@@ -7,6 +7,8 @@
 // from the ledger's highest so that no job name is used twice across restarts. A ledger that cannot be written
 // does not stop the print: it is told to `ledgerFailed` (for staff).
 // With a verifier address (`sealVerifierUrl`), seals print in the URL form a phone's camera opens.
+// Each certificate prints with its own type's template; a 一件事 errand's job of several certificates opens with
+// the packet cover where the templates in force have one, all in one job.
 
 import {
   a4Readiness,
@@ -17,16 +19,22 @@ import {
   type PrinterReadiness,
 } from '../../device-drivers/a4-printer/a4-printer';
 import type { Result } from '../../device-drivers/result';
-import type { A4Template } from '../../print-templates/template-schema';
+import type { A4Section } from '../../print-templates/render-a4';
 import { sealUrl } from '../../verifier/kq1-url-form';
 import type { VerifiedCertificate } from '../gateway/certificate';
+import type { JobTemplates } from './job-templates';
 import type { PrintJobLedger } from './print-job-ledger';
+
+/** A 一件事 errand's job: what its cover says besides the certificates. */
+export interface PacketCover {
+  errandName: string;
+}
 
 export function createPrintService(options: {
   kioskId: string;
   printer: A4Printer;
-  /** The template for a job's certificates (the installed bundle's for their type, or the bundled one). */
-  template: (certificates: readonly VerifiedCertificate[]) => A4Template;
+  /** Asked at each job: a bundle switched in between jobs is used whole by the next one. */
+  templates: () => JobTemplates;
   sheetsPrinted?: (sheets: number) => void;
   ledger?: PrintJobLedger;
   ledgerFailed?: () => void;
@@ -36,26 +44,46 @@ export function createPrintService(options: {
   monochrome?: boolean;
   /** A certificate printed without the stamp its template places: its trust-list entry gave none (for staff). */
   stampMissing?: (certType: string) => void;
+  /** The packet cover's print time; the clock by default. */
+  now?: () => Date;
 }) {
   const { ledger } = options;
   let jobCounter = ledger?.lastJobNumber(options.kioskId) ?? 0;
   const record = (write: Promise<void>): Promise<void> => write.catch(() => options.ledgerFailed?.());
-  let renderer: Promise<typeof import('../../print-templates/render-a4')> | null = null;
-  const loadRenderer = () => (renderer ??= import('../../print-templates/render-a4'));
+  let renderer: Promise<typeof import('../../print-templates/render-a4') & typeof import('../../print-templates/a4-document-data')> | null =
+    null;
+  const loadRenderer = () =>
+    (renderer ??= Promise.all([import('../../print-templates/render-a4'), import('../../print-templates/a4-document-data')]).then(
+      ([engine, documents]) => ({ ...engine, ...documents }),
+    ));
   return {
     async warmUp(): Promise<void> {
       await loadRenderer();
     },
 
-    async prepareDocument(certificates: VerifiedCertificate[]): Promise<PrintDocument> {
-      const { renderCertificatesA4 } = await loadRenderer();
+    /** One job of the certificates, each with its type's template; a packet's cover first when there are several. */
+    async prepareDocument(certificates: VerifiedCertificate[], packet?: PacketCover): Promise<PrintDocument> {
+      const { certificatePage, packetPage, renderA4Sections } = await loadRenderer();
       const verifierUrl = options.sealVerifierUrl?.() ?? null;
-      const printed = verifierUrl === null ? certificates : certificates.map((c) => ({ ...c, seal: sealUrl(verifierUrl, c.seal) }));
-      const template = options.template(certificates);
-      const { pdf, pages } = await renderCertificatesA4(printed, template, { monochrome: options.monochrome ?? false });
-      if (template.blocks.some((block) => block.type === 'stamp')) {
-        for (const certificate of certificates) if (certificate.stamp === null) options.stampMissing?.(certificate.certType);
+      const templates = options.templates();
+      const sections: A4Section[] = [];
+      const holder = certificates[0]?.holder.name;
+      if (packet && templates.packet && certificates.length > 1 && holder) {
+        const printedAt = (options.now?.() ?? new Date()).toISOString();
+        const cover = packetPage({ errandName: packet.errandName, holderName: holder, certificates, printedAt, kioskId: options.kioskId });
+        sections.push({ template: templates.packet, pages: [cover] });
       }
+      for (const certificate of certificates) {
+        const template = templates.certificate(certificate.certType);
+        const seal = verifierUrl === null ? certificate.seal : sealUrl(verifierUrl, certificate.seal);
+        sections.push({ template, pages: [certificatePage({ ...certificate, seal })] });
+        if (certificate.stamp === null && template.blocks.some((block) => block.type === 'stamp'))
+          options.stampMissing?.(certificate.certType);
+      }
+      const { pdf, pages } = await renderA4Sections(sections, {
+        monochrome: options.monochrome ?? false,
+        ...(templates.images ? { images: templates.images } : {}),
+      });
       jobCounter += 1;
       return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };
     },

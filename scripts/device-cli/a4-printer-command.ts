@@ -1,10 +1,12 @@
 // `npm run device -- a4-printer status|test-page --url ipp://HOST:PORT/PATH`: asks an IPP printer how it is,
 // or prints a test page and follows it until paper comes out. JSON on stdout; job progress on stderr.
 
+import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createIppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
 import { a4DeviceReport, type PrintJobProgress } from '../../device-drivers/a4-printer/a4-printer';
 import { renderA4TestPage } from '../../kiosk/diagnostics/a4-test-page';
+import { shippedTestPageTemplates } from '../../print-templates/test-page-templates';
 import { CliFailure, deviceFailure, printJson } from './cli-output';
 
 export async function runA4PrinterCommand(args: string[]): Promise<void> {
@@ -43,9 +45,14 @@ export async function runA4PrinterCommand(args: string[]): Promise<void> {
   }
 
   const startedAt = new Date();
-  const pdf = await renderA4TestPage(startedAt, printer.printerUri);
+  // The shipped test page: this command runs on a printer by its address, with no kiosk's data behind it.
+  const { pdf, pages } = await renderA4TestPage(shippedTestPageTemplates().a4, {
+    kioskId: hostname(),
+    printerUri: printer.printerUri,
+    at: startedAt,
+  });
   const progress: PrintJobProgress[] = [];
-  const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages: 1 }, (step) => {
+  const result = await printer.print({ pdf, jobName: 'kiosk-test-page', pages }, (step) => {
     progress.push(step);
     process.stderr.write(`job ${step.jobId}: ${step.stage}${step.stage === 'stalled' ? ` (${step.reason})` : ''}\n`);
   });

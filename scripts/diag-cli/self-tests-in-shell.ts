@@ -9,7 +9,10 @@ import type { DiagnosticRecord, SelfTestRequest } from '../../kiosk/diagnostics/
 import { createDiagnosticsStore } from '../../kiosk/diagnostics/diagnostics-store';
 import { runSelfTests, type SelfTestSubject, type SelfTestSubjects } from '../../kiosk/diagnostics/self-tests';
 import { silentLogger } from '../../kiosk/logger';
+import { join } from 'node:path';
+import { loadTemplateBundle } from '../../print-templates/template-bundle';
 import { loadBundledTemplate } from '../../print-templates/template-store';
+import { testPageTemplates } from '../../print-templates/test-page-templates';
 
 interface Openable {
   open(): Promise<void>;
@@ -24,6 +27,9 @@ export async function runSelfTestsInShell(config: KioskConfig, request: SelfTest
     return null;
   };
   const receipt = devices.receiptPrinter;
+  // The bundle the agent prints with (read only: the agent alone installs or removes bundles), else the shipped pages.
+  const installed = await loadTemplateBundle(join(config.dataDir, 'templates', 'current'));
+  const testPages = testPageTemplates(installed.ok ? installed.value : null);
   const subjects: SelfTestSubjects = {
     idReader: devices.idReader.driver === 'simulated' ? simulated('idReader') : createRealIdReader(devices.idReader),
     scanner: devices.scanner.driver === 'simulated' ? simulated('scanner') : createRealScanner(devices.scanner),
@@ -35,6 +41,9 @@ export async function runSelfTestsInShell(config: KioskConfig, request: SelfTest
         : simulated('gateway'),
     missing,
     templateVersion: loadBundledTemplate().version || 'bundled',
+    kioskId: config.kioskId,
+    verifierUrl: config.verifier?.url ?? null,
+    testPages: () => testPages,
   };
   const opened: Openable[] = [subjects.idReader, subjects.scanner, subjects.a4Printer, subjects.receiptPrinter].filter(
     (device): device is NonNullable<typeof device> => device !== null,

@@ -1,8 +1,8 @@
-// `npm run templates -- keys | sign | sign-trust-list | publish` end to end: keys made (private ones readable by the owner only),
+// `npm run templates -- keys | sign | sign-trust-list | publish | rotate-root` end to end: keys made (private ones readable by the owner only),
 // a bundle signed and published into a repository of static files, usage errors exit 2, a bad bundle exits 1.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,4 +71,47 @@ describe('npm run templates', () => {
     });
     expect(templates('sign-trust-list', repo)).toMatchObject({ status: 2 });
   });
+
+  it('rotates the root: renews its expiry with the same keys, replaces one role’s key, refuses a root key not in force', async () => {
+    const [repo, keys] = [join(work, 'rotation-repo'), join(work, 'rotation-keys')];
+    expect(templates('keys', keys).status).toBe(0);
+    expect(
+      templates('sign', repo, await writeTemplateBundle(join(work, 'rotation-bundle'), '1.0.0'), '--ring', '9', '--keys', keys).status,
+    ).toBe(0);
+    const rootFile = async (version: number) => JSON.parse(await readFile(join(repo, 'metadata', `${version}.root.json`), 'utf8'));
+
+    const renewed = templates('rotate-root', repo, '--keys', keys, '--days', '730');
+    expect(renewed).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^root version 2 signed with the same keys, expires \S+; now publish/),
+    });
+    const [first, second] = [await rootFile(1), await rootFile(2)];
+    expect(second.signed.keys).toEqual(first.signed.keys);
+    expect(second.signed.roles).toEqual(first.signed.roles);
+    expect(Date.parse(second.signed.expires) - Date.now()).toBeGreaterThan(729 * 86_400_000);
+
+    // A new targets key only: the others stay, the targets are signed again with the new key.
+    const [made, newKeys] = [join(work, 'made-keys'), join(work, 'new-targets-key')];
+    expect(templates('keys', made).status).toBe(0);
+    await mkdir(newKeys);
+    for (const file of ['targets.key', 'targets.pub']) await copyFile(join(made, file), join(newKeys, file));
+    expect(templates('rotate-root', repo, '--keys', keys, '--new-keys', newKeys)).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(
+        /^root version 3 signed with new keys for targets, expires \S+; targets signed again \(version 2\); now publish/,
+      ),
+    });
+    const third = await rootFile(3);
+    expect(third.signed.roles.root).toEqual(second.signed.roles.root);
+    expect(third.signed.roles.targets.keyids).not.toEqual(second.signed.roles.targets.keyids);
+    expect(third.signatures).toHaveLength(1);
+    expect(templates('publish', repo, '--keys', keys)).toMatchObject({ status: 0 });
+
+    expect(templates('rotate-root', repo, '--keys', made)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/not a root key of root version 3/),
+    });
+    expect(templates('rotate-root', repo)).toMatchObject({ status: 2 });
+    expect(templates('rotate-root', repo, '--keys', keys, '--days', '0')).toMatchObject({ status: 2 });
+  }, 90_000);
 });

@@ -12,6 +12,7 @@ import { a4PaperWaiting, type A4PrinterStatus, type PrintJobProgress } from '../
 import { createIppA4Printer, type IppA4Printer } from '../../device-drivers/a4-printer/ipp-a4-printer';
 import { runA4PrinterCommand } from '../../scripts/device-cli/a4-printer-command';
 import { renderA4TestPage } from '../../kiosk/diagnostics/a4-test-page';
+import { shippedTestPageTemplates } from '../../print-templates/test-page-templates';
 import { CliFailure } from '../../scripts/device-cli/cli-output';
 import { freeLoopbackPort, requireTool, startIppEverywherePrinter, type IppEverywherePrinter } from '../support/ipp-everywhere-printer';
 
@@ -81,7 +82,11 @@ describe('status of a real IPP printer', () => {
 
 describe('printing on a real IPP printer', () => {
   it('delivers the PDF byte for byte under the given job name, and follows it to completed', async () => {
-    const testPage = await renderA4TestPage(new Date(), rig.url);
+    const { pdf: testPage } = await renderA4TestPage(shippedTestPageTemplates().a4, {
+      kioskId: 'HZ-XH-0001',
+      printerUri: rig.url,
+      at: new Date(),
+    });
     const before = (await rig.spooledDocuments()).length;
     const progress: PrintJobProgress[] = [];
     const result = await a4.print({ pdf: testPage, jobName: 'kiosk-42', pages: 1 }, (p) => progress.push(p));

@@ -1,16 +1,19 @@
-// The agent with a TUF template repository configured: at start it polls, test-renders the bundle's certificate
-// samples with the A4 engine, installs it, and reports it in /api/health and the template version metric; a bundle
-// whose sample the engine cannot draw is refused and the installed one stays.
+// The agent with a TUF template repository configured: at start it polls, test-renders every sample of the bundle
+// (certificates, packet cover, receipt, test pages), installs it, and reports it in /api/health and the template
+// version metric; a bundle with a sample that cannot be drawn is refused and the installed one stays.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimulatedReceiptPrinter } from '../../device-drivers/receipt-printer/simulated-receipt-printer';
 import { err, ok } from '../../device-drivers/result';
 import { loadConfig } from '../../kiosk/config/kiosk-config';
 import { createDevelopmentAgent, type RunningDevelopmentAgent } from '../../kiosk/development/create-development-agent';
-import { renderCertificateSamples } from '../../kiosk/templates/certificate-sample-render';
+import { renderEverySample } from '../../kiosk/templates/bundle-test-render';
+import { parseBundleManifest } from '../../print-templates/bundle-manifest';
+import { loadBundledTemplate } from '../../print-templates/template-store';
 import { publishRepository } from '../../scripts/template-repository/publish-repository';
 import { makeRoleKeys } from '../../scripts/template-repository/role-keys';
 import { signBundle } from '../../scripts/template-repository/sign-bundle';
@@ -31,7 +34,11 @@ beforeAll(async () => {
   const repo = join(work, 'repository');
   const keys = join(work, 'keys');
   await makeRoleKeys(keys);
-  await signBundle({ repo, bundle: await writeTemplateBundle(join(work, 'b1'), '1.0.0'), ring: 9, keys });
+  // The bundle's receipt says so in its title line.
+  const receipt = JSON.parse(await readFile(new URL('../../print-templates/bundled/receipt.json', import.meta.url), 'utf8'));
+  receipt.lines[1] = { ...receipt.lines[1], text: '办事凭条 模板包 1.0.0' };
+  const bundle = await writeTemplateBundle(join(work, 'b1'), '1.0.0', { templates: { receipt } });
+  await signBundle({ repo, bundle, ring: 9, keys });
   await publishRepository({ repo, keys });
   server = await startStaticDirectoryServer(repo);
   const { config } = await loadConfig(undefined, join(work, 'kiosk'));
@@ -53,14 +60,16 @@ async function health(): Promise<{ templates: { installed: string | null; lastOu
 describe('the agent with template updates configured', () => {
   it('installs the published bundle and reports it in health and metrics', async () => {
     const deadline = Date.now() + 15_000;
-    while ((await health()).templates.installed === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    // Until the first poll has ended: the bundle is on disk a moment before it is in use and the poll says so.
+    while ((await health()).templates.lastOutcome === null && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await health()).templates).toMatchObject({ installed: '1.0.0', lastOutcome: 'installed' });
     const samples = parsePrometheusText(await (await fetch(new URL('/metrics', agent.url))).text());
     expect(samples.get('kiosk_template_info{template="bundle",version="1.0.0",source="installed"}')).toBe(1);
     expect(logger.lines.some((line) => line.includes('"event":"templates.installed"'))).toBe(true);
   });
 
-  it('prints a certificate whose type the bundle covers with the bundle template', async () => {
+  it('prints a 一件事 packet: the cover and the certificate its type covers from the bundle, the other type from the shipped template; the receipt from the bundle', async () => {
     const api = localApi(agent.url);
     await api.consentTo('renter-provident-fund-withdrawal', testCitizens[0]!.key);
     await api.waitForScreen('preview');
@@ -69,21 +78,36 @@ describe('the agent with template updates configured', () => {
     const spooled = (await readdir(agent.spoolDir!)).filter((name) => name.endsWith('.pdf'));
     expect(spooled).toHaveLength(1);
     const info = execFileSync('pdfinfo', [join(agent.spoolDir!, spooled[0]!)], { encoding: 'utf8' });
-    expect(info).toMatch(/^Subject:\s+certificate-a4 bundle-1\.0\.0$/m);
+    const shipped = loadBundledTemplate().version;
+    expect(info).toMatch(
+      new RegExp(
+        `^Subject:\\s+packet-a4 bundle-1\\.0\\.0、certificate-a4 bundle-1\\.0\\.0、certificate-a4 ${shipped.replaceAll('.', '\\.')}$`,
+        'm',
+      ),
+    );
+    expect(info).toMatch(/^Pages:\s+3$/m);
     await api.post('/api/sim/a4-printer', { action: 'takePaper' });
     await api.waitForScreen('rating');
+    // The receipt comes from the bundle's receipt template.
+    const receiptPrinter = agent.devices.receiptPrinter as SimulatedReceiptPrinter;
+    const deadline = Date.now() + 10_000;
+    while (!receiptPrinter.lastReceipt && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(receiptPrinter.lastReceipt?.lines).toContainEqual(expect.objectContaining({ kind: 'text', text: '办事凭条 模板包 1.0.0' }));
   });
 });
 
-describe('the certificate sample render', () => {
-  it('draws every certificate sample with the A4 engine, and names a sample it cannot draw', async () => {
+describe('the test render of every sample', () => {
+  it('draws every sample of every role, and names a sample it cannot draw', async () => {
+    const manifestOf = async (dir: string) => {
+      const manifest = parseBundleManifest(await readFile(join(dir, 'manifest.json'), 'utf8'));
+      if (!manifest.ok) throw new Error(manifest.error.join('; '));
+      return manifest.value;
+    };
     const good = await writeTemplateBundle(join(work, 'good'), '2.0.0');
-    const manifest = { format: 'kiosk-template-bundle/1', version: '2.0.0', minAppVersion: '0.1.0', files: {} } as const;
-    const templates = { 'certificate:no-property-proof': { file: 'templates/certificate.json', samples: ['samples/certificate.json'] } };
-    expect(await renderCertificateSamples(good, { ...manifest, templates })).toEqual(ok(undefined));
+    expect(await renderEverySample(good, await manifestOf(good))).toEqual(ok(undefined));
     const bad = await writeTemplateBundle(join(work, 'bad'), '2.0.1', { sample: { title: 'no fields' } });
-    const result = await renderCertificateSamples(bad, { ...manifest, version: '2.0.1', templates });
+    const result = await renderEverySample(bad, await manifestOf(bad));
     expect(result.ok).toBe(false);
-    expect(result).toEqual(err([expect.stringMatching(/^templates\/certificate\.json with samples\/certificate\.json: /)]));
+    expect(result).toEqual(err(expect.arrayContaining([expect.stringMatching(/^samples\/certificate\.json: /)])));
   });
 });

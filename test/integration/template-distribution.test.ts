@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Metadata, MetadataKind } from '@tufjs/models';
 import { err, ok } from '../../device-drivers/result';
-import { renderCertificateSamples } from '../../kiosk/templates/certificate-sample-render';
+import { renderEverySample } from '../../kiosk/templates/bundle-test-render';
 import { openInstalledBundles } from '../../kiosk/templates/installed-bundles';
 import { startTemplateUpdater, type BundleTestRender, type TemplateUpdater } from '../../kiosk/templates/template-updater';
 import { createTufBundleSource } from '../../kiosk/templates/tuf-bundle-source';
 import { publishRepository } from '../../scripts/template-repository/publish-repository';
-import { makeRoleKeys, readSigningKey } from '../../scripts/template-repository/role-keys';
+import { makeRoleKeys, readPublicKey, readSigningKey } from '../../scripts/template-repository/role-keys';
+import { rotateRoot } from '../../scripts/template-repository/rotate-root';
 import { signBundle } from '../../scripts/template-repository/sign-bundle';
 import { createMemoryLogger } from '../support/memory-logger';
 import { startStaticDirectoryServer } from '../support/static-directory-server';
@@ -142,6 +143,43 @@ describe('a kiosk polling a TUF repository of template bundles', () => {
     await expectCurrent('1.0.0');
     expect(logger.lines.filter((line) => line.includes('templateBundleRefused'))).toHaveLength(2);
   });
+
+  it('renders every sample before a switch: a receipt or test-page sample that fails refuses the bundle', async () => {
+    const { updater, logger } = await kiosk({ testRender: renderEverySample });
+    expect(updater.status().installed).toBe('1.0.0');
+    // A receipt whose QR code would carry a seal: valid facts, but the receipt renderer refuses to print it.
+    const receipt = JSON.parse(
+      await readFile(new URL('../../print-templates/bundled/samples/receipt-printed.json', import.meta.url), 'utf8'),
+    );
+    await release('1.1.0', 9, { samples: { receipt: { ...receipt, verifierUrl: 'https://verify.example.gov.cn/KQ1:ABC' } } });
+    expect(await updater.checkNow()).toMatchObject({
+      kind: 'refused',
+      version: '1.1.0',
+      step: 'testRender',
+      problems: [expect.stringMatching(/^samples\/receipt-printed\.json: with templates\/receipt\.json: lines\[\d+\]: a QR code/)],
+    });
+    await release('1.2.0', 9, { samples: { 'testPage:a4': { kioskId: 'HZ-XH-0001', printerUri: '', printedAt: 'yesterday' } } });
+    expect(await updater.checkNow()).toMatchObject({
+      kind: 'refused',
+      version: '1.2.0',
+      step: 'testRender',
+      problems: [expect.stringMatching(/^samples\/test-page-a4\.json: printedAt: /)],
+    });
+    const receiptTestPage = JSON.parse(
+      await readFile(new URL('../../print-templates/bundled/samples/receipt-test-page.json', import.meta.url), 'utf8'),
+    );
+    await release('1.3.0', 9, {
+      samples: { 'testPage:receipt': { ...receiptTestPage, verifierUrl: 'https://verify.example.gov.cn/KQ1:ABC' } },
+    });
+    expect(await updater.checkNow()).toMatchObject({ kind: 'refused', version: '1.3.0', step: 'testRender' });
+    // Each refused with a staff alert, the bundle in use still the one installed before.
+    expect(logger.lines.filter((line) => line.includes('templateBundleRefused'))).toHaveLength(3);
+    expect(updater.status().installed).toBe('1.0.0');
+    await expectCurrent('1.0.0');
+    // The same bundle with every sample whole is taken.
+    await release('1.4.0', 9);
+    expect(await updater.checkNow()).toEqual({ kind: 'installed', version: '1.4.0' });
+  });
 });
 
 /** The repository file a target is served from (consistent snapshots: its hash before its name). */
@@ -161,7 +199,7 @@ describe('from publish to switch', () => {
   it('takes at most one poll interval and the work of a check on a polling kiosk', async () => {
     const pollMs = 1000;
     let switchedAt = 0;
-    await kiosk({ pollMs, testRender: renderCertificateSamples, switched: () => (switchedAt = performance.now()) });
+    await kiosk({ pollMs, testRender: renderEverySample, switched: () => (switchedAt = performance.now()) });
     const delays: number[] = [];
     for (let minor = 1; minor <= 5; minor++) {
       // Publish at a different moment of the poll cycle each time.
@@ -270,6 +308,54 @@ describe('attacks on the channel: refused, the current bundle still in use', () 
     const newest = await latest('targets');
     await writeFile(join(repo, 'metadata', `${newest}.targets.json`), await readFile(join(repo, 'metadata', `${newest - 1}.targets.json`)));
     expect(await updater.checkNow()).toMatchObject({ kind: 'checkFailed', problem: expect.stringMatching(/targets/i) });
+    await expectCurrent('1.0.0');
+  });
+});
+
+describe('a root rotation', () => {
+  /** The root version the kiosk trusts now (tuf-js keeps the newest root it verified). */
+  const trustedRootVersion = async () =>
+    JSON.parse(await readFile(join(kioskData, 'templates-metadata', 'root.json'), 'utf8')).signed.version as number;
+
+  it('is followed by a kiosk installed with root 1: new keys for every role, then a bundle signed by the new targets key', async () => {
+    const { updater } = await kiosk();
+    const newKeys = join(work, 'new-keys');
+    await makeRoleKeys(newKeys);
+    expect(await rotateRoot({ repo, keys, newKeys })).toMatchObject({
+      version: 2,
+      rotated: ['root', 'targets', 'snapshot', 'timestamp'],
+      targetsVersion: 2,
+    });
+    await publishRepository({ repo, keys: newKeys });
+    expect(await updater.checkNow()).toEqual({ kind: 'upToDate' });
+    expect(await trustedRootVersion()).toBe(2);
+    await signBundle({ repo, bundle: await writeTemplateBundle(join(work, 'bundles', '1.1.0'), '1.1.0'), ring: 9, keys: newKeys });
+    await publishRepository({ repo, keys: newKeys });
+    expect(await updater.checkNow()).toEqual({ kind: 'installed', version: '1.1.0' });
+    // The old keys sign nothing a kiosk accepts any more.
+    await release('1.2.0', 9);
+    expect(await updater.checkNow()).toMatchObject({ kind: 'checkFailed' });
+    await expectCurrent('1.1.0');
+  });
+
+  it('refuses a root 2 signed only by the new keys, not the old: the bundle in use stays', async () => {
+    const { updater } = await kiosk();
+    const newKeys = join(work, 'new-keys');
+    await makeRoleKeys(newKeys);
+    await rotateRoot({ repo, keys, newKeys });
+    const file = join(repo, 'metadata', '2.root.json');
+    const root = JSON.parse(await readFile(file, 'utf8'));
+    const oldRootKeyId = (await readPublicKey(keys, 'root')).keyID;
+    root.signatures = root.signatures.filter((signature: { keyid: string }) => signature.keyid !== oldRootKeyId);
+    expect(root.signatures).toHaveLength(1);
+    await writeFile(file, JSON.stringify(root));
+    await signBundle({ repo, bundle: await writeTemplateBundle(join(work, 'bundles', '1.1.0'), '1.1.0'), ring: 9, keys: newKeys });
+    await publishRepository({ repo, keys: newKeys });
+    expect(await updater.checkNow()).toMatchObject({
+      kind: 'checkFailed',
+      problem: expect.stringMatching(/^UnsignedMetadataError: root was signed by 0\/1 keys/),
+    });
+    expect(await trustedRootVersion()).toBe(1);
     await expectCurrent('1.0.0');
   });
 });
