@@ -16,6 +16,7 @@ import { encodeSeal } from '../../kiosk/gateway/seal-kq1';
 import { createPrintService } from '../../kiosk/printing/print-service';
 import { zhangSanNoPropertyProof } from '../../print-templates/fixtures/synthetic-certificates';
 import { loadBundledTemplate } from '../../print-templates/template-store';
+import { oneTemplate } from '../../kiosk/printing/job-templates';
 import { readScannedCodes } from '../../scripts/verify-seal/scanned-codes';
 import { prepareSimulatorFiles, type SimulatorMaterial } from '../../scripts/gateway-simulator/simulator-files';
 import { sealUrl } from '../../verifier/kq1-url-form';
@@ -94,7 +95,7 @@ describe('the static verifier page, in Chromium', () => {
     const service = createPrintService({
       kioskId: 'K',
       printer: new SimulatedA4Printer({ spoolDir: null, pageMs: 0, autoTakeMs: null }),
-      template: loadBundledTemplate,
+      templates: () => oneTemplate(loadBundledTemplate()),
       sealVerifierUrl: () => OFFICIAL,
     });
     const certificate = { ...zhangSanNoPropertyProof, seal: sealBy('ES256') } as unknown as VerifiedCertificate;
