@@ -36,6 +36,8 @@ export function createScanRouter(options: {
   /** What the current screen accepts. */
   accepted: () => readonly ScanKind[];
   deliver: (scan: RoutedScan) => void;
+  /** A code was read while the screen accepts codes, but not of a kind it accepts: only that much is told. */
+  refused?: () => void;
 }) {
   const { scanner } = options;
   const ignored: IgnoredScans = { notAccepted: 0, unrecognised: 0, scannerOff: 0 };
@@ -69,9 +71,10 @@ export function createScanRouter(options: {
       return;
     }
     const kind = scanKindOf(code.data);
+    if (kind !== null && accepted.includes(kind)) return options.deliver({ kind, data: code.data });
     if (kind === null) ignored.unrecognised += 1;
-    else if (!accepted.includes(kind)) ignored.notAccepted += 1;
-    else options.deliver({ kind, data: code.data });
+    else ignored.notAccepted += 1;
+    options.refused?.();
   };
   const unsubscribers = [
     scanner.events.on('read', onRead),

@@ -31,7 +31,20 @@ function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches({ paperCheck: 'scanning' })) return 'checkScan';
   if (snapshot.matches({ paperCheck: 'result' })) return 'checkResult';
   const flow = (
-    ['requirements', 'placeCard', 'consent', 'fetching', 'preview', 'printing', 'takeItems', 'rating', 'thanks', 'failed'] as const
+    [
+      'requirements',
+      'placeCard',
+      'consent',
+      'appCode',
+      'confirmIdentity',
+      'fetching',
+      'preview',
+      'printing',
+      'takeItems',
+      'rating',
+      'thanks',
+      'failed',
+    ] as const
   ).find((step) => snapshot.matches({ session: { flow: step } }));
   if (flow) return flow;
   if (snapshot.matches({ session: { flow: 'cardChecked' } })) return 'placeCard';
@@ -58,6 +71,7 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
   const { context } = snapshot;
   const screen = screenOf(snapshot);
   const card = context.card;
+  const named = context.namedHolder;
   const documents: DocumentPreview[] | null =
     screen === 'preview' && context.certificates
       ? context.certificates.map((cert) => ({
@@ -77,7 +91,11 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
     prefs: context.prefs,
     errands: screen === 'home' ? context.catalogue.map((errand) => tile(errand, availability)) : [],
     errand: context.errand && screen !== 'home' ? detail(context.errand, availability) : null,
-    holder: card ? { maskedName: maskName(card.name), maskedIdNumber: maskIdNumber(card.idNumber) } : null,
+    holder: card
+      ? { maskedName: maskName(card.name), maskedIdNumber: maskIdNumber(card.idNumber) }
+      : named && screen !== 'confirmIdentity'
+        ? { maskedName: maskName(named.name), maskedIdNumber: maskIdNumber(named.idNumber) }
+        : null,
     cardProblem:
       screen === 'placeCard' && context.cardProblem
         ? { zh: '未能读取身份证，请拿起后重新平放在读卡区', en: 'The card could not be read. Lift it and lay it flat on the reader again.' }
@@ -91,5 +109,15 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
       : null,
     paperWaiting: context.paperWaiting,
     paperCheck: screen === 'checkResult' && context.paperCheck ? paperCheckView(context.paperCheck) : null,
+    appChallenge:
+      screen === 'appCode' && context.appChallenge
+        ? {
+            qr: context.appChallenge.qr,
+            expired: snapshot.matches({ session: { flow: { appCode: 'expired' } } }),
+            lifetimeSeconds: Math.round(context.appChallenge.lifetimeMs / 1000),
+            problem: context.appCodeProblem,
+          }
+        : null,
+    namedHolder: screen === 'confirmIdentity' && named ? { name: named.name, maskedIdNumber: maskIdNumber(named.idNumber) } : null,
   };
 }
