@@ -42,6 +42,7 @@ describe('session machine: the app code', () => {
     h.send({ type: 'CONSENT' });
     expect(h.screen()).toBe('appCode');
     expect(h.view().appChallenge).toEqual({
+      text: `ZLBK1:kiosk-test:${h.actor.getSnapshot().context.appChallenge!.nonce}`,
       qr: { size: 21, path: 'M0 0h7v1h-7z' },
       expired: false,
       lifetimeSeconds: 120,

@@ -112,6 +112,7 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
     appChallenge:
       screen === 'appCode' && context.appChallenge
         ? {
+            text: context.appChallenge.text,
             qr: context.appChallenge.qr,
             expired: snapshot.matches({ session: { flow: { appCode: 'expired' } } }),
             lifetimeSeconds: Math.round(context.appChallenge.lifetimeMs / 1000),

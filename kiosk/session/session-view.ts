@@ -120,6 +120,8 @@ export interface QrPicture {
 }
 
 export interface AppChallengeView {
+  /** What the QR carries (`ZLBK1:<kioskId>:<nonce>`): no secret, anyone can read it off the screen. */
+  text: string;
   qr: QrPicture;
   /** The challenge is no longer good: the screen offers a new one. */
   expired: boolean;

@@ -7,6 +7,7 @@ import { countdownPrompt, screenPrompt } from './prompts';
 function personalValues(view: SessionView): string[] {
   const values: string[] = [];
   if (view.holder) values.push(view.holder.maskedName, view.holder.maskedIdNumber);
+  if (view.namedHolder) values.push(view.namedHolder.name, view.namedHolder.maskedIdNumber);
   for (const doc of view.documents ?? []) {
     values.push(doc.holderName, doc.holderIdNumber, doc.certId, ...doc.fields.map((f) => f.value));
   }
