@@ -83,7 +83,7 @@ describe('a citizen without the card gets a 无房证明 with the 浙里办 code
     const challenge = await challengeOnScreen();
     expect(challenge).toMatch(/^ZLBK1:kiosk-dev-0001:[0-9a-f]{32}$/);
     const box = await page.locator('[data-app-qr]').boundingBox();
-    expect(box!.width).toBeGreaterThanOrEqual(500);
+    expect(box!.width).toBeGreaterThanOrEqual(600);
     const body = (await page.textContent('body')) ?? '';
     expect(body).toContain('打开浙里办');
     expect(body).toContain('扫码窗口在屏幕正下方');

@@ -82,40 +82,42 @@ export function AppCodeScreen({ view }: { view: SessionView }) {
               </>
             )}
           </div>
-          <ol class="app-code-steps">
-            <li>
-              <span class="step-mark" aria-hidden="true">
-                <Icon name="qr" />
-              </span>
-              <Bi text={strings.appCodeStep1} />
-            </li>
-            <li>
-              <span class="step-mark" aria-hidden="true">
-                <Icon name="check" />
-              </span>
-              <Bi text={strings.appCodeStep2} />
-            </li>
-            <li>
-              <span class="step-mark" aria-hidden="true">
-                <Icon name="back" />
-              </span>
-              <Bi text={strings.appCodeStep3} />
-            </li>
-          </ol>
+          <div class="app-code-guide">
+            <ol class="app-code-steps">
+              <li>
+                <span class="step-mark" aria-hidden="true">
+                  <Icon name="qr" />
+                </span>
+                <Bi text={strings.appCodeStep1} />
+              </li>
+              <li>
+                <span class="step-mark" aria-hidden="true">
+                  <Icon name="check" />
+                </span>
+                <Bi text={strings.appCodeStep2} />
+              </li>
+              <li>
+                <span class="step-mark" aria-hidden="true">
+                  <Icon name="back" />
+                </span>
+                <Bi text={strings.appCodeStep3} />
+              </li>
+            </ol>
+            <div class="app-code-scanner" data-scanner-where="true">
+              <div class="scanner-drawing" aria-hidden="true">
+                <span class="scanner-phone">
+                  <Icon name="qr" />
+                </span>
+                <span class="scanner-window" />
+                <span class="scanner-arrow">↓</span>
+              </div>
+              <p>
+                <Bi text={strings.appCodeScannerWhere} />
+              </p>
+            </div>
+          </div>
         </div>
       )}
-      <div class="app-code-scanner" data-scanner-where="true">
-        <div class="scanner-drawing" aria-hidden="true">
-          <span class="scanner-phone">
-            <Icon name="qr" />
-          </span>
-          <span class="scanner-window" />
-          <span class="scanner-arrow">↓</span>
-        </div>
-        <p>
-          <Bi text={strings.appCodeScannerWhere} />
-        </p>
-      </div>
     </ScreenFrame>
   );
 }
