@@ -2,6 +2,7 @@
 // one SVG path of dark modules, one rectangle per horizontal run, so the UI draws it with no QR code of its own.
 
 import QRCode from 'qrcode';
+import { qrModuleRuns } from '../../print-templates/qr-modules';
 import { APP_CHALLENGE_LIFETIME_MS, newAppChallenge } from '../gateway/app-code';
 import type { ShownAppChallenge } from '../session/session-services';
 import type { QrPicture } from '../session/session-view';
@@ -10,18 +11,7 @@ export function qrPicture(text: string): QrPicture {
   // Level M: a phone held at arm's length reads a short code like this one at once.
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const runs: string[] = [];
-  for (let row = 0; row < modules.size; row++) {
-    let col = 0;
-    while (col < modules.size) {
-      if (!modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < modules.size && modules.get(row, col)) col++;
-      runs.push(`M${start} ${row}h${col - start}v1h${start - col}z`);
-    }
-  }
+  for (const { row, col, length } of qrModuleRuns(modules)) runs.push(`M${col} ${row}h${length}v1h-${length}z`);
   return { size: modules.size, path: runs.join('') };
 }
 

@@ -2,14 +2,21 @@
 // and where the scanner is. The challenge lives 120 s: counted down here, then offered anew.
 
 import { useEffect, useState } from 'preact/hooks';
-import type { AppChallengeView, SessionView } from '../../session/session-view';
+import type { AppChallengeView, Bilingual, SessionView } from '../../session/session-view';
 import { ActionButton } from '../components/ActionButton';
 import { Bi, T } from '../components/Bi';
 import { CancelButton } from '../components/CancelButton';
-import { Icon } from '../components/Icon';
+import { Icon, type IconName } from '../components/Icon';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
 import { useUi } from '../ui-context';
+
+/** Scan the QR, confirm on the phone, hold the phone's code over the scanner (the arrow turned to point down). */
+const STEPS: ReadonlyArray<{ icon: IconName; text: Bilingual }> = [
+  { icon: 'qr', text: strings.appCodeStep1 },
+  { icon: 'check', text: strings.appCodeStep2 },
+  { icon: 'back', text: strings.appCodeStep3 },
+];
 
 /** The QR standard's quiet zone: four modules of white all round, or phones may not find the code. */
 const QUIET = 4;
@@ -84,24 +91,14 @@ export function AppCodeScreen({ view }: { view: SessionView }) {
           </div>
           <div class="app-code-guide">
             <ol class="app-code-steps">
-              <li>
-                <span class="step-mark" aria-hidden="true">
-                  <Icon name="qr" />
-                </span>
-                <Bi text={strings.appCodeStep1} />
-              </li>
-              <li>
-                <span class="step-mark" aria-hidden="true">
-                  <Icon name="check" />
-                </span>
-                <Bi text={strings.appCodeStep2} />
-              </li>
-              <li>
-                <span class="step-mark" aria-hidden="true">
-                  <Icon name="back" />
-                </span>
-                <Bi text={strings.appCodeStep3} />
-              </li>
+              {STEPS.map(({ icon, text }) => (
+                <li key={icon}>
+                  <span class="step-mark" aria-hidden="true">
+                    <Icon name={icon} />
+                  </span>
+                  <Bi text={text} />
+                </li>
+              ))}
             </ol>
             <div class="app-code-scanner" data-scanner-where="true">
               <div class="scanner-drawing" aria-hidden="true">
