@@ -126,6 +126,7 @@ export async function createAgent(parts: AgentParts) {
   const ratingOutbox = await openRatingOutbox({ dir: join(config.dataDir, 'ratings'), logger, ...parts.ratings });
   const ratingDelivery = startRatingDelivery({ outbox: ratingOutbox, gateway, logger });
   const runtime = createSessionRuntime({
+    kioskId: config.kioskId,
     catalogue,
     settings: sessionSettingsFrom(config),
     devices,
@@ -174,6 +175,7 @@ export async function createAgent(parts: AgentParts) {
     scanner: devices.scanner,
     accepted: () => scanKindsAccepted[runtime.view().screen],
     deliver: (scan) => (scan.kind === 'maintenance' ? deliverMaintenanceCode(scan.data) : runtime.scanned(scan)),
+    refused: () => runtime.scanRefused(),
   });
   const stopSyncingScanner = runtime.onView(() => void scanRouter.sync());
   const diagnostics = createKioskDiagnostics({

@@ -12,11 +12,18 @@ function rig(initial: readonly ScanKind[] = []) {
   const scanner = new SimulatedCodeScanner();
   let accepted = initial;
   const delivered: RoutedScan[] = [];
-  const router = createScanRouter({ scanner, accepted: () => accepted, deliver: (scan) => delivered.push(scan) });
+  const refused: number[] = [];
+  const router = createScanRouter({
+    scanner,
+    accepted: () => accepted,
+    deliver: (scan) => delivered.push(scan),
+    refused: () => refused.push(refused.length),
+  });
   return {
     scanner,
     router,
     delivered,
+    refused,
     accept(kinds: readonly ScanKind[]) {
       accepted = kinds;
       return router.sync();
@@ -65,6 +72,20 @@ describe('the scan router', () => {
     expect(router.ignored()).toEqual({ notAccepted: 1, unrecognised: 1, scannerOff: 0 });
     await accept([]);
     expect(scanner.status().scanner).toBe('off');
+  });
+
+  it('on the app-code screen hands on app codes only, and tells of each other read, never its text', async () => {
+    const { scanner, delivered, refused, accept } = rig([]);
+    await accept(['appCode']);
+    scanner.scan(seal);
+    scanner.scan('hello');
+    scanner.scan(appCode);
+    expect(delivered).toEqual([{ kind: 'appCode', data: appCode }]);
+    expect(refused).toHaveLength(2);
+    // Where the screen accepts nothing, nothing is told: the scanner is off.
+    await accept([]);
+    scanner.scan('hello');
+    expect(refused).toHaveLength(2);
   });
 
   it('ends on whatever the last screen wants, however quickly screens change', async () => {

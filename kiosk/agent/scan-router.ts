@@ -4,6 +4,7 @@
 // In maintenance mode only, the scan self-test captures the next read of any kind, for staff to see.
 
 import type { CodeScanner, ScannedCode } from '../../device-drivers/code-scanner/code-scanner';
+import { isAppCode } from '../gateway/app-code';
 import type { ScanKind } from '../session/scan-acceptance';
 
 export interface RoutedScan {
@@ -20,12 +21,11 @@ export interface IgnoredScans {
   scannerOff: number;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** A code's kind by its shape alone; whether it is genuine is for whoever receives it to verify. */
 export function scanKindOf(data: string): ScanKind | null {
-  if (data.startsWith('ZLB1:') && data.length >= 16 && data.length <= 2048 && PRINTABLE_ASCII.test(data)) return 'appCode';
+  if (isAppCode(data)) return 'appCode';
   if (data.startsWith('KQ1:') || /^https:\/\/[^#\s]+#KQ1:/.test(data)) return 'seal';
   if (data.length <= 4096 && COMPACT_JWS.test(data)) return 'maintenance';
   return null;
@@ -36,6 +36,8 @@ export function createScanRouter(options: {
   /** What the current screen accepts. */
   accepted: () => readonly ScanKind[];
   deliver: (scan: RoutedScan) => void;
+  /** A code was read while the screen accepts codes, but not of a kind it accepts: only that much is told. */
+  refused?: () => void;
 }) {
   const { scanner } = options;
   const ignored: IgnoredScans = { notAccepted: 0, unrecognised: 0, scannerOff: 0 };
@@ -69,9 +71,10 @@ export function createScanRouter(options: {
       return;
     }
     const kind = scanKindOf(code.data);
+    if (kind !== null && accepted.includes(kind)) return options.deliver({ kind, data: code.data });
     if (kind === null) ignored.unrecognised += 1;
-    else if (!accepted.includes(kind)) ignored.notAccepted += 1;
-    else options.deliver({ kind, data: code.data });
+    else ignored.notAccepted += 1;
+    options.refused?.();
   };
   const unsubscribers = [
     scanner.events.on('read', onRead),

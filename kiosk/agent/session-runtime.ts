@@ -18,9 +18,12 @@ import type { SessionView } from '../session/session-view';
 import type { UiEvent } from '../session/ui-events';
 import type { NewRating } from '../ratings/rating-outbox';
 import { platformTags } from '../ratings/screen-tag-mapping';
+import { showAppChallenge } from './app-challenge';
 import { checkPaperSeal } from './paper-check-service';
 
 export interface SessionRuntimeOptions {
+  /** The kiosk's id, which the app-code challenge names. */
+  kioskId: string;
   catalogue: Errand[];
   settings: SessionSettings;
   devices: KioskDevices;
@@ -62,6 +65,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     paperWaiting: () => a4PaperWaiting(devices.a4Printer.status()),
     errandAvailable: (errand) => availability(errand).available,
     checkPaper: (scanned) => checkPaperSeal(scanned, options.trustList(), now()),
+    newAppChallenge: () => showAppChallenge(options.kioskId, now()),
     now,
     today: () => shanghaiIsoDate(now()),
   });
@@ -126,6 +130,10 @@ export function createSessionRuntime(options: SessionRuntimeOptions) {
     /** A scanned code the current screen accepts, from the scan router. */
     scanned(scan: { kind: ScanKind; data: string }) {
       actor.send({ type: 'SCANNED', ...scan });
+    },
+    /** A code the current screen does not accept was read: the screen may say so (nothing of it is passed on). */
+    scanRefused() {
+      actor.send({ type: 'SCAN.REFUSED' });
     },
     /** Maintenance mode: staff take the screen, only from home or out of service. True when they have it. */
     staffEnter(): boolean {

@@ -63,7 +63,7 @@ export async function createDevelopmentAgent(
     development: {
       devicePanel: devPanel
         ? {
-            handle: (device, body) => handleSimulatedDevice(simulated, device, body, maintenance),
+            handle: (device, body) => handleSimulatedDevice(simulated, device, body, maintenance, simulator?.appPlatform ?? null),
             testCards: testCitizens.map(({ key, label }) => ({ key, label })),
           }
         : null,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SimulatedDevices } from './development-devices';
 import { misreadCard, testCitizens } from '../../scripts/synthetic-population';
 import { maintenanceCodeVariants, type DevelopmentMaintenance } from './development-maintenance';
+import { appCodeVariants, type AppPlatform } from '../../scripts/gateway-simulator/app-platform';
 
 const idReaderAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('place'), cardKey: z.string() }),
@@ -31,7 +32,18 @@ const scannerAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('maintenanceCode'), variant: z.enum(maintenanceCodeVariants) }),
 ]);
 
-export type SimulatedDeviceResult = { status: 200; body: { ok: true } } | { status: 400 | 404; body: { error: string } };
+/** The government app for the test citizens (the gateway simulator's platform): their codes for the challenge on screen. */
+const appPlatformAction = z.discriminatedUnion('action', [
+  /** Each test citizen's good code for this challenge, to show. */
+  z.object({ action: z.literal('codes'), challenge: z.string().max(512) }),
+  /** One citizen's code, good or spoilt as named, held under the simulated scanner. */
+  z.object({ action: z.literal('scan'), citizenKey: z.string(), variant: z.enum(appCodeVariants), challenge: z.string().max(512) }),
+]);
+
+export type SimulatedDeviceResult =
+  | { status: 200; body: { ok: true } }
+  | { status: 200; body: { codes: Array<{ key: string; code: string }> } }
+  | { status: 400 | 404 | 409; body: { error: string } };
 
 function badRequest(error: z.ZodError): SimulatedDeviceResult {
   return { status: 400, body: { error: error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') } };
@@ -45,7 +57,28 @@ export function handleSimulatedDevice(
   body: unknown,
   /** Null when the configuration names a real maintenance key: the panel cannot mint codes for it. */
   maintenance: DevelopmentMaintenance | null = null,
+  /** Null when the kiosk talks to a remote gateway: no app platform plays along. */
+  appPlatform: Pick<AppPlatform, 'codeFor'> | null = null,
 ): SimulatedDeviceResult {
+  if (device === 'app-platform' && appPlatform && devices.scanner) {
+    const parsed = appPlatformAction.safeParse(body);
+    if (!parsed.success) return badRequest(parsed.error);
+    const command = parsed.data;
+    const now = new Date();
+    if (command.action === 'codes') {
+      const codes: Array<{ key: string; code: string }> = [];
+      for (const { key } of testCitizens) {
+        const code = appPlatform.codeFor(key, command.challenge, 'valid', now);
+        if (!code.ok) return { status: 400, body: { error: code.error } };
+        codes.push({ key, code: code.value });
+      }
+      return { status: 200, body: { codes } };
+    }
+    const code = appPlatform.codeFor(command.citizenKey, command.challenge, command.variant, now);
+    if (!code.ok) return { status: 409, body: { error: code.error } };
+    devices.scanner.scan(code.value);
+    return ok;
+  }
   if (device === 'id-reader' && devices.idReader) {
     const parsed = idReaderAction.safeParse(body);
     if (!parsed.success) return badRequest(parsed.error);

@@ -28,6 +28,35 @@ describe('fetch request body', () => {
     expect(fetchRequestBodySchema.safeParse(body).success).toBe(true);
   });
 
+  it('v1.1: names no holder for an app code and carries the scanned text and the nonce as evidence', () => {
+    const token = 'ZLB1:' + 'x'.repeat(40);
+    const nonce = 'ab'.repeat(16);
+    const body = buildFetchRequestBody({
+      certTypes: ['no-property-proof'],
+      issueCode: '330100-GJJ-TQ-0002',
+      purposeCode: 'provident-fund-withdrawal',
+      appCode: { token, nonce },
+      consent: { method: 'app-qr', grantedAt: new Date('2026-11-23T08:00:00Z') },
+    });
+    expect(body).toEqual({
+      certTypes: ['no-property-proof'],
+      holder: { idType: 'app-token' },
+      consent: {
+        method: 'app-qr',
+        grantedAt: '2026-11-23T08:00:00.000Z',
+        purpose: 'provident-fund-withdrawal',
+        scope: ['no-property-proof'],
+        evidence: { token, nonce },
+      },
+    });
+    expect(fetchRequestBodySchema.safeParse(body).success).toBe(true);
+    // The contract's shapes: a code that is no app code, or a nonce that is not 16 bytes of hex, is malformed.
+    const bad = (evidence: object) => fetchRequestBodySchema.safeParse({ ...body, consent: { ...body.consent, evidence } }).success;
+    expect(bad({ token: 'hello', nonce })).toBe(false);
+    expect(bad({ token, nonce: 'AB'.repeat(16) })).toBe(false);
+    expect(bad({ token })).toBe(false);
+  });
+
   it('removes trailing spaces, normalises to NFC and keeps the middle dot', () => {
     const card = { ...citizen('ayiguli'), name: '阿依古丽·买买提   ' };
     expect(holderFromCard(card).name).toBe('阿依古丽·买买提');

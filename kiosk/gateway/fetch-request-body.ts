@@ -20,16 +20,19 @@ export function holderFromCard(card: Pick<IdCard, 'cardType' | 'name' | 'english
 }
 
 export function buildFetchRequestBody(request: FetchRequest): FetchRequestBody {
+  const consent = { grantedAt: formatInstant(request.consent.grantedAt), purpose: request.purposeCode, scope: [...request.certTypes] };
+  if ('appCode' in request) {
+    // v1.1: the holder is whoever the code names; the kiosk passes the scanned text on untouched.
+    return {
+      certTypes: [...request.certTypes],
+      holder: { idType: 'app-token' },
+      consent: { method: 'app-qr', ...consent, evidence: { token: request.appCode.token, nonce: request.appCode.nonce } },
+    };
+  }
   return {
     certTypes: [...request.certTypes],
     holder: holderFromCard(request.card),
-    consent: {
-      method: request.consent.method,
-      grantedAt: formatInstant(request.consent.grantedAt),
-      purpose: request.purposeCode,
-      scope: [...request.certTypes],
-      evidence: {},
-    },
+    consent: { method: 'id-card', ...consent, evidence: {} },
   };
 }
 

@@ -3,17 +3,24 @@
 import type { IdCard } from '../../device-drivers/id-reader/id-card';
 import type { Result } from '../../device-drivers/result';
 import type { CertType } from '../errands/catalogue';
+import type { AppCodeEvidence } from './app-code';
 import type { VerifiedCertificate } from './certificate';
+import type { Holder } from './wire-format';
 
-export interface FetchRequest {
+interface FetchRequestBase {
   certTypes: CertType[];
   /** 事项编码 (X-Issue). */
   issueCode: string;
   /** 用证事由 (X-Purpose). */
   purposeCode: string;
-  card: IdCard;
-  consent: { method: 'id-card'; grantedAt: Date };
 }
+
+/** Who asks: the card read on this kiosk, or the government app's code answering this kiosk's challenge (v1.1). */
+export type FetchRequest = FetchRequestBase &
+  (
+    | { card: IdCard; consent: { method: 'id-card'; grantedAt: Date } }
+    | { appCode: AppCodeEvidence; consent: { method: 'app-qr'; grantedAt: Date } }
+  );
 
 /** Error codes of the contract, plus what the kiosk itself can run into. */
 /** The error codes the contract lets a gateway answer with (sharing-gateway-v1.md). */
@@ -52,7 +59,13 @@ export interface CertificateRefusal {
 
 export type FetchFailure =
   /** The gateway answered, and refused at least one certificate: nothing is printed, the citizen is told why. */
-  | { kind: 'refused'; refusals: CertificateRefusal[]; issued: CertType[] }
+  | {
+      kind: 'refused';
+      refusals: CertificateRefusal[];
+      issued: CertType[];
+      /** For an app code: who the code named, so that the citizen confirms it is them before hearing why. */
+      holder?: Holder;
+    }
   /** No usable answer. `detail` is for staff and never holds personal data. */
   | { kind: 'error'; code: GatewayErrorCode; retryable: boolean; detail: string };
 

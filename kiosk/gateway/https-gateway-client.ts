@@ -26,7 +26,7 @@ import { FETCH_PATH, HEALTH_PATH, RATINGS_PATH, sha256Hex, signedRequestHeaders 
 import { decideRetry, isRetryableCode } from './retry-policy';
 import { staffDiagnostic, type StaffAction } from './staff-diagnostic';
 import { trustListIsStale, type TrustList, type TrustListEnvironment, type TrustListRefusal } from './trust-list';
-import { MAX_RESPONSE_BYTES, verifyFetchResponse, type SentFetch } from './verify-response';
+import { MAX_RESPONSE_BYTES, verifyFetchResponse, type SentRequest } from './verify-response';
 import { healthResponseSchema } from './wire-format';
 
 export type { GatewayClientConfig, GatewayTimings } from './gateway-client-config';
@@ -265,17 +265,19 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
     // The body is built once and its bytes re-sent unchanged on every retry. The consent time is read on
     // the kiosk's clock, so it takes the same correction as X-Timestamp.
     const prepare = () => {
-      const bodyObject = buildFetchRequestBody({
-        ...request,
-        consent: { ...request.consent, grantedAt: new Date(request.consent.grantedAt.getTime() + clockOffsetMs) },
-      });
+      const grantedAt = new Date(request.consent.grantedAt.getTime() + clockOffsetMs);
+      const bodyObject = buildFetchRequestBody(
+        'appCode' in request
+          ? { ...request, consent: { method: 'app-qr', grantedAt } }
+          : { ...request, consent: { method: 'id-card', grantedAt } },
+      );
       const body = encodeBody(bodyObject);
-      const sent: SentFetch = {
+      const sent: SentRequest = {
         requestId,
         kioskId: config.kioskId,
         purpose: request.purposeCode,
         certTypes: request.certTypes,
-        holder: bodyObject.holder,
+        holder: bodyObject.holder.idType === 'app-token' ? null : bodyObject.holder,
         bodyHash: sha256Hex(body),
       };
       return { body, sent };
@@ -329,9 +331,10 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
         if (answer.status === 200) {
           const verified = verifyFetchResponse(answer.body, sent, trustList, correctedNow());
           if (!verified.ok) return finish(errorOutcome('VERIFICATION_FAILED', verified.error.detail));
-          const { issued, refusals } = verified.value;
+          const { issued, refusals, holder } = verified.value;
           if (refusals.length > 0) {
-            return finish(err({ kind: 'refused', refusals, issued: issued.map((c) => c.certType) }));
+            const named = sent.holder === null ? { holder } : {};
+            return finish(err({ kind: 'refused', refusals, issued: issued.map((c) => c.certType), ...named }));
           }
           return finish(ok(issued));
         }

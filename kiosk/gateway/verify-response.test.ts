@@ -99,7 +99,10 @@ describe('verifyFetchResponse', () => {
     const payload = payloadFor();
     const result = verify(response(signCertificate(payload, issuerKey(good))));
     // The list has no environment, so it is a test list; this issuer's entry has no stamp.
-    expect(result).toEqual({ ok: true, value: { issued: [{ ...payload, verified: true, stamp: null, specimen: true }], refusals: [] } });
+    expect(result).toEqual({
+      ok: true,
+      value: { issued: [{ ...payload, verified: true, stamp: null, specimen: true }], refusals: [], holder: sent.holder },
+    });
   });
 
   it("carries the verifying entry's stamp, only under that entry's name, and marks papers of a production list real", () => {
@@ -152,8 +155,25 @@ describe('verifyFetchResponse', () => {
     );
     expect(verify(body)).toEqual({
       ok: true,
-      value: { issued: [], refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }] },
+      value: { issued: [], refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }], holder: sent.holder },
     });
+  });
+
+  it('v1.1 app code: the answer must name the holder, and every certificate must be for that holder', () => {
+    const byAppCode = { ...sent, holder: null };
+    const genuine = signCertificate(payloadFor(), issuerKey(good));
+    expect(verifyFetchResponse(response(genuine), byAppCode, list, now)).toMatchObject({ ok: false, error: { check: 1 } });
+    expect(verifyFetchResponse(response(genuine, { holder: sent.holder }), byAppCode, list, now)).toMatchObject({
+      ok: true,
+      value: { holder: sent.holder, issued: [{ holder: sent.holder }] },
+    });
+    const liHolder = holderFromCard(li.card);
+    expect(verifyFetchResponse(response(genuine, { holder: liHolder }), byAppCode, list, now)).toMatchObject({
+      ok: false,
+      error: { check: 5 },
+    });
+    // A card's answer that names someone else is refused too, whatever its certificates say.
+    expect(verify(response(genuine, { holder: liHolder }))).toMatchObject({ ok: false, error: { check: 5 } });
   });
 
   it('check 1: malformed, extra members, a missing or extra result, wrong order, too large', () => {

@@ -22,11 +22,14 @@ export interface SentFetch {
   kioskId: string;
   purpose: string;
   certTypes: readonly CertType[];
-  /** The holder exactly as sent, i.e. as read from the card. */
+  /** The holder exactly as sent, i.e. as read from the card; or as the answer to an app code named them. */
   holder: Holder;
   /** Hex SHA-256 of the body bytes sent. */
   bodyHash: string;
 }
+
+/** What the kiosk sent, as its answer is held against it: no holder for an app code (the answer names one). */
+export type SentRequest = Omit<SentFetch, 'holder'> & { holder: Holder | null };
 
 /** The contract's check that failed, and what differed (never a value). */
 export interface VerificationFailure {
@@ -38,6 +41,8 @@ export interface VerificationFailure {
 export interface VerifiedAnswer {
   issued: VerifiedCertificate[];
   refusals: CertificateRefusal[];
+  /** Whom every certificate names: the card read, or whoever the app code named (v1.1). */
+  holder: Holder;
 }
 
 function fail(check: VerificationFailure['check'], detail: string): Result<never, VerificationFailure> {
@@ -46,7 +51,7 @@ function fail(check: VerificationFailure['check'], detail: string): Result<never
 
 export function verifyFetchResponse(
   body: Uint8Array,
-  sent: SentFetch,
+  sent: SentRequest,
   trustList: TrustList,
   now: Date,
 ): Result<VerifiedAnswer, VerificationFailure> {
@@ -66,6 +71,11 @@ export function verifyFetchResponse(
   }
   if (response.requestHash !== sent.bodyHash) return fail(4, 'response requestHash is not the hash of the body sent');
   if (response.requestId !== sent.requestId) return fail(4, 'response requestId differs from the request');
+  // v1.1: an app code's answer names the holder, and check 5 holds every certificate to it; a card's answer
+  // has no need to, and if it does it must name the card.
+  if (sent.holder === null && !response.holder) return fail(1, 'the answer to an app code does not name the holder');
+  const holder = sent.holder ?? response.holder!;
+  if (response.holder && !sameHolder(response.holder, holder)) return fail(5, 'the answer names another holder than the card');
 
   const issued: VerifiedCertificate[] = [];
   const refusals: CertificateRefusal[] = [];
@@ -75,11 +85,15 @@ export function verifyFetchResponse(
       refusals.push({ certType, code: result.error.code, retryable: result.error.retryable });
       continue;
     }
-    const verified = verifyCertificate(result.certificate, certType, sent, trustList, now);
+    const verified = verifyCertificate(result.certificate, certType, { ...sent, holder }, trustList, now);
     if (!verified.ok) return err({ ...verified.error, detail: `${certType}: ${verified.error.detail}` });
     issued.push(verified.value);
   }
-  return ok({ issued, refusals });
+  return ok({ issued, refusals, holder });
+}
+
+function sameHolder(a: Holder, b: Holder): boolean {
+  return a.idType === b.idType && a.idNumber === b.idNumber && a.name === b.name;
 }
 
 /** Checks 2–7 for one certificate (a JWS compact serialization). */
@@ -115,9 +129,9 @@ export function verifyCertificate(
   if (!entry.certTypes.includes(payload.certType)) return fail(4, `issuer kid ${entry.kid} may not issue this type`);
   if (payload.issuer.code !== entry.code) return fail(4, 'issuer code differs from the trust list entry');
 
-  if (payload.holder.idType !== sent.holder.idType) return fail(5, 'holder idType differs from the card');
-  if (payload.holder.idNumber !== sent.holder.idNumber) return fail(5, 'holder idNumber differs from the card');
-  if (payload.holder.name !== sent.holder.name) return fail(5, 'holder name differs from the card');
+  if (payload.holder.idType !== sent.holder.idType) return fail(5, 'holder idType differs from the card or the named holder');
+  if (payload.holder.idNumber !== sent.holder.idNumber) return fail(5, 'holder idNumber differs from the card or the named holder');
+  if (payload.holder.name !== sent.holder.name) return fail(5, 'holder name differs from the card or the named holder');
 
   const endOfValidityMs = endOfShanghaiDay(payload.validUntil);
   // Valid through 23:59:59 Asia/Shanghai: that whole last second included.

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { certTypeSchema } from '../errands/catalogue';
 import { isIsoDate } from '../../print-templates/shanghai-date';
+import { isAppChallengeNonce, isAppCode } from './app-code';
 import { parseInstant } from './contract-time';
 
 export const contractCode = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
@@ -22,9 +23,13 @@ export const holderSchema = z.strictObject({
 });
 export type Holder = z.infer<typeof holderSchema>;
 
+/** v1.1: a citizen identified by the government app's code; the gateway answers who the code named. */
+export const appTokenHolderSchema = z.strictObject({ idType: z.literal('app-token') });
+export const appCodeTokenSchema = z.string().refine(isAppCode, 'not an app code');
+
 export const fetchRequestBodySchema = z.strictObject({
   certTypes: z.array(certTypeSchema).min(1).max(16),
-  holder: holderSchema,
+  holder: z.union([holderSchema, appTokenHolderSchema]),
   consent: z.discriminatedUnion('method', [
     z.strictObject({
       method: z.literal('id-card'),
@@ -34,7 +39,14 @@ export const fetchRequestBodySchema = z.strictObject({
       evidence: z.strictObject({}),
     }),
     z.strictObject({
-      method: z.enum(['app-qr', 'id-card+face']),
+      method: z.literal('app-qr'),
+      grantedAt: instantString,
+      purpose: contractCode,
+      scope: z.array(contractCode).min(1).max(16),
+      evidence: z.strictObject({ token: appCodeTokenSchema, nonce: z.string().refine(isAppChallengeNonce, 'not a challenge nonce') }),
+    }),
+    z.strictObject({
+      method: z.literal('id-card+face'),
       grantedAt: instantString,
       purpose: contractCode,
       scope: z.array(contractCode).min(1).max(16),
@@ -53,6 +65,8 @@ export const refusalErrorSchema = z.object({
 export const fetchResponseSchema = z.strictObject({
   requestId: z.string(),
   requestHash: sha256Hex,
+  /** v1.1, answering an app code: who the code named. */
+  holder: holderSchema.optional(),
   results: z.array(
     z.discriminatedUnion('status', [
       z.strictObject({ certType: contractCode, status: z.literal('issued'), certificate: z.string().min(1) }),

@@ -4,8 +4,8 @@
 import type { PrinterReadiness } from '../../device-drivers/a4-printer/a4-printer';
 import type { Bilingual, FailureView } from './session-view';
 
-/** Where "try again" leads: back to the card, back to consent (a fresh request), or the print check. */
-export type RetryTarget = 'placeCard' | 'consent' | 'printing' | null;
+/** Where "try again" leads: back to the card, back to consent (a fresh request), a new app-code challenge, or the print check. */
+export type RetryTarget = 'placeCard' | 'consent' | 'appCode' | 'printing' | null;
 
 export interface FailureDefinition extends Omit<FailureView, 'code' | 'canRetry'> {
   retry: RetryTarget;
@@ -39,6 +39,23 @@ export const failureDefinitions = {
     detail: { zh: '过期证件不能用于办理本事项。', en: 'An expired card cannot be used for this errand.' },
     nextSteps: [{ zh: '请携带有效证件再来办理，或到人工窗口咨询', en: 'Bring a valid card, or ask at a staffed window' }, APP],
     retry: null,
+  },
+  APP_CODE_REFUSED: {
+    fault: 'citizen',
+    title: { zh: '亮证码未被接受', en: 'The app code was not accepted' },
+    detail: {
+      zh: '这个亮证码已使用过、已超过2分钟，或不是为本机屏幕上的这个二维码生成的。',
+      en: 'The code was used before, is over 2 minutes old, or was not made for the QR code on this kiosk’s screen.',
+    },
+    nextSteps: [
+      {
+        zh: '点击“重试”，用浙里办扫描屏幕上的新二维码，确认后立即出示亮证码',
+        en: 'Tap "Try again", scan the new QR code with Zheliban, confirm, and show the code at once',
+      },
+      { zh: '也可以返回，改用身份证办理', en: 'Or go back and use your ID card instead' },
+      WINDOW,
+    ],
+    retry: 'appCode',
   },
   READER_UNAVAILABLE: {
     fault: 'kiosk',

@@ -1,9 +1,13 @@
 // Which failure screen a gateway outcome leads to.
 
-import type { FetchOutcome } from '../gateway/gateway-client';
+import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 import type { FailureCode } from './failures';
 
-export function fetchFailureCode(outcome: Exclude<FetchOutcome, { ok: true }>): FailureCode {
+/** `app-qr`: the citizen came with the app's code, which the gateway refuses as consent it cannot take. */
+export function fetchFailureCode(
+  outcome: Exclude<FetchOutcome, { ok: true }>,
+  method: FetchRequest['consent']['method'] = 'id-card',
+): FailureCode {
   const failure = outcome.error;
   if (failure.kind === 'refused') {
     // An answer that cannot change (NOT_ELIGIBLE) outranks one that may: never "try again" for it.
@@ -21,7 +25,8 @@ export function fetchFailureCode(outcome: Exclude<FetchOutcome, { ok: true }>): 
     case 'VERIFICATION_FAILED':
       return 'CERTIFICATE_INVALID';
     case 'CONSENT_INVALID':
-      return 'CONSENT_EXPIRED';
+      // A used, stale, foreign or mismatched app code: the gateway says which only to staff.
+      return method === 'app-qr' ? 'APP_CODE_REFUSED' : 'CONSENT_EXPIRED';
     case 'KIOSK_NOT_AUTHORISED':
     case 'UNAUTHENTICATED':
     case 'CLOCK_SKEW':

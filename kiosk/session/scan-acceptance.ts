@@ -19,6 +19,8 @@ export const scanKindsAccepted: Readonly<Record<ScreenName, readonly ScanKind[]>
   requirements: none,
   placeCard: none,
   consent: none,
+  appCode: ['appCode'],
+  confirmIdentity: none,
   fetching: none,
   preview: none,
   printing: none,

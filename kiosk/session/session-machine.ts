@@ -18,13 +18,14 @@ import type { IdCard } from '../../device-drivers/id-reader/id-card';
 import type { CertType, Errand } from '../errands/catalogue';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
+import type { Holder } from '../gateway/wire-format';
 import type { FailureCode } from './failures';
 import type { PaperCheck } from './paper-check';
 import { printerReadinessFailure, retryTargetOf, sessionOutcomeOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
 import { printStageFor } from './print-stage';
 import type { ScanKind } from './scan-acceptance';
-import type { SessionServices } from './session-services';
+import type { SessionServices, ShownAppChallenge } from './session-services';
 import type { SessionSettings } from './session-settings';
 import { defaultPrefs } from './default-prefs';
 import type { DisplayPrefs, PrintStage } from './session-view';
@@ -41,11 +42,21 @@ export interface SessionContext {
   certificates: VerifiedCertificate[] | null;
   document: PrintDocument | null;
   consentGrantedAt: Date | null;
+  /** The app code scanned for this session's challenge: passed on to the gateway untouched. */
+  appCode: string | null;
+  /** Who the app code named, as the gateway answered: asked "is this you?" before anything else is shown. */
+  namedHolder: Holder | null;
   /** From the moment the session reaches the gateway until its receipt is told: the name masked, no ID number. */
   receipt: ReceiptNote | null;
   /** A checked paper's seal: its claims carry the name as printed, so it goes with the check. */
   paperCheck: PaperCheck | null;
   // ---- no personal data below ----
+  /** How the citizen proves who they are: the card on the reader, or the government app's code (v1.1). */
+  identity: 'card' | 'appCode';
+  /** The challenge on the screen now (a fresh nonce every time); never logged. */
+  appChallenge: ShownAppChallenge | null;
+  /** Something was scanned on the app-code screen that the kiosk did not send: why, for the citizen. */
+  appCodeProblem: 'notAppCode' | 'challengeExpired' | null;
   /** A card was read (or halted by a failed read) and may still lie on the reader. */
   cardWasRead: boolean;
   badReads: number;
@@ -75,6 +86,8 @@ type InternalEvent =
   | { type: 'AGENT.STOPPING' }
   /** A code of a kind the current screen accepts (scan-acceptance.ts), handed on by the agent's scan router. */
   | { type: 'SCANNED'; kind: ScanKind; data: string }
+  /** A code this screen does not accept was read: nothing of it is passed on, the screen may say so. */
+  | { type: 'SCAN.REFUSED' }
   /** Staff scanned a good maintenance code on the home or out-of-service screen: the screen is theirs. */
   | { type: 'STAFF.ENTER' }
   /** Staff left maintenance mode: back to service, or out of service as they set it. */
@@ -120,6 +133,13 @@ function refusedJobFailure(error: A4PrintError): FailureCode {
   return refusal === 'outcomeUnknown' ? 'PRINT_FAILED' : printerReadinessFailure(refusal);
 }
 
+/** The receipt's note once the kiosk knows who is served: the card's name, or the app code's holder they confirmed. */
+function receiptFor(context: SessionContext): ReceiptNote | null {
+  const name = context.card?.name ?? context.namedHolder?.name;
+  if (name === undefined) return null;
+  return { maskedName: maskName(name), certificates: (context.certificates ?? []).map(({ certId, certType }) => ({ certId, certType })) };
+}
+
 function sessionOutcome(context: SessionContext): SessionOutcome {
   if (context.issued) return 'issued';
   if (context.failure !== null) return sessionOutcomeOf(context.failure);
@@ -131,6 +151,8 @@ const citizenDataCleared = {
   certificates: null,
   document: null,
   consentGrantedAt: null,
+  appCode: null,
+  namedHolder: null,
   receipt: null,
   paperCheck: null,
 } satisfies Partial<SessionContext>;
@@ -184,6 +206,7 @@ export function createSessionMachine(services: SessionServices) {
       prepareDeadline: ({ context }) => context.settings.prepareDeadlineMs,
       printStall: ({ context }) => context.settings.printStallMs,
       printJobMax: ({ context }) => context.settings.printJobMaxMs,
+      appChallenge: ({ context }) => context.appChallenge?.lifetimeMs ?? 120_000,
     },
     guards: {
       errandAvailable: ({ context, event }) => {
@@ -195,7 +218,7 @@ export function createSessionMachine(services: SessionServices) {
       countdownOver: ({ context }) => context.countdown <= 1,
       cardWasRead: ({ context }) => context.cardWasRead,
       paperWaiting: ({ context }) => context.paperWaiting,
-      retryTo: ({ context }, target: 'placeCard' | 'consent' | 'printing') =>
+      retryTo: ({ context }, target: 'placeCard' | 'consent' | 'appCode' | 'printing') =>
         context.failure !== null && retryTargetOf(context.failure) === target,
     },
     actions: {
@@ -211,6 +234,9 @@ export function createSessionMachine(services: SessionServices) {
         cardProblem: null,
         badReads: 0,
         extensions: 0,
+        identity: 'card',
+        appChallenge: null,
+        appCodeProblem: null,
       }),
       resetPrefs: assign({ prefs: defaultPrefs, cardWasRead: false }),
       fail: assign((_, code: FailureCode) => ({ failure: code })),
@@ -246,6 +272,9 @@ export function createSessionMachine(services: SessionServices) {
       prefs: defaultPrefs,
       errand: null,
       ...citizenDataCleared,
+      identity: 'card',
+      appChallenge: null,
+      appCodeProblem: null,
       cardWasRead: false,
       badReads: 0,
       cardProblem: null,
@@ -337,7 +366,9 @@ export function createSessionMachine(services: SessionServices) {
               },
 
               placeCard: {
-                entry: [assign({ idle: 'short' }), 'watch'],
+                entry: [assign({ idle: 'short', identity: 'card' }), 'watch'],
+                // No card with them: the government app's code instead, after the same consent.
+                on: { USE_APP_CODE: { target: 'consent', actions: assign({ identity: 'appCode', cardProblem: null }) } },
                 invoke: {
                   src: 'readCard',
                   onDone: [
@@ -397,7 +428,59 @@ export function createSessionMachine(services: SessionServices) {
 
               consent: {
                 entry: [assign({ idle: 'long' }), 'watch'],
-                on: { CONSENT: { target: 'fetching', actions: assign({ consentGrantedAt: () => services.now() }) } },
+                on: {
+                  CONSENT: [
+                    { guard: ({ context }) => context.identity === 'appCode', target: 'appCode' },
+                    { target: 'fetching', actions: assign({ consentGrantedAt: () => services.now() }) },
+                  ],
+                },
+              },
+
+              // v1.1: the challenge QR for the citizen's phone, then the phone's code under the scanner. The
+              // citizen works on their phone meanwhile, so the long idle time; the challenge has its own life.
+              appCode: {
+                entry: [assign({ idle: 'long', appCodeProblem: null }), 'watch'],
+                initial: 'showing',
+                on: { TOUCH: { actions: assign({ appCodeProblem: null }) } },
+                states: {
+                  showing: {
+                    entry: assign({ appChallenge: () => services.newAppChallenge() }),
+                    after: { appChallenge: { target: 'expired', actions: assign({ appCodeProblem: null }) } },
+                    on: {
+                      SCANNED: {
+                        guard: ({ event }) => event.kind === 'appCode',
+                        target: '#kiosk.session.flow.fetching',
+                        // The citizen confirmed in the app just now: that completes the consent given here.
+                        actions: assign({ appCode: ({ event }) => event.data, consentGrantedAt: () => services.now() }),
+                      },
+                      'SCAN.REFUSED': { actions: assign({ appCodeProblem: 'notAppCode' }) },
+                    },
+                  },
+                  expired: {
+                    on: {
+                      RENEW_CHALLENGE: { target: 'showing', actions: assign({ appCodeProblem: null }) },
+                      SCANNED: { actions: assign({ appCodeProblem: 'challengeExpired' }) },
+                      'SCAN.REFUSED': { actions: assign({ appCodeProblem: 'notAppCode' }) },
+                    },
+                  },
+                },
+              },
+
+              // v1.1: the kiosk learnt who the app code named only now; the citizen says whether it is them.
+              confirmIdentity: {
+                entry: [assign({ idle: 'short' }), 'watch'],
+                on: {
+                  IS_ME: [
+                    {
+                      guard: ({ context }) => context.failure !== null,
+                      target: 'failed',
+                      actions: assign({ receipt: ({ context }) => receiptFor(context) }),
+                    },
+                    { target: 'preparing', actions: assign({ receipt: ({ context }) => receiptFor(context) }) },
+                  ],
+                  // Someone else's code: nothing of that person stays, no receipt is printed, home at once.
+                  NOT_ME: { target: '#kiosk.ending', actions: assign({ ...citizenDataCleared, failure: null }) },
+                },
               },
 
               fetching: {
@@ -409,18 +492,47 @@ export function createSessionMachine(services: SessionServices) {
                 ],
                 invoke: {
                   src: 'fetchCertificates',
-                  input: ({ context }) => {
-                    const { errand, card, consentGrantedAt } = context;
-                    if (!errand || !card || !consentGrantedAt) throw new Error('fetching without errand, card or consent');
-                    return {
-                      certTypes: errand.certTypes,
-                      issueCode: errand.issueCode,
-                      purposeCode: errand.purposeCode,
-                      card,
-                      consent: { method: 'id-card' as const, grantedAt: consentGrantedAt },
-                    };
+                  input: ({ context }): FetchRequest => {
+                    const { errand, card, consentGrantedAt, appCode, appChallenge } = context;
+                    if (!errand || !consentGrantedAt) throw new Error('fetching without errand or consent');
+                    const asked = { certTypes: errand.certTypes, issueCode: errand.issueCode, purposeCode: errand.purposeCode };
+                    if (context.identity === 'appCode') {
+                      if (!appCode || !appChallenge) throw new Error('fetching without the app code or its challenge');
+                      return {
+                        ...asked,
+                        appCode: { token: appCode, nonce: appChallenge.nonce },
+                        consent: { method: 'app-qr', grantedAt: consentGrantedAt },
+                      };
+                    }
+                    if (!card) throw new Error('fetching without a card');
+                    return { ...asked, card, consent: { method: 'id-card', grantedAt: consentGrantedAt } };
                   },
                   onDone: [
+                    {
+                      // An app code: the certificates wait until the citizen says the named holder is them.
+                      guard: ({ context, event }) => context.identity === 'appCode' && event.output.ok,
+                      target: 'confirmIdentity',
+                      actions: assign({
+                        certificates: ({ event }) => (event.output.ok ? event.output.value : null),
+                        namedHolder: ({ event }) => (event.output.ok ? (event.output.value[0]?.holder ?? null) : null),
+                        appCode: null,
+                      }),
+                    },
+                    {
+                      // Refused for the person the code named: they hear why only once they say it is them.
+                      guard: ({ context, event }) =>
+                        context.identity === 'appCode' &&
+                        !event.output.ok &&
+                        event.output.error.kind === 'refused' &&
+                        !!event.output.error.holder,
+                      target: 'confirmIdentity',
+                      actions: assign({
+                        failure: ({ event }) => (event.output.ok ? null : fetchFailureCode(event.output, 'app-qr')),
+                        namedHolder: ({ event }) =>
+                          !event.output.ok && event.output.error.kind === 'refused' ? (event.output.error.holder ?? null) : null,
+                        appCode: null,
+                      }),
+                    },
                     {
                       guard: ({ event }) => event.output.ok,
                       target: 'preparing',
@@ -435,7 +547,11 @@ export function createSessionMachine(services: SessionServices) {
                     {
                       target: 'failed',
                       actions: [
-                        assign({ failure: ({ event }) => (event.output.ok ? null : fetchFailureCode(event.output)) }),
+                        assign({
+                          failure: ({ context, event }) =>
+                            event.output.ok ? null : fetchFailureCode(event.output, context.identity === 'appCode' ? 'app-qr' : 'id-card'),
+                          appCode: null,
+                        }),
                         // The screen says staff have been told. KIOSK_NOT_AUTHORISED is told by the runtime, with the service.
                         enqueueActions(({ event, enqueue }) => {
                           if (event.output.ok || fetchFailureCode(event.output) !== 'GATEWAY_REFUSED') return;
@@ -621,9 +737,15 @@ export function createSessionMachine(services: SessionServices) {
                       actions: assign({ failure: null, badReads: 0, cardProblem: null }),
                     },
                     {
+                      // A refused app code: a new challenge for a new code (the consent stands).
+                      guard: { type: 'retryTo', params: 'appCode' },
+                      target: 'appCode',
+                      actions: assign({ failure: null, certificates: null, namedHolder: null, consentGrantedAt: null }),
+                    },
+                    {
                       guard: { type: 'retryTo', params: 'consent' },
                       target: 'consent',
-                      actions: assign({ failure: null, certificates: null, consentGrantedAt: null }),
+                      actions: assign({ failure: null, certificates: null, consentGrantedAt: null, namedHolder: null }),
                     },
                     { guard: { type: 'retryTo', params: 'printing' }, target: 'printing', actions: assign({ failure: null }) },
                   ],

@@ -9,6 +9,18 @@ import type { Errand } from '../errands/catalogue';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 import type { PaperCheck } from './paper-check';
+import type { QrPicture } from './session-view';
+
+/** The challenge for the government app (sharing-gateway-v1.1), as the screen shows it. */
+export interface ShownAppChallenge {
+  /** `ZLBK1:<kioskId>:<nonce>`: what the QR carries. */
+  text: string;
+  nonce: string;
+  /** How long the nonce is good for (120 s). */
+  lifetimeMs: number;
+  /** The QR's dark modules, drawn by the UI as one SVG path. */
+  qr: QrPicture;
+}
 
 export interface SessionServices {
   /** Waits for a fresh card and reads it (the reader polls); aborts with the signal. */
@@ -23,6 +35,8 @@ export interface SessionServices {
   paperWaiting(): boolean;
   /** Whether an errand can be started now (gateway circuit, reader, printer). */
   errandAvailable(errand: Errand): boolean;
+  /** A fresh challenge for the government app: a new nonce every time. */
+  newAppChallenge(): ShownAppChallenge;
   /** A scanned seal (either form) checked offline against the kiosk's trust list: no gateway, no printer. */
   checkPaper(scanned: string): PaperCheck;
   now(): Date;

@@ -34,7 +34,20 @@ function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches({ paperCheck: 'scanning' })) return 'checkScan';
   if (snapshot.matches({ paperCheck: 'result' })) return 'checkResult';
   const flow = (
-    ['requirements', 'placeCard', 'consent', 'fetching', 'preview', 'printing', 'takeItems', 'rating', 'thanks', 'failed'] as const
+    [
+      'requirements',
+      'placeCard',
+      'consent',
+      'appCode',
+      'confirmIdentity',
+      'fetching',
+      'preview',
+      'printing',
+      'takeItems',
+      'rating',
+      'thanks',
+      'failed',
+    ] as const
   ).find((step) => snapshot.matches({ session: { flow: step } }));
   if (flow) return flow;
   if (snapshot.matches({ session: { flow: 'cardChecked' } })) return 'placeCard';
@@ -82,6 +95,7 @@ export function buildSessionView(
   const { context } = snapshot;
   const screen = screenOf(snapshot);
   const card = context.card;
+  const named = context.namedHolder;
   const preview =
     screen === 'preview' && context.document && context.certificates ? previewOf(context.document, context.certificates) : null;
   return {
@@ -89,7 +103,11 @@ export function buildSessionView(
     prefs: context.prefs,
     errands: screen === 'home' ? context.catalogue.map((errand) => tile(errand, availability)) : [],
     errand: context.errand && screen !== 'home' ? detail(context.errand, availability) : null,
-    holder: card ? { maskedName: maskName(card.name), maskedIdNumber: maskIdNumber(card.idNumber) } : null,
+    holder: card
+      ? { maskedName: maskName(card.name), maskedIdNumber: maskIdNumber(card.idNumber) }
+      : named && screen !== 'confirmIdentity'
+        ? { maskedName: maskName(named.name), maskedIdNumber: maskIdNumber(named.idNumber) }
+        : null,
     cardProblem:
       screen === 'placeCard' && context.cardProblem
         ? { zh: '未能读取身份证，请拿起后重新平放在读卡区', en: 'The card could not be read. Lift it and lay it flat on the reader again.' }
@@ -104,5 +122,16 @@ export function buildSessionView(
       : null,
     paperWaiting: context.paperWaiting,
     paperCheck: screen === 'checkResult' && context.paperCheck ? paperCheckView(context.paperCheck) : null,
+    appChallenge:
+      screen === 'appCode' && context.appChallenge
+        ? {
+            text: context.appChallenge.text,
+            qr: context.appChallenge.qr,
+            expired: snapshot.matches({ session: { flow: { appCode: 'expired' } } }),
+            lifetimeSeconds: Math.round(context.appChallenge.lifetimeMs / 1000),
+            problem: context.appCodeProblem,
+          }
+        : null,
+    namedHolder: screen === 'confirmIdentity' && named ? { name: named.name, maskedIdNumber: maskIdNumber(named.idNumber) } : null,
   };
 }

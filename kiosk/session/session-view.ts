@@ -24,6 +24,8 @@ export type ScreenName =
   | 'requirements' // 一次告知: what the errand needs, a single Start
   | 'placeCard' // place the ID card on the reader
   | 'consent' // what will be fetched, from whom, for what
+  | 'appCode' // the challenge QR for 浙里办, then the phone's code under the scanner
+  | 'confirmIdentity' // who the app code named: 是您本人吗？
   | 'fetching' // asking the gateway
   | 'preview' // the documents as they will print; the full name and ID number on this screen only
   | 'printing' // the job's progress
@@ -113,6 +115,28 @@ export interface SessionView {
   paperWaiting: boolean;
   /** Only on the check's result screen. */
   paperCheck: PaperCheckView | null;
+  /** Only on the app-code screen. */
+  appChallenge: AppChallengeView | null;
+  /** Only on the "is this you?" screen: the name in full, the number masked. */
+  namedHolder: { name: string; maskedIdNumber: string } | null;
+}
+
+/** A QR code's dark modules as one SVG path in module units, on a `size`×`size` grid (quiet zone not included). */
+export interface QrPicture {
+  size: number;
+  path: string;
+}
+
+export interface AppChallengeView {
+  /** What the QR carries (`ZLBK1:<kioskId>:<nonce>`): no secret, anyone can read it off the screen. */
+  text: string;
+  qr: QrPicture;
+  /** The challenge is no longer good: the screen offers a new one. */
+  expired: boolean;
+  /** The challenge's life in seconds, counted down on screen from when this QR first appears. */
+  lifetimeSeconds: number;
+  /** A scan the kiosk did not send anywhere, and why. */
+  problem: 'notAppCode' | 'challengeExpired' | null;
 }
 
 /** Another place the citizen can go: a staffed window or another kiosk nearby (the configuration's servicePoints). */

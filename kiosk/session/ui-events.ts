@@ -10,6 +10,12 @@ export const uiEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SELECT_ERRAND'), errandId: z.string().max(64) }),
   z.object({ type: z.literal('START') }),
   z.object({ type: z.literal('CONSENT') }),
+  /** No card with them: identity by the government app's code (sharing-gateway-v1.1). */
+  z.object({ type: z.literal('USE_APP_CODE') }),
+  z.object({ type: z.literal('RENEW_CHALLENGE') }),
+  /** 是您本人吗？ — 是 / 不是. */
+  z.object({ type: z.literal('IS_ME') }),
+  z.object({ type: z.literal('NOT_ME') }),
   z.object({ type: z.literal('PRINT') }),
   z.object({ type: z.literal('CANCEL') }),
   z.object({ type: z.literal('RETRY') }),

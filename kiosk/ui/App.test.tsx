@@ -20,8 +20,10 @@ const PREFS = ['pref:language', 'pref:elderly', 'pref:largeText', 'pref:highCont
 const EXPECTED: Record<ScreenName, string[]> = {
   home: ['errand:no-property-proof-provident-fund', 'errand:renter-provident-fund-withdrawal', 'errand:residence-proof', 'check-paper'],
   requirements: ['start', 'cancel'],
-  placeCard: ['cancel'],
+  placeCard: ['cancel', 'use-app-code'],
   consent: ['consent', 'cancel'],
+  appCode: ['cancel'],
+  confirmIdentity: ['is-me', 'not-me'],
   fetching: ['cancel'],
   preview: ['print', 'cancel'],
   printing: [],
@@ -76,6 +78,9 @@ describe('App', () => {
       ['home', 'errand:no-property-proof-provident-fund', { type: 'SELECT_ERRAND', errandId: 'no-property-proof-provident-fund' }],
       ['requirements', 'start', { type: 'START' }],
       ['consent', 'consent', { type: 'CONSENT' }],
+      ['placeCard', 'use-app-code', { type: 'USE_APP_CODE' }],
+      ['confirmIdentity', 'is-me', { type: 'IS_ME' }],
+      ['confirmIdentity', 'not-me', { type: 'NOT_ME' }],
       ['preview', 'print', { type: 'PRINT' }],
       ['fetching', 'cancel', { type: 'CANCEL' }],
       ['failed', 'retry', { type: 'RETRY' }],
@@ -143,15 +148,21 @@ describe('App', () => {
     expect(app.button('start')?.querySelector('.bi-main')?.textContent).toBe('Start');
   });
 
-  it('shows only the masked holder outside the preview, and the full values only on it, in the paper drawn', () => {
+  it('shows only the masked holder outside the preview, the full values only on it, in the paper drawn (the name also on 是您本人吗)', () => {
     for (const screen of allScreens) {
       const view = viewsByScreen[screen];
       const app = setup(view);
       const text = app.container.textContent ?? '';
       // The full values reach the screen only as the print job's PDF, drawn on the preview (never as page text).
-      expect(text, screen).not.toContain(FULL_NAME);
-      expect(text, screen).not.toContain(FULL_ID_NUMBER);
       expect(app.container.querySelector('[data-pdf-pages]') !== null, screen).toBe(screen === 'preview');
+      expect(text, screen).not.toContain(FULL_ID_NUMBER);
+      if (screen === 'confirmIdentity') {
+        // Whom the app code named (issue 10): the name in full for the citizen to recognise, the number masked.
+        expect(text).toContain(FULL_NAME);
+        expect(text).toContain(MASKED_ID_NUMBER);
+      } else {
+        expect(text, screen).not.toContain(FULL_NAME);
+      }
       if (screen === 'consent' || screen === 'fetching') {
         expect(text).toContain(MASKED_NAME);
         expect(text).toContain(MASKED_ID_NUMBER);

@@ -63,7 +63,7 @@ export function App({ connection, speaker, devApi, doc = document }: AppProps) {
     [connection, prefs?.language, prefs?.elderly, state.info],
   );
 
-  const devPanel = state.info?.devPanel ? <DevPanel info={state.info} api={devApi} /> : null;
+  const devPanel = state.info?.devPanel ? <DevPanel info={state.info} api={devApi} view={view} /> : null;
 
   if (!view || !prefs) {
     const screen = state.status === 'down' ? 'out-of-service' : 'connecting';

@@ -7,6 +7,10 @@ export type SimDevice = 'id-reader' | 'a4-printer' | 'scanner';
 export const maintenanceCodeVariants = ['valid', 'expired', 'otherKiosk', 'badSignature', 'tooLongLived'] as const;
 export type MaintenanceCodeVariant = (typeof maintenanceCodeVariants)[number];
 
+/** The test citizens' app codes as the gateway simulator's app platform makes them: the good one, and each refused kind. */
+export const appCodeVariants = ['valid', 'reused', 'expired', 'foreignKiosk', 'wrongNonce'] as const;
+export type AppCodeVariant = (typeof appCodeVariants)[number];
+
 export type SimAction =
   | { action: 'place'; cardKey: string }
   | { action: 'placeMisread' | 'placeUnreadable' | 'remove' | 'unplug' | 'plug' }
@@ -39,6 +43,26 @@ export function createDevApi(fetchImpl: FetchLike = (input, init) => fetch(input
       return call(
         `/api/sim/${device}`,
         { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+        async () => null,
+      );
+    },
+    /** Each test citizen's good app code for the challenge on screen, to show and to "scan". */
+    appCodes(challenge: string): Promise<DevResult<Array<{ key: string; code: string }>>> {
+      return call(
+        '/api/sim/app-platform',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'codes', challenge }) },
+        async (r) => ((await r.json()) as { codes: Array<{ key: string; code: string }> }).codes,
+      );
+    },
+    /** A citizen's code for the challenge, good or spoilt as named, held under the simulated scanner. */
+    scanAppCode(citizenKey: string, variant: AppCodeVariant, challenge: string): Promise<DevResult<null>> {
+      return call(
+        '/api/sim/app-platform',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: 'scan', citizenKey, variant, challenge }),
+        },
         async () => null,
       );
     },

@@ -8,6 +8,7 @@ function personalValues(view: SessionView): string[] {
   const values: string[] = [];
   if (view.holder) values.push(view.holder.maskedName, view.holder.maskedIdNumber);
   if (view.preview) values.push(view.preview.pdfBase64, ...view.preview.papers.map((paper) => paper.certId));
+  if (view.namedHolder) values.push(view.namedHolder.name, view.namedHolder.maskedIdNumber);
   return values;
 }
 

@@ -7,7 +7,7 @@ import { assertNever } from './assert-never';
 import { strings } from './strings';
 
 type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'> &
-  Partial<Pick<SessionView, 'paperCheck' | 'printerWarning'>>;
+  Partial<Pick<SessionView, 'paperCheck' | 'printerWarning' | 'appChallenge'>>;
 
 export function screenPrompt(view: PromptView, language: Language): string {
   const say = (...parts: Array<Bilingual | string | undefined>): string =>
@@ -33,6 +33,19 @@ export function screenPrompt(view: PromptView, language: Language): string {
       return say(view.cardProblem ? sentence(view.cardProblem) : undefined, sentence(strings.placeCardTitle));
     case 'consent':
       return say(sentence(strings.consentTitle), sentence({ zh: '如同意，请点击同意', en: 'If you agree, tap I agree' }));
+    case 'appCode':
+      if (view.appChallenge?.expired) return say(sentence(strings.appCodeExpired), strings.appCodeExpiredHint);
+      return say(
+        view.appChallenge?.problem === 'notAppCode' ? strings.appCodeNotAppCode : undefined,
+        sentence(strings.appCodeTitle),
+        sentence(strings.appCodeStep1),
+        sentence(strings.appCodeStep2),
+        sentence(strings.appCodeStep3),
+        sentence(strings.appCodeScannerWhere),
+      );
+    case 'confirmIdentity':
+      // The name is on the screen for the citizen to read; it is never spoken.
+      return say(sentence(strings.confirmIdentityTitle), strings.confirmIdentityHint);
     case 'fetching':
       return say(sentence(strings.fetchingTitle));
     case 'preview': {

@@ -100,6 +100,48 @@ export const strings = {
     en: 'Lay the card flat on the reader marked with an ID-card sign, and keep it still.',
   },
   readingCard: { zh: '正在读取…', en: 'Reading…' },
+  noCardWithYou: { zh: '没带身份证？', en: 'No ID card with you?' },
+  useAppCode: { zh: '用浙里办亮证码', en: 'Use the app code' },
+
+  // 浙里办亮证码 / The app code (sharing-gateway-v1.1)
+  appCodeTitle: { zh: '请用浙里办扫描下方二维码', en: 'Scan this QR code with the Zheliban app' },
+  appCodeStep1: { zh: '打开浙里办，点“扫一扫”，扫描屏幕上的二维码', en: 'Open Zheliban, tap Scan, and scan the QR code on this screen' },
+  appCodeStep2: { zh: '在手机上确认授权，手机会显示亮证码', en: 'Confirm on your phone; it then shows your app code' },
+  appCodeStep3: {
+    zh: '把手机上的亮证码朝下，放在屏幕下方的扫码窗口上方约10厘米处',
+    en: 'Hold the code on your phone face down, about 10 cm above the scanner below the screen',
+  },
+  appCodeScannerWhere: {
+    zh: '扫码窗口在屏幕正下方，标有二维码图标',
+    en: 'The scanner is just below the screen, marked with a QR-code sign',
+  },
+  appCodeSecondsLeft: { zh: '二维码有效时间还剩', en: 'This QR code is valid for another' },
+  appCodeSeconds: { zh: '秒', en: 's' },
+  appCodeExpired: { zh: '二维码已过期', en: 'This QR code has expired' },
+  appCodeExpiredHint: {
+    zh: '为保护您的信息，二维码只在2分钟内有效。请点击“换一个二维码”后重新扫描。',
+    en: 'To protect you, a QR code is good for 2 minutes only. Tap "New QR code" and scan again.',
+  },
+  renewChallenge: { zh: '换一个二维码', en: 'New QR code' },
+  appCodeNotAppCode: {
+    zh: '扫到的不是浙里办亮证码，本机没有使用它。请在浙里办中扫描屏幕上的二维码并确认后，出示手机上的亮证码。',
+    en: 'What was scanned is not a Zheliban app code; the kiosk did not use it. Scan the QR code on this screen in Zheliban, confirm, then show the code on your phone.',
+  },
+  appCodeForExpired: {
+    zh: '二维码已过期，本机没有使用这个亮证码。请点击“换一个二维码”，重新扫描。',
+    en: 'The QR code has expired, so the kiosk did not use this app code. Tap "New QR code" and scan again.',
+  },
+
+  // 是您本人吗？ / Is this you?
+  confirmIdentityTitle: { zh: '是您本人吗？', en: 'Is this you?' },
+  confirmIdentityHint: {
+    zh: '浙里办亮证码对应以下人员。只有是您本人时才能继续办理。',
+    en: 'The app code belongs to the person below. Go on only if this is you.',
+  },
+  confirmIdentityName: { zh: '姓名', en: 'Name' },
+  confirmIdentityIdNumber: { zh: '证件号码', en: 'ID number' },
+  isMe: { zh: '是，是我本人', en: 'Yes, this is me' },
+  notMe: { zh: '不是', en: 'No' },
 
   // Consent
   consentTitle: { zh: '请确认授权查询', en: 'Please agree to the lookup' },

@@ -15,7 +15,7 @@ export function consentProblem(
   errandCertTypes: ReadonlyMap<string, ReadonlySet<CertType>>,
 ): string | null {
   const { consent } = body;
-  if (consent.method !== 'id-card') return `consent method ${consent.method} is not supported by the simulator yet`;
+  if (consent.method === 'id-card+face') return `consent method ${consent.method} is not supported by the simulator yet`;
   const age = signed.timestampMs - parseInstant(consent.grantedAt)!;
   if (age < 0 || age > CONSENT_WINDOW_MS) return 'grantedAt is not within 300 s before X-Timestamp';
   if (consent.purpose !== signed.purpose) return 'consent purpose differs from X-Purpose';

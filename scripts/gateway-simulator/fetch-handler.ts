@@ -16,6 +16,7 @@ import { consentProblem } from './consent-check';
 import { departmentFor } from './departments';
 import { errorAnswer, jsonAnswer, type SimulatorAnswer } from './error-answers';
 import type { CertificateFault } from './fault-plan';
+import type { AppPlatform } from './app-platform';
 import type { HolderRegistry } from './holder-registry';
 import type { IdempotencyStore } from './idempotency-store';
 import type { RateLimiter } from './rate-limiter';
@@ -29,6 +30,8 @@ export interface FetchHandlerDeps {
   kiosks: ReadonlyMap<string, RegisteredKiosk>;
   errandCertTypes: ReadonlyMap<string, ReadonlySet<CertType>>;
   registry: HolderRegistry;
+  /** The government app's platform: redeems app codes (v1.1). */
+  appPlatform: AppPlatform;
   issuers: ReadonlyMap<string, Readonly<Record<SignatureAlg, IssuerKey>>>;
   issuerAlg: IssuerAlgChoice;
   /** Keys of no trust list, for the unknown-kid fault. */
@@ -78,6 +81,9 @@ export function handleFetch(request: ReceivedFetch, deps: FetchHandlerDeps, faul
   if (!parsed.success) return errorAnswer(400, 'BAD_REQUEST', `body malformed at ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
   const body = parsed.data;
   if (new Set(body.certTypes).size !== body.certTypes.length) return errorAnswer(400, 'BAD_REQUEST', 'a certificate type is asked twice');
+  if ((body.holder.idType === 'app-token') !== (body.consent.method === 'app-qr')) {
+    return errorAnswer(400, 'BAD_REQUEST', 'an app-token holder goes with app-qr consent, and only with it');
+  }
 
   const answer = finalAnswer(body, bodyHash, signed, deps, now, faults);
   // Final answers (200, 403, 404) are kept, so that a retry gets the very same bytes — unless a fault shaped
@@ -105,7 +111,20 @@ function finalAnswer(
 ): SimulatorAnswer {
   const consent = consentProblem(body, signed, deps.errandCertTypes);
   if (consent) return errorAnswer(403, 'CONSENT_INVALID', consent);
-  const citizen = deps.registry.find(body.holder);
+  // v1.1: an app code names the holder, once; the answer then says whom it named.
+  let holder: Holder;
+  let named: { holder: Holder } | Record<string, never> = {};
+  if (body.consent.method === 'app-qr') {
+    const redeemed = deps.appPlatform.redeem(body.consent.evidence.token, signed.kioskId, body.consent.evidence.nonce, now);
+    if (!redeemed.ok) return errorAnswer(403, 'CONSENT_INVALID', redeemed.error);
+    holder = holderOf(redeemed.value);
+    named = { holder };
+  } else if (body.holder.idType !== 'app-token') {
+    holder = body.holder;
+  } else {
+    return errorAnswer(400, 'BAD_REQUEST', 'an app-token holder goes with app-qr consent');
+  }
+  const citizen = deps.registry.find(holder);
   if (!citizen) return errorAnswer(404, 'HOLDER_NOT_FOUND', 'no person with this ID number and name at the sources');
 
   const has = (kind: CertificateFault['kind']) => faults.some((fault) => fault.kind === kind);
@@ -130,10 +149,10 @@ function finalAnswer(
       };
     }
     // The wrong-holder fault: a genuine certificate, for the first other person the source can certify.
-    let subject = { citizen, holder: body.holder };
+    let subject = { citizen, holder };
     if (has('wrong-holder')) {
       for (const other of deps.registry.known()) {
-        if (other.card.idNumber === body.holder.idNumber) continue;
+        if (other.card.idNumber === holder.idNumber) continue;
         if (certificateContent(certType, other, holderOf(other), today).eligible) {
           subject = { citizen: other, holder: holderOf(other) };
           break;
@@ -152,7 +171,7 @@ function finalAnswer(
     if (has('bad-signature')) certificate = damageSignature(certificate);
     return { certType, status: 'issued', certificate };
   });
-  return jsonAnswer(200, { requestId: signed.requestId, requestHash: bodyHash, results });
+  return jsonAnswer(200, { requestId: signed.requestId, requestHash: bodyHash, ...named, results });
 }
 
 /** Flips bits in the middle of the signature: still well-formed base64url, no longer a valid signature. */

@@ -14,7 +14,8 @@ import { keyId } from '../../kiosk/gateway/key-id';
 import { FETCH_PATH, HEALTH_PATH, RATINGS_PATH } from '../../kiosk/gateway/request-signing';
 import type { SignatureAlg } from '../../kiosk/gateway/signature-algorithms';
 import { silentLogger, type Logger } from '../../kiosk/logger';
-import { simulatorPopulation } from '../synthetic-population';
+import { simulatorPopulation, testCitizens } from '../synthetic-population';
+import { createAppPlatform, type AppPlatform } from './app-platform';
 import { startAdminServer, type RunningAdminServer } from './admin-server';
 import { errorAnswer, jsonAnswer, type SimulatorAnswer } from './error-answers';
 import { CONTRACT_STATUS, FaultPlan, type AnswerFault, type DrawnFaults, type FaultRuleInput, type WireFault } from './fault-plan';
@@ -74,6 +75,8 @@ export interface RunningGatewaySimulator {
   ratings(): RatingsCounts;
   admin: { url: string; token: string } | null;
   trustListVersion: number;
+  /** The government app's platform for the test citizens: their codes for a kiosk's challenge (dev panel, tests). */
+  appPlatform: Pick<AppPlatform, 'codeFor'>;
   close(): Promise<void>;
 }
 
@@ -111,11 +114,13 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
     const privateKey = generateKeyPairSync('ec', { namedCurve: alg === 'ES256' ? 'P-256' : 'SM2' }).privateKey;
     return { alg, kid: keyId(privateKey), privateKey };
   };
+  const appPlatform = createAppPlatform(testCitizens);
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const deps: FetchHandlerDeps = {
     kiosks,
     errandCertTypes,
     registry: createHolderRegistry(simulatorPopulation()),
+    appPlatform,
     issuers: material.issuers,
     issuerAlg: options.issuerAlg ?? 'mixed',
     strangers: { ES256: stranger('ES256'), 'SM2-SM3': stranger('SM2-SM3') },
@@ -199,6 +204,7 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
     ratings: () => ratingsDeps.tally.snapshot(),
     admin: admin ? { url: admin.url, token: adminToken } : null,
     trustListVersion: material.trustList.version,
+    appPlatform,
     close: async () => {
       await admin?.close();
       await new Promise<void>((resolve) => {

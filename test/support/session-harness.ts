@@ -95,6 +95,7 @@ export function createSessionHarness(
   let paperWaiting = false;
   let today = '2026-11-23';
   let printerNow: PrinterReadiness = 'ready';
+  let challenges = 0;
   const emitted: SessionEmitted[] = [];
 
   const services: SessionServices = {
@@ -112,6 +113,11 @@ export function createSessionHarness(
     paperWaiting: () => paperWaiting,
     errandAvailable: () => true,
     checkPaper: () => ({ verdict: 'invalid', failure: 'not-kq1' }),
+    newAppChallenge: () => {
+      challenges += 1;
+      const nonce = challenges.toString(16).padStart(32, '0');
+      return { text: `ZLBK1:kiosk-test:${nonce}`, nonce, lifetimeMs: 120_000, qr: { size: 21, path: 'M0 0h7v1h-7z' } };
+    },
     now: () => new Date(clock.now()),
     today: () => today,
     ...options.services,
@@ -182,6 +188,13 @@ export function createSessionHarness(
     async toConsent(card: IdCard = testCard()) {
       await this.toPlaceCard();
       read.resolve(ok(card));
+      await flush();
+    },
+    /** Consent given, then the app-code screen with its first challenge. */
+    async toAppCode() {
+      await this.toPlaceCard();
+      actor.send({ type: 'USE_APP_CODE' });
+      actor.send({ type: 'CONSENT' });
       await flush();
     },
     async toFetching() {

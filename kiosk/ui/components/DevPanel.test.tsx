@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { DevApi, SimAction, SimDevice } from '../dev-api';
 import { createDevApi } from '../dev-api';
-import { baseView } from '../fixtures/session-views';
+import { baseView, viewsByScreen } from '../fixtures/session-views';
 import { renderApp } from '../fixtures/render-app';
 
 const info = {
@@ -18,14 +18,23 @@ const info = {
 
 function fakeApi(fail = false) {
   const calls: Array<[SimDevice, SimAction]> = [];
+  const appCodeCalls: Array<[string, string]> = [];
   const api: DevApi = {
     sim: async (device, body) => {
       calls.push([device, body]);
       return fail ? { ok: false, error: 'HTTP 503' } : { ok: true, value: null };
     },
     devices: async () => ({ ok: true, value: { idReader: { device: 'online', media: 'empty' } } }),
+    appCodes: async (challenge) => {
+      appCodeCalls.push(['codes', challenge]);
+      return { ok: true, value: [{ key: 'wang', code: `ZLB1:wang-code-for-${challenge.slice(-4)}` }] };
+    },
+    scanAppCode: async (citizenKey, variant, challenge) => {
+      appCodeCalls.push([`${citizenKey}:${variant}`, challenge]);
+      return { ok: true, value: null };
+    },
   };
-  return { api, calls };
+  return { api, calls, appCodeCalls };
 }
 
 let cleanup: (() => void) | null = null;
@@ -130,7 +139,7 @@ describe('DevPanel', () => {
   it('polls the device status every 2 s while open', async () => {
     vi.useFakeTimers();
     const devices = vi.fn(async () => ({ ok: true as const, value: {} }));
-    const app = renderApp(undefined, { devApi: { sim: async () => ({ ok: true, value: null }), devices } });
+    const app = renderApp(undefined, { devApi: { ...fakeApi().api, sim: async () => ({ ok: true, value: null }), devices } });
     cleanup = app.cleanup;
     act(() => app.connection.show(baseView, info));
     app.tap('[data-dev="toggle"]');
@@ -154,5 +163,27 @@ describe('createDevApi', () => {
     expect(requests[0]).toEqual(['/api/sim/id-reader', expect.objectContaining({ method: 'POST', body: '{"action":"remove"}' })]);
     expect(await api.devices()).toEqual({ ok: true, value: { a4Printer: null } });
     expect(await api.sim('scanner', { action: 'scan', data: 'x' })).toMatchObject({ ok: false, error: 'HTTP 500' });
+  });
+
+  it("shows each test citizen's app code for the challenge on screen, scans it on a tap, and each refused kind", async () => {
+    const { api, calls, appCodeCalls } = fakeApi();
+    const app = renderApp(undefined, { devApi: api });
+    cleanup = app.cleanup;
+    act(() => app.connection.show(viewsByScreen.appCode, info));
+    app.tap('[data-dev="toggle"]');
+    await flush();
+    const challenge = viewsByScreen.appCode.appChallenge!.text;
+    expect(appCodeCalls).toEqual([['codes', challenge]]);
+    const codeButton = app.container.querySelector('[data-dev="app-code:wang"]');
+    expect(codeButton?.textContent).toContain('ZLB1:wang-code-for-');
+    app.tap('[data-dev="app-code:wang"]');
+    await flush();
+    expect(calls).toEqual([['scanner', { action: 'scan', data: `ZLB1:wang-code-for-${challenge.slice(-4)}` }]]);
+    for (const variant of ['reused', 'expired', 'foreignKiosk', 'wrongNonce']) app.tap(`[data-dev="app-code:wang:${variant}"]`);
+    await flush();
+    expect(appCodeCalls.slice(1).map(([what]) => what)).toEqual(['wang:reused', 'wang:expired', 'wang:foreignKiosk', 'wang:wrongNonce']);
+    // No challenge on screen, no codes.
+    act(() => app.connection.show(baseView, info));
+    expect(app.container.querySelector('[data-dev="app-code:wang"]')).toBeNull();
   });
 });

@@ -2,18 +2,35 @@
 // through the agent's HTTP API, never through the session, and is closed by default so it hides nothing.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { KioskInfo } from '../../session/session-view';
-import { createDevApi, maintenanceCodeVariants, type DevApi, type SimAction, type SimDevice } from '../dev-api';
+import type { KioskInfo, SessionView } from '../../session/session-view';
+import { appCodeVariants, createDevApi, maintenanceCodeVariants, type DevApi, type SimAction, type SimDevice } from '../dev-api';
 
 const POLL_MS = 2_000;
 
-export function DevPanel(props: { info: KioskInfo; api?: DevApi }) {
+export function DevPanel(props: { info: KioskInfo; api?: DevApi; view?: SessionView | null }) {
   const { info } = props;
   const api = useMemo(() => props.api ?? createDevApi(), [props.api]);
   const [open, setOpen] = useState(false);
   const [devices, setDevices] = useState<unknown>(null);
   const [error, setError] = useState<string | null>(null);
   const [scanText, setScanText] = useState('');
+  // The app-code screen's challenge, read off the screen as a phone would; each citizen's code for it.
+  const challenge = props.view?.appChallenge && !props.view.appChallenge.expired ? props.view.appChallenge.text : null;
+  const [appCodes, setAppCodes] = useState<Array<{ key: string; code: string }>>([]);
+
+  useEffect(() => {
+    setAppCodes([]);
+    if (!open || !challenge) return;
+    let alive = true;
+    void api.appCodes(challenge).then((result) => {
+      if (!alive) return;
+      if (result.ok) setAppCodes(result.value);
+      else setError(`app codes: ${result.error}`);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [open, challenge, api]);
 
   useEffect(() => {
     if (!open) return;
@@ -94,6 +111,34 @@ export function DevPanel(props: { info: KioskInfo; api?: DevApi }) {
             />
             {button('scan', 'Scan', sim('scanner', { action: 'scan', data: scanText }))}
           </div>
+          <h3>浙里办亮证码 / App codes</h3>
+          {!challenge && <p class="dev-note">Shown while the app-code screen shows a challenge.</p>}
+          {challenge &&
+            info.testCards.map((card) => {
+              const code = appCodes.find((c) => c.key === card.key)?.code;
+              return (
+                <div class="dev-row" key={`app:${card.key}`} data-dev-app-citizen={card.key}>
+                  <button
+                    type="button"
+                    class="dev-btn dev-app-code"
+                    data-dev={`app-code:${card.key}`}
+                    disabled={!code}
+                    onClick={code ? sim('scanner', { action: 'scan', data: code }) : undefined}
+                  >
+                    {card.label.zh} · <code>{code ? `${code.slice(0, 24)}… (${code.length})` : '…'}</code>
+                  </button>
+                  {appCodeVariants
+                    .filter((variant) => variant !== 'valid')
+                    .map((variant) =>
+                      button(`app-code:${card.key}:${variant}`, variant, async () => {
+                        setError(null);
+                        const result = await api.scanAppCode(card.key, variant, challenge);
+                        if (!result.ok) setError(`app code ${variant}: ${result.error}`);
+                      }),
+                    )}
+                </div>
+              );
+            })}
           <h3>维护码 / Maintenance code</h3>
           <div class="dev-row">
             {maintenanceCodeVariants.map((variant) =>

@@ -1,15 +1,32 @@
 // Place the ID card: an animation of a card settling onto the reader, and the last read's problem if any.
 
 import type { SessionView } from '../../session/session-view';
+import { ActionButton } from '../components/ActionButton';
 import { Bi } from '../components/Bi';
 import { CancelButton } from '../components/CancelButton';
 import { Icon } from '../components/Icon';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
+import { useUi } from '../ui-context';
 
 export function PlaceCardScreen({ view }: { view: SessionView }) {
+  const { send } = useUi();
   return (
-    <ScreenFrame title={strings.placeCardTitle} subtitle={strings.placeCardHint} left={<CancelButton show={view.canCancel} />}>
+    <ScreenFrame
+      title={strings.placeCardTitle}
+      subtitle={strings.placeCardHint}
+      left={<CancelButton show={view.canCancel} />}
+      right={
+        // No card with them: the government app's code, after the same consent.
+        <ActionButton
+          action="use-app-code"
+          kind="secondary"
+          label={strings.useAppCode}
+          icon={<Icon name="qr" />}
+          onPress={() => send({ type: 'USE_APP_CODE' })}
+        />
+      }
+    >
       {view.cardProblem && (
         <div class="notice notice-warning" role="alert" data-card-problem="true">
           <Icon name="alert" />

@@ -4,7 +4,9 @@ import type { MaintenanceView } from '../../maintenance/maintenance-view';
 import type { SessionView } from '../../session/session-view';
 import { assertNever } from '../assert-never';
 import { StaffScreen } from '../maintenance/StaffScreen';
+import { AppCodeScreen } from './AppCodeScreen';
 import { CheckResultScreen } from './CheckResultScreen';
+import { ConfirmIdentityScreen } from './ConfirmIdentityScreen';
 import { CheckScanScreen } from './CheckScanScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { FailedScreen } from './FailedScreen';
@@ -30,6 +32,10 @@ export function ScreenSwitch({ view, maintenance }: { view: SessionView; mainten
       return <PlaceCardScreen view={view} />;
     case 'consent':
       return <ConsentScreen view={view} />;
+    case 'appCode':
+      return <AppCodeScreen view={view} />;
+    case 'confirmIdentity':
+      return <ConfirmIdentityScreen view={view} />;
     case 'fetching':
       return <FetchingScreen view={view} />;
     case 'preview':
