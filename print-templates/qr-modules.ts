@@ -3,8 +3,15 @@
 
 import type { BitMatrix } from 'qrcode';
 
+/** A number as pdfkit writes it into a content stream (its PDFObject.number): rounded to 6 decimals. */
+function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
 export function drawQrModules(doc: PDFKit.PDFDocument, matrix: BitMatrix, left: number, top: number, modulePt: number): void {
-  doc.save();
+  // The same `re` operators doc.rect() would write, added as one piece of content: pdfkit turns every
+  // addContent() into a buffer of its own, which for a few hundred runs cost more than the rest of the code.
+  const runs: string[] = [];
   for (let row = 0; row < matrix.size; row++) {
     let col = 0;
     while (col < matrix.size) {
@@ -14,9 +21,13 @@ export function drawQrModules(doc: PDFKit.PDFDocument, matrix: BitMatrix, left: 
       }
       const start = col;
       while (col < matrix.size && matrix.get(row, col)) col++;
-      doc.rect(left + start * modulePt, top + row * modulePt, (col - start) * modulePt, modulePt);
+      runs.push(
+        `${pdfNumber(left + start * modulePt)} ${pdfNumber(top + row * modulePt)} ${pdfNumber((col - start) * modulePt)} ${pdfNumber(modulePt)} re`,
+      );
     }
   }
+  doc.save();
+  if (runs.length > 0) doc.addContent(runs.join('\n'));
   doc.fillColor('#000000').fill();
   doc.restore();
 }
