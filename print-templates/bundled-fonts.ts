@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { type Font, create } from 'fontkit';
 
 import { type FontFace, fallbackFontFiles, fontFaces } from './font-faces';
+import { reusableFont } from './reusable-font';
 
 const parsed = new Map<string, Font>();
 
@@ -34,7 +35,7 @@ function packageFilePath({ package: name, file }: { package: string; file: strin
 function parsedFile(path: string): Font {
   let font = parsed.get(path);
   if (!font) {
-    font = create(readFileSync(path));
+    font = reusableFont(create(readFileSync(path)));
     parsed.set(path, font);
   }
   return font;
