@@ -11,6 +11,13 @@ function pdfNumber(n: number): number {
 export function drawQrModules(doc: PDFKit.PDFDocument, matrix: BitMatrix, left: number, top: number, modulePt: number): void {
   // The same `re` operators doc.rect() would write, added as one piece of content: pdfkit turns every
   // addContent() into a buffer of its own, which for a few hundred runs cost more than the rest of the code.
+  // Each coordinate is written once and reused: turning fractions into text was the other half of the cost.
+  const written = (n: number) => String(pdfNumber(n));
+  const offsets = Array.from({ length: matrix.size + 1 }, (_, i) => i);
+  const xs = offsets.map((i) => written(left + i * modulePt));
+  const ys = offsets.map((i) => written(top + i * modulePt));
+  const widths = offsets.map((i) => written(i * modulePt));
+  const height = written(modulePt);
   const runs: string[] = [];
   for (let row = 0; row < matrix.size; row++) {
     let col = 0;
@@ -21,9 +28,7 @@ export function drawQrModules(doc: PDFKit.PDFDocument, matrix: BitMatrix, left: 
       }
       const start = col;
       while (col < matrix.size && matrix.get(row, col)) col++;
-      runs.push(
-        `${pdfNumber(left + start * modulePt)} ${pdfNumber(top + row * modulePt)} ${pdfNumber((col - start) * modulePt)} ${pdfNumber(modulePt)} re`,
-      );
+      runs.push(`${xs[start]} ${ys[row]} ${widths[col - start]} ${height} re`);
     }
   }
   doc.save();
