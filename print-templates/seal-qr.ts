@@ -1,12 +1,13 @@
 // The KQ1 seal as a QR code (level Q) drawn with vector squares, per shared/contracts/seal-kq1.md:
 // modules of at least 0.5 mm and a 4-module quiet zone kept clear around the code. The caption goes below.
 
-import QRCode, { type BitMatrix, type QRCodeSegment } from 'qrcode';
+import type { BitMatrix, QRCodeSegment } from 'qrcode';
 
 import { memoForDocument } from './document-memo';
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { fillPlaceholders } from './placeholders';
 import { ptFromMm } from './pdf-units';
+import { qrMatrixLevelQ } from './qr-mask-choice';
 import { drawQrModules } from './qr-modules';
 import type { A4TemplateBlock } from './template-schema';
 import { heightInStyle, styleNamed, useStyle } from './text-style';
@@ -50,7 +51,7 @@ export function sealSegments(seal: string): QRCodeSegment[] | null {
 
 /** The QR modules of a seal, at level Q as the contract says; anything not a seal is left to the optimiser. */
 export function sealMatrix(seal: string): BitMatrix {
-  return QRCode.create(sealSegments(seal) ?? seal, { errorCorrectionLevel: 'Q' }).modules;
+  return qrMatrixLevelQ(sealSegments(seal) ?? seal);
 }
 
 export function measureSealQr(ctx: BlockContext, block: SealBlock, templateWidthPt: number | undefined): MeasuredBlock {
