@@ -2,13 +2,14 @@
 // page), so that an errand's certificates print as one job. Nothing here depends on which template it is given.
 // A certificate's issuer stamp and specimen marking come with its page's data, from the trust list only.
 
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 import { blockShown } from './block-condition';
 import { parsedFont } from './bundled-fonts';
 import type { CertificateDocumentData } from './certificate-document';
 import { measureFieldsTable } from './fields-table';
-import type { FontFace } from './font-faces';
+import { isBundledFace } from './font-faces';
 import { measureImageBlock } from './image-block';
 import { drawIssuerStamp, specimenStampFace, stampBox } from './issuer-stamp-overlay';
 import type { BlockContext, MeasuredBlock } from './measured-block';
@@ -44,6 +45,8 @@ export interface A4PageData {
 export interface A4RenderOptions {
   /** The PNG images of the template's bundle, by path; a template without images needs none. */
   images?: ReadonlyMap<string, Uint8Array>;
+  /** The fonts of the template's bundle (parsed, see bundle-fonts.ts), by the face name its manifest gives. */
+  fonts?: ReadonlyMap<string, Font>;
   /** The printer prints black only: stamps are drawn black, whatever the template's ink. */
   monochrome?: boolean;
 }
@@ -101,8 +104,10 @@ export async function renderA4Pages(
   doc.on('pageAdded', () => pagesAdded++);
 
   for (const face of facesUsed(template, pages)) {
+    const font = isBundledFace(face) ? parsedFont(face) : options.fonts?.get(face);
+    if (!font) throw new Error(`the template's face "${face}" is neither bundled nor a font of its bundle`);
     // pdfkit 0.20 takes a parsed fontkit font here (see its changelog); its typings predate that.
-    doc.registerFont(face, parsedFont(face) as unknown as PDFKit.Mixins.PDFFontSource);
+    doc.registerFont(face, font as unknown as PDFKit.Mixins.PDFFontSource);
   }
   const images = options.images ?? new Map<string, Uint8Array>();
   const box = contentBox(template);
@@ -198,7 +203,7 @@ function drawFrame(doc: PDFKit.PDFDocument, template: A4Template): void {
   doc.restore();
 }
 
-function facesUsed(template: A4Template, pages: readonly A4PageData[]): FontFace[] {
+function facesUsed(template: A4Template, pages: readonly A4PageData[]): string[] {
   const faces = new Set(Object.values(template.styles).map((style) => style.face));
   if (pages.some((page) => page.specimen)) faces.add(specimenWatermarkFace).add(specimenStampFace);
   return [...faces];
