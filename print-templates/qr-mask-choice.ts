@@ -51,57 +51,42 @@ function writeFormat(data: Uint8Array, size: number, pattern: number): void {
   data[(size - 8) * size + 8] = 1;
 }
 
+/** N1 and N3 of one row or column: `count` modules from `start`, `stride` apart. */
+function linePenalty(data: Uint8Array, start: number, stride: number, count: number): number {
+  let points = 0;
+  let same = 0;
+  let last = -1;
+  let bits = 0;
+  for (let k = 0, at = start; k < count; k++, at += stride) {
+    const module = data[at]!;
+    // N1: runs of five or more of one colour.
+    if (module === last) same++;
+    else {
+      if (same >= 5) points += 3 + (same - 5);
+      last = module;
+      same = 1;
+    }
+    // N3: finder-like patterns 1011101 with four light modules on one side.
+    bits = ((bits << 1) & 0x7ff) | module;
+    if (k >= 10 && (bits === 0x5d0 || bits === 0x05d)) points += 40;
+  }
+  if (same >= 5) points += 3 + (same - 5);
+  return points;
+}
+
 /** qrcode's penalty (mask-pattern.js getPenaltyN1…N4), term for term. */
 function penalty(data: Uint8Array, size: number): number {
   let points = 0;
-  // N1: runs of five or more in a row or a column.
-  for (let row = 0; row < size; row++) {
-    let sameInRow = 0;
-    let sameInCol = 0;
-    let lastInRow = -1;
-    let lastInCol = -1;
-    for (let col = 0; col < size; col++) {
-      const inRow = data[row * size + col]!;
-      if (inRow === lastInRow) sameInRow++;
-      else {
-        if (sameInRow >= 5) points += 3 + (sameInRow - 5);
-        lastInRow = inRow;
-        sameInRow = 1;
-      }
-      const inCol = data[col * size + row]!;
-      if (inCol === lastInCol) sameInCol++;
-      else {
-        if (sameInCol >= 5) points += 3 + (sameInCol - 5);
-        lastInCol = inCol;
-        sameInCol = 1;
-      }
-    }
-    if (sameInRow >= 5) points += 3 + (sameInRow - 5);
-    if (sameInCol >= 5) points += 3 + (sameInCol - 5);
-  }
+  for (let line = 0; line < size; line++) points += linePenalty(data, line * size, 1, size) + linePenalty(data, line, size, size);
   // N2: 2×2 blocks of one colour.
   let blocks = 0;
   for (let row = 0; row < size - 1; row++) {
-    for (let col = 0; col < size - 1; col++) {
-      const at = row * size + col;
+    for (let at = row * size, end = at + size - 1; at < end; at++) {
       const sum = data[at]! + data[at + 1]! + data[at + size]! + data[at + size + 1]!;
       if (sum === 4 || sum === 0) blocks++;
     }
   }
   points += blocks * 3;
-  // N3: finder-like patterns 1011101 with four light modules on one side.
-  let finders = 0;
-  for (let row = 0; row < size; row++) {
-    let inRow = 0;
-    let inCol = 0;
-    for (let col = 0; col < size; col++) {
-      inRow = ((inRow << 1) & 0x7ff) | data[row * size + col]!;
-      if (col >= 10 && (inRow === 0x5d0 || inRow === 0x05d)) finders++;
-      inCol = ((inCol << 1) & 0x7ff) | data[col * size + row]!;
-      if (col >= 10 && (inCol === 0x5d0 || inCol === 0x05d)) finders++;
-    }
-  }
-  points += finders * 40;
   // N4: how far the share of dark modules is from half.
   let dark = 0;
   for (let i = 0; i < data.length; i++) dark += data[i]!;
@@ -109,36 +94,52 @@ function penalty(data: Uint8Array, size: number): number {
   return points;
 }
 
+/** Each mask pattern over a symbol of this size, already cleared where the symbol reserves modules. */
+const masksBySize = new Map<number, Uint8Array[]>();
+
+function masksFor(size: number, reserved: Uint8Array): Uint8Array[] {
+  let masks = masksBySize.get(size);
+  if (!masks) {
+    // The reserved modules (finders, timing, alignment, format, version) depend on the version, i.e. the size.
+    masks = Array.from({ length: patterns }, (_, pattern) => {
+      const mask = new Uint8Array(size * size);
+      for (let row = 0; row < size; row++) {
+        for (let col = 0; col < size; col++) if (!reserved[row * size + col] && masked(pattern, row, col)) mask[row * size + col] = 1;
+      }
+      return mask;
+    });
+    masksBySize.set(size, masks);
+  }
+  return masks;
+}
+
 /** The symbol for the data at level Q, exactly as QRCode.create(data, { errorCorrectionLevel: 'Q' }) makes it. */
 export function qrMatrixLevelQ(data: string | QRCodeSegment[]): BitMatrix {
   const symbol = QRCode.create(data, { errorCorrectionLevel: 'Q', maskPattern: 0 }).modules;
   const { size } = symbol;
-  const reserved = symbol.reservedBit;
+  const masks = masksFor(size, symbol.reservedBit);
   // Unmasked data modules: mask 0 taken off again, where qrcode applied it (never on a reserved module).
-  const unmasked = Uint8Array.from(symbol.data);
-  const maskOf = (pattern: number) => {
-    const mask = new Uint8Array(size * size);
-    for (let row = 0; row < size; row++) {
-      for (let col = 0; col < size; col++) if (!reserved[row * size + col] && masked(pattern, row, col)) mask[row * size + col] = 1;
-    }
-    return mask;
-  };
-  const mask0 = maskOf(0);
+  const unmasked = symbol.data.slice();
+  const mask0 = masks[0]!;
   for (let i = 0; i < unmasked.length; i++) unmasked[i]! ^= mask0[i]!;
 
-  let best: Uint8Array = symbol.data;
-  let lowest = Infinity;
-  for (let pattern = 0; pattern < patterns; pattern++) {
-    const mask = pattern === 0 ? mask0 : maskOf(pattern);
-    const candidate = new Uint8Array(unmasked.length);
+  const candidate = new Uint8Array(unmasked.length);
+  const masking = (pattern: number) => {
+    const mask = masks[pattern]!;
     for (let i = 0; i < candidate.length; i++) candidate[i] = unmasked[i]! ^ mask[i]!;
     writeFormat(candidate, size, pattern);
+  };
+  let best = 0;
+  let lowest = Infinity;
+  for (let pattern = 0; pattern < patterns; pattern++) {
+    masking(pattern);
     const score = penalty(candidate, size);
     if (score < lowest) {
       lowest = score;
-      best = candidate;
+      best = pattern;
     }
   }
-  symbol.data.set(best);
+  masking(best);
+  symbol.data.set(candidate);
   return symbol;
 }
