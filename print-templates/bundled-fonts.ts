@@ -26,10 +26,18 @@ export function parsedFallbackFont(face: FontFace): Font {
   return parsedFile(packageFilePath(fallbackFontFiles[face]));
 }
 
+const resolvedPaths = new Map<string, string>();
+
 function packageFilePath({ package: name, file }: { package: string; file: string }): string {
-  // Resolved through the package, not a relative path, so hoisting or a moved checkout does not break it.
-  const packageJson = createRequire(import.meta.url).resolve(`${name}/package.json`);
-  return join(dirname(packageJson), file);
+  const key = `${name}/${file}`;
+  let path = resolvedPaths.get(key);
+  if (path === undefined) {
+    // Resolved through the package, not a relative path, so hoisting or a moved checkout does not break it;
+    // once per process, as every document asks for its faces.
+    const packageJson = createRequire(import.meta.url).resolve(`${name}/package.json`);
+    resolvedPaths.set(key, (path = join(dirname(packageJson), file)));
+  }
+  return path;
 }
 
 function parsedFile(path: string): Font {
