@@ -20,6 +20,7 @@ import { placeholderValues } from './placeholders';
 import { measureRuleBlock } from './rule-block';
 import { measureSealQr } from './seal-qr';
 import { drawSpecimenWatermark, specimenWatermarkFace } from './specimen-watermark';
+import { compressStreamsFast } from './stream-compression';
 import { type A4LaidOutBlock, type A4Template, a4HeightMm, a4WidthMm } from './template-schema';
 import { measureTextBlock } from './text-block';
 
@@ -94,6 +95,7 @@ export async function renderA4Pages(
       Creator: 'zuiduo-paoyici kiosk',
     },
   });
+  compressStreamsFast(doc);
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
