@@ -19,7 +19,8 @@ const madeUp = {
   seal: `KQ1:${'0A-9Z.'.repeat(75)}`,
 };
 
-/** Renders the made-up page once; what it loads stays loaded for the process. */
+/** Renders the made-up page a few times (once loads, the next compile); what it loads stays for the process. */
 export async function warmUpA4Engine(): Promise<void> {
-  await renderCertificatesA4([madeUp], loadBundledTemplate());
+  const template = loadBundledTemplate();
+  for (let i = 0; i < 3; i++) await renderCertificatesA4([madeUp], template);
 }

@@ -4,6 +4,7 @@
 // cold ≤ 100 ms, ≥ 20× faster than Chromium, PDF ≤ 40 KB.
 
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../support/chromium';
 import { renderCertificatesA4 } from '../../print-templates/render-a4';
@@ -11,16 +12,23 @@ import { loadBundledTemplate } from '../../print-templates/template-store';
 import { zhangSanNoPropertyProof as certificate } from '../../print-templates/fixtures/synthetic-certificates';
 import { percentile, summarize } from './bench-stats';
 
+// How loaded the machine is: on 2 cores, a load average much above 2 means waits for a core in every figure.
+const loadAtStart = loadavg()[0]!;
 const template = loadBundledTemplate();
 
 // Warm.
 for (let i = 0; i < 10; i++) await renderCertificatesA4([certificate], template);
 const warm: number[] = [];
+// CPU time too: on a machine others load, wall time also counts the waits for a core.
+const warmCpu: number[] = [];
 let bytes = 0;
 for (let i = 0; i < 200; i++) {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { pdf } = await renderCertificatesA4([certificate], template);
   warm.push(performance.now() - started);
+  const cpu = process.cpuUsage(cpuBefore);
+  warmCpu.push((cpu.user + cpu.system) / 1000);
   bytes = pdf.length;
 }
 
@@ -78,6 +86,7 @@ try {
 }
 
 console.log(summarize('无房证明, warm render (pdfkit engine)', warm));
+console.log(summarize('  its CPU time (the process, all threads)', warmCpu));
 console.log(
   summarize(
     '无房证明, first render in a fresh process',
@@ -105,3 +114,4 @@ console.log(
 console.log(summarize('the same certificate as HTML, Chromium page.pdf() (page reused)', chromium));
 console.log(`PDF size: ${(bytes / 1024).toFixed(1)} KB`);
 console.log(`engine vs Chromium, medians: ${(percentile(chromium, 50) / percentile(warm, 50)).toFixed(1)}× faster`);
+console.log(`load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadavg()[0]!.toFixed(1)}`);
