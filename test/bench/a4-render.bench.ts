@@ -85,32 +85,14 @@ try {
   await browser.close();
 }
 
+const field = (runs: ReadonlyArray<Record<'total' | 'warmUp' | 'render', number>>, key: 'total' | 'warmUp' | 'render') =>
+  runs.map((run) => run[key]);
 console.log(summarize('无房证明, warm render (pdfkit engine)', warm));
 console.log(summarize('  its CPU time (the process, all threads)', warmCpu));
-console.log(
-  summarize(
-    '无房证明, first render in a fresh process',
-    cold.map((run) => run.render),
-  ),
-);
-console.log(
-  summarize(
-    '  the same with loading the modules (fonts, template, the render)',
-    cold.map((run) => run.total),
-  ),
-);
-console.log(
-  summarize(
-    "the agent's start-up step in a fresh process (warmUpA4Engine)",
-    afterWarmUp.map((run) => run.warmUp),
-  ),
-);
-console.log(
-  summarize(
-    '  then the first render',
-    afterWarmUp.map((run) => run.render),
-  ),
-);
+console.log(summarize('无房证明, first render in a fresh process', field(cold, 'render')));
+console.log(summarize('  the same with loading the modules (fonts, template, the render)', field(cold, 'total')));
+console.log(summarize("the agent's start-up step in a fresh process (warmUpA4Engine)", field(afterWarmUp, 'warmUp')));
+console.log(summarize('  then the first render', field(afterWarmUp, 'render')));
 console.log(summarize('the same certificate as HTML, Chromium page.pdf() (page reused)', chromium));
 console.log(`PDF size: ${(bytes / 1024).toFixed(1)} KB`);
 console.log(`engine vs Chromium, medians: ${(percentile(chromium, 50) / percentile(warm, 50)).toFixed(1)}× faster`);
