@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import semverCompare from 'semver/functions/compare.js';
 import { z } from 'zod';
 import { err, ok, type Result } from '../device-drivers/result';
+import { faceNamePattern, isBundledFace } from './font-faces';
 
 export const bundleFormat = 'kiosk-template-bundle/1';
 export const MANIFEST_FILE = 'manifest.json';
@@ -47,6 +48,11 @@ export const bundleManifestSchema = z.strictObject({
   minAppVersion: semver,
   /** Role → the template file, and the sample data files rendered to test it before a switch. */
   templates: z.partialRecord(z.enum(templateRoles), z.strictObject({ file: bundlePath, samples: z.array(bundlePath).min(1).max(20) })),
+  /**
+   * Fonts beyond the bundled faces: the name a template's style gives as its `face` → a TrueType or OpenType
+   * file of the bundle. Only the glyphs a document uses are embedded in it.
+   */
+  fonts: z.record(z.string().regex(faceNamePattern, 'a face name of lower-case letters, digits and -'), bundlePath).optional(),
   /** Every file of the bundle but the manifest, with its hash and length. */
   files: z.record(
     bundlePath,
@@ -80,6 +86,11 @@ export function parseBundleManifest(text: string): Result<BundleManifest, string
     for (const file of [entry.file, ...entry.samples]) {
       if (!(file in manifest.files)) problems.push(`${MANIFEST_FILE}: templates.${role}: ${file} is not listed in files`);
     }
+  }
+  for (const [face, file] of Object.entries(manifest.fonts ?? {})) {
+    // zod words a bad record key only as "Invalid key": this one is said here.
+    if (isBundledFace(face)) problems.push(`${MANIFEST_FILE}: fonts.${face}: the name of a bundled face`);
+    if (!(file in manifest.files)) problems.push(`${MANIFEST_FILE}: fonts.${face}: ${file} is not listed in files`);
   }
   return problems.length === 0 ? ok(manifest) : err(problems);
 }

@@ -24,7 +24,7 @@ export async function renderBundleSamples(bundle: TemplateBundle): Promise<Resul
   for (const { role, file, template, samples } of bundle.a4Templates) {
     for (const sample of samples) {
       try {
-        const rendered = await renderA4Pages(sample.pages, template, { images: bundle.images });
+        const rendered = await renderA4Pages(sample.pages, template, { images: bundle.images, fonts: bundle.fonts });
         renders.push({ role, templateFile: file, sampleFile: sample.file, ...rendered });
       } catch (error) {
         problems.push(`${sample.file}: with ${file}: ${(error as Error).message}`);

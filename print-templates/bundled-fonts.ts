@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { type Font, create } from 'fontkit';
 
 import { type FontFace, fallbackFontFiles, fontFaces } from './font-faces';
+import { reusableFont } from './reusable-font';
 
 const parsed = new Map<string, Font>();
 
@@ -25,16 +26,24 @@ export function parsedFallbackFont(face: FontFace): Font {
   return parsedFile(packageFilePath(fallbackFontFiles[face]));
 }
 
+const resolvedPaths = new Map<string, string>();
+
 function packageFilePath({ package: name, file }: { package: string; file: string }): string {
-  // Resolved through the package, not a relative path, so hoisting or a moved checkout does not break it.
-  const packageJson = createRequire(import.meta.url).resolve(`${name}/package.json`);
-  return join(dirname(packageJson), file);
+  const key = `${name}/${file}`;
+  let path = resolvedPaths.get(key);
+  if (path === undefined) {
+    // Resolved through the package, not a relative path, so hoisting or a moved checkout does not break it;
+    // once per process, as every document asks for its faces.
+    const packageJson = createRequire(import.meta.url).resolve(`${name}/package.json`);
+    resolvedPaths.set(key, (path = join(dirname(packageJson), file)));
+  }
+  return path;
 }
 
 function parsedFile(path: string): Font {
   let font = parsed.get(path);
   if (!font) {
-    font = create(readFileSync(path));
+    font = reusableFont(create(readFileSync(path)));
     parsed.set(path, font);
   }
   return font;

@@ -4,7 +4,7 @@ import { drawTextWithFallback } from './font-fallback';
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { ptFromMm } from './pdf-units';
 import type { A4TemplateBlock } from './template-schema';
-import { styleNamed, useStyle } from './text-style';
+import { heightInStyle, styleNamed, useStyle } from './text-style';
 
 type FieldsBlock = Extract<A4TemplateBlock, { type: 'fields' }>;
 type Fields = ReadonlyArray<{ label: string; value: string }>;
@@ -20,8 +20,8 @@ export function measureFieldsTable(ctx: BlockContext, block: FieldsBlock, fields
   const valueOptions = () => ({ ...useStyle(doc, valueStyle), width: valueWidth - 2 * pad });
 
   const rowHeights = fields.map((field) => {
-    const label = doc.heightOfString(field.label, labelOptions());
-    const value = doc.heightOfString(field.value, valueOptions());
+    const label = heightInStyle(doc, labelStyle, field.label, labelOptions());
+    const value = heightInStyle(doc, valueStyle, field.value, valueOptions());
     return Math.max(label, value) + 2 * pad;
   });
   const heightPt = rowHeights.reduce((sum, h) => sum + h, 0);

@@ -8,6 +8,13 @@ export const fontFaces = {
 export type FontFace = keyof typeof fontFaces;
 export const fontFaceNames = Object.keys(fontFaces) as [FontFace, ...FontFace[]];
 
+/** What a template's style may name: a bundled face, or a font its bundle's manifest names (`fonts`). */
+export const faceNamePattern = /^[a-z][a-z0-9-]{0,39}$/;
+
+export function isBundledFace(face: string): face is FontFace {
+  return Object.hasOwn(fontFaces, face);
+}
+
 /**
  * For the few characters a face lacks, such as a name's 𠮷 (CJK Extension B): the same design's Japanese cut,
  * which has them, at the same weight and with the same full-width advance, so text measured with the face

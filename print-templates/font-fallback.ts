@@ -1,8 +1,11 @@
 // Text drawn in a face, with the few characters the face lacks (a name's 𠮷) drawn in its fallback, so no
 // character prints as an empty box. Text the face covers whole is drawn exactly as before, in one call.
+// A bundle's own font has no fallback: the bundle's check refuses a sample with a character it lacks.
+
+import type { Font } from 'fontkit';
 
 import { parsedFallbackFont, parsedFont } from './bundled-fonts';
-import type { FontFace } from './font-faces';
+import { type FontFace, isBundledFace } from './font-faces';
 
 interface TextRun {
   text: string;
@@ -12,7 +15,8 @@ interface TextRun {
 const covered = new Map<FontFace, Map<number, boolean>>();
 
 /** Whether the face lacks this character and its fallback has it. */
-function needsFallback(face: FontFace, codePoint: number): boolean {
+function needsFallback(face: string, codePoint: number): boolean {
+  if (!isBundledFace(face)) return false;
   let faceCache = covered.get(face);
   if (!faceCache) covered.set(face, (faceCache = new Map()));
   let answer = faceCache.get(codePoint);
@@ -25,17 +29,19 @@ function needsFallback(face: FontFace, codePoint: number): boolean {
   return answer;
 }
 
-/** The characters of `text` that neither the face nor its fallback can draw, each once. */
-export function charactersWithoutGlyph(face: FontFace, text: string): string[] {
+/** The characters of `text` that neither the face nor its fallback can draw, each once; `font` a bundle's own. */
+export function charactersWithoutGlyph(face: string, text: string, font?: Font): string[] {
+  const drawing = isBundledFace(face) ? parsedFont(face) : font;
+  if (!drawing) throw new Error(`no font for the face "${face}"`);
   const missing = new Set<string>();
   for (const character of text) {
     const codePoint = character.codePointAt(0) ?? 0;
-    if (codePoint >= 0x20 && !parsedFont(face).hasGlyphForCodePoint(codePoint) && !needsFallback(face, codePoint)) missing.add(character);
+    if (codePoint >= 0x20 && !drawing.hasGlyphForCodePoint(codePoint) && !needsFallback(face, codePoint)) missing.add(character);
   }
   return [...missing];
 }
 
-function textRuns(text: string, face: FontFace): TextRun[] {
+function textRuns(text: string, face: string): TextRun[] {
   const runs: TextRun[] = [];
   for (const character of text) {
     const fallback = needsFallback(face, character.codePointAt(0) ?? 0);
@@ -53,14 +59,14 @@ function fallbackName(face: FontFace): string {
 /** Draws `text` at (x, y) as `doc.text` would, the face already set by the text's style. */
 export function drawTextWithFallback(
   doc: PDFKit.PDFDocument,
-  face: FontFace,
+  face: string,
   text: string,
   x: number,
   y: number,
   options: PDFKit.Mixins.TextOptions,
 ): void {
   const runs = textRuns(text, face);
-  if (!runs.some((run) => run.fallback)) {
+  if (!isBundledFace(face) || !runs.some((run) => run.fallback)) {
     doc.text(text, x, y, options);
     return;
   }

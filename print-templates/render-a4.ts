@@ -2,13 +2,14 @@
 // page), so that an errand's certificates print as one job. Nothing here depends on which template it is given.
 // A certificate's issuer stamp and specimen marking come with its page's data, from the trust list only.
 
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 import { blockShown } from './block-condition';
 import { parsedFont } from './bundled-fonts';
 import type { CertificateDocumentData } from './certificate-document';
 import { measureFieldsTable } from './fields-table';
-import type { FontFace } from './font-faces';
+import { isBundledFace } from './font-faces';
 import { measureImageBlock } from './image-block';
 import { drawIssuerStamp, specimenStampFace, stampBox } from './issuer-stamp-overlay';
 import type { BlockContext, MeasuredBlock } from './measured-block';
@@ -19,6 +20,7 @@ import { placeholderValues } from './placeholders';
 import { measureRuleBlock } from './rule-block';
 import { measureSealQr } from './seal-qr';
 import { drawSpecimenWatermark, specimenWatermarkFace } from './specimen-watermark';
+import { compressStreamsFast } from './stream-compression';
 import { type A4LaidOutBlock, type A4Template, a4HeightMm, a4WidthMm } from './template-schema';
 import { measureTextBlock } from './text-block';
 
@@ -44,6 +46,8 @@ export interface A4PageData {
 export interface A4RenderOptions {
   /** The PNG images of the template's bundle, by path; a template without images needs none. */
   images?: ReadonlyMap<string, Uint8Array>;
+  /** The fonts of the template's bundle (parsed, see bundle-fonts.ts), by the face name its manifest gives. */
+  fonts?: ReadonlyMap<string, Font>;
   /** The printer prints black only: stamps are drawn black, whatever the template's ink. */
   monochrome?: boolean;
 }
@@ -105,6 +109,7 @@ export async function renderA4Sections(sections: readonly A4Section[], options: 
       Creator: 'zuiduo-paoyici kiosk',
     },
   });
+  compressStreamsFast(doc);
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -116,8 +121,10 @@ export async function renderA4Sections(sections: readonly A4Section[], options: 
 
   const faces = new Set(sections.flatMap(({ template, pages }) => facesUsed(template, pages)));
   for (const face of faces) {
+    const font = isBundledFace(face) ? parsedFont(face) : options.fonts?.get(face);
+    if (!font) throw new Error(`the template's face "${face}" is neither bundled nor a font of its bundle`);
     // pdfkit 0.20 takes a parsed fontkit font here (see its changelog); its typings predate that.
-    doc.registerFont(face, parsedFont(face) as unknown as PDFKit.Mixins.PDFFontSource);
+    doc.registerFont(face, font as unknown as PDFKit.Mixins.PDFFontSource);
   }
   const images = options.images ?? new Map<string, Uint8Array>();
   // Measuring needs a page; the sheets are all planned before any is drawn, as page numbers need their count.
@@ -215,7 +222,7 @@ function drawFrame(doc: PDFKit.PDFDocument, template: A4Template): void {
   doc.restore();
 }
 
-function facesUsed(template: A4Template, pages: readonly A4PageData[]): FontFace[] {
+function facesUsed(template: A4Template, pages: readonly A4PageData[]): string[] {
   const faces = new Set(Object.values(template.styles).map((style) => style.face));
   if (pages.some((page) => page.specimen)) faces.add(specimenWatermarkFace).add(specimenStampFace);
   return [...faces];

@@ -1,14 +1,16 @@
 // The KQ1 seal as a QR code (level Q) drawn with vector squares, per shared/contracts/seal-kq1.md:
 // modules of at least 0.5 mm and a 4-module quiet zone kept clear around the code. The caption goes below.
 
-import QRCode, { type BitMatrix, type QRCodeSegment } from 'qrcode';
+import type { BitMatrix, QRCodeSegment } from 'qrcode';
 
+import { memoForDocument } from './document-memo';
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { fillPlaceholders } from './placeholders';
 import { ptFromMm } from './pdf-units';
+import { qrMatrixLevelQ } from './qr-mask-choice';
 import { drawQrModules } from './qr-modules';
 import type { A4TemplateBlock } from './template-schema';
-import { styleNamed, useStyle } from './text-style';
+import { heightInStyle, styleNamed, useStyle } from './text-style';
 
 type SealBlock = Extract<A4TemplateBlock, { type: 'seal' }>;
 
@@ -49,14 +51,15 @@ export function sealSegments(seal: string): QRCodeSegment[] | null {
 
 /** The QR modules of a seal, at level Q as the contract says; anything not a seal is left to the optimiser. */
 export function sealMatrix(seal: string): BitMatrix {
-  return QRCode.create(sealSegments(seal) ?? seal, { errorCorrectionLevel: 'Q' }).modules;
+  return qrMatrixLevelQ(sealSegments(seal) ?? seal);
 }
 
 export function measureSealQr(ctx: BlockContext, block: SealBlock, templateWidthPt: number | undefined): MeasuredBlock {
   const { doc } = ctx;
   // The schema keeps seal blocks to certificate templates: a page without a seal here is a bug.
   if (ctx.seal === undefined) throw new Error('a seal block on a page without a seal');
-  const matrix = sealMatrix(ctx.seal);
+  const seal = ctx.seal;
+  const matrix = memoForDocument(doc, `seal ${seal}`, () => sealMatrix(seal));
   const geometry = sealGeometry(matrix.size, block.sizeMm);
   const modulePt = ptFromMm(geometry.moduleMm);
   const quietPt = quietZoneModules * modulePt;
@@ -67,7 +70,7 @@ export function measureSealQr(ctx: BlockContext, block: SealBlock, templateWidth
   const caption = fillPlaceholders(block.caption, ctx.values);
   const captionOptions = () => ({ ...useStyle(doc, captionStyle), width: widthPt, align: 'center' as const });
   const captionGapPt = ptFromMm(block.captionGapMm);
-  const captionHeight = caption ? captionGapPt + doc.heightOfString(caption, captionOptions()) : 0;
+  const captionHeight = caption ? captionGapPt + heightInStyle(doc, captionStyle, caption, captionOptions()) : 0;
 
   return {
     widthPt,

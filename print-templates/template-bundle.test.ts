@@ -246,3 +246,67 @@ describe('a bundle that is wrong is refused, naming the path inside it', () => {
     expect(await problemsOf(join(scratch.path, 'nowhere'))).toEqual(['manifest.json: missing']);
   });
 });
+
+describe("a bundle's own fonts", () => {
+  const fontFile = 'fonts/NotoSansSC-Thin-latin.ttf';
+  /** The bundled bundle with a Latin-only font (Noto Sans SC Thin's Latin subset), named `noto-sans-sc-thin`. */
+  const withFont = (change: (dir: string) => Promise<void> = async () => {}) =>
+    brokenBundle(async (d) => {
+      await cp(new URL('./fixtures/fonts/NotoSansSC-Thin-latin.ttf', import.meta.url).pathname, join(d, fontFile), { recursive: true });
+      await editJson(join(d, MANIFEST_FILE), (m) => {
+        m.fonts = { 'noto-sans-sc-thin': fontFile };
+        (m.files as Record<string, unknown>)[fontFile] = { sha256: '0'.repeat(64), length: 0 };
+      });
+      await change(d);
+    });
+  const certNumberLine = (d: string) =>
+    editJson(join(d, 'certificate-a4.json'), (t) => {
+      (t.styles as Record<string, unknown>).certNumber = { face: 'noto-sans-sc-thin', sizePt: 8.5 };
+      (t.blocks as unknown[]).splice(10, 0, { type: 'text', text: '{certId}', style: 'certNumber', anchor: 'bottom' });
+    });
+
+  it('sets a style in the font, embedded as a subset of the glyphs used', async () => {
+    const loaded = await loadTemplateBundle(await withFont(certNumberLine));
+    if (!loaded.ok) throw new Error(loaded.error.join('\n'));
+    const rendered = await renderBundleSamples(loaded.value);
+    if (!rendered.ok) throw new Error(rendered.error.join('\n'));
+    const render = rendered.value.find((r) => r.sampleFile === 'samples/no-property-proof.json');
+    const pdf = await scratch.write('with-font.pdf', render!.pdf);
+    // pdffonts: name, type, encoding, emb, sub, uni — the subset's name carries pdfkit's six-letter tag.
+    expect(await runTool('pdffonts', [pdf])).toMatch(/^[A-Z]{6}\+NotoSansSC-Thin\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/m);
+    expect(squeezed(await runTool('pdftotext', ['-enc', 'UTF-8', pdf, '-']))).toContain('HZBDC-NPP-330100-20261123-000042');
+  });
+
+  it('refuses a font file that does not parse, by its path', async () => {
+    const dir = await withFont((d) => writeFile(join(d, fontFile), 'not a font at all, only words'));
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/^fonts\/NotoSansSC-Thin-latin\.ttf: not a TrueType or OpenType font: /)]);
+  });
+
+  it('refuses a face that is neither bundled nor one of the bundle, and a font named as a bundled face', async () => {
+    const unknown = await withFont((d) =>
+      editJson(join(d, 'packet-a4.json'), (t) => {
+        (t.styles as Record<string, { face: string }>).body!.face = 'noto-serif-sc';
+      }),
+    );
+    expect(await problemsOf(unknown)).toEqual([
+      'packet-a4.json: styles.body.face: "noto-serif-sc" is neither a bundled face nor in the fonts of manifest.json',
+    ]);
+    const shadowing = await withFont((d) =>
+      editJson(join(d, MANIFEST_FILE), (m) => {
+        m.fonts = { 'noto-sans-sc-regular': fontFile };
+      }),
+    );
+    expect(await problemsOf(shadowing)).toEqual([expect.stringMatching(/^manifest\.json: fonts\.noto-sans-sc-regular: .*bundled face/)]);
+  });
+
+  it('refuses a sample whose text in a style set in the font has a character the font lacks', async () => {
+    const dir = await withFont((d) =>
+      editJson(join(d, 'certificate-a4.json'), (t) => {
+        (t.styles as Record<string, { face: string }>).title!.face = 'noto-sans-sc-thin';
+      }),
+    );
+    const problems = await problemsOf(dir);
+    expect(problems).toContain('samples/no-property-proof.json: blocks[0]: no glyph for 无 房 证 明 in noto-sans-sc-thin');
+    expect(problems.every((problem) => problem.includes(': blocks[0]: no glyph for '))).toBe(true);
+  });
+});

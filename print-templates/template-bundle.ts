@@ -1,16 +1,22 @@
 // Opens a template bundle directory and checks all of it before anything is printed from it: the manifest,
 // every file's length and hash, each template against its role's format (an A4 template of the role's document
 // kind, or a receipt template), each image it names, each sample against what the template prints (the A4
-// kind's data, or a receipt's facts). Every problem names the path inside the bundle it is about, e.g.
+// kind's data, or a receipt's facts), each font the manifest lists (it must parse) and each face a template's
+// style names (bundled, or one of those fonts). Every problem names the path inside the bundle it is about, e.g.
 // `certificate-a4.json: blocks[2].style: …` or `samples/packet.json: certificates: …`.
 // Only files the manifest lists are read, and only inside the directory: a link out of it is refused.
 
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
+import type { Font } from 'fontkit';
+
 import { err, ok, type Result } from '../device-drivers/result';
 import type { A4DocumentKind } from './a4-document-kinds';
 import { samplePages } from './a4-document-data';
+import { bundleFontGlyphProblems } from './bundle-font-coverage';
+import { parseBundleFont } from './bundle-fonts';
+import { isBundledFace } from './font-faces';
 import { charactersWithoutGlyph } from './font-fallback';
 import { type BundleManifest, MANIFEST_FILE, fileProblem, parseBundleManifest, type TemplateRole } from './bundle-manifest';
 import { pngSize } from './png-image';
@@ -57,6 +63,8 @@ export interface TemplateBundle {
   receiptTemplates: BundleReceiptTemplate[];
   /** The PNG images the templates name, by path inside the bundle. */
   images: ReadonlyMap<string, Uint8Array>;
+  /** The bundle's own fonts, parsed, by the face name the manifest gives each. */
+  fonts: ReadonlyMap<string, Font>;
 }
 
 export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBundle, string[]>> {
@@ -77,6 +85,12 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
   const bytesOf = (path: string) => files.value.get(path) ?? Buffer.alloc(0);
   const textOf = (path: string) => bytesOf(path).toString('utf8');
   const images = new Map<string, Uint8Array>();
+  const fonts = new Map<string, Font>();
+  for (const [face, file] of Object.entries(manifest.fonts ?? {})) {
+    const font = parseBundleFont(file, bytesOf(file));
+    if (font.ok) fonts.set(face, font.value);
+    else problems.push(font.error);
+  }
   const a4Templates: BundleA4Template[] = [];
   const receiptTemplates: BundleReceiptTemplate[] = [];
   for (const [role, entry] of Object.entries(manifest.templates) as [TemplateRole, { file: string; samples: string[] }][]) {
@@ -95,6 +109,14 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
     }
     const template = check.value;
     if (template.document !== kind) problems.push(`${entry.file}: document: "${template.document}", but ${role} prints a ${kind}`);
+    const unknownFaces = Object.entries(template.styles).filter(([, style]) => !isBundledFace(style.face) && !fonts.has(style.face));
+    for (const [name, style] of unknownFaces) {
+      const listed = Object.hasOwn(manifest.fonts ?? {}, style.face);
+      // A listed font that did not parse is already a problem of its own file.
+      if (!listed)
+        problems.push(`${entry.file}: styles.${name}.face: "${style.face}" is neither a bundled face nor in the fonts of ${MANIFEST_FILE}`);
+    }
+    if (unknownFaces.length > 0) continue;
     for (const [index, block] of template.blocks.entries()) {
       if (block.type !== 'image' || images.has(block.file)) continue;
       if (!Object.hasOwn(manifest.files, block.file)) {
@@ -115,10 +137,11 @@ export async function loadTemplateBundle(dir: string): Promise<Result<TemplateBu
       }
       samples.push({ file, pages: pages.value });
       problems.push(...glyphProblems(template, json.ok ? json.value : undefined).map((problem) => `${file}: ${problem}`));
+      problems.push(...bundleFontGlyphProblems(template, fonts, pages.value).map((problem) => `${file}: ${problem}`));
     }
     a4Templates.push({ role, file: entry.file, template, samples });
   }
-  return problems.length === 0 ? ok({ manifest, a4Templates, receiptTemplates, images }) : err(problems);
+  return problems.length === 0 ? ok({ manifest, a4Templates, receiptTemplates, images, fonts }) : err(problems);
 }
 
 /** The bundle's A4 template for a role, if it has one. */
@@ -185,7 +208,8 @@ async function readBundleFiles(dir: string, manifest: BundleManifest): Promise<R
 
 /** Each string of a sample with a character no face of the template (nor its fallback) can draw, by key. */
 function glyphProblems(template: A4Template, sample: unknown): string[] {
-  const faces = [...new Set(Object.values(template.styles).map((style) => style.face))];
+  // A bundle's own fonts are checked block by block (bundle-font-coverage.ts).
+  const faces = [...new Set(Object.values(template.styles).map((style) => style.face))].filter(isBundledFace);
   const problems: string[] = [];
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') {

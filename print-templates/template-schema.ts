@@ -14,7 +14,7 @@ import { z } from 'zod';
 
 import { type A4DocumentRules, a4DocumentKinds, a4DocumentRules } from './a4-document-kinds';
 import { bundlePath } from './bundle-manifest';
-import { fontFaceNames } from './font-faces';
+import { faceNamePattern, fontFaceNames } from './font-faces';
 import { placeholdersIn } from './placeholders';
 import { err, ok, type Result } from '../device-drivers/result';
 
@@ -26,7 +26,8 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggb
 const mm = (max: number) => z.number().min(0).max(max);
 
 const textStyle = z.strictObject({
-  face: z.enum(fontFaceNames),
+  /** A bundled face, or a font of the template's bundle by the name its manifest gives it. */
+  face: z.string().regex(faceNamePattern, `${fontFaceNames.join(' or ')}, or a font named in the bundle's manifest`),
   sizePt: z.number().min(6).max(72),
   /** Extra space between lines. */
   lineGapPt: z.number().min(0).max(48).default(0),

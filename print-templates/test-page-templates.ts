@@ -8,10 +8,11 @@ import { alignmentRingPngBase64 } from './bundled/alignment-ring-png';
 import { checkReceiptTemplate, type ReceiptTemplate } from './receipt-template';
 import { bundleA4Template, bundleReceiptTemplate, type TemplateBundle } from './template-bundle';
 import { type A4Template, checkA4Template } from './template-schema';
+import type { Font } from 'fontkit';
 
 export interface TestPageTemplates {
-  /** The A4 test page's template with the images it names. */
-  a4: { template: A4Template; images: ReadonlyMap<string, Uint8Array> };
+  /** The A4 test page's template with the images and the bundle's own fonts it names. */
+  a4: { template: A4Template; images: ReadonlyMap<string, Uint8Array>; fonts?: ReadonlyMap<string, Font> };
   receipt: ReceiptTemplate;
 }
 
@@ -35,7 +36,7 @@ export function testPageTemplates(bundle: TemplateBundle | null): TestPageTempla
   if (!bundle) return fallback;
   const a4 = bundleA4Template(bundle, 'testPage:a4');
   return {
-    a4: a4 ? { template: a4, images: bundle.images } : fallback.a4,
+    a4: a4 ? { template: a4, images: bundle.images, fonts: bundle.fonts } : fallback.a4,
     receipt: bundleReceiptTemplate(bundle, 'testPage:receipt') ?? fallback.receipt,
   };
 }

@@ -4,7 +4,7 @@ import { drawTextWithFallback } from './font-fallback';
 import type { BlockContext, MeasuredBlock } from './measured-block';
 import { fillPlaceholders } from './placeholders';
 import type { A4TemplateBlock } from './template-schema';
-import { styleNamed, useStyle } from './text-style';
+import { heightInStyle, styleNamed, useStyle } from './text-style';
 
 type TextBlock = Extract<A4TemplateBlock, { type: 'text' }>;
 
@@ -20,7 +20,7 @@ export function measureTextBlock(ctx: BlockContext, block: TextBlock, widthPt: n
     align: block.align,
     indent: block.indentChars * style.sizePt,
   });
-  const heightPt = doc.heightOfString(text, options());
+  const heightPt = heightInStyle(doc, style, text, options());
   return {
     widthPt,
     heightPt,

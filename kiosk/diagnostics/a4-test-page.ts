@@ -21,5 +21,5 @@ export async function renderA4TestPage(
     import('../../print-templates/a4-document-data'),
   ]);
   const page = testPageA4({ kioskId: facts.kioskId, printerUri: facts.printerUri, printedAt: facts.at.toISOString() });
-  return renderA4Pages([page], testPage.template, { images: testPage.images });
+  return renderA4Pages([page], testPage.template, { images: testPage.images, ...(testPage.fonts ? { fonts: testPage.fonts } : {}) });
 }

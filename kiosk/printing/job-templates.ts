@@ -5,6 +5,7 @@
 import type { TemplateRole } from '../../print-templates/bundle-manifest';
 import { bundleA4Template, type TemplateBundle } from '../../print-templates/template-bundle';
 import type { A4Template } from '../../print-templates/template-schema';
+import type { Font } from 'fontkit';
 
 export interface JobTemplates {
   /** The template a certificate of this type prints with. */
@@ -13,6 +14,8 @@ export interface JobTemplates {
   packet: A4Template | null;
   /** The PNG images the templates name, by path inside their bundle. */
   images?: ReadonlyMap<string, Uint8Array>;
+  /** The bundle's own fonts its templates name, parsed, by face name. */
+  fonts?: ReadonlyMap<string, Font>;
 }
 
 /** Every certificate with one template, and no cover. */
@@ -26,5 +29,6 @@ export function jobTemplates(bundle: TemplateBundle | null, shipped: A4Template)
     certificate: (certType) => bundleA4Template(bundle, `certificate:${certType}` as TemplateRole) ?? shipped,
     packet: bundleA4Template(bundle, 'packet') ?? null,
     images: bundle.images,
+    fonts: bundle.fonts,
   };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +9,11 @@ import { zhangSanNoPropertyProof, zhangSanSocialSecurityRecord } from '../../pri
 import { checkA4Template, type A4Template } from '../../print-templates/template-schema';
 import { syntheticStamp } from '../../print-templates/fixtures/synthetic-stamp';
 import { loadBundledTemplate } from '../../print-templates/template-store';
+import { MANIFEST_FILE, sha256Hex } from '../../print-templates/bundle-manifest';
+import { loadTemplateBundle } from '../../print-templates/template-bundle';
 import type { VerifiedCertificate } from '../gateway/certificate';
 import type { PrintJobLedger, PrintJobOutcome } from './print-job-ledger';
-import { oneTemplate } from './job-templates';
+import { jobTemplates, oneTemplate } from './job-templates';
 import { createPrintService } from './print-service';
 
 function memoryLedger(lastJobNumber: number, failing = false) {
@@ -163,5 +165,51 @@ describe('a 一件事 job of several certificate types', () => {
     const noCover = await service(false).prepareDocument(certificates, { errandName: '租房提取公积金（一件事）' });
     expect(noCover.pages).toBe(2);
     expect((await pageTexts(noCover.pdf, 2))[1]).toMatch(/参保证明模板的措辞。/);
+  });
+});
+
+describe("a bundle's own font in a citizen's print job", () => {
+  it('prints the style set in it, embedded as a subset', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bundle-font-'));
+    try {
+      const bundleDir = join(dir, 'bundle');
+      await cp(new URL('../../print-templates/bundled', import.meta.url).pathname, bundleDir, { recursive: true });
+      const fontFile = 'fonts/NotoSansSC-Thin-latin.ttf';
+      await cp(
+        new URL('../../print-templates/fixtures/fonts/NotoSansSC-Thin-latin.ttf', import.meta.url).pathname,
+        join(bundleDir, fontFile),
+      );
+      const certificateFile = join(bundleDir, 'certificate-a4.json');
+      const template = JSON.parse(await readFile(certificateFile, 'utf8')) as { styles: Record<string, unknown>; blocks: unknown[] };
+      template.styles.certNumber = { face: 'noto-sans-sc-thin', sizePt: 8.5 };
+      template.blocks.splice(10, 0, { type: 'text', text: '{certId}', style: 'certNumber', anchor: 'bottom' });
+      await writeFile(certificateFile, JSON.stringify(template));
+      const manifestFile = join(bundleDir, MANIFEST_FILE);
+      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
+        fonts?: Record<string, string>;
+        files: Record<string, { sha256: string; length: number }>;
+      };
+      manifest.fonts = { 'noto-sans-sc-thin': fontFile };
+      manifest.files[fontFile] = { sha256: '', length: 0 };
+      for (const path of Object.keys(manifest.files)) {
+        const bytes = await readFile(join(bundleDir, path));
+        manifest.files[path] = { sha256: sha256Hex(bytes), length: bytes.length };
+      }
+      await writeFile(manifestFile, JSON.stringify(manifest));
+      const bundle = await loadTemplateBundle(bundleDir);
+      if (!bundle.ok) throw new Error(bundle.error.join('\n'));
+
+      const printer = new SimulatedA4Printer({ spoolDir: null, pageMs: 0, autoTakeMs: null });
+      const service = createPrintService({ kioskId: 'K', printer, templates: () => jobTemplates(bundle.value, loadBundledTemplate()) });
+      const job = await service.prepareDocument([
+        { ...zhangSanNoPropertyProof, certType: 'no-property-proof' } as unknown as VerifiedCertificate,
+      ]);
+      await writeFile(join(dir, 'job.pdf'), job.pdf);
+      expect(execFileSync('pdffonts', [join(dir, 'job.pdf')], { encoding: 'utf8' })).toMatch(
+        /^[A-Z]{6}\+NotoSansSC-Thin\s+CID TrueType\s+Identity-H\s+yes\s+yes/m,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

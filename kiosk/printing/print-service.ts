@@ -2,7 +2,8 @@
 // The job name is a kiosk-wide counter: printer queues never see personal data. The pages of every job the
 // printer completed are reported as sheets printed (simplex: one page, one sheet).
 // The renderer (pdfkit, fontkit, the CJK font tables) takes about half a second to load: it is loaded on first use
-// or by `warmUp()` once the agent serves, not before the kiosk's start.
+// or by `warmUp()` once the agent serves, not before the kiosk's start; `warmUp()` also renders one made-up page
+// (the fonts' tables read, the code paths compiled), so the first citizen's render costs what the next ones do.
 // With a ledger, each job's steps go to disk around the print (print-job-ledger.ts), and the job counter goes on
 // from the ledger's highest so that no job name is used twice across restarts. A ledger that cannot be written
 // does not stop the print: it is told to `ledgerFailed` (for staff).
@@ -59,6 +60,8 @@ export function createPrintService(options: {
   return {
     async warmUp(): Promise<void> {
       await loadRenderer();
+      const { warmUpA4Engine } = await import('../../print-templates/engine-warm-up');
+      await warmUpA4Engine();
     },
 
     /** One job of the certificates, each with its type's template; a packet's cover first when there are several. */
@@ -83,6 +86,7 @@ export function createPrintService(options: {
       const { pdf, pages } = await renderA4Sections(sections, {
         monochrome: options.monochrome ?? false,
         ...(templates.images ? { images: templates.images } : {}),
+        ...(templates.fonts ? { fonts: templates.fonts } : {}),
       });
       jobCounter += 1;
       return { pdf, pages, jobName: `${options.kioskId}-${jobCounter}` };

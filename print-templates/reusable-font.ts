@@ -1,0 +1,104 @@
+// A parsed font prepared, once per process, for being embedded by document after document. pdfkit makes a
+// fresh subset and a fresh shaping cache for each document; two costs of that are moved out of every render
+// without changing a byte of what it writes:
+// - fontkit's TrueType subset decodes every simple glyph's outline (points, flags) only to learn that it is not
+//   a compound glyph, which its first two bytes say; here only compound glyphs are decoded;
+// - shaping a lone character (what pdfkit's line wrapping asks for, character by character, in Chinese text)
+//   is kept for the process: a single character says nothing about whom a certificate is for.
+// Both reach into fontkit 2.0.4's subset class; reusable-font.test.ts checks the output against fontkit's own.
+
+import type { Font } from 'fontkit';
+
+/** What of fontkit's TrueType subset this file touches (fontkit ships no types). */
+interface TrueTypeSubset {
+  font: FontInternals;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: Array<{ advance: number; bearing: number }> };
+  offset: number;
+  _addGlyph(gid: number): number;
+  encode(): Uint8Array;
+}
+type SubsetClass = new (font: FontInternals) => TrueTypeSubset;
+
+interface GlyphInternals {
+  readonly advanceWidth: number;
+  _getMetrics(): { leftBearing: number };
+}
+
+interface GlyphRunInternals {
+  glyphs: unknown[];
+  positions: Array<Record<string, number>>;
+}
+
+interface FontInternals {
+  directory: { tables: Record<string, unknown> };
+  loca: { offsets: number[] };
+  _variationProcessor?: unknown;
+  _getTableStream(tag: string): { pos: number; readInt16BE(): number; readBuffer(length: number): Uint8Array };
+  getGlyph(gid: number): GlyphInternals;
+  createSubset(): TrueTypeSubset;
+  layout(text: string, ...rest: unknown[]): GlyphRunInternals;
+}
+
+const prepared = new WeakSet<Font>();
+
+export function reusableFont(font: Font): Font {
+  if (prepared.has(font)) return font;
+  prepared.add(font);
+  const internals = font as unknown as FontInternals;
+  // A CFF (OpenType) font's subset is fontkit's own; only TrueType outlines take the faster path.
+  if (!internals.directory.tables['CFF '] && !internals._variationProcessor) {
+    const Faster = fasterTrueTypeSubset(internals.createSubset().constructor as SubsetClass);
+    internals.createSubset = () => new Faster(internals);
+  }
+  const layout = internals.layout.bind(internals);
+  const shaped = new Map<string, GlyphRunInternals>();
+  internals.layout = (text: string, ...rest: unknown[]) => {
+    if (rest.some((argument) => argument !== undefined) || !loneCharacter(text)) return layout(text, ...rest);
+    let run = shaped.get(text);
+    if (!run) shaped.set(text, (run = copyOfRun(layout(text))));
+    // pdfkit scales the positions it is given in place: each caller gets its own.
+    return copyOfRun(run);
+  };
+  return font;
+}
+
+/** A character, perhaps with punctuation or spaces around it: at most one letter or digit. */
+function loneCharacter(text: string): boolean {
+  if (text.length === 0 || text.length > 4) return false;
+  return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) <= 1;
+}
+
+function copyOfRun(run: GlyphRunInternals): GlyphRunInternals {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRunInternals, run);
+  copy.glyphs = [...run.glyphs];
+  copy.positions = run.positions.map((position) => ({ ...position }));
+  return copy;
+}
+
+function fasterTrueTypeSubset(Base: SubsetClass): SubsetClass {
+  return class extends Base {
+    override _addGlyph(gid: number): number {
+      const start = this.font.loca.offsets[gid] ?? 0;
+      const end = this.font.loca.offsets[gid + 1] ?? start;
+      // An empty glyph or a compound one (numberOfContours < 0, its components renumbered): fontkit's way.
+      if (end - start < 2 || this.numberOfContours(start) < 0) return super._addGlyph(gid);
+      const stream = this.font._getTableStream('glyf');
+      stream.pos += start;
+      const bytes = stream.readBuffer(end - start);
+      const glyph = this.font.getGlyph(gid);
+      this.glyf.push(bytes);
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+      this.offset += bytes.length;
+      return this.glyf.length - 1;
+    }
+
+    private numberOfContours(start: number): number {
+      const stream = this.font._getTableStream('glyf');
+      stream.pos += start;
+      return stream.readInt16BE();
+    }
+  };
+}
