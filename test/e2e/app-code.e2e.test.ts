@@ -13,6 +13,7 @@ import { readScannedCodes } from '../../scripts/verify-seal/scanned-codes';
 import { launchChromium } from '../support/chromium';
 import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
 import { pdfText } from '../support/pdf-text';
+import { waitForPdfPages } from '../support/pdf-canvas-ink';
 
 const zhangSan = testCitizens.find((c) => c.key === 'zhang-san')!.card;
 const liSi = testCitizens.find((c) => c.key === 'li-si')!.card;
@@ -105,7 +106,8 @@ describe('a citizen without the card gets a 无房证明 with the 浙里办 code
     expect(await page.textContent('body')).not.toContain(zhangSan.idNumber);
     await tap('[data-action="is-me"]');
     await visible('[data-screen="preview"]');
-    expect(await page.textContent('body')).toContain(zhangSan.idNumber);
+    // The preview is the print job's PDF drawn (its full values are pixels, checked below in the printed text).
+    for (const drawn of await waitForPdfPages(page, 1008)) expect(drawn.inked).toBeGreaterThan(0.002);
     await tap('[data-action="print"]');
     await visible('[data-screen="takeItems"]');
     const files = await readdir(kiosk.spoolDir);
