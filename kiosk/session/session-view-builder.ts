@@ -85,7 +85,7 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
     documents,
     printStage: screen === 'printing' || screen === 'takeItems' ? context.printStage : null,
     canCancel: snapshot.matches('session') && !snapshot.matches({ session: { flow: { printing: 'running' } } }),
-    failure: screen === 'failed' && context.failure ? failureView(context.failure) : null,
+    failure: screen === 'failed' && context.failure ? failureView(context.failure, context.failure === context.retriedFailure) : null,
     countdown: snapshot.matches({ session: { attention: 'warning' } })
       ? { secondsLeft: context.countdown, canExtend: context.extensions < context.settings.maxExtensions }
       : null,

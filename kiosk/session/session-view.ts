@@ -71,12 +71,17 @@ export type PrintStage = 'preparing' | 'sent' | 'printing' | 'waitingForPaper' |
 export interface FailureView {
   /** Stable code, for tests and staff: e.g. `NOT_ELIGIBLE`, `PRINTER_OUT_OF_PAPER`. */
   code: string;
-  /** Whose doing: the citizen can fix it, the kiosk is at fault, or the source department said no. */
-  fault: 'citizen' | 'kiosk' | 'source';
+  /**
+   * Whose doing: the citizen can fix it, this kiosk (its devices) is at fault, the data-sharing service or a
+   * department failed, or the source department said no.
+   */
+  fault: 'citizen' | 'kiosk' | 'service' | 'source';
   title: Bilingual;
   detail: Bilingual;
   nextSteps: Bilingual[];
   canRetry: boolean;
+  /** 重试 met the same fault again: the title says what is still wrong. */
+  repeated: boolean;
 }
 
 export interface CountdownView {

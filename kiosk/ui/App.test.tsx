@@ -106,8 +106,27 @@ describe('App', () => {
     const app = setup(viewsByScreen.failed);
     const failed = app.container.querySelector('[data-failure]');
     expect(failed?.getAttribute('data-failure')).toBe('GATEWAY_UNAVAILABLE');
-    expect(app.container.textContent).toContain('本机故障，不是您的问题');
+    // The data-sharing service's failure is badged as its own, never as this kiosk's.
+    expect(app.container.querySelector('[data-fault]')?.getAttribute('data-fault')).toBe('service');
+    expect(app.container.textContent).toContain('数据共享平台或部门的故障，不是您的问题');
+    expect(app.container.textContent).not.toContain('本机设备故障');
     expect(app.container.textContent).toContain('前往一楼综合服务窗口办理');
+  });
+
+  it('badges a device fault as this kiosk’s, and the same fault after 重试 as still there', () => {
+    const view = viewsByScreen.failed;
+    const failure = {
+      ...view.failure!,
+      code: 'PRINTER_OUT_OF_PAPER',
+      fault: 'kiosk' as const,
+      title: { zh: '打印机仍缺纸，请联系工作人员', en: 'The printer is still out of paper; please ask staff' },
+      repeated: true,
+    };
+    const app = setup({ ...view, failure });
+    expect(app.container.querySelector('[data-fault]')?.getAttribute('data-fault')).toBe('kiosk');
+    expect(app.container.textContent).toContain('本机设备故障，不是您的问题');
+    expect(app.container.querySelector('[data-repeated]')?.getAttribute('data-repeated')).toBe('true');
+    expect(app.container.querySelector('h1')?.textContent).toContain('打印机仍缺纸，请联系工作人员');
   });
 
   it('offers no retry when the failure cannot be retried', () => {

@@ -4,6 +4,7 @@
 
 import type { Bilingual, Language, PrintStage, SessionView } from '../session/session-view';
 import { assertNever } from './assert-never';
+import { faultLabels } from './fault-labels';
 import { strings } from './strings';
 
 type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'> &
@@ -15,7 +16,7 @@ export function screenPrompt(view: PromptView, language: Language): string {
       .filter((p): p is Bilingual | string => p !== undefined)
       .map((p) => (typeof p === 'string' ? p : p[language]))
       .join(language === 'zh' ? '' : ' ');
-  const sentence = (text: Bilingual): Bilingual => ({ zh: `${text.zh}。`, en: `${text.en}.` });
+  const sentence = (text: Bilingual): Bilingual => ({ zh: closed(text.zh, '。'), en: closed(text.en, '.') });
 
   switch (view.screen) {
     case 'home':
@@ -48,8 +49,10 @@ export function screenPrompt(view: PromptView, language: Language): string {
     case 'failed': {
       const failure = view.failure;
       if (!failure) return say(sentence(strings.backHome));
+      // Whose doing it is, said once: the badge's words (the detail no longer repeats them).
       return say(
         sentence(failure.title),
+        sentence(faultLabels[failure.fault]),
         sentence(failure.detail),
         failure.nextSteps.length > 0 ? sentence(strings.whatNow) : undefined,
         ...failure.nextSteps.map(sentence),
@@ -69,6 +72,11 @@ export function screenPrompt(view: PromptView, language: Language): string {
     default:
       return assertNever(view.screen);
   }
+}
+
+/** A text ends with one full stop: texts that already end a sentence are not given a second one ("。。"). */
+function closed(text: string, stop: '。' | '.'): string {
+  return /[。！？.!?]$/.test(text) ? text : `${text}${stop}`;
 }
 
 function printStagePrompt(stage: PrintStage | null): Bilingual {

@@ -173,7 +173,11 @@ export const strings = {
 
   // Failed
   faultCitizen: { zh: '需要您处理', en: 'Something you can fix' },
-  faultKiosk: { zh: '本机故障，不是您的问题', en: 'A fault of this kiosk, not yours' },
+  faultKiosk: { zh: '本机设备故障，不是您的问题', en: "A fault of this kiosk's devices, not yours" },
+  faultService: {
+    zh: '数据共享平台或部门的故障，不是您的问题',
+    en: 'A fault of the data-sharing service or a department, not yours',
+  },
   faultSource: { zh: '主管部门的答复', en: 'The issuing department’s answer' },
   whatNow: { zh: '您可以', en: 'What you can do' },
   otherPlaces: { zh: '附近也可办理', en: 'Nearby, you can also go to' },
