@@ -7,7 +7,7 @@ import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { failureView } from './failures';
 import { paperCheckView } from './paper-check';
 import type { SessionMachine } from './session-machine';
-import type { Bilingual, DocumentPreview, ErrandDetail, ErrandTile, ScreenName, SessionView } from './session-view';
+import type { Bilingual, DocumentPreview, ErrandDetail, ErrandTile, KioskNoticeView, ScreenName, SessionView } from './session-view';
 import type { SnapshotFrom } from 'xstate';
 
 export type SessionSnapshot = SnapshotFrom<SessionMachine>;
@@ -15,6 +15,8 @@ export type SessionSnapshot = SnapshotFrom<SessionMachine>;
 export interface ErrandAvailability {
   available: boolean;
   reason?: Bilingual;
+  /** Set when the errand waits for a part of the kiosk (every one that is down): told in home's notice. */
+  kioskProblems?: Bilingual[];
 }
 
 const purposeNames: Record<string, Bilingual> = {
@@ -42,6 +44,19 @@ function screenOf(snapshot: SessionSnapshot): ScreenName {
 function tile(errand: Errand, availability: (errand: Errand) => ErrandAvailability): ErrandTile {
   const { available, reason } = availability(errand);
   return { id: errand.id, name: errand.name, summary: errand.summary, available, ...(reason ? { unavailableReason: reason } : {}) };
+}
+
+/** One notice for every errand held up by the kiosk's parts, each problem said once. */
+function kioskNotice(catalogue: Errand[], availability: (errand: Errand) => ErrandAvailability): KioskNoticeView | null {
+  const problems = new Map<string, Bilingual>();
+  const errands: KioskNoticeView['errands'] = [];
+  for (const errand of catalogue) {
+    const { kioskProblems } = availability(errand);
+    if (!kioskProblems?.length) continue;
+    errands.push({ id: errand.id, name: errand.name });
+    for (const problem of kioskProblems) problems.set(problem.zh, problem);
+  }
+  return errands.length > 0 ? { problems: [...problems.values()], errands } : null;
 }
 
 function detail(errand: Errand, availability: (errand: Errand) => ErrandAvailability): ErrandDetail {
@@ -76,6 +91,7 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
     screen,
     prefs: context.prefs,
     errands: screen === 'home' ? context.catalogue.map((errand) => tile(errand, availability)) : [],
+    kioskNotice: screen === 'home' ? kioskNotice(context.catalogue, availability) : null,
     errand: context.errand && screen !== 'home' ? detail(context.errand, availability) : null,
     holder: card ? { maskedName: maskName(card.name), maskedIdNumber: maskIdNumber(card.idNumber) } : null,
     cardProblem:

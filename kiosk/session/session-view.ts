@@ -46,6 +46,17 @@ export interface ErrandTile {
   unavailableReason?: Bilingual;
 }
 
+/**
+ * On home while a part every errand needs is down (the printer, the card reader, the data-sharing service):
+ * one notice at the top says so, with the next steps, instead of a wall of greyed tiles.
+ */
+export interface KioskNoticeView {
+  /** What is down, one line each. */
+  problems: Bilingual[];
+  /** The errands that wait for it: named in the notice, not drawn as tiles. */
+  errands: Array<{ id: string; name: Bilingual }>;
+}
+
 export interface ErrandDetail extends ErrandTile {
   certificates: Bilingual[];
   bring: Bilingual[];
@@ -94,6 +105,8 @@ export interface SessionView {
   screen: ScreenName;
   prefs: DisplayPrefs;
   errands: ErrandTile[];
+  /** Only on home, and only while a part the errands need is down. */
+  kioskNotice: KioskNoticeView | null;
   errand: ErrandDetail | null;
   /** Masked (张*三, 330106********1234) once a card has been read. */
   holder: { maskedName: string; maskedIdNumber: string } | null;

@@ -8,7 +8,7 @@ import { faultLabels } from './fault-labels';
 import { strings } from './strings';
 
 type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'> &
-  Partial<Pick<SessionView, 'paperCheck'>>;
+  Partial<Pick<SessionView, 'paperCheck' | 'kioskNotice'>>;
 
 export function screenPrompt(view: PromptView, language: Language): string {
   const say = (...parts: Array<Bilingual | string | undefined>): string =>
@@ -20,7 +20,13 @@ export function screenPrompt(view: PromptView, language: Language): string {
 
   switch (view.screen) {
     case 'home':
-      return say(sentence(strings.homeTitle));
+      if (!view.kioskNotice) return say(sentence(strings.homeTitle));
+      return say(
+        sentence(strings.kioskNoticeTitle),
+        ...view.kioskNotice.problems.map(sentence),
+        sentence(strings.kioskNoticeCheckPaper),
+        sentence(strings.kioskNoticeApp),
+      );
     case 'requirements': {
       const bring = view.errand?.bring ?? [];
       return say(
