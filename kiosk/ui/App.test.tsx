@@ -273,3 +273,40 @@ describe('App', () => {
     expect(points?.querySelector('[data-service-point="window"]')).not.toBeNull();
   });
 });
+
+describe('回首页 / Home in the header', () => {
+  it('is a real button, labelled in words, that asks first mid-errand and goes home only when confirmed', () => {
+    const app = setup(viewsByScreen.consent);
+    const home = app.button('header-home');
+    expect(home?.textContent).toContain('回首页');
+    app.tap('[data-action="header-home"]');
+    expect(app.connection.sent.filter((e) => e.type === 'HOME')).toHaveLength(0);
+    expect(app.container.querySelector('[data-confirm="header-home"]')?.textContent).toContain('结束本次办理');
+    app.tap('[data-action="confirm:cancel"]');
+    expect(app.container.querySelector('[data-confirm]')).toBeNull();
+    expect(app.connection.sent.filter((e) => e.type === 'HOME')).toHaveLength(0);
+    app.tap('[data-action="header-home"]');
+    app.tap('[data-action="confirm:ok"]');
+    expect(app.connection.sent).toContainEqual({ type: 'HOME' });
+  });
+
+  it('says Home in English', () => {
+    const app = setup({ ...viewsByScreen.preview, prefs: { ...viewsByScreen.preview.prefs, language: 'en' } });
+    expect(app.button('header-home')?.textContent).toContain('Home');
+  });
+
+  it.each(['checkScan', 'checkResult', 'thanks', 'failed'] as const)('goes home at once from %s (no errand to lose)', (screen) => {
+    const app = setup({ ...viewsByScreen[screen], canCancel: screen === 'thanks' || screen === 'failed' });
+    app.tap('[data-action="header-home"]');
+    expect(app.container.querySelector('[data-confirm]')).toBeNull();
+    expect(app.connection.sent).toContainEqual({ type: 'HOME' });
+  });
+
+  it('is not drawn where going home is not possible, and nothing else in the header looks like it', () => {
+    for (const view of [viewsByScreen.home, { ...viewsByScreen.printing, canCancel: false }, viewsByScreen.takeCard]) {
+      const app = setup(view);
+      expect(app.button('header-home'), view.screen).toBeNull();
+      expect(app.container.querySelector('.topbar .brand-mark'), view.screen).toBeNull();
+    }
+  });
+});

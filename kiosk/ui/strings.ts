@@ -38,6 +38,11 @@ export const strings = {
 
   // Common actions
   cancel: { zh: '取消', en: 'Cancel' },
+  headerHome: { zh: '回首页', en: 'Home' },
+  confirmLeaveErrand: {
+    zh: '结束本次办理并回到首页吗？已读取的信息将被清除。',
+    en: 'End this errand and go home? What was read will be cleared.',
+  },
   backHome: { zh: '返回首页', en: 'Back to home' },
 
   // Home
