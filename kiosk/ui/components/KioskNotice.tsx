@@ -1,15 +1,17 @@
 // The one notice at the top of home while a part the errands need is down: what is down, which errands
-// wait for it, and what to do now (what still works here, the app, the other kiosks and windows nearby).
+// wait for it, and what to do now (checking a paper, which still works here; the app; the other kiosks and
+// windows nearby).
 
 import type { Bilingual, KioskNoticeView } from '../../session/session-view';
 import { strings } from '../strings';
 import { useUi } from '../ui-context';
+import { ActionButton } from './ActionButton';
 import { Bi } from './Bi';
 import { Icon } from './Icon';
 import { ServicePointList } from './ServicePointList';
 
 export function KioskNotice({ notice }: { notice: KioskNoticeView }) {
-  const { servicePoints } = useUi();
+  const { send, servicePoints } = useUi();
   const waiting: Bilingual = {
     zh: `${strings.kioskNoticeErrands.zh}${notice.errands.map((e) => e.name.zh).join('、')}`,
     en: `${strings.kioskNoticeErrands.en} ${notice.errands.map((e) => e.name.en).join('; ')}`,
@@ -37,6 +39,14 @@ export function KioskNotice({ notice }: { notice: KioskNoticeView }) {
         <ul class="next-steps">
           <li data-next-step="check-paper">
             <Bi text={strings.kioskNoticeCheckPaper} />
+            {/* Here too, not only as a tile below: what still works is one tap away without scrolling. */}
+            <ActionButton
+              action="check-paper"
+              class="btn-compact"
+              label={strings.checkPaperTile}
+              icon={<Icon name="qr" />}
+              onPress={() => send({ type: 'CHECK_PAPER' })}
+            />
           </li>
           <li data-next-step="app">
             <Bi text={strings.kioskNoticeApp} />

@@ -42,6 +42,9 @@ describe('home while a part the errands need is down (the printer out of paper)'
     const app = setup();
     const notice = app.container.querySelector('[data-kiosk-notice]')!;
     expect(notice.querySelector('[data-next-step="check-paper"]')?.textContent).toContain('核验证明');
+    // Checking a paper still works, and is offered in the notice itself, one tap away.
+    notice.querySelector<HTMLButtonElement>('[data-next-step="check-paper"] [data-action="check-paper"]')?.click();
+    expect(app.connection.sent).toContainEqual({ type: 'CHECK_PAPER' });
     expect(notice.querySelector('[data-next-step="app"]')?.textContent).toContain('浙里办');
     const points = notice.querySelector('[data-service-points]');
     for (const point of servicePoints) {
@@ -61,9 +64,9 @@ describe('home while a part the errands need is down (the printer out of paper)'
     expect(app.container.querySelectorAll('.tile-unavailable')).toHaveLength(0);
     expect(app.container.querySelectorAll('button[disabled]')).toHaveLength(0);
     for (const tile of errandTiles) expect(app.button(`errand:${tile.id}`)).toBeNull();
-    const check = app.button('check-paper');
+    const check = app.container.querySelector<HTMLButtonElement>('.tiles [data-action="check-paper"]');
     expect(check?.disabled).toBe(false);
-    app.tap('[data-action="check-paper"]');
+    app.tap('.tiles [data-action="check-paper"]');
     expect(app.connection.sent).toContainEqual({ type: 'CHECK_PAPER' });
   });
 
