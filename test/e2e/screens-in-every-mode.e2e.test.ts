@@ -112,6 +112,10 @@ async function walk(page: Page, viewport: Viewport): Promise<void> {
   await api.post('/api/sim/id-reader', { action: 'place', cardKey: 'zhang-san' });
   await onScreen(page, 'consent');
   await measureAllModes(page, viewport, 'consent');
+  // 回首页 in the header asks first mid-errand; 取消 keeps the errand.
+  await page.locator('[data-action="header-home"]').click();
+  await page.locator('[data-confirm="header-home"] [data-action="confirm:cancel"]').click();
+  expect((await api.view()).screen).toBe('consent');
   await api.event({ type: 'CONSENT' });
   await onScreen(page, 'preview');
   await measureAllModes(page, viewport, 'preview');
@@ -131,6 +135,12 @@ async function walk(page: Page, viewport: Viewport): Promise<void> {
   // 王五, unknown to the sources.
   await api.consentTo(ERRAND, 'wang-wu');
   await onScreen(page, 'failed', '[data-failure="HOLDER_NOT_FOUND"]');
+  // Plainly: the sources have no record of the person, which says nothing about property; where to go.
+  const unknown = (await page.locator('[data-screen="failed"]').textContent()) ?? '';
+  expect(unknown).toContain('数据来源部门没有您的信息');
+  expect(unknown).toContain('这不表示您名下有或没有房产');
+  expect(unknown).not.toContain('未查询到您的登记信息');
+  expect(await page.locator('[data-screen="failed"] [data-service-points]').count()).toBe(1);
   await measureAllModes(page, viewport, 'failed (unknown to the sources)');
   await backHome(page);
 
@@ -142,6 +152,7 @@ async function walk(page: Page, viewport: Viewport): Promise<void> {
   await onScreen(page, 'failed', '[data-failure="PRINTER_OUT_OF_PAPER"]');
   await api.event({ type: 'RETRY' });
   await onScreen(page, 'failed', '[data-repeated="true"]');
+  expect(await page.locator('[data-screen="failed"] h1').textContent()).toContain('打印机仍缺纸，请联系工作人员');
   await measureAllModes(page, viewport, 'failed (printer still out of paper)');
   await api.post('/api/sim/a4-printer', { action: 'paper', level: 'full' });
   await backHome(page);
