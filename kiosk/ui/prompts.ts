@@ -25,7 +25,7 @@ export function screenPrompt(view: PromptView, language: Language): string {
         sentence(strings.kioskNoticeTitle),
         ...view.kioskNotice.problems.map(sentence),
         sentence(strings.kioskNoticeCheckPaper),
-        sentence(strings.kioskNoticeApp),
+        sentence(strings.oosAppStep),
       );
     case 'requirements': {
       const bring = view.errand?.bring ?? [];

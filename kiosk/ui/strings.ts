@@ -55,10 +55,6 @@ export const strings = {
     zh: '核验证明仍可在本机办理（见下方），无需打印',
     en: 'You can still check a paper here (below): it needs no printing',
   },
-  kioskNoticeApp: {
-    zh: '在手机上打开“浙里办”App，搜索事项，在线申请并下载证明',
-    en: 'Open the Zheliban (浙里办) app on your phone, search for the errand, apply and download the paper',
-  },
   homeStillHere: { zh: '本机仍可办理', en: 'Still available at this kiosk' },
   attractTitle: { zh: '欢迎使用自助办理', en: 'Welcome to self-service' },
   attractHint: { zh: '轻触屏幕开始', en: 'Touch the screen to begin' },

@@ -49,7 +49,7 @@ export function KioskNotice({ notice }: { notice: KioskNoticeView }) {
             />
           </li>
           <li data-next-step="app">
-            <Bi text={strings.kioskNoticeApp} />
+            <Bi text={strings.oosAppStep} />
           </li>
           {servicePoints.length === 0 && (
             <li data-next-step="staff">
