@@ -39,10 +39,24 @@ describe('errand availability on the home screen', () => {
     expect(availability(errand).available).toBe(true);
   });
 
+  it('names every part that is down, for the one notice on home, and each once', async () => {
+    const { simulated, availability } = await rig(() => false);
+    simulated.a4Printer!.setPaper('out');
+    const answer = availability(errand);
+    expect(answer.available).toBe(false);
+    expect(answer.kioskProblems?.map((p) => p.zh)).toEqual([
+      expect.stringContaining('数据共享平台'),
+      expect.stringContaining('打印机缺纸'),
+    ]);
+    expect(answer.kioskProblems?.every((p) => p.en.length > 0)).toBe(true);
+  });
+
   it('hides an errand the gateway refused to this kiosk, and only that one', async () => {
     const { notAuthorised, availability } = await rig(() => true);
     notAuthorised.add(errand.issueCode);
     expect(availability(errand)).toMatchObject({ available: false, reason: { zh: expect.stringContaining('人工窗口') } });
+    // The errand's own reason, not the kiosk's: it stays a tile of its own, out of the notice.
+    expect(availability(errand).kioskProblems).toBeUndefined();
     expect(availability(loadCatalogue()[1]!).available).toBe(true);
   });
 });

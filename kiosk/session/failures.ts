@@ -7,9 +7,15 @@ import type { Bilingual, FailureView } from './session-view';
 /** Where "try again" leads: back to the card, back to consent (a fresh request), a new app-code challenge, or the print check. */
 export type RetryTarget = 'placeCard' | 'consent' | 'appCode' | 'printing' | null;
 
-export interface FailureDefinition extends Omit<FailureView, 'code' | 'canRetry'> {
-  retry: RetryTarget;
-}
+export type FailureDefinition = Omit<FailureView, 'code' | 'canRetry' | 'repeated'> &
+  (
+    | { retry: null }
+    | {
+        retry: Exclude<RetryTarget, null>;
+        /** The title once 重试 met the same fault again: what is still wrong and who can help, not the same screen. */
+        stillFailing: Bilingual;
+      }
+  );
 
 export const WINDOW: Bilingual = {
   zh: '请到大厅人工窗口办理，工作人员会帮助您',
@@ -32,6 +38,10 @@ export const failureDefinitions = {
     },
     nextSteps: [{ zh: '请将身份证平放在读卡区后点击“重试”', en: 'Lay the card flat on the reader and tap "Try again"' }, WINDOW],
     retry: 'placeCard',
+    stillFailing: {
+      zh: '仍无法读取您的身份证，请到人工窗口办理',
+      en: 'Your ID card still cannot be read; please go to a staffed window',
+    },
   },
   CARD_EXPIRED: {
     fault: 'citizen',
@@ -56,22 +66,33 @@ export const failureDefinitions = {
       WINDOW,
     ],
     retry: 'appCode',
+    stillFailing: {
+      zh: '亮证码仍未被接受，请用浙里办扫描屏幕上的新二维码后再出示',
+      en: 'The app code was still not accepted; scan the new QR code on the screen with 浙里办, then show the new code',
+    },
   },
   READER_UNAVAILABLE: {
     fault: 'kiosk',
     title: { zh: '读卡器暂时无法使用', en: 'The card reader is not working' },
-    detail: { zh: '这是本机的问题，不是您的原因。已通知工作人员。', en: "This is the kiosk's fault, not yours. Staff have been told." },
+    detail: { zh: '读卡器没有响应，已通知工作人员。', en: 'The card reader does not respond. Staff have been told.' },
     nextSteps: [OTHER_KIOSK, WINDOW],
     retry: 'placeCard',
+    stillFailing: { zh: '读卡器仍无法使用，请联系工作人员', en: 'The card reader is still not working; please ask staff' },
   },
   HOLDER_NOT_FOUND: {
     fault: 'source',
-    title: { zh: '未查询到您的登记信息', en: 'No records were found for you' },
+    title: { zh: '数据来源部门没有您的信息', en: 'The source departments have no record of you' },
     detail: {
-      zh: '数据来源部门没有与您的姓名和证件号码相符的记录。',
-      en: 'The source departments hold no record matching your name and ID number.',
+      zh: '按您的姓名和证件号码，数据来源部门的系统里查不到您这个人（例如刚落户、改过姓名或信息尚未录入）。这不表示您名下有或没有房产等登记，只是本机无法据此为您开具证明。',
+      en: 'Under your name and ID number, the source departments’ systems hold no record of you as a person (for example after a recent move, a change of name, or records not yet entered). This says nothing about what is registered in your name; the kiosk just cannot issue a paper from it.',
     },
-    nextSteps: [WINDOW, APP],
+    nextSteps: [
+      {
+        zh: '请带上身份证到人工窗口，工作人员可以人工核查并为您办理',
+        en: 'Take your ID card to a staffed window: staff can check the records by hand and help you',
+      },
+      APP,
+    ],
     retry: null,
   },
   NOT_ELIGIBLE: {
@@ -113,17 +134,21 @@ export const failureDefinitions = {
     retry: null,
   },
   GATEWAY_UNAVAILABLE: {
-    fault: 'kiosk',
+    fault: 'service',
     title: { zh: '暂时无法查询', en: 'Records cannot be fetched right now' },
     detail: {
-      zh: '数据共享平台或来源部门暂时无法访问，不是您的原因。',
-      en: 'The data-sharing service or a source department is unreachable. This is not your fault.',
+      zh: '数据共享平台或来源部门暂时无法访问。',
+      en: 'The data-sharing service or a source department cannot be reached right now.',
     },
     nextSteps: [TRY_AGAIN, WINDOW, APP],
     retry: 'consent',
+    stillFailing: {
+      zh: '仍无法查询，请稍后再来或到人工窗口办理',
+      en: 'Records still cannot be fetched; come back later or go to a staffed window',
+    },
   },
   CONSENT_EXPIRED: {
-    fault: 'kiosk',
+    fault: 'service',
     title: { zh: '授权已失效，请重新确认', en: 'Your consent has lapsed; please confirm again' },
     detail: {
       zh: '数据共享平台未接受本次授权，可能是确认后等待时间过长。',
@@ -131,6 +156,10 @@ export const failureDefinitions = {
     },
     nextSteps: [{ zh: '点击“重试”，重新确认授权', en: 'Tap "Try again" and confirm once more' }, WINDOW],
     retry: 'consent',
+    stillFailing: {
+      zh: '授权仍未被接受，请联系工作人员',
+      en: 'The consent was still not accepted; please ask staff',
+    },
   },
   GATEWAY_REFUSED: {
     fault: 'kiosk',
@@ -143,7 +172,7 @@ export const failureDefinitions = {
     retry: null,
   },
   CERTIFICATE_INVALID: {
-    fault: 'kiosk',
+    fault: 'service',
     title: { zh: '证明未通过校验，未打印', en: 'The certificate failed its checks and was not printed' },
     detail: {
       zh: '收到的证明数据未能通过安全校验。为保证证明真实有效，本机没有打印。',
@@ -155,7 +184,7 @@ export const failureDefinitions = {
   DOCUMENT_UNAVAILABLE: {
     fault: 'kiosk',
     title: { zh: '证明生成失败', en: 'The document could not be prepared' },
-    detail: { zh: '本机生成打印文件时出错，不是您的原因。', en: 'The kiosk failed to prepare the document. This is not your fault.' },
+    detail: { zh: '本机生成打印文件时出错，尚未打印任何内容。', en: 'The kiosk failed to prepare the document; nothing was printed.' },
     nextSteps: [OTHER_KIOSK, WINDOW],
     retry: null,
   },
@@ -168,6 +197,7 @@ export const failureDefinitions = {
     },
     nextSteps: [TRY_AGAIN, OTHER_KIOSK, WINDOW],
     retry: 'printing',
+    stillFailing: { zh: '打印机仍无法使用，请联系工作人员', en: 'The printer is still not working; please ask staff' },
   },
   PRINTER_OUT_OF_PAPER: {
     fault: 'kiosk',
@@ -175,6 +205,7 @@ export const failureDefinitions = {
     detail: { zh: '尚未打印任何内容。已通知工作人员补纸。', en: 'Nothing was printed. Staff have been told to add paper.' },
     nextSteps: [{ zh: '补纸后点击“重试”', en: 'Tap "Try again" once paper is added' }, OTHER_KIOSK, WINDOW],
     retry: 'printing',
+    stillFailing: { zh: '打印机仍缺纸，请联系工作人员', en: 'The printer is still out of paper; please ask staff' },
   },
   PRINTER_JAMMED: {
     fault: 'kiosk',
@@ -182,6 +213,7 @@ export const failureDefinitions = {
     detail: { zh: '尚未打印任何内容。已通知工作人员处理。', en: 'Nothing was printed. Staff have been told.' },
     nextSteps: [{ zh: '处理后点击“重试”', en: 'Tap "Try again" once it is cleared' }, OTHER_KIOSK, WINDOW],
     retry: 'printing',
+    stillFailing: { zh: '打印机仍卡纸，请联系工作人员', en: 'The printer is still jammed; please ask staff' },
   },
   PRINTER_OUT_OF_TONER: {
     fault: 'kiosk',
@@ -189,6 +221,7 @@ export const failureDefinitions = {
     detail: { zh: '尚未打印任何内容。已通知工作人员更换墨粉。', en: 'Nothing was printed. Staff have been told to replace the toner.' },
     nextSteps: [OTHER_KIOSK, WINDOW, APP],
     retry: 'printing',
+    stillFailing: { zh: '打印机仍缺墨粉，请联系工作人员', en: 'The printer is still out of toner; please ask staff' },
   },
   PRINT_STALLED: {
     fault: 'kiosk',
@@ -214,9 +247,12 @@ export const failureDefinitions = {
 
 export type FailureCode = keyof typeof failureDefinitions;
 
-export function failureView(code: FailureCode): FailureView {
-  const { retry, ...rest } = failureDefinitions[code];
-  return { code, canRetry: retry !== null, ...rest };
+/** `repeated`: 重试 was tapped on this same failure and it came back, so the title says it is still so. */
+export function failureView(code: FailureCode, repeated = false): FailureView {
+  const definition: FailureDefinition = failureDefinitions[code];
+  const { fault, title, detail, nextSteps } = definition;
+  if (definition.retry === null) return { code, fault, title, detail, nextSteps, canRetry: false, repeated: false };
+  return { code, fault, title: repeated ? definition.stillFailing : title, detail, nextSteps, canRetry: true, repeated };
 }
 
 export function retryTargetOf(code: FailureCode): RetryTarget {
@@ -227,7 +263,7 @@ export function retryTargetOf(code: FailureCode): RetryTarget {
 export function sessionOutcomeOf(code: FailureCode): 'refused' | 'failed' {
   const { fault, retry } = failureDefinitions[code];
   // The sources' answer (no record, not eligible) and an expired card are answers; every other failure is the
-  // kiosk's, the gateway's or a retryable read.
+  // kiosk's, the data-sharing service's or a retryable read.
   return fault === 'source' || (fault === 'citizen' && retry === null) ? 'refused' : 'failed';
 }
 

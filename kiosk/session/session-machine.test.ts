@@ -204,7 +204,7 @@ describe('session machine: timeouts', () => {
     const h = createSessionHarness({ settings: { fetchDeadlineMs: 20_000 } });
     await h.toFetching();
     await h.advance(20_000);
-    expect(h.view().failure).toMatchObject({ code: 'GATEWAY_UNAVAILABLE', fault: 'kiosk', canRetry: true });
+    expect(h.view().failure).toMatchObject({ code: 'GATEWAY_UNAVAILABLE', fault: 'service', canRetry: true });
     expect(h.view().failure?.nextSteps.length).toBeGreaterThan(0);
   });
 
@@ -413,13 +413,13 @@ describe('session machine: failures, each with a next step', () => {
       'source',
     ],
     [err({ kind: 'error', code: 'HOLDER_NOT_FOUND', retryable: false, detail: '' }), 'HOLDER_NOT_FOUND', 'source'],
-    [err({ kind: 'error', code: 'VERIFICATION_FAILED', retryable: false, detail: '' }), 'CERTIFICATE_INVALID', 'kiosk'],
-    [err({ kind: 'error', code: 'UPSTREAM_UNAVAILABLE', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'kiosk'],
+    [err({ kind: 'error', code: 'VERIFICATION_FAILED', retryable: false, detail: '' }), 'CERTIFICATE_INVALID', 'service'],
+    [err({ kind: 'error', code: 'UPSTREAM_UNAVAILABLE', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'service'],
     [err({ kind: 'error', code: 'KIOSK_NOT_AUTHORISED', retryable: false, detail: '' }), 'GATEWAY_REFUSED', 'kiosk'],
     [err({ kind: 'error', code: 'TRANSPORT', retryable: false, detail: '' }), 'GATEWAY_REFUSED', 'kiosk'],
-    [err({ kind: 'error', code: 'TRANSPORT', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'kiosk'],
-    [err({ kind: 'error', code: 'MALFORMED_RESPONSE', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'kiosk'],
-    [err({ kind: 'error', code: 'CONSENT_INVALID', retryable: false, detail: '' }), 'CONSENT_EXPIRED', 'kiosk'],
+    [err({ kind: 'error', code: 'TRANSPORT', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'service'],
+    [err({ kind: 'error', code: 'MALFORMED_RESPONSE', retryable: true, detail: '' }), 'GATEWAY_UNAVAILABLE', 'service'],
+    [err({ kind: 'error', code: 'CONSENT_INVALID', retryable: false, detail: '' }), 'CONSENT_EXPIRED', 'service'],
   ] as const)('fetching: %j → %s', async (outcome, code, fault) => {
     const h = createSessionHarness();
     await h.toFetching();
@@ -470,6 +470,48 @@ describe('session machine: failures, each with a next step', () => {
     h.printerCheck.resolve('ready');
     await h.flush();
     expect(h.print.calls).toBe(1);
+  });
+
+  it('printing: 重试 while the paper is still out says so, instead of drawing the same screen again', async () => {
+    const h = createSessionHarness();
+    await h.toPreview();
+    h.send({ type: 'PRINT' });
+    await h.flush();
+    h.printerCheck.resolve('paperOut');
+    await h.flush();
+    expect(h.view().failure).toMatchObject({ code: 'PRINTER_OUT_OF_PAPER', repeated: false, title: { zh: '打印机缺纸' } });
+    h.send({ type: 'RETRY' });
+    await h.flush();
+    h.printerCheck.resolve('paperOut');
+    await h.flush();
+    expect(h.view().failure).toMatchObject({
+      code: 'PRINTER_OUT_OF_PAPER',
+      repeated: true,
+      canRetry: true,
+      title: { zh: '打印机仍缺纸，请联系工作人员', en: 'The printer is still out of paper; please ask staff' },
+    });
+    // Another fault after the retry is told as itself.
+    h.send({ type: 'RETRY' });
+    await h.flush();
+    h.printerCheck.resolve('jammed');
+    await h.flush();
+    expect(h.view().failure).toMatchObject({ code: 'PRINTER_JAMMED', repeated: false });
+  });
+
+  it('fetching: 重试 while the data-sharing service is still down says so', async () => {
+    const h = createSessionHarness({ settings: { fetchDeadlineMs: 20_000 } });
+    await h.toFetching();
+    await h.advance(20_000);
+    expect(h.view().failure).toMatchObject({ code: 'GATEWAY_UNAVAILABLE', repeated: false });
+    h.send({ type: 'RETRY' });
+    h.send({ type: 'CONSENT' });
+    await h.flush();
+    await h.advance(20_000);
+    expect(h.view().failure).toMatchObject({
+      code: 'GATEWAY_UNAVAILABLE',
+      repeated: true,
+      title: { zh: '仍无法查询，请稍后再来或到人工窗口办理' },
+    });
   });
 
   it('printing: paper out mid-job waits, tells staff, and completes after a refill', async () => {

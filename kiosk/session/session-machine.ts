@@ -62,6 +62,8 @@ export interface SessionContext {
   badReads: number;
   cardProblem: 'misread' | null;
   failure: FailureCode | null;
+  /** The failure 重试 was last tapped on: met again, the screen says it is still so. */
+  retriedFailure: FailureCode | null;
   /** The paper came out in this session. */
   issued: boolean;
   printStage: PrintStage | null;
@@ -228,6 +230,7 @@ export function createSessionMachine(services: SessionServices) {
         ...citizenDataCleared,
         errand: null,
         failure: null,
+        retriedFailure: null,
         issued: false,
         printStage: null,
         paperWaiting: false,
@@ -279,6 +282,7 @@ export function createSessionMachine(services: SessionServices) {
       badReads: 0,
       cardProblem: null,
       failure: null,
+      retriedFailure: null,
       issued: false,
       printStage: null,
       paperWaiting: false,
@@ -734,20 +738,36 @@ export function createSessionMachine(services: SessionServices) {
                     {
                       guard: { type: 'retryTo', params: 'placeCard' },
                       target: 'placeCard',
-                      actions: assign({ failure: null, badReads: 0, cardProblem: null }),
+                      actions: assign({ retriedFailure: ({ context }) => context.failure, failure: null, badReads: 0, cardProblem: null }),
                     },
                     {
                       // A refused app code: a new challenge for a new code (the consent stands).
                       guard: { type: 'retryTo', params: 'appCode' },
                       target: 'appCode',
-                      actions: assign({ failure: null, certificates: null, namedHolder: null, consentGrantedAt: null }),
+                      actions: assign({
+                        retriedFailure: ({ context }) => context.failure,
+                        failure: null,
+                        certificates: null,
+                        namedHolder: null,
+                        consentGrantedAt: null,
+                      }),
                     },
                     {
                       guard: { type: 'retryTo', params: 'consent' },
                       target: 'consent',
-                      actions: assign({ failure: null, certificates: null, consentGrantedAt: null, namedHolder: null }),
+                      actions: assign({
+                        retriedFailure: ({ context }) => context.failure,
+                        failure: null,
+                        certificates: null,
+                        consentGrantedAt: null,
+                        namedHolder: null,
+                      }),
                     },
-                    { guard: { type: 'retryTo', params: 'printing' }, target: 'printing', actions: assign({ failure: null }) },
+                    {
+                      guard: { type: 'retryTo', params: 'printing' },
+                      target: 'printing',
+                      actions: assign({ retriedFailure: ({ context }) => context.failure, failure: null }),
+                    },
                   ],
                 },
               },

@@ -9,7 +9,7 @@ import { failureView } from './failures';
 import { paperCheckView } from './paper-check';
 import { printerWarningView } from './printer-warning';
 import type { SessionMachine } from './session-machine';
-import type { Bilingual, ErrandDetail, ErrandTile, PreviewView, ScreenName, SessionView } from './session-view';
+import type { Bilingual, ErrandDetail, ErrandTile, KioskNoticeView, PreviewView, ScreenName, SessionView } from './session-view';
 import type { SnapshotFrom } from 'xstate';
 import type { VerifiedCertificate } from '../gateway/certificate';
 
@@ -18,6 +18,8 @@ export type SessionSnapshot = SnapshotFrom<SessionMachine>;
 export interface ErrandAvailability {
   available: boolean;
   reason?: Bilingual;
+  /** Set when the errand waits for a part of the kiosk (every one that is down): told in home's notice. */
+  kioskProblems?: Bilingual[];
 }
 
 const purposeNames: Record<string, Bilingual> = {
@@ -58,6 +60,19 @@ function screenOf(snapshot: SessionSnapshot): ScreenName {
 function tile(errand: Errand, availability: (errand: Errand) => ErrandAvailability): ErrandTile {
   const { available, reason } = availability(errand);
   return { id: errand.id, name: errand.name, summary: errand.summary, available, ...(reason ? { unavailableReason: reason } : {}) };
+}
+
+/** One notice for every errand held up by the kiosk's parts, each problem said once. */
+function kioskNotice(catalogue: Errand[], availability: (errand: Errand) => ErrandAvailability): KioskNoticeView | null {
+  const problems = new Map<string, Bilingual>();
+  const errands: KioskNoticeView['errands'] = [];
+  for (const errand of catalogue) {
+    const { kioskProblems } = availability(errand);
+    if (!kioskProblems?.length) continue;
+    errands.push({ id: errand.id, name: errand.name });
+    for (const problem of kioskProblems) problems.set(problem.zh, problem);
+  }
+  return errands.length > 0 ? { problems: [...problems.values()], errands } : null;
 }
 
 function detail(errand: Errand, availability: (errand: Errand) => ErrandAvailability): ErrandDetail {
@@ -102,6 +117,7 @@ export function buildSessionView(
     screen,
     prefs: context.prefs,
     errands: screen === 'home' ? context.catalogue.map((errand) => tile(errand, availability)) : [],
+    kioskNotice: screen === 'home' ? kioskNotice(context.catalogue, availability) : null,
     errand: context.errand && screen !== 'home' ? detail(context.errand, availability) : null,
     holder: card
       ? { maskedName: maskName(card.name), maskedIdNumber: maskIdNumber(card.idNumber) }
@@ -116,7 +132,7 @@ export function buildSessionView(
     printerWarning: screen === 'preview' ? printerWarningView(printer()) : null,
     printStage: screen === 'printing' || screen === 'takeItems' ? context.printStage : null,
     canCancel: snapshot.matches('session') && !snapshot.matches({ session: { flow: { printing: 'running' } } }),
-    failure: screen === 'failed' && context.failure ? failureView(context.failure) : null,
+    failure: screen === 'failed' && context.failure ? failureView(context.failure, context.failure === context.retriedFailure) : null,
     countdown: snapshot.matches({ session: { attention: 'warning' } })
       ? { secondsLeft: context.countdown, canExtend: context.extensions < context.settings.maxExtensions }
       : null,

@@ -48,6 +48,17 @@ export interface ErrandTile {
   unavailableReason?: Bilingual;
 }
 
+/**
+ * On home while a part every errand needs is down (the printer, the card reader, the data-sharing service):
+ * one notice at the top says so, with the next steps, instead of a wall of greyed tiles.
+ */
+export interface KioskNoticeView {
+  /** What is down, one line each. */
+  problems: Bilingual[];
+  /** The errands that wait for it: named in the notice, not drawn as tiles. */
+  errands: Array<{ id: string; name: Bilingual }>;
+}
+
 export interface ErrandDetail extends ErrandTile {
   certificates: Bilingual[];
   bring: Bilingual[];
@@ -79,12 +90,17 @@ export type PrintStage = 'preparing' | 'sent' | 'printing' | 'waitingForPaper' |
 export interface FailureView {
   /** Stable code, for tests and staff: e.g. `NOT_ELIGIBLE`, `PRINTER_OUT_OF_PAPER`. */
   code: string;
-  /** Whose doing: the citizen can fix it, the kiosk is at fault, or the source department said no. */
-  fault: 'citizen' | 'kiosk' | 'source';
+  /**
+   * Whose doing: the citizen can fix it, this kiosk (its devices) is at fault, the data-sharing service or a
+   * department failed, or the source department said no.
+   */
+  fault: 'citizen' | 'kiosk' | 'service' | 'source';
   title: Bilingual;
   detail: Bilingual;
   nextSteps: Bilingual[];
   canRetry: boolean;
+  /** 重试 met the same fault again: the title says what is still wrong. */
+  repeated: boolean;
 }
 
 export interface CountdownView {
@@ -97,6 +113,8 @@ export interface SessionView {
   screen: ScreenName;
   prefs: DisplayPrefs;
   errands: ErrandTile[];
+  /** Only on home, and only while a part the errands need is down. */
+  kioskNotice: KioskNoticeView | null;
   errand: ErrandDetail | null;
   /** Masked (张*三, 330106********1234) once a card has been read. */
   holder: { maskedName: string; maskedIdNumber: string } | null;

@@ -120,8 +120,27 @@ describe('App', () => {
     const app = setup(viewsByScreen.failed);
     const failed = app.container.querySelector('[data-failure]');
     expect(failed?.getAttribute('data-failure')).toBe('GATEWAY_UNAVAILABLE');
-    expect(app.container.textContent).toContain('本机故障，不是您的问题');
+    // The data-sharing service's failure is badged as its own, never as this kiosk's.
+    expect(app.container.querySelector('[data-fault]')?.getAttribute('data-fault')).toBe('service');
+    expect(app.container.textContent).toContain('数据共享平台或部门的故障，不是您的问题');
+    expect(app.container.textContent).not.toContain('本机设备故障');
     expect(app.container.textContent).toContain('前往一楼综合服务窗口办理');
+  });
+
+  it('badges a device fault as this kiosk’s, and the same fault after 重试 as still there', () => {
+    const view = viewsByScreen.failed;
+    const failure = {
+      ...view.failure!,
+      code: 'PRINTER_OUT_OF_PAPER',
+      fault: 'kiosk' as const,
+      title: { zh: '打印机仍缺纸，请联系工作人员', en: 'The printer is still out of paper; please ask staff' },
+      repeated: true,
+    };
+    const app = setup({ ...view, failure });
+    expect(app.container.querySelector('[data-fault]')?.getAttribute('data-fault')).toBe('kiosk');
+    expect(app.container.textContent).toContain('本机设备故障，不是您的问题');
+    expect(app.container.querySelector('[data-repeated]')?.getAttribute('data-repeated')).toBe('true');
+    expect(app.container.querySelector('h1')?.textContent).toContain('打印机仍缺纸，请联系工作人员');
   });
 
   it('offers no retry when the failure cannot be retried', () => {
@@ -259,5 +278,42 @@ describe('App', () => {
     expect(points?.textContent).toContain('市民之家一楼');
     expect(points?.textContent).toContain('周一至周五 9:00–17:00');
     expect(points?.querySelector('[data-service-point="window"]')).not.toBeNull();
+  });
+});
+
+describe('回首页 / Home in the header', () => {
+  it('is a real button, labelled in words, that asks first mid-errand and goes home only when confirmed', () => {
+    const app = setup(viewsByScreen.consent);
+    const home = app.button('header-home');
+    expect(home?.textContent).toContain('回首页');
+    app.tap('[data-action="header-home"]');
+    expect(app.connection.sent.filter((e) => e.type === 'HOME')).toHaveLength(0);
+    expect(app.container.querySelector('[data-confirm="header-home"]')?.textContent).toContain('结束本次办理');
+    app.tap('[data-action="confirm:cancel"]');
+    expect(app.container.querySelector('[data-confirm]')).toBeNull();
+    expect(app.connection.sent.filter((e) => e.type === 'HOME')).toHaveLength(0);
+    app.tap('[data-action="header-home"]');
+    app.tap('[data-action="confirm:ok"]');
+    expect(app.connection.sent).toContainEqual({ type: 'HOME' });
+  });
+
+  it('says Home in English', () => {
+    const app = setup({ ...viewsByScreen.preview, prefs: { ...viewsByScreen.preview.prefs, language: 'en' } });
+    expect(app.button('header-home')?.textContent).toContain('Home');
+  });
+
+  it.each(['checkScan', 'checkResult', 'thanks', 'failed'] as const)('goes home at once from %s (no errand to lose)', (screen) => {
+    const app = setup({ ...viewsByScreen[screen], canCancel: screen === 'thanks' || screen === 'failed' });
+    app.tap('[data-action="header-home"]');
+    expect(app.container.querySelector('[data-confirm]')).toBeNull();
+    expect(app.connection.sent).toContainEqual({ type: 'HOME' });
+  });
+
+  it('is not drawn where going home is not possible, and nothing else in the header looks like it', () => {
+    for (const view of [viewsByScreen.home, { ...viewsByScreen.printing, canCancel: false }, viewsByScreen.takeCard]) {
+      const app = setup(view);
+      expect(app.button('header-home'), view.screen).toBeNull();
+      expect(app.container.querySelector('.topbar .brand-mark'), view.screen).toBeNull();
+    }
   });
 });

@@ -10,7 +10,7 @@ import type { UiEvent } from '../session/ui-events';
 import { CodeRefusedNotice } from './components/CodeRefusedNotice';
 import { CountdownOverlay } from './components/CountdownOverlay';
 import { DevPanel } from './components/DevPanel';
-import { Icon } from './components/Icon';
+import { HeaderHomeButton } from './components/HeaderHomeButton';
 import { OutOfService } from './components/OutOfService';
 import { PrefsBar } from './components/PrefsBar';
 import type { AgentConnection, ConnectionState } from './connection';
@@ -80,9 +80,7 @@ export function App({ connection, speaker, devApi, doc = document }: AppProps) {
       <div class={rootClass(prefs)} data-screen={view.screen} lang={prefs.language === 'zh' ? 'zh-CN' : 'en'}>
         <header class="topbar">
           <div class="brand">
-            <span class="brand-mark" aria-hidden="true">
-              <Icon name="home" />
-            </span>
+            {!staff && <HeaderHomeButton key={view.screen} view={view} />}
             <span class="brand-name">{pick(strings.serviceName, prefs.language)}</span>
             <span class="brand-slogan">{pick(strings.oneVisit, prefs.language)}</span>
           </div>

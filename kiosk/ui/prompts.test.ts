@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language, PrintStage, SessionView } from '../session/session-view';
+import { failureDefinitions, failureView, type FailureCode } from '../session/failures';
 import { allScreens, viewsByScreen } from './fixtures/session-views';
 import { countdownPrompt, screenPrompt } from './prompts';
 
@@ -41,6 +42,27 @@ describe('spoken prompts', () => {
     const prompt = screenPrompt(viewsByScreen.failed, 'zh');
     expect(prompt).toContain('暂时无法查询');
     expect(prompt).toContain('前往一楼综合服务窗口办理');
+  });
+
+  describe('every failure is spoken with one full stop per sentence and says whose doing it is once', () => {
+    const codes = Object.keys(failureDefinitions) as FailureCode[];
+    for (const code of codes) {
+      for (const repeated of [false, true]) {
+        it(`${code}${repeated ? ' (again after 重试)' : ''}`, () => {
+          const failure = failureView(code, repeated);
+          const zh = screenPrompt({ ...viewsByScreen.failed, failure }, 'zh');
+          const en = screenPrompt({ ...viewsByScreen.failed, failure }, 'en');
+          expect(zh).not.toMatch(/[。.][。.]/);
+          expect(en).not.toMatch(/\.\s*\./);
+          const zhSentences = zh.split('。').filter(Boolean);
+          expect(new Set(zhSentences).size).toBe(zhSentences.length);
+          // "不是您的问题 / not yours" once at most: the badge says it, the detail does not repeat it.
+          expect(zh.match(/不是您的/g)?.length ?? 0).toBeLessThanOrEqual(1);
+          expect(en.match(/not yours|not your fault/g)?.length ?? 0).toBeLessThanOrEqual(1);
+          expect(zh).toContain(failure.title.zh);
+        });
+      }
+    }
   });
 
   it('says why printing stalled', () => {

@@ -4,10 +4,11 @@
 
 import type { Bilingual, Language, PrintStage, SessionView } from '../session/session-view';
 import { assertNever } from './assert-never';
+import { faultLabels } from './fault-labels';
 import { strings } from './strings';
 
 type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'> &
-  Partial<Pick<SessionView, 'paperCheck' | 'printerWarning' | 'appChallenge'>>;
+  Partial<Pick<SessionView, 'paperCheck' | 'printerWarning' | 'appChallenge' | 'kioskNotice'>>;
 
 export function screenPrompt(view: PromptView, language: Language): string {
   const say = (...parts: Array<Bilingual | string | undefined>): string =>
@@ -15,11 +16,17 @@ export function screenPrompt(view: PromptView, language: Language): string {
       .filter((p): p is Bilingual | string => p !== undefined)
       .map((p) => (typeof p === 'string' ? p : p[language]))
       .join(language === 'zh' ? '' : ' ');
-  const sentence = (text: Bilingual): Bilingual => ({ zh: `${text.zh}。`, en: `${text.en}.` });
+  const sentence = (text: Bilingual): Bilingual => ({ zh: closed(text.zh, '。'), en: closed(text.en, '.') });
 
   switch (view.screen) {
     case 'home':
-      return say(sentence(strings.homeTitle));
+      if (!view.kioskNotice) return say(sentence(strings.homeTitle));
+      return say(
+        sentence(strings.kioskNoticeTitle),
+        ...view.kioskNotice.problems.map(sentence),
+        sentence(strings.kioskNoticeCheckPaper),
+        sentence(strings.oosAppStep),
+      );
     case 'requirements': {
       const bring = view.errand?.bring ?? [];
       return say(
@@ -68,8 +75,10 @@ export function screenPrompt(view: PromptView, language: Language): string {
     case 'failed': {
       const failure = view.failure;
       if (!failure) return say(sentence(strings.backHome));
+      // Whose doing it is, said once: the badge's words (the detail no longer repeats them).
       return say(
         sentence(failure.title),
+        sentence(faultLabels[failure.fault]),
         sentence(failure.detail),
         failure.nextSteps.length > 0 ? sentence(strings.whatNow) : undefined,
         ...failure.nextSteps.map(sentence),
@@ -89,6 +98,11 @@ export function screenPrompt(view: PromptView, language: Language): string {
     default:
       return assertNever(view.screen);
   }
+}
+
+/** A text ends with one full stop: texts that already end a sentence are not given a second one ("。。"). */
+function closed(text: string, stop: '。' | '.'): string {
+  return /[。！？.!?]$/.test(text) ? text : `${text}${stop}`;
 }
 
 function printStagePrompt(stage: PrintStage | null): Bilingual {

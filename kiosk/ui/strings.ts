@@ -48,12 +48,24 @@ export const strings = {
 
   // Common actions
   cancel: { zh: '取消', en: 'Cancel' },
+  headerHome: { zh: '回首页', en: 'Home' },
+  confirmLeaveErrand: {
+    zh: '结束本次办理并回到首页吗？已读取的信息将被清除。',
+    en: 'End this errand and go home? What was read will be cleared.',
+  },
   backHome: { zh: '返回首页', en: 'Back to home' },
 
   // Home
   homeTitle: { zh: '请选择要办理的事项', en: 'Choose what you need' },
   homeHint: { zh: '大多数事项只需带上身份证', en: 'Most errands need only your ID card' },
   unavailable: { zh: '暂不可办', en: 'Not available now' },
+  kioskNoticeTitle: { zh: '本机暂时不能办理证明', en: 'This kiosk cannot issue papers right now' },
+  kioskNoticeErrands: { zh: '暂时不能办理：', en: 'Not possible now:' },
+  kioskNoticeCheckPaper: {
+    zh: '核验证明仍可在本机办理（见下方），无需打印',
+    en: 'You can still check a paper here (below): it needs no printing',
+  },
+  homeStillHere: { zh: '本机仍可办理', en: 'Still available at this kiosk' },
   attractTitle: { zh: '欢迎使用自助办理', en: 'Welcome to self-service' },
   attractHint: { zh: '轻触屏幕开始', en: 'Touch the screen to begin' },
 
@@ -226,7 +238,11 @@ export const strings = {
 
   // Failed
   faultCitizen: { zh: '需要您处理', en: 'Something you can fix' },
-  faultKiosk: { zh: '本机故障，不是您的问题', en: 'A fault of this kiosk, not yours' },
+  faultKiosk: { zh: '本机设备故障，不是您的问题', en: "A fault of this kiosk's devices, not yours" },
+  faultService: {
+    zh: '数据共享平台或部门的故障，不是您的问题',
+    en: 'A fault of the data-sharing service or a department, not yours',
+  },
   faultSource: { zh: '主管部门的答复', en: 'The issuing department’s answer' },
   whatNow: { zh: '您可以', en: 'What you can do' },
   otherPlaces: { zh: '附近也可办理', en: 'Nearby, you can also go to' },

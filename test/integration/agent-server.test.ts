@@ -233,11 +233,15 @@ describe('agent server', () => {
     await post('/api/sim/a4-printer', { action: 'paper', level: 'out' });
     const view = await sessionView();
     expect(view.errands.every((e) => !e.available && e.unavailableReason?.zh.includes('暂不可用'))).toBe(true);
+    // One notice for them all, naming what is down and every errand that waits for it.
+    expect(view.kioskNotice?.problems.map((p) => p.zh)).toEqual([expect.stringContaining('打印机缺纸')]);
+    expect(view.kioskNotice?.errands.map((e) => e.id)).toEqual(view.errands.map((e) => e.id));
     expect((await post('/api/session/events', { type: 'SELECT_ERRAND', errandId: 'residence-proof' })).body).toMatchObject({
       screen: 'home',
     });
     await post('/api/sim/a4-printer', { action: 'paper', level: 'full' });
     expect((await sessionView()).errands.every((e) => e.available)).toBe(true);
+    expect((await sessionView()).kioskNotice).toBeNull();
   });
 
   it('hides an errand the gateway says this kiosk may not do, and says why on the home screen', async () => {

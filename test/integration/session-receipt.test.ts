@@ -100,7 +100,7 @@ describe('the receipt of a session, on the ESC/POS emulator', () => {
     const [receipt] = await emulator.waitForReceipts(1, 10_000);
     const text = textOf(receipt!);
     expect(text).toContain('未打印 Not printed');
-    expect(text).toContain('未查询到您的登记信息');
+    expect(text).toContain('数据来源部门没有您的信息');
     expect(text).toContain(`姓名 Name: ${maskName(zhangSan.card.name)}`);
     expect(text).not.toContain('证明编号 Certificate numbers:');
     expect(text).toContain('也可在“浙里办”App上申请，证明可邮寄到家');

@@ -57,7 +57,7 @@ describe('kill -9 during a bundle switch', () => {
   it('rolls back at start when the current bundle is broken', async () => {
     const root = join(work, 'rollback');
     // A rollback needs a bundle before the current one: under load the first run may only have installed one.
-    for (let run = 0; run < 5 && !(await readdir(root).catch(() => [])).includes('previous'); run++) await runAndKill(root, 400);
+    for (let run = 0; run < 5 && !(await readdir(root).catch((): string[] => [])).includes('previous'); run++) await runAndKill(root, 400);
     const before = await openInstalledBundles(root);
     const current = before.current();
     expect(current).not.toBeNull();

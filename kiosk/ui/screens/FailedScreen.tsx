@@ -1,6 +1,6 @@
 // What happened, whose doing it is, and what to do now: a failure is never a dead end.
 
-import type { Bilingual, FailureView, SessionView } from '../../session/session-view';
+import type { FailureView, SessionView } from '../../session/session-view';
 import { ActionButton } from '../components/ActionButton';
 import { Bi } from '../components/Bi';
 import { CancelButton } from '../components/CancelButton';
@@ -8,13 +8,15 @@ import { Icon, type IconName } from '../components/Icon';
 import { NextStepList } from '../components/NextStepList';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { ServicePointList } from '../components/ServicePointList';
+import { faultLabels } from '../fault-labels';
 import { strings } from '../strings';
 import { useUi } from '../ui-context';
 
-const FAULT: Record<FailureView['fault'], { label: Bilingual; icon: IconName }> = {
-  citizen: { label: strings.faultCitizen, icon: 'info' },
-  kiosk: { label: strings.faultKiosk, icon: 'kiosk' },
-  source: { label: strings.faultSource, icon: 'info' },
+const FAULT_ICON: Record<FailureView['fault'], IconName> = {
+  citizen: 'info',
+  kiosk: 'kiosk',
+  service: 'alert',
+  source: 'info',
 };
 
 const UNKNOWN: FailureView = {
@@ -24,17 +26,17 @@ const UNKNOWN: FailureView = {
   detail: { zh: '本机出现问题。', en: 'The kiosk had a problem.' },
   nextSteps: [{ zh: '请前往服务窗口办理', en: 'Please go to a staffed window' }],
   canRetry: false,
+  repeated: false,
 };
 
 export function FailedScreen({ view }: { view: SessionView }) {
   const { send, servicePoints } = useUi();
   const failure = view.failure ?? UNKNOWN;
-  const fault = FAULT[failure.fault];
   return (
     <ScreenFrame
       title={failure.title}
       class={`screen-failed fault-${failure.fault}`}
-      data={{ 'data-failure': failure.code }}
+      data={{ 'data-failure': failure.code, 'data-repeated': String(failure.repeated) }}
       left={<CancelButton />}
       right={
         failure.canRetry ? (
@@ -49,8 +51,8 @@ export function FailedScreen({ view }: { view: SessionView }) {
       }
     >
       <p class={`fault-badge fault-badge-${failure.fault}`} data-fault={failure.fault}>
-        <Icon name={fault.icon} />
-        <Bi text={fault.label} />
+        <Icon name={FAULT_ICON[failure.fault]} />
+        <Bi text={faultLabels[failure.fault]} />
       </p>
       <p class="lead">
         <Bi text={failure.detail} />

@@ -1,10 +1,12 @@
-// The errand menu: large tiles in the agent's order (most used first). Tiles that cannot be done now
-// stay visible, greyed, with the reason written out.
+// The errand menu: large tiles in the agent's order (most used first). While a part the errands need is
+// down, one notice at the top names it, the errands that wait and the next steps, and only what still works
+// is drawn as a tile; an errand unavailable for a reason of its own stays visible, greyed, with the reason.
 
 import type { ErrandTile, SessionView } from '../../session/session-view';
 import { AttractOverlay } from '../components/AttractOverlay';
 import { Bi } from '../components/Bi';
 import { Icon } from '../components/Icon';
+import { KioskNotice } from '../components/KioskNotice';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
 import { useUi } from '../ui-context';
@@ -14,12 +16,22 @@ const ATTRACT_AFTER_MS = 60_000;
 
 export function HomeScreen({ view }: { view: SessionView }) {
   const [idle, wake] = useIdle(ATTRACT_AFTER_MS);
+  const notice = view.kioskNotice;
+  const waiting = new Set(notice?.errands.map((e) => e.id));
   return (
     <ScreenFrame title={strings.homeTitle} subtitle={strings.homeHint} class="screen-home">
+      {notice && <KioskNotice notice={notice} />}
+      {notice && (
+        <h2 class="home-still-here">
+          <Bi text={strings.homeStillHere} />
+        </h2>
+      )}
       <div class="tiles">
-        {view.errands.map((errand) => (
-          <ErrandTileButton key={errand.id} errand={errand} />
-        ))}
+        {view.errands
+          .filter((errand) => !waiting.has(errand.id))
+          .map((errand) => (
+            <ErrandTileButton key={errand.id} errand={errand} />
+          ))}
         <CheckPaperTile />
       </div>
       {idle && <AttractOverlay onWake={wake} />}

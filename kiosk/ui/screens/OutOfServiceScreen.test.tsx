@@ -3,27 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { KioskInfo } from '../../session/session-view';
 import { renderApp } from '../fixtures/render-app';
-import { viewsByScreen } from '../fixtures/session-views';
+import { servicePoints, viewsByScreen } from '../fixtures/session-views';
 import { screenPrompt } from '../prompts';
 
 const info: KioskInfo = {
   kioskId: 'HZ-XH-0042',
   devPanel: false,
   testCards: [],
-  servicePoints: [
-    {
-      kind: 'kiosk',
-      name: { zh: '西湖区行政服务中心自助终端', en: 'Xihu service centre kiosk' },
-      place: { zh: '文三路 1 号一楼', en: '1 Wensan Road, ground floor' },
-      hours: { zh: '24 小时', en: '24 hours' },
-    },
-    {
-      kind: 'window',
-      name: { zh: '市民之家综合窗口', en: 'Citizen Home windows' },
-      place: { zh: '市民之家一楼', en: 'Citizen Home, ground floor' },
-      hours: { zh: '周一至周五 9:00–17:00', en: 'Mon–Fri 9:00–17:00' },
-    },
-  ],
+  servicePoints,
 };
 
 let cleanup: (() => void) | null = null;
