@@ -31,8 +31,6 @@ function fakeGateway() {
   return gateway satisfies RatingsGateway;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-
 describe('rating delivery loop', () => {
   it('sends nothing while the circuit is open, and a failed batch at once when it closes, under the same request id', async () => {
     let clock = 0;
@@ -45,18 +43,15 @@ describe('rating delivery loop', () => {
     const gateway = fakeGateway();
     const delivery = startRatingDelivery({ outbox, gateway, logger: silentLogger, tickMs: 3_600_000 });
     await outbox.add({ issue: 'A-1', score: 4, tags: [], outcome: 'issued' });
-    delivery.tick();
-    await settle();
+    await delivery.tick();
     expect(gateway.sent).toHaveLength(1); // failed: next try in a minute
     gateway.circuitClosed = false;
     clock += 1_000;
-    delivery.tick();
-    await settle();
+    await delivery.tick();
     expect(gateway.sent).toHaveLength(1);
     gateway.up = true;
     gateway.circuitClosed = true;
-    delivery.tick();
-    await settle();
+    await delivery.tick();
     expect(gateway.sent).toHaveLength(2);
     expect(gateway.sent[1]!.requestId).toBe(gateway.sent[0]!.requestId);
     expect(outbox.counts().kept).toBe(0);

@@ -43,15 +43,16 @@ export function startRatingDelivery(options: RatingDeliveryOptions) {
     }
   }
 
-  const tick = (): void => {
-    if (running) return;
-    running = deliverDue()
+  /** One look, or the one already under way: the promise settles when that look has ended. */
+  const tick = (): Promise<void> => {
+    running ??= deliverDue()
       .catch((error: unknown) => logger.event('ratings.delivery', 'failure', { error: error instanceof Error ? error.name : 'unknown' }))
       .finally(() => {
         running = null;
       });
+    return running;
   };
-  const timer = setInterval(tick, options.tickMs ?? 1_000);
+  const timer = setInterval(() => void tick(), options.tickMs ?? 1_000);
   timer.unref();
 
   return {
