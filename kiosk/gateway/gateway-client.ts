@@ -51,8 +51,11 @@ export interface CertificateRefusal {
 }
 
 export type FetchFailure =
-  /** The gateway answered, and refused at least one certificate: nothing is printed, the citizen is told why. */
-  | { kind: 'refused'; refusals: CertificateRefusal[]; issued: CertType[] }
+  /**
+   * The gateway answered, and refused at least one certificate: the citizen is told why, and those it issued
+   * (each verified) print only if the citizen then chooses to print them.
+   */
+  | { kind: 'refused'; refusals: CertificateRefusal[]; issued: VerifiedCertificate[] }
   /** No usable answer. `detail` is for staff and never holds personal data. */
   | { kind: 'error'; code: GatewayErrorCode; retryable: boolean; detail: string };
 

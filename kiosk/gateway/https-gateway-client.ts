@@ -331,7 +331,7 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
           if (!verified.ok) return finish(errorOutcome('VERIFICATION_FAILED', verified.error.detail));
           const { issued, refusals } = verified.value;
           if (refusals.length > 0) {
-            return finish(err({ kind: 'refused', refusals, issued: issued.map((c) => c.certType) }));
+            return finish(err({ kind: 'refused', refusals, issued }));
           }
           return finish(ok(issued));
         }

@@ -20,6 +20,7 @@ export const scanKindsAccepted: Readonly<Record<ScreenName, readonly ScanKind[]>
   placeCard: none,
   consent: none,
   fetching: none,
+  partial: none,
   preview: none,
   printing: none,
   takeItems: none,

@@ -22,6 +22,7 @@ import type { FailureCode } from './failures';
 import type { PaperCheck } from './paper-check';
 import { retryTargetOf, sessionOutcomeOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
+import { partialErrandOf, type MissingCertificate, type PartialErrand } from './partial-errand';
 import { printStageFor } from './print-stage';
 import type { ScanKind } from './scan-acceptance';
 import type { SessionServices } from './session-services';
@@ -51,6 +52,8 @@ export interface SessionContext {
   badReads: number;
   cardProblem: 'misread' | null;
   failure: FailureCode | null;
+  /** 一件事 with a part refused: what was issued and what is missing, until the session ends. */
+  partial: PartialErrand | null;
   /** The paper came out in this session. */
   issued: boolean;
   printStage: PrintStage | null;
@@ -87,6 +90,8 @@ export interface ReceiptNote {
   maskedName: string;
   /** The certificates the gateway gave, printed or not: their numbers let a staffed window find them. */
   certificates: Array<{ certId: string; certType: CertType }>;
+  /** The certificates of the errand its departments refused: the receipt names them and where to go. */
+  missing: MissingCertificate[];
 }
 
 /**
@@ -218,6 +223,7 @@ export function createSessionMachine(services: SessionServices) {
         ...citizenDataCleared,
         errand: null,
         failure: null,
+        partial: null,
         issued: false,
         printStage: null,
         paperWaiting: false,
@@ -263,6 +269,7 @@ export function createSessionMachine(services: SessionServices) {
       badReads: 0,
       cardProblem: null,
       failure: null,
+      partial: null,
       issued: false,
       printStage: null,
       paperWaiting: false,
@@ -417,7 +424,8 @@ export function createSessionMachine(services: SessionServices) {
                 entry: [
                   'pause',
                   assign({
-                    receipt: ({ context }) => (context.card ? { maskedName: maskName(context.card.name), certificates: [] } : null),
+                    receipt: ({ context }) =>
+                      context.card ? { maskedName: maskName(context.card.name), certificates: [], missing: [] } : null,
                   }),
                 ],
                 invoke: {
@@ -434,6 +442,25 @@ export function createSessionMachine(services: SessionServices) {
                     };
                   },
                   onDone: [
+                    {
+                      // Issued and finally refused together: the citizen chooses before anything is prepared.
+                      guard: ({ event }) => partialErrandOf(event.output) !== null,
+                      target: 'partial',
+                      actions: assign(({ context, event }) => {
+                        const { certificates, partial } = partialErrandOf(event.output)!;
+                        return {
+                          certificates,
+                          partial,
+                          // Stopped here or timed out, the session counts as the departments' refusal.
+                          failure: event.output.ok ? null : fetchFailureCode(event.output),
+                          receipt: context.receipt && {
+                            ...context.receipt,
+                            certificates: certificates.map(({ certId, certType }) => ({ certId, certType })),
+                            missing: partial.missing,
+                          },
+                        };
+                      }),
+                    },
                     {
                       guard: ({ event }) => event.output.ok,
                       target: 'preparing',
@@ -481,9 +508,26 @@ export function createSessionMachine(services: SessionServices) {
                 after: { prepareDeadline: { target: 'failed', actions: { type: 'fail', params: 'DOCUMENT_UNAVAILABLE' } } },
               },
 
+              // PRINT_ISSUED is the only way on; CANCEL (不打印，结束) and the idle timeout end the session unprinted.
+              partial: {
+                entry: [assign({ idle: 'long' }), 'watch'],
+                on: { PRINT_ISSUED: 'preparing' },
+              },
+
               preview: {
                 entry: [assign({ idle: 'long' }), 'watch'],
-                on: { PRINT: 'printing' },
+                on: {
+                  PRINT: 'printing',
+                  // Back to the choice: the prepared document goes, and is prepared again if print is chosen.
+                  BACK: {
+                    guard: ({ context }) => context.partial !== null,
+                    target: 'partial',
+                    actions: assign(({ context }) => {
+                      context.document?.pdf.fill(0);
+                      return { document: null };
+                    }),
+                  },
+                },
               },
 
               printing: {

@@ -6,6 +6,7 @@ import { certTypeNames, type Errand } from '../errands/catalogue';
 import { shanghaiIsoDate } from '../../print-templates/shanghai-date';
 import { failureView } from './failures';
 import { paperCheckView } from './paper-check';
+import { partialErrandView } from './partial-errand';
 import type { SessionMachine } from './session-machine';
 import type { Bilingual, DocumentPreview, ErrandDetail, ErrandTile, ScreenName, SessionView } from './session-view';
 import type { SnapshotFrom } from 'xstate';
@@ -31,7 +32,19 @@ function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches({ paperCheck: 'scanning' })) return 'checkScan';
   if (snapshot.matches({ paperCheck: 'result' })) return 'checkResult';
   const flow = (
-    ['requirements', 'placeCard', 'consent', 'fetching', 'preview', 'printing', 'takeItems', 'rating', 'thanks', 'failed'] as const
+    [
+      'requirements',
+      'placeCard',
+      'consent',
+      'fetching',
+      'partial',
+      'preview',
+      'printing',
+      'takeItems',
+      'rating',
+      'thanks',
+      'failed',
+    ] as const
   ).find((step) => snapshot.matches({ session: { flow: step } }));
   if (flow) return flow;
   if (snapshot.matches({ session: { flow: 'cardChecked' } })) return 'placeCard';
@@ -86,6 +99,10 @@ export function buildSessionView(snapshot: SessionSnapshot, availability: (erran
     printStage: screen === 'printing' || screen === 'takeItems' ? context.printStage : null,
     canCancel: snapshot.matches('session') && !snapshot.matches({ session: { flow: { printing: 'running' } } }),
     failure: screen === 'failed' && context.failure ? failureView(context.failure) : null,
+    partial:
+      (screen === 'partial' || screen === 'preview' || screen === 'takeItems') && context.partial
+        ? partialErrandView(context.partial)
+        : null,
     countdown: snapshot.matches({ session: { attention: 'warning' } })
       ? { secondsLeft: context.countdown, canExtend: context.extensions < context.settings.maxExtensions }
       : null,

@@ -7,7 +7,7 @@ import { assertNever } from './assert-never';
 import { strings } from './strings';
 
 type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'> &
-  Partial<Pick<SessionView, 'paperCheck'>>;
+  Partial<Pick<SessionView, 'paperCheck' | 'partial'>>;
 
 export function screenPrompt(view: PromptView, language: Language): string {
   const say = (...parts: Array<Bilingual | string | undefined>): string =>
@@ -35,6 +35,16 @@ export function screenPrompt(view: PromptView, language: Language): string {
       return say(sentence(strings.consentTitle), sentence({ zh: '如同意，请点击同意', en: 'If you agree, tap I agree' }));
     case 'fetching':
       return say(sentence(strings.fetchingTitle));
+    case 'partial':
+      // Certificate names and the departments' reasons only: nothing of the citizen is spoken.
+      return say(
+        sentence(strings.partialTitle),
+        ...(view.partial?.missing ?? []).flatMap(({ certificate, reason }) => [
+          sentence({ zh: `未出具：${certificate.zh}`, en: `Not issued: ${certificate.en}` }),
+          sentence(reason),
+        ]),
+        strings.partialHint,
+      );
     case 'preview':
       return say(sentence(strings.previewHint));
     case 'printing':
