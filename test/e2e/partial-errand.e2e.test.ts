@@ -1,0 +1,109 @@
+// A partial 一件事 as a citizen walks it in Chromium: Li Si asks for the renter errand; the gateway simulator's
+// real-estate department refuses her no-property proof (she owns housing) and the social-insurance centre
+// issues her record. She is told which and why, and chooses: print the issued one (the spool then holds only
+// that certificate), or stop (nothing in the spool).
+
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testCitizens } from '../../scripts/synthetic-population';
+import { launchChromium } from '../support/chromium';
+import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
+import { pdfText } from '../support/pdf-text';
+
+const liSi = testCitizens.find((c) => c.key === 'li-si')!.card;
+
+let kiosk: KioskProcess;
+let browser: Browser;
+let page: Page;
+
+async function screen(name: string): Promise<void> {
+  await page.locator(`[data-screen="${name}"]`).waitFor({ timeout: 15_000 });
+}
+
+async function tap(action: string): Promise<void> {
+  await page.locator(`[data-action="${action}"]`).first().click();
+}
+
+/** From home to the partial screen: the renter errand, Li Si's card, consent. */
+async function toPartial(): Promise<void> {
+  await tap('errand:renter-provident-fund-withdrawal');
+  await tap('start');
+  await screen('placeCard');
+  if (!(await page.locator('[data-dev="card:li-si"]').isVisible())) await page.locator('[data-dev="toggle"]').click();
+  await page.locator('[data-dev="card:li-si"]').click();
+  await page.locator('[data-dev="toggle"]').click();
+  await tap('consent');
+  await screen('partial');
+}
+
+describe('a partial 一件事 in Chromium', () => {
+  beforeAll(async () => {
+    kiosk = await startKioskProcess();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(kiosk.url);
+    await screen('home');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+
+  it('names what was issued and what not, and why, in both languages; nothing is printed before the choice', async () => {
+    await toPartial();
+    const body = (await page.textContent('body')) ?? '';
+    for (const words of ['部分证明未能出具', 'Not every certificate could be issued', '社会保险参保证明', 'Social-security record']) {
+      expect(body).toContain(words);
+    }
+    const missing = (await page.locator('[data-missing="No-property proof"]').textContent()) ?? '';
+    expect(missing).toContain('未出具：无房证明');
+    expect(missing).toContain('名下有登记住房');
+    expect(missing).toContain('不动产登记窗口');
+    expect(await page.locator('[data-action="print-issued"]').textContent()).toContain('打印已出具的 1 份');
+    // The citizen is shown masked here, never in full.
+    expect(body).not.toContain(liSi.idNumber);
+    expect(await readdir(kiosk.spoolDir).catch(() => [])).toHaveLength(0);
+  });
+
+  it('stop: nothing in the spool, everything wiped, home', async () => {
+    await tap('stop');
+    await screen('takeCard');
+    await screen('home');
+    expect(await readdir(kiosk.spoolDir).catch(() => [])).toHaveLength(0);
+    const html = await page.content();
+    expect(html).not.toContain(liSi.name);
+    expect(html).not.toContain(liSi.idNumber);
+  });
+
+  it('print: the preview and the spool hold only the issued certificate; the way back returns to the choice', async () => {
+    await toPartial();
+    await tap('print-issued');
+    await screen('preview');
+    await tap('back');
+    await screen('partial');
+    await tap('print-issued');
+    await screen('preview');
+    const preview = (await page.textContent('body')) ?? '';
+    expect(preview).toContain(liSi.idNumber);
+    expect(preview).not.toContain('在杭州市范围内无登记在册的住房');
+    await tap('print');
+    await screen('takeItems');
+    expect(await page.locator('[data-missing="No-property proof"]').textContent()).toContain('不动产登记窗口');
+    const files = await readdir(kiosk.spoolDir);
+    expect(files).toHaveLength(1);
+    const text = pdfText(join(kiosk.spoolDir, files[0]!)).replace(/\s+/g, '');
+    expect(text).toContain('社会保险参保证明');
+    expect(text).toContain(liSi.idNumber);
+    expect(text).not.toContain('无房证明');
+    await screen('rating');
+  });
+
+  it('wrote no name or ID number to its output', () => {
+    const output = kiosk.output();
+    expect(output).not.toContain(liSi.idNumber);
+    expect(output).not.toContain(liSi.name);
+  });
+});
