@@ -26,6 +26,29 @@ async function tap(action: string): Promise<void> {
   await page.locator(`[data-action="${action}"]`).first().click();
 }
 
+interface Measured {
+  smallestText: number;
+  smallestTarget: number;
+  rightmost: number;
+  viewport: number;
+}
+
+/**
+ * Run in the page (the tests' TypeScript has no DOM): the partial screen's smallest text and target, its own
+ * content and action bar (the shared toolbar is measured with every screen).
+ */
+const MEASURE_PARTIAL_SCREEN = `(() => {
+  const screen = document.querySelector('.screen-partial');
+  const texts = [...screen.querySelectorAll('.bi-main, .bi-sub')].filter((el) => el.offsetParent !== null);
+  const buttons = [...screen.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+  return {
+    smallestText: Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))),
+    smallestTarget: Math.min(...buttons.map((r) => Math.min(r.width, r.height))),
+    rightmost: Math.max(...buttons.map((r) => r.right)),
+    viewport: window.innerWidth,
+  };
+})()`;
+
 /** From home to the partial screen: the renter errand, Li Si's card, consent. */
 async function toPartial(): Promise<void> {
   await tap('errand:renter-provident-fund-withdrawal');
@@ -66,6 +89,18 @@ describe('a partial 一件事 in Chromium', () => {
     // The citizen is shown masked here, never in full.
     expect(body).not.toContain(liSi.idNumber);
     expect(await readdir(kiosk.spoolDir).catch(() => [])).toHaveLength(0);
+  });
+
+  it("keeps ux.md's sizes in portrait, normal and 长辈模式: text, targets, and every button on the screen", async () => {
+    for (const elderly of [false, true]) {
+      if (elderly) await tap('pref:elderly');
+      await page.locator(elderly ? '.kiosk.elderly' : '.kiosk:not(.elderly)').waitFor();
+      const measured = (await page.evaluate(MEASURE_PARTIAL_SCREEN)) as Measured;
+      expect(measured.smallestText, elderly ? 'elderly' : 'normal').toBeGreaterThanOrEqual(elderly ? 32 : 24);
+      expect(measured.smallestTarget).toBeGreaterThanOrEqual(elderly ? 60 : 44);
+      expect(measured.rightmost).toBeLessThanOrEqual(measured.viewport);
+    }
+    await tap('pref:elderly');
   });
 
   it('stop: nothing in the spool, everything wiped, home', async () => {
