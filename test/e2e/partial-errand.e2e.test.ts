@@ -5,26 +5,16 @@
 
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCitizens } from '../../scripts/synthetic-population';
-import { launchChromium } from '../support/chromium';
-import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
+import { openKioskPage, type KioskPage } from '../support/kiosk-page';
 import { pdfText } from '../support/pdf-text';
 
 const liSi = testCitizens.find((c) => c.key === 'li-si')!.card;
 
-let kiosk: KioskProcess;
-let browser: Browser;
-let page: Page;
-
-async function screen(name: string): Promise<void> {
-  await page.locator(`[data-screen="${name}"]`).waitFor({ timeout: 15_000 });
-}
-
-async function tap(action: string): Promise<void> {
-  await page.locator(`[data-action="${action}"]`).first().click();
-}
+let ui: KioskPage;
+const screen = (name: string) => ui.screen(name);
+const tap = (action: string) => ui.tap(`[data-action="${action}"]`);
 
 interface Measured {
   smallestText: number;
@@ -54,48 +44,41 @@ async function toPartial(): Promise<void> {
   await tap('errand:renter-provident-fund-withdrawal');
   await tap('start');
   await screen('placeCard');
-  if (!(await page.locator('[data-dev="card:li-si"]').isVisible())) await page.locator('[data-dev="toggle"]').click();
-  await page.locator('[data-dev="card:li-si"]').click();
-  await page.locator('[data-dev="toggle"]').click();
+  await ui.placeCard('li-si');
   await tap('consent');
   await screen('partial');
 }
 
 describe('a partial 一件事 in Chromium', () => {
   beforeAll(async () => {
-    kiosk = await startKioskProcess();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(kiosk.url);
-    await screen('home');
+    ui = await openKioskPage({ width: 1080, height: 1920 });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await kiosk?.stop();
+    await ui?.close();
   });
 
   it('names what was issued and what not, and why, in both languages; nothing is printed before the choice', async () => {
     await toPartial();
-    const body = (await page.textContent('body')) ?? '';
+    const body = (await ui.page.textContent('body')) ?? '';
     for (const words of ['部分证明未能出具', 'Not every certificate could be issued', '社会保险参保证明', 'Social-security record']) {
       expect(body).toContain(words);
     }
-    const missing = (await page.locator('[data-missing="No-property proof"]').textContent()) ?? '';
+    const missing = (await ui.page.locator('[data-missing="No-property proof"]').textContent()) ?? '';
     expect(missing).toContain('未出具：无房证明');
     expect(missing).toContain('名下有登记住房');
     expect(missing).toContain('不动产登记窗口');
-    expect(await page.locator('[data-action="print-issued"]').textContent()).toContain('打印已出具的 1 份');
+    expect(await ui.page.locator('[data-action="print-issued"]').textContent()).toContain('打印已出具的 1 份');
     // The citizen is shown masked here, never in full.
     expect(body).not.toContain(liSi.idNumber);
-    expect(await readdir(kiosk.spoolDir).catch(() => [])).toHaveLength(0);
+    expect(await readdir(ui.kiosk.spoolDir).catch(() => [])).toHaveLength(0);
   });
 
   it("keeps ux.md's sizes in portrait, normal and 长辈模式: text, targets, and every button on the screen", async () => {
     for (const elderly of [false, true]) {
       if (elderly) await tap('pref:elderly');
-      await page.locator(elderly ? '.kiosk.elderly' : '.kiosk:not(.elderly)').waitFor();
-      const measured = (await page.evaluate(MEASURE_PARTIAL_SCREEN)) as Measured;
+      await ui.page.locator(elderly ? '.kiosk.elderly' : '.kiosk:not(.elderly)').waitFor();
+      const measured = (await ui.page.evaluate(MEASURE_PARTIAL_SCREEN)) as Measured;
       expect(measured.smallestText, elderly ? 'elderly' : 'normal').toBeGreaterThanOrEqual(elderly ? 32 : 24);
       expect(measured.smallestTarget).toBeGreaterThanOrEqual(elderly ? 60 : 44);
       expect(measured.rightmost).toBeLessThanOrEqual(measured.viewport);
@@ -107,8 +90,8 @@ describe('a partial 一件事 in Chromium', () => {
     await tap('stop');
     await screen('takeCard');
     await screen('home');
-    expect(await readdir(kiosk.spoolDir).catch(() => [])).toHaveLength(0);
-    const html = await page.content();
+    expect(await readdir(ui.kiosk.spoolDir).catch(() => [])).toHaveLength(0);
+    const html = await ui.page.content();
     expect(html).not.toContain(liSi.name);
     expect(html).not.toContain(liSi.idNumber);
   });
@@ -121,15 +104,15 @@ describe('a partial 一件事 in Chromium', () => {
     await screen('partial');
     await tap('print-issued');
     await screen('preview');
-    const preview = (await page.textContent('body')) ?? '';
+    const preview = (await ui.page.textContent('body')) ?? '';
     expect(preview).toContain(liSi.idNumber);
     expect(preview).not.toContain('在杭州市范围内无登记在册的住房');
     await tap('print');
     await screen('takeItems');
-    expect(await page.locator('[data-missing="No-property proof"]').textContent()).toContain('不动产登记窗口');
-    const files = await readdir(kiosk.spoolDir);
+    expect(await ui.page.locator('[data-missing="No-property proof"]').textContent()).toContain('不动产登记窗口');
+    const files = await readdir(ui.kiosk.spoolDir);
     expect(files).toHaveLength(1);
-    const text = pdfText(join(kiosk.spoolDir, files[0]!)).replace(/\s+/g, '');
+    const text = pdfText(join(ui.kiosk.spoolDir, files[0]!)).replace(/\s+/g, '');
     expect(text).toContain('社会保险参保证明');
     expect(text).toContain(liSi.idNumber);
     expect(text).not.toContain('无房证明');
@@ -137,7 +120,7 @@ describe('a partial 一件事 in Chromium', () => {
   });
 
   it('wrote no name or ID number to its output', () => {
-    const output = kiosk.output();
+    const output = ui.kiosk.output();
     expect(output).not.toContain(liSi.idNumber);
     expect(output).not.toContain(liSi.name);
   });
