@@ -25,6 +25,7 @@ const issued: Note = {
     { certId: 'NP-1', certType: 'no-property-proof' },
     { certId: 'SS-1', certType: 'social-security-record' },
   ],
+  missing: [],
 };
 
 /** A runtime that only relays what the test emits. */
@@ -89,6 +90,21 @@ describe('receipt facts', () => {
       expect(nextStep?.zh, code).not.toMatch(/重试|点击/);
       expect(nextStep?.en, code).not.toMatch(/tap/i);
     }
+  });
+
+  it('printed without a part its department refused: names the missing one and where to get it', () => {
+    const facts = receiptFacts(
+      {
+        ...issued,
+        certificates: [{ certId: 'SS-1', certType: 'social-security-record' }],
+        missing: [{ certType: 'no-property-proof', failure: 'NOT_ELIGIBLE_NO_PROPERTY' }],
+      },
+      renter,
+      kiosk,
+    );
+    expect(facts.result).toEqual({ zh: '已打印 1 份证明；未出具：无房证明', en: '1 paper printed; not issued: No-property proof' });
+    expect(facts.nextStep).toEqual(failureDefinitions.NOT_ELIGIBLE_NO_PROPERTY.nextSteps[0]);
+    expect(facts.certificates).toEqual([{ id: 'SS-1', name: { zh: '社会保险参保证明', en: 'Social-security record' } }]);
   });
 
   it('abandoned: says it was cancelled, with no next step', () => {

@@ -62,8 +62,9 @@ export function startSessionReceipts(options: SessionReceiptsOptions): { stop():
 }
 
 /**
- * The facts of one receipt. Printed: the errand's next step. Not printed: the failure's title and its last
- * next step — the one that still holds away from the kiosk's screen (the first is often "tap Try again").
+ * The facts of one receipt. Printed: the errand's next step, or, printed without a part its department refused,
+ * what is missing and where to get it. Not printed: the failure's title and its last next step — the one that
+ * still holds away from the kiosk's screen (the first is often "tap Try again").
  */
 export function receiptFacts(
   note: ReceiptNote,
@@ -72,16 +73,29 @@ export function receiptFacts(
 ): ReceiptFacts {
   const count = note.certificates.length;
   const failure = note.failure ? failureDefinitions[note.failure] : null;
+  const printedResult = { zh: `已打印 ${count} 份证明`, en: count === 1 ? '1 paper printed' : `${count} papers printed` };
+  // Printed without a part its department refused: the receipt names what is missing and where to get it.
+  const missing = note.printed ? note.missing.map(({ certType }) => certTypeNames[certType]) : [];
+  const firstMissing = note.printed ? note.missing[0] : undefined;
   return {
     kioskId: kiosk.kioskId,
     at: kiosk.at.toISOString(),
     errandName: errand.name,
     maskedName: note.maskedName,
     printed: note.printed,
-    result: note.printed
-      ? { zh: `已打印 ${count} 份证明`, en: count === 1 ? '1 paper printed' : `${count} papers printed` }
-      : (failure?.title ?? { zh: '已取消，未打印', en: 'Cancelled; nothing printed' }),
-    nextStep: note.printed ? errand.nextStep : (failure?.nextSteps.at(-1) ?? null),
+    result: !note.printed
+      ? (failure?.title ?? { zh: '已取消，未打印', en: 'Cancelled; nothing printed' })
+      : missing.length > 0
+        ? {
+            zh: `${printedResult.zh}；未出具：${missing.map((name) => name.zh).join('、')}`,
+            en: `${printedResult.en}; not issued: ${missing.map((name) => name.en).join(', ')}`,
+          }
+        : printedResult,
+    nextStep: firstMissing
+      ? (failureDefinitions[firstMissing.failure].nextSteps[0] ?? null)
+      : note.printed
+        ? errand.nextStep
+        : (failure?.nextSteps.at(-1) ?? null),
     certificates: note.certificates.map(({ certId, certType }) => ({ id: certId, name: certTypeNames[certType] })),
     verifierUrl: kiosk.verifierUrl,
     errandGuideUrl: errand.guideUrl ?? null,

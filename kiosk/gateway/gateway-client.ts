@@ -58,11 +58,14 @@ export interface CertificateRefusal {
 }
 
 export type FetchFailure =
-  /** The gateway answered, and refused at least one certificate: nothing is printed, the citizen is told why. */
+  /**
+   * The gateway answered, and refused at least one certificate: the citizen is told why, and those it issued
+   * (each verified) print only if the citizen then chooses to print them.
+   */
   | {
       kind: 'refused';
       refusals: CertificateRefusal[];
-      issued: CertType[];
+      issued: VerifiedCertificate[];
       /** For an app code: who the code named, so that the citizen confirms it is them before hearing why. */
       holder?: Holder;
     }

@@ -334,7 +334,7 @@ export async function createGatewayClient(config: GatewayClientConfig, deps: Gat
           const { issued, refusals, holder } = verified.value;
           if (refusals.length > 0) {
             const named = sent.holder === null ? { holder } : {};
-            return finish(err({ kind: 'refused', refusals, issued: issued.map((c) => c.certType), ...named }));
+            return finish(err({ kind: 'refused', refusals, issued, ...named }));
           }
           return finish(ok(issued));
         }

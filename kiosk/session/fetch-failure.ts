@@ -1,7 +1,17 @@
 // Which failure screen a gateway outcome leads to.
 
-import type { FetchOutcome, FetchRequest } from '../gateway/gateway-client';
+import type { CertificateRefusal, FetchOutcome, FetchRequest } from '../gateway/gateway-client';
 import type { FailureCode } from './failures';
+
+/** The screen one department's refusal leads to: its certificate named where the words exist. */
+export function refusalFailureCode(refusal: CertificateRefusal): FailureCode {
+  if (refusal.code === 'NOT_ELIGIBLE') {
+    if (refusal.certType === 'no-property-proof') return 'NOT_ELIGIBLE_NO_PROPERTY';
+    if (refusal.certType === 'social-security-record') return 'NOT_ELIGIBLE_SOCIAL_SECURITY';
+    return 'NOT_ELIGIBLE';
+  }
+  return refusal.retryable ? 'GATEWAY_UNAVAILABLE' : 'NOT_ELIGIBLE';
+}
 
 /** `app-qr`: the citizen came with the app's code, which the gateway refuses as consent it cannot take. */
 export function fetchFailureCode(
@@ -12,12 +22,7 @@ export function fetchFailureCode(
   if (failure.kind === 'refused') {
     // An answer that cannot change (NOT_ELIGIBLE) outranks one that may: never "try again" for it.
     const first = failure.refusals.find((refusal) => !refusal.retryable) ?? failure.refusals[0];
-    if (first?.code === 'NOT_ELIGIBLE') {
-      if (first.certType === 'no-property-proof') return 'NOT_ELIGIBLE_NO_PROPERTY';
-      if (first.certType === 'social-security-record') return 'NOT_ELIGIBLE_SOCIAL_SECURITY';
-      return 'NOT_ELIGIBLE';
-    }
-    return first?.retryable ? 'GATEWAY_UNAVAILABLE' : 'NOT_ELIGIBLE';
+    return first ? refusalFailureCode(first) : 'NOT_ELIGIBLE';
   }
   switch (failure.code) {
     case 'HOLDER_NOT_FOUND':

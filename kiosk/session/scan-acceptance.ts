@@ -22,6 +22,7 @@ export const scanKindsAccepted: Readonly<Record<ScreenName, readonly ScanKind[]>
   appCode: ['appCode'],
   confirmIdentity: none,
   fetching: none,
+  partial: none,
   preview: none,
   printing: none,
   takeItems: none,

@@ -23,6 +23,7 @@ import type { FailureCode } from './failures';
 import type { PaperCheck } from './paper-check';
 import { printerReadinessFailure, retryTargetOf, sessionOutcomeOf } from './failures';
 import { fetchFailureCode } from './fetch-failure';
+import { partialErrandOf, type MissingCertificate, type PartialErrand } from './partial-errand';
 import { printStageFor } from './print-stage';
 import type { ScanKind } from './scan-acceptance';
 import type { SessionServices, ShownAppChallenge } from './session-services';
@@ -64,6 +65,8 @@ export interface SessionContext {
   failure: FailureCode | null;
   /** The failure 重试 was last tapped on: met again, the screen says it is still so. */
   retriedFailure: FailureCode | null;
+  /** 一件事 with a part refused: what was issued and what is missing, until the session ends. */
+  partial: PartialErrand | null;
   /** The paper came out in this session. */
   issued: boolean;
   printStage: PrintStage | null;
@@ -102,6 +105,8 @@ export interface ReceiptNote {
   maskedName: string;
   /** The certificates the gateway gave, printed or not: their numbers let a staffed window find them. */
   certificates: Array<{ certId: string; certType: CertType }>;
+  /** The certificates of the errand its departments refused: the receipt names them and where to go. */
+  missing: MissingCertificate[];
 }
 
 /**
@@ -139,7 +144,11 @@ function refusedJobFailure(error: A4PrintError): FailureCode {
 function receiptFor(context: SessionContext): ReceiptNote | null {
   const name = context.card?.name ?? context.namedHolder?.name;
   if (name === undefined) return null;
-  return { maskedName: maskName(name), certificates: (context.certificates ?? []).map(({ certId, certType }) => ({ certId, certType })) };
+  return {
+    maskedName: maskName(name),
+    certificates: (context.certificates ?? []).map(({ certId, certType }) => ({ certId, certType })),
+    missing: context.partial?.missing ?? [],
+  };
 }
 
 function sessionOutcome(context: SessionContext): SessionOutcome {
@@ -231,6 +240,7 @@ export function createSessionMachine(services: SessionServices) {
         errand: null,
         failure: null,
         retriedFailure: null,
+        partial: null,
         issued: false,
         printStage: null,
         paperWaiting: false,
@@ -283,6 +293,7 @@ export function createSessionMachine(services: SessionServices) {
       cardProblem: null,
       failure: null,
       retriedFailure: null,
+      partial: null,
       issued: false,
       printStage: null,
       paperWaiting: false,
@@ -476,6 +487,12 @@ export function createSessionMachine(services: SessionServices) {
                 on: {
                   IS_ME: [
                     {
+                      // Part of the 一件事 issued, part refused: the same choice a card's citizen gets.
+                      guard: ({ context }) => context.partial !== null,
+                      target: 'partial',
+                      actions: assign({ receipt: ({ context }) => receiptFor(context) }),
+                    },
+                    {
                       guard: ({ context }) => context.failure !== null,
                       target: 'failed',
                       actions: assign({ receipt: ({ context }) => receiptFor(context) }),
@@ -491,7 +508,8 @@ export function createSessionMachine(services: SessionServices) {
                 entry: [
                   'pause',
                   assign({
-                    receipt: ({ context }) => (context.card ? { maskedName: maskName(context.card.name), certificates: [] } : null),
+                    receipt: ({ context }) =>
+                      context.card ? { maskedName: maskName(context.card.name), certificates: [], missing: [] } : null,
                   }),
                 ],
                 invoke: {
@@ -534,7 +552,28 @@ export function createSessionMachine(services: SessionServices) {
                         failure: ({ event }) => (event.output.ok ? null : fetchFailureCode(event.output, 'app-qr')),
                         namedHolder: ({ event }) =>
                           !event.output.ok && event.output.error.kind === 'refused' ? (event.output.error.holder ?? null) : null,
+                        certificates: ({ event }) => partialErrandOf(event.output)?.certificates ?? null,
+                        partial: ({ event }) => partialErrandOf(event.output)?.partial ?? null,
                         appCode: null,
+                      }),
+                    },
+                    {
+                      // Issued and finally refused together: the citizen chooses before anything is prepared.
+                      guard: ({ event }) => partialErrandOf(event.output) !== null,
+                      target: 'partial',
+                      actions: assign(({ context, event }) => {
+                        const { certificates, partial } = partialErrandOf(event.output)!;
+                        return {
+                          certificates,
+                          partial,
+                          // Stopped here or timed out, the session counts as the departments' refusal.
+                          failure: event.output.ok ? null : fetchFailureCode(event.output),
+                          receipt: context.receipt && {
+                            ...context.receipt,
+                            certificates: certificates.map(({ certId, certType }) => ({ certId, certType })),
+                            missing: partial.missing,
+                          },
+                        };
                       }),
                     },
                     {
@@ -588,9 +627,26 @@ export function createSessionMachine(services: SessionServices) {
                 after: { prepareDeadline: { target: 'failed', actions: { type: 'fail', params: 'DOCUMENT_UNAVAILABLE' } } },
               },
 
+              // PRINT_ISSUED is the only way on; CANCEL (不打印，结束) and the idle timeout end the session unprinted.
+              partial: {
+                entry: [assign({ idle: 'long' }), 'watch'],
+                on: { PRINT_ISSUED: 'preparing' },
+              },
+
               preview: {
                 entry: [assign({ idle: 'long' }), 'watch'],
-                on: { PRINT: 'printing' },
+                on: {
+                  PRINT: 'printing',
+                  // Back to the choice: the prepared document goes, and is prepared again if print is chosen.
+                  BACK: {
+                    guard: ({ context }) => context.partial !== null,
+                    target: 'partial',
+                    actions: assign(({ context }) => {
+                      context.document?.pdf.fill(0);
+                      return { document: null };
+                    }),
+                  },
+                },
               },
 
               printing: {

@@ -25,6 +25,7 @@ describe('session machine: the receipt', () => {
         failure: null,
         maskedName: '张*',
         certificates: [{ certId: 'NPP-TEST-0001', certType: 'no-property-proof' }],
+        missing: [],
       },
     ]);
     const card = testCard();

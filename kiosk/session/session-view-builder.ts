@@ -8,6 +8,7 @@ import { certTypeNames, type Errand } from '../errands/catalogue';
 import { failureView } from './failures';
 import { paperCheckView } from './paper-check';
 import { printerWarningView } from './printer-warning';
+import { partialErrandView } from './partial-errand';
 import type { SessionMachine } from './session-machine';
 import type { Bilingual, ErrandDetail, ErrandTile, KioskNoticeView, PreviewView, ScreenName, SessionView } from './session-view';
 import type { SnapshotFrom } from 'xstate';
@@ -43,6 +44,7 @@ function screenOf(snapshot: SessionSnapshot): ScreenName {
       'appCode',
       'confirmIdentity',
       'fetching',
+      'partial',
       'preview',
       'printing',
       'takeItems',
@@ -133,6 +135,10 @@ export function buildSessionView(
     printStage: screen === 'printing' || screen === 'takeItems' ? context.printStage : null,
     canCancel: snapshot.matches('session') && !snapshot.matches({ session: { flow: { printing: 'running' } } }),
     failure: screen === 'failed' && context.failure ? failureView(context.failure, context.failure === context.retriedFailure) : null,
+    partial:
+      (screen === 'partial' || screen === 'preview' || screen === 'takeItems') && context.partial
+        ? partialErrandView(context.partial)
+        : null,
     countdown: snapshot.matches({ session: { attention: 'warning' } })
       ? { secondsLeft: context.countdown, canExtend: context.extensions < context.settings.maxExtensions }
       : null,

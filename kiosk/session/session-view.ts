@@ -27,6 +27,7 @@ export type ScreenName =
   | 'appCode' // the challenge QR for 浙里办, then the phone's code under the scanner
   | 'confirmIdentity' // who the app code named: 是您本人吗？
   | 'fetching' // asking the gateway
+  | 'partial' // 一件事 with a part refused: which were issued, which not and why; print those issued, or stop
   | 'preview' // the documents as they will print; the full name and ID number on this screen only
   | 'printing' // the job's progress
   | 'takeItems' // take your paper and your card
@@ -103,6 +104,12 @@ export interface FailureView {
   repeated: boolean;
 }
 
+/** 一件事 with a part refused by its department (`partial`, and after it on the preview and take-items screens). */
+export interface PartialErrandView {
+  issued: Bilingual[];
+  missing: Array<{ certificate: Bilingual; reason: Bilingual; whereToGo: Bilingual[] }>;
+}
+
 export interface CountdownView {
   secondsLeft: number;
   /** False once the citizen has used every extension. */
@@ -128,6 +135,8 @@ export interface SessionView {
   /** Cancel is offered until a print job has been handed to the printer. */
   canCancel: boolean;
   failure: FailureView | null;
+  /** On the partial screen, and on the preview and take-items screens that follow its choice to print. */
+  partial: PartialErrandView | null;
   countdown: CountdownView | null;
   /** Paper is still in the printer's output tray. */
   paperWaiting: boolean;

@@ -17,6 +17,10 @@ export const uiEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('IS_ME') }),
   z.object({ type: z.literal('NOT_ME') }),
   z.object({ type: z.literal('PRINT') }),
+  /** 一件事 with a part refused: print those issued (the preview comes first). */
+  z.object({ type: z.literal('PRINT_ISSUED') }),
+  /** From the preview back to the partial errand's choice. */
+  z.object({ type: z.literal('BACK') }),
   z.object({ type: z.literal('CANCEL') }),
   z.object({ type: z.literal('RETRY') }),
   z.object({ type: z.literal('CONTINUE') }),

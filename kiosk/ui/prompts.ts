@@ -8,7 +8,7 @@ import { faultLabels } from './fault-labels';
 import { strings } from './strings';
 
 type PromptView = Pick<SessionView, 'screen' | 'errand' | 'failure' | 'printStage' | 'paperWaiting' | 'cardProblem'> &
-  Partial<Pick<SessionView, 'paperCheck' | 'printerWarning' | 'appChallenge' | 'kioskNotice'>>;
+  Partial<Pick<SessionView, 'paperCheck' | 'printerWarning' | 'appChallenge' | 'kioskNotice' | 'partial'>>;
 
 export function screenPrompt(view: PromptView, language: Language): string {
   const say = (...parts: Array<Bilingual | string | undefined>): string =>
@@ -64,6 +64,16 @@ export function screenPrompt(view: PromptView, language: Language): string {
         sentence(strings.previewHint),
       );
     }
+    case 'partial':
+      // Certificate names and the departments' reasons only: nothing of the citizen is spoken.
+      return say(
+        sentence(strings.partialTitle),
+        ...(view.partial?.missing ?? []).flatMap(({ certificate, reason }) => [
+          sentence({ zh: `未出具：${certificate.zh}`, en: `Not issued: ${certificate.en}` }),
+          sentence(reason),
+        ]),
+        strings.partialHint,
+      );
     case 'printing':
       return say(sentence(printStagePrompt(view.printStage)));
     case 'takeItems':

@@ -171,6 +171,16 @@ export const strings = {
   fetchingTitle: { zh: '正在查询，请稍候', en: 'Looking it up, please wait' },
   fetchingHint: { zh: '通常只需几秒钟', en: 'This usually takes a few seconds' },
 
+  // Partial 一件事: a part refused by its department
+  partialTitle: { zh: '部分证明未能出具', en: 'Not every certificate could be issued' },
+  partialHint: {
+    zh: '请选择：打印已出具的证明，或不打印并结束。',
+    en: 'Choose: print the certificates issued, or stop without printing.',
+  },
+  partialIssued: { zh: '已出具', en: 'Issued' },
+  partialStop: { zh: '不打印，结束', en: 'Stop' },
+  partialBack: { zh: '返回上一步', en: 'Back' },
+
   // Preview
   previewTitle: { zh: '请核对证明内容', en: 'Please check your certificate' },
   previewHint: {

@@ -4,47 +4,32 @@
 
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCitizens } from '../../scripts/synthetic-population';
-import { launchChromium } from '../support/chromium';
-import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
+import { openKioskPage, type KioskPage } from '../support/kiosk-page';
+import type { KioskProcess } from '../support/kiosk-process';
 import { waitForPdfPages } from '../support/pdf-canvas-ink';
 import { pdfText } from '../support/pdf-text';
 
 const zhangSan = testCitizens.find((c) => c.key === 'zhang-san')!.card;
 const liSi = testCitizens.find((c) => c.key === 'li-si')!.card;
 
+let ui: KioskPage;
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
-
-async function screen(name: string): Promise<void> {
-  await page.locator(`[data-screen="${name}"]`).waitFor({ timeout: 15_000 });
-}
-
-async function tap(selector: string): Promise<void> {
-  await page.locator(selector).first().click();
-}
-
-async function placeCard(key: string): Promise<void> {
-  if (!(await page.locator('[data-dev="card:' + key + '"]').isVisible())) await tap('[data-dev="toggle"]');
-  await tap(`[data-dev="card:${key}"]`);
-  await tap('[data-dev="toggle"]'); // close the drawer again, as a tester would
-}
+const screen = (name: string) => ui.screen(name);
+const tap = (selector: string) => ui.tap(selector);
+const placeCard = (key: string) => ui.placeCard(key);
 
 describe('a citizen gets a 无房证明 on simulated devices', () => {
   beforeAll(async () => {
-    kiosk = await startKioskProcess();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(kiosk.url);
-    await screen('home');
+    ui = await openKioskPage({ width: 1920, height: 1080 });
+    ({ kiosk, page } = ui);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await kiosk?.stop();
+    await ui?.close();
   });
 
   it('errand → what you need → card → consent → fetch → preview → print → take → rate → home', async () => {

@@ -19,7 +19,15 @@ export function PreviewScreen({ view }: { view: SessionView }) {
     <ScreenFrame
       title={strings.previewTitle}
       subtitle={strings.previewHint}
-      left={<CancelButton show={view.canCancel} />}
+      left={
+        <>
+          {/* A partial 一件事: back to its choice (print those issued, or stop). */}
+          {view.partial && (
+            <ActionButton action="back" label={strings.partialBack} icon={<Icon name="back" />} onPress={() => send({ type: 'BACK' })} />
+          )}
+          <CancelButton show={view.canCancel} />
+        </>
+      }
       right={
         <ActionButton
           action="print"

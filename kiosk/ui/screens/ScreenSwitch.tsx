@@ -13,6 +13,7 @@ import { FailedScreen } from './FailedScreen';
 import { FetchingScreen } from './FetchingScreen';
 import { HomeScreen } from './HomeScreen';
 import { OutOfServiceScreen } from './OutOfServiceScreen';
+import { PartialScreen } from './PartialScreen';
 import { PlaceCardScreen } from './PlaceCardScreen';
 import { PreviewScreen } from './PreviewScreen';
 import { PrintingScreen } from './PrintingScreen';
@@ -38,6 +39,8 @@ export function ScreenSwitch({ view, maintenance }: { view: SessionView; mainten
       return <ConfirmIdentityScreen view={view} />;
     case 'fetching':
       return <FetchingScreen view={view} />;
+    case 'partial':
+      return <PartialScreen view={view} />;
     case 'preview':
       return <PreviewScreen view={view} />;
     case 'printing':

@@ -2,6 +2,7 @@
 
 import type { SessionView } from '../../session/session-view';
 import { Icon } from '../components/Icon';
+import { MissingCertificates } from '../components/MissingCertificates';
 import { PaperWaitingNotice } from '../components/PaperWaitingNotice';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
@@ -18,6 +19,7 @@ export function TakeItemsScreen({ view }: { view: SessionView }) {
         </span>
       </div>
       <PaperWaitingNotice waiting={view.paperWaiting} />
+      {view.partial && <MissingCertificates missing={view.partial.missing} />}
     </ScreenFrame>
   );
 }

@@ -150,7 +150,13 @@ describe('gateway client against the simulator', () => {
       error: {
         kind: 'refused',
         refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE', retryable: false }],
-        issued: ['social-security-record'],
+        issued: [
+          expect.objectContaining({
+            verified: true,
+            certType: 'social-security-record',
+            holder: expect.objectContaining({ name: '李四' }),
+          }),
+        ],
       },
     });
   });

@@ -206,7 +206,7 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
       ok: false,
       error: {
         kind: 'refused',
-        issued: ['no-property-proof'],
+        issued: [expect.objectContaining({ verified: true, certType: 'no-property-proof' })],
         refusals: [{ certType: 'social-security-record', code: 'UPSTREAM_UNAVAILABLE', retryable: true }],
       },
     });
@@ -222,6 +222,8 @@ describe('simulator faults, as the kiosk and the citizen see them', () => {
       error: { kind: 'refused', refusals: [{ certType: 'no-property-proof', code: 'NOT_ELIGIBLE' }] },
     });
     expect(citizenSees(outcome)).toBe('NOT_ELIGIBLE_NO_PROPERTY');
+    // The social-security record was issued beside it: the citizen chooses before anything is prepared.
+    expect(await throughSession(outcome)).toEqual({ screen: 'partial', documentsPrepared: 0, jobsPrinted: 0 });
   });
 
   it("every error code of the contract's table: its outcome, its screen, a staff diagnostic", async () => {
