@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { openKioskPage, type KioskPage } from '../support/kiosk-page';
+import { waitForPdfPages } from '../support/pdf-canvas-ink';
 import { pdfText } from '../support/pdf-text';
 
 const liSi = testCitizens.find((c) => c.key === 'li-si')!.card;
@@ -104,9 +105,10 @@ describe('a partial 一件事 in Chromium', () => {
     await screen('partial');
     await tap('print-issued');
     await screen('preview');
-    const preview = (await ui.page.textContent('body')) ?? '';
-    expect(preview).toContain(liSi.idNumber);
-    expect(preview).not.toContain('在杭州市范围内无登记在册的住房');
+    // The preview draws the print job's own PDF: one page, the issued certificate (its text is read in the spool).
+    const drawn = await waitForPdfPages(ui.page, 1008);
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]!.inked).toBeGreaterThan(0.002);
     await tap('print');
     await screen('takeItems');
     expect(await ui.page.locator('[data-missing="No-property proof"]').textContent()).toContain('不动产登记窗口');
