@@ -26,18 +26,17 @@ export function parsedFallbackFont(face: FontFace): Font {
   return parsedFile(packageFilePath(fallbackFontFiles[face]));
 }
 
-const resolvedPaths = new Map<string, string>();
+const packageDirectories = new Map<string, string>();
 
 function packageFilePath({ package: name, file }: { package: string; file: string }): string {
-  const key = `${name}/${file}`;
-  let path = resolvedPaths.get(key);
-  if (path === undefined) {
+  let directory = packageDirectories.get(name);
+  if (directory === undefined) {
     // Resolved through the package, not a relative path, so hoisting or a moved checkout does not break it;
-    // once per process, as every document asks for its faces.
+    // once per package and process (a first resolution is slow), as every document asks for its faces.
     const packageJson = createRequire(import.meta.url).resolve(`${name}/package.json`);
-    resolvedPaths.set(key, (path = join(dirname(packageJson), file)));
+    packageDirectories.set(name, (directory = dirname(packageJson)));
   }
-  return path;
+  return join(directory, file);
 }
 
 function parsedFile(path: string): Font {

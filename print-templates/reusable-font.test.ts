@@ -35,6 +35,13 @@ describe('a font prepared for many documents', () => {
     expect(subsets[1]!.equals(subsets[0]!)).toBe(true);
   });
 
+  it('finds the very glyph offsets fontkit decodes', () => {
+    const offsets = (font: Font) => Array.from((font as unknown as { loca: { offsets: ArrayLike<number> } }).loca.offsets);
+    const { loca } = fontkits as unknown as { loca: { version: number } };
+    expect((prepared as unknown as { loca: { version: number } }).loca.version).toBe(loca.version);
+    expect(offsets(prepared)).toEqual(offsets(fontkits));
+  });
+
   it('shapes a lone character as fontkit does, each time afresh for a caller that scales it in place', () => {
     for (const character of [...'证A，1 ']) {
       const expected = internals(fontkits).layout(character);

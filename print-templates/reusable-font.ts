@@ -3,6 +3,8 @@
 // without changing a byte of what it writes:
 // - fontkit's TrueType subset decodes every simple glyph's outline (points, flags) only to learn that it is not
 //   a compound glyph, which its first two bytes say; here only compound glyphs are decoded;
+// - the glyph offsets (loca, 65 536 of them in a CJK face) are read straight from the table's bytes rather than
+//   one number at a time through restructure, which is most of what a fresh process spends on a font's tables;
 // - shaping a lone character (what pdfkit's line wrapping asks for, character by character, in Chinese text)
 //   is kept for the process: a single character says nothing about whom a certificate is for.
 // Both reach into fontkit 2.0.4's subset class; reusable-font.test.ts checks the output against fontkit's own.
@@ -32,8 +34,11 @@ interface GlyphRunInternals {
 }
 
 interface FontInternals {
-  directory: { tables: Record<string, unknown> };
-  loca: { offsets: number[] };
+  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  head: { indexToLocFormat: number };
+  stream: { buffer: Uint8Array };
+  _tables: Record<string, unknown>;
+  loca: { offsets: ArrayLike<number> };
   _variationProcessor?: unknown;
   _getTableStream(tag: string): { pos: number; readInt16BE(): number; readBuffer(length: number): Uint8Array };
   getGlyph(gid: number): GlyphInternals;
@@ -49,6 +54,7 @@ export function reusableFont(font: Font): Font {
   const internals = font as unknown as FontInternals;
   // A CFF (OpenType) font's subset is fontkit's own; only TrueType outlines take the faster path.
   if (!internals.directory.tables['CFF '] && !internals._variationProcessor) {
+    readGlyphOffsets(internals);
     const Faster = fasterTrueTypeSubset(internals.createSubset().constructor as SubsetClass);
     internals.createSubset = () => new Faster(internals);
   }
@@ -62,6 +68,22 @@ export function reusableFont(font: Font): Font {
     return copyOfRun(run);
   };
   return font;
+}
+
+/**
+ * fontkit's loca, decoded as fontkit does (its table's length in 16- or 32-bit numbers, the short form doubled),
+ * left where fontkit caches a decoded table so that its glyphs and subsets find it there.
+ */
+function readGlyphOffsets(font: FontInternals): void {
+  const table = font.directory.tables['loca'];
+  if (!table || 'loca' in font._tables) return;
+  const short = font.head.indexToLocFormat === 0;
+  const bytes = font.stream.buffer;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + table.offset, table.length);
+  const offsets = new Array<number>(Math.floor(table.length / (short ? 2 : 4)));
+  if (short) for (let i = 0; i < offsets.length; i++) offsets[i] = view.getUint16(i * 2) * 2;
+  else for (let i = 0; i < offsets.length; i++) offsets[i] = view.getUint32(i * 4);
+  font._tables['loca'] = { version: font.head.indexToLocFormat, offsets };
 }
 
 /** A character, perhaps with punctuation or spaces around it: at most one letter or digit. */
