@@ -89,6 +89,9 @@ export function PdfPages({ pdfBase64, enlarged }: { pdfBase64: string; enlarged:
     <div
       class={`pdf-pages${enlarged ? ' pdf-pages-enlarged' : ''}`}
       ref={column}
+      tabIndex={0}
+      role="region"
+      aria-label={pick(strings.previewTitle, language)}
       data-pdf-pages={phase.kind === 'opened' && phase.drawn ? 'drawn' : phase.kind}
     >
       {phase.kind === 'loading' && (

@@ -29,7 +29,10 @@ export function ScreenFrame(props: {
           </p>
         )}
       </header>
-      <div class="screen-body">{props.children}</div>
+      {/* Focusable: a body taller than the screen scrolls by touch, and by keys for assistive technology. */}
+      <div class="screen-body" tabIndex={0}>
+        {props.children}
+      </div>
       {hasActions && (
         <footer class="actions">
           <div class="actions-left">{props.left}</div>

@@ -52,7 +52,7 @@ export function PinScreen({ view }: { view: PinView }) {
           <p class="pin-staff">
             <Bi text={strings.staffId} /> <strong data-staff-id={view.staffId}>{view.staffId}</strong>
           </p>
-          <div class="pin-dots" data-pin-length={digits.length} aria-label={`${digits.length}`}>
+          <div class="pin-dots" data-pin-length={digits.length} role="img" aria-label={`${digits.length}`}>
             {Array.from({ length: Math.max(digits.length, MIN_DIGITS) }, (_, i) => (
               <span key={i} class={`pin-dot${i < digits.length ? ' pin-dot-on' : ''}`} />
             ))}

@@ -4,6 +4,7 @@ import type { SessionView } from '../../session/session-view';
 import { Bi } from '../components/Bi';
 import { CancelButton } from '../components/CancelButton';
 import { HolderBadge } from '../components/HolderBadge';
+import { ProgressBar } from '../components/ProgressBar';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
 
@@ -11,9 +12,7 @@ export function FetchingScreen({ view }: { view: SessionView }) {
   return (
     <ScreenFrame title={strings.fetchingTitle} subtitle={strings.fetchingHint} left={<CancelButton show={view.canCancel} />}>
       <HolderBadge holder={view.holder} />
-      <div class="progress" role="progressbar" aria-busy="true">
-        <div class="progress-bar" />
-      </div>
+      <ProgressBar label={strings.fetchingTitle} />
       {view.errand && (
         <ul class="source-list">
           {view.errand.sources.map((source) => (

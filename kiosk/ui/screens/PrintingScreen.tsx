@@ -5,6 +5,7 @@ import type { Bilingual, PrintStage, SessionView } from '../../session/session-v
 import { Bi } from '../components/Bi';
 import { CancelButton } from '../components/CancelButton';
 import { Icon } from '../components/Icon';
+import { ProgressBar } from '../components/ProgressBar';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { strings } from '../strings';
 
@@ -65,9 +66,7 @@ export function PrintingScreen({ view }: { view: SessionView }) {
           <Bi text={stalledText} />
         </div>
       ) : (
-        <div class="progress" role="progressbar" aria-busy="true">
-          <div class="progress-bar" />
-        </div>
+        <ProgressBar label={strings.printingTitle} />
       )}
       <p class="note">
         <Bi text={strings.printingNoPaper} />
