@@ -117,6 +117,7 @@ export const strings = {
 
   // 浙里办亮证码 / The app code (sharing-gateway-v1.1)
   appCodeTitle: { zh: '请用浙里办扫描下方二维码', en: 'Scan this QR code with the Zheliban app' },
+  appCodeQrLabel: { zh: '供浙里办扫描的二维码', en: 'QR code for the Zheliban app to scan' },
   appCodeStep1: { zh: '打开浙里办，点“扫一扫”，扫描屏幕上的二维码', en: 'Open Zheliban, tap Scan, and scan the QR code on this screen' },
   appCodeStep2: { zh: '在手机上确认授权，手机会显示亮证码', en: 'Confirm on your phone; it then shows your app code' },
   appCodeStep3: {

@@ -21,6 +21,7 @@ import { measureScreen } from './screen-measures';
 import { browserTraces } from './session-traces';
 
 const ERRAND = 'no-property-proof-provident-fund';
+const RENTER_ERRAND = 'renter-provident-fund-withdrawal';
 const referenceDir = join(import.meta.dirname, '..', 'e2e', 'screen-references');
 
 const MODES = {
@@ -220,7 +221,10 @@ class ScreenWalk {
     const shot = await page.screenshot({
       animations: 'disabled',
       caret: 'hide',
-      mask: [page.locator('.pdf-pages, [data-claim="id"] dd, [data-claim="issuedOn"] dd, [data-claim="validUntil"] dd')],
+      // The app code's challenge is a fresh random nonce, and its seconds run: masked too (app-code checks them).
+      mask: [
+        page.locator('.pdf-pages, [data-claim="id"] dd, [data-claim="issuedOn"] dd, [data-claim="validUntil"] dd, .app-qr, .app-qr-time'),
+      ],
       maskColor: '#808080',
     });
     const comparison = await compareWithReference(shot, join(referenceDir, `${id}.png`));
@@ -310,6 +314,39 @@ async function walkMode(walk: ScreenWalk, mode: Mode): Promise<void> {
     await walk.check(mode, 'takeCard');
     await walk.assertNothingLeft();
   }
+
+  // The app code instead of the card: the challenge, then "is this you?"; 不是 leaves nothing behind.
+  await walk.setMode(mode);
+  await walk.tap(`errand:${ERRAND}`, 'requirements');
+  await walk.tap('start', 'placeCard');
+  await walk.tap('use-app-code', 'consent');
+  await walk.tap('consent', 'appCode');
+  await walk.check(mode, 'appCode');
+  await walk.page.locator('[data-dev="toggle"]').click();
+  await walk.page.locator('[data-dev="app-code:zhang-san"]:not([disabled])').first().click();
+  await walk.page.locator('[data-dev="toggle"]').click();
+  await walk.screen('confirmIdentity');
+  await walk.check(mode, 'confirmIdentity');
+  await walk.tap('not-me');
+  await walk.assertNothingLeft();
+
+  // A partial 一件事 (李四 on the renter errand): which was issued, which not and why; stopping prints nothing.
+  await walk.setMode(mode);
+  await walk.tap(`errand:${RENTER_ERRAND}`, 'requirements');
+  await walk.tap('start', 'placeCard');
+  await api().post('/api/sim/id-reader', { action: 'place', cardKey: 'li-si' });
+  await walk.screen('consent');
+  await walk.tap('consent', 'partial');
+  await walk.check(mode, 'partial');
+  await walk.tap('stop');
+  await walk.page.locator('[data-screen="rating"], [data-screen="takeCard"]').first().waitFor({ timeout: 20_000 });
+  if (await walk.page.locator('[data-screen="rating"]').isVisible()) {
+    await walk.tap('skip-rating', 'thanks');
+    await walk.tap('home');
+  }
+  await walk.screen('takeCard');
+  await api().post('/api/sim/id-reader', { action: 'remove' });
+  await walk.assertNothingLeft();
 
   // 核验证明: a paper this kiosk printed, its claims, then home.
   await walk.setMode(mode);

@@ -24,7 +24,14 @@ const QUIET = 4;
 function ChallengeQr({ challenge }: { challenge: AppChallengeView }) {
   const side = challenge.qr.size + 2 * QUIET;
   return (
-    <svg class="app-qr" viewBox={`${-QUIET} ${-QUIET} ${side} ${side}`} shape-rendering="crispEdges" role="img" data-app-qr="true">
+    <svg
+      class="app-qr"
+      viewBox={`${-QUIET} ${-QUIET} ${side} ${side}`}
+      shape-rendering="crispEdges"
+      role="img"
+      aria-label={`${strings.appCodeQrLabel.zh} / ${strings.appCodeQrLabel.en}`}
+      data-app-qr="true"
+    >
       <rect x={-QUIET} y={-QUIET} width={side} height={side} fill="#ffffff" />
       <path d={challenge.qr.path} fill="#000000" />
     </svg>
