@@ -6,12 +6,12 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCitizens } from '../../scripts/synthetic-population';
 import { readScannedCodes } from '../../scripts/verify-seal/scanned-codes';
-import { launchChromium } from '../support/chromium';
-import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
+import { openKioskPage, type KioskPage } from '../support/kiosk-page';
+import type { KioskProcess } from '../support/kiosk-process';
 import { pdfText } from '../support/pdf-text';
 import { waitForPdfPages } from '../support/pdf-canvas-ink';
 
@@ -19,7 +19,7 @@ const zhangSan = testCitizens.find((c) => c.key === 'zhang-san')!.card;
 const liSi = testCitizens.find((c) => c.key === 'li-si')!.card;
 
 let kiosk: KioskProcess;
-let browser: Browser;
+let ui: KioskPage;
 let page: Page;
 let shots: string;
 
@@ -65,16 +65,12 @@ async function challengeOnScreen(): Promise<string> {
 describe('a citizen without the card gets a 无房证明 with the 浙里办 code, in Chromium at 1080×1920', () => {
   beforeAll(async () => {
     shots = await mkdtemp(join(tmpdir(), 'app-code-e2e-'));
-    kiosk = await startKioskProcess();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(kiosk.url);
-    await visible('[data-screen="home"]');
+    ui = await openKioskPage({ width: 1080, height: 1920 });
+    ({ kiosk, page } = ui);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await kiosk?.stop();
+    await ui?.close();
     if (shots) await rm(shots, { recursive: true, force: true });
   });
 
