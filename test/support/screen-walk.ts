@@ -148,6 +148,11 @@ class ScreenWalk {
     this.held = screen;
   }
 
+  /** No view of the agent's reaches the page until release(). */
+  holdEverything(): void {
+    this.held = 'holding';
+  }
+
   release(): void {
     this.held = null;
     while (this.queue.length > 0 && this.held === null) this.queue.shift()!();
@@ -387,6 +392,13 @@ async function walkStaff(walk: ScreenWalk): Promise<void> {
   await enter();
   await typePin();
   await service('resume');
+  await walk.screen('home');
+  // The page before the agent's first view (a reload with the agent's views held back): no session, no modes.
+  walk.holdEverything();
+  await walk.page.reload();
+  await walk.screen('connecting');
+  await walk.check('normal', 'connecting');
+  walk.release();
   await walk.screen('home');
 }
 
