@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import type { DevApi, SimAction, SimDevice } from '../dev-api';
 import { createDevApi } from '../dev-api';
 import { baseView, viewsByScreen } from '../fixtures/session-views';
-import { renderApp } from '../fixtures/render-app';
+import { renderAppPerTest } from '../fixtures/render-app';
 
 const info = {
   kioskId: 'HZ-XH-0001',
@@ -37,12 +37,11 @@ function fakeApi(fail = false) {
   return { api, calls, appCodeCalls };
 }
 
-let cleanup: (() => void) | null = null;
 afterEach(() => {
-  cleanup?.();
-  cleanup = null;
   vi.useRealTimers();
 });
+// After the hook above: vitest runs after-hooks last registered first, so the app goes before the mocks do.
+const renderTestApp = renderAppPerTest();
 
 async function flush() {
   await act(async () => {
@@ -52,8 +51,7 @@ async function flush() {
 
 describe('DevPanel', () => {
   it('is absent unless the agent says devPanel', () => {
-    const app = renderApp(baseView);
-    cleanup = app.cleanup;
+    const app = renderTestApp(baseView);
     expect(app.container.querySelector('[data-dev="toggle"]')).toBeNull();
     act(() => app.connection.show(baseView, { ...info, devPanel: false }));
     expect(app.container.querySelector('[data-dev="toggle"]')).toBeNull();
@@ -61,8 +59,7 @@ describe('DevPanel', () => {
 
   it('opens from the toggle and drives the simulated devices over HTTP, not the session', async () => {
     const { api, calls } = fakeApi();
-    const app = renderApp(undefined, { devApi: api });
-    cleanup = app.cleanup;
+    const app = renderTestApp(undefined, { devApi: api });
     act(() => app.connection.show(baseView, info));
     expect(app.container.querySelector('[data-dev="panel"]')).toBeNull();
     app.tap('[data-dev="toggle"]');
@@ -112,8 +109,7 @@ describe('DevPanel', () => {
 
   it('scans each kind of development maintenance code, and shows the development staff id and PIN', async () => {
     const { api, calls } = fakeApi();
-    const app = renderApp(undefined, { devApi: api });
-    cleanup = app.cleanup;
+    const app = renderTestApp(undefined, { devApi: api });
     act(() => app.connection.show(baseView, { ...info, devMaintenance: { staffId: 'dev-staff', pin: '2468' } }));
     app.tap('[data-dev="toggle"]');
     expect(app.container.querySelector('[data-dev="maintenance-staff"]')?.textContent).toBe('staff dev-staff · PIN 2468');
@@ -127,8 +123,7 @@ describe('DevPanel', () => {
 
   it('shows a short error when a call fails', async () => {
     const { api } = fakeApi(true);
-    const app = renderApp(undefined, { devApi: api });
-    cleanup = app.cleanup;
+    const app = renderTestApp(undefined, { devApi: api });
     act(() => app.connection.show(baseView, info));
     app.tap('[data-dev="toggle"]');
     app.tap('[data-dev="printer-jam"]');
@@ -139,8 +134,7 @@ describe('DevPanel', () => {
   it('polls the device status every 2 s while open', async () => {
     vi.useFakeTimers();
     const devices = vi.fn(async () => ({ ok: true as const, value: {} }));
-    const app = renderApp(undefined, { devApi: { ...fakeApi().api, sim: async () => ({ ok: true, value: null }), devices } });
-    cleanup = app.cleanup;
+    const app = renderTestApp(undefined, { devApi: { ...fakeApi().api, sim: async () => ({ ok: true, value: null }), devices } });
     act(() => app.connection.show(baseView, info));
     app.tap('[data-dev="toggle"]');
     expect(devices).toHaveBeenCalledTimes(1);
@@ -167,8 +161,7 @@ describe('createDevApi', () => {
 
   it("shows each test citizen's app code for the challenge on screen, scans it on a tap, and each refused kind", async () => {
     const { api, calls, appCodeCalls } = fakeApi();
-    const app = renderApp(undefined, { devApi: api });
-    cleanup = app.cleanup;
+    const app = renderTestApp(undefined, { devApi: api });
     act(() => app.connection.show(viewsByScreen.appCode, info));
     app.tap('[data-dev="toggle"]');
     await flush();

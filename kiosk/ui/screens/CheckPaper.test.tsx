@@ -1,18 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../session/session-view';
-import { renderApp } from '../fixtures/render-app';
+import { renderAppPerTest } from '../fixtures/render-app';
 import { baseView, SEAL_HOLDER_NAME, viewsByScreen } from '../fixtures/session-views';
 import { screenPrompt } from '../prompts';
 
-let cleanup: (() => void) | null = null;
-afterEach(() => {
-  cleanup?.();
-  cleanup = null;
-});
+const renderTestApp = renderAppPerTest();
 function setup(view: SessionView) {
-  const app = renderApp(view);
-  cleanup = app.cleanup;
+  const app = renderTestApp(view);
   return app;
 }
 

@@ -1,22 +1,17 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { KioskInfo } from '../../session/session-view';
-import { renderApp } from '../fixtures/render-app';
+import { renderAppPerTest } from '../fixtures/render-app';
 import { errandTiles, homeKioskDownView, servicePoints, viewsByScreen } from '../fixtures/session-views';
 import { screenPrompt } from '../prompts';
 
 const info: KioskInfo = { kioskId: 'HZ-XH-0042', devPanel: false, testCards: [], servicePoints };
 
-let cleanup: (() => void) | null = null;
-afterEach(() => {
-  cleanup?.();
-  cleanup = null;
-});
+const renderTestApp = renderAppPerTest();
 
 function setup(view = homeKioskDownView, kiosk = info) {
-  const app = renderApp();
-  cleanup = app.cleanup;
+  const app = renderTestApp();
   act(() => app.connection.show(view, kiosk));
   return app;
 }

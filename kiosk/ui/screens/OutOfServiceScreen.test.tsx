@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { KioskInfo } from '../../session/session-view';
-import { renderApp } from '../fixtures/render-app';
+import { renderAppPerTest } from '../fixtures/render-app';
 import { servicePoints, viewsByScreen } from '../fixtures/session-views';
 import { screenPrompt } from '../prompts';
 
@@ -13,16 +13,11 @@ const info: KioskInfo = {
   servicePoints,
 };
 
-let cleanup: (() => void) | null = null;
-afterEach(() => {
-  cleanup?.();
-  cleanup = null;
-});
+const renderTestApp = renderAppPerTest();
 
 describe('the out-of-service page', () => {
   it('says so in both languages and names the service points and the government app as next steps', () => {
-    const app = renderApp();
-    cleanup = app.cleanup;
+    const app = renderTestApp();
     act(() => app.connection.show(viewsByScreen.outOfService, info));
     const text = app.container.textContent ?? '';
     expect(app.root().dataset.screen).toBe('outOfService');
@@ -40,8 +35,7 @@ describe('the out-of-service page', () => {
   });
 
   it('still gives a next step when no service point is configured', () => {
-    const app = renderApp();
-    cleanup = app.cleanup;
+    const app = renderTestApp();
     act(() => app.connection.show(viewsByScreen.outOfService, { ...info, servicePoints: [] }));
     expect(app.container.querySelector('[data-service-points="0"]')?.textContent).toContain('请向现场工作人员咨询');
     expect(app.container.querySelector('[data-next-step="app"]')).not.toBeNull();

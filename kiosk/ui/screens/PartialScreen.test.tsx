@@ -1,18 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../session/session-view';
-import { renderApp } from '../fixtures/render-app';
+import { renderAppPerTest } from '../fixtures/render-app';
 import { MASKED_NAME, partialErrand, viewsByScreen } from '../fixtures/session-views';
 import { screenPrompt } from '../prompts';
 
-let cleanup: (() => void) | null = null;
-afterEach(() => {
-  cleanup?.();
-  cleanup = null;
-});
+const renderTestApp = renderAppPerTest();
 function setup(view: SessionView) {
-  const app = renderApp(view);
-  cleanup = app.cleanup;
+  const app = renderTestApp(view);
   return app;
 }
 
@@ -48,7 +43,6 @@ describe('a partial 一件事', () => {
     expect(app.connection.sent).toContainEqual({ type: 'BACK' });
     // The preview is the print job's PDF, drawn: the missing certificate is named beside it.
     expect(app.container.querySelector('[data-pdf-pages]')).not.toBeNull();
-    cleanup?.();
     expect(setup(viewsByScreen.preview).button('back')).toBeNull();
   });
 

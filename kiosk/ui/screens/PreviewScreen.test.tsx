@@ -5,7 +5,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskInfo, SessionView } from '../../session/session-view';
-import { renderApp } from '../fixtures/render-app';
+import { renderAppPerTest } from '../fixtures/render-app';
 import { kioskInfoWithWindow, viewsByScreen } from '../fixtures/session-views';
 
 const drawn: Array<{ index: number; width: number }> = [];
@@ -37,7 +37,6 @@ const twoPapers: SessionView = {
     ],
   },
 };
-let cleanup: (() => void) | null = null;
 beforeEach(() => {
   drawn.length = 0;
   Object.assign(pdfjs, { fails: false, drawFails: false, closed: 0 });
@@ -45,14 +44,13 @@ beforeEach(() => {
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1008);
 });
 afterEach(() => {
-  cleanup?.();
-  cleanup = null;
   vi.restoreAllMocks();
 });
+// After the hook above: vitest runs after-hooks last registered first, so the app goes before the mocks do.
+const renderTestApp = renderAppPerTest();
 
 async function setup(view: SessionView, kioskInfo: KioskInfo | null = null) {
-  const app = renderApp();
-  cleanup = app.cleanup;
+  const app = renderTestApp();
   act(() => app.connection.show(view, kioskInfo));
   // The renderer loads (a dynamic import), opens the PDF, then draws.
   for (let i = 0; i < 10; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
