@@ -1,14 +1,15 @@
 // The bundled font faces, parsed once per process. Each TTF is ~10 MB: reading and parsing it again for
-// every document, and warming up its glyph tables, would cost tens of milliseconds per print. pdfkit 0.20
-// accepts an already-parsed fontkit font and still makes a fresh subset for each document.
+// every document, and warming up its glyph tables, would cost tens of milliseconds per print; its glyph
+// outlines are read only as glyphs need them (font-file.ts). pdfkit 0.20 accepts an already-parsed fontkit
+// font and still makes a fresh subset for each document.
 
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-import { type Font, create } from 'fontkit';
+import type { Font } from 'fontkit';
 
 import { type FontFace, fallbackFontFiles, fontFaces } from './font-faces';
+import { parseFontFile } from './font-file';
 import { reusableFont } from './reusable-font';
 
 const parsed = new Map<string, Font>();
@@ -42,7 +43,7 @@ function packageFilePath({ package: name, file }: { package: string; file: strin
 function parsedFile(path: string): Font {
   let font = parsed.get(path);
   if (!font) {
-    font = reusableFont(create(readFileSync(path)));
+    font = reusableFont(parseFontFile(path));
     parsed.set(path, font);
   }
   return font;
