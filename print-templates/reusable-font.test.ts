@@ -4,6 +4,7 @@ import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 
 import { fontPath } from './bundled-fonts';
+import { parseFontFile } from './font-file';
 import { reusableFont } from './reusable-font';
 
 interface Subset {
@@ -19,6 +20,8 @@ const internals = (font: Font) => font as unknown as { createSubset(): Subset; l
 const parse = () => create(readFileSync(fontPath('noto-sans-sc-regular')));
 const fontkits = parse();
 const prepared = reusableFont(parse());
+/** The same face as the engine parses it, its outlines read from the file as glyphs need them. */
+const preparedOnDemand = reusableFont(parseFontFile(fontPath('noto-sans-sc-regular')));
 
 /** Chinese wording, Latin letters, digits, punctuation (Noto Sans SC has no compound glyphs). */
 const text = '无房证明编号张三李四·䶮ABCxyz0123456789ÀÉüñ（），。';
@@ -27,12 +30,13 @@ describe('a font prepared for many documents', () => {
   it('writes the very same subset as fontkit', () => {
     const glyphs = fontkits.glyphsForString(text) as unknown as Array<{ id: number }>;
     const gids = glyphs.map((glyph) => glyph.id);
-    const subsets = [fontkits, prepared].map((font) => {
+    const subsets = [fontkits, prepared, preparedOnDemand].map((font) => {
       const subset = internals(font).createSubset();
       for (const gid of gids) subset.includeGlyph(gid);
       return Buffer.from(subset.encode());
     });
     expect(subsets[1]!.equals(subsets[0]!)).toBe(true);
+    expect(subsets[2]!.equals(subsets[0]!)).toBe(true);
   });
 
   it('finds the very glyph offsets fontkit decodes', () => {
