@@ -20,6 +20,7 @@ import { placeholderValues } from './placeholders';
 import { measureRuleBlock } from './rule-block';
 import { measureSealQr } from './seal-qr';
 import { drawSpecimenWatermark, specimenWatermarkFace } from './specimen-watermark';
+import { writeStringsNatively } from './native-string-bytes';
 import { compressStreamsFast } from './stream-compression';
 import { type A4LaidOutBlock, type A4Template, a4HeightMm, a4WidthMm } from './template-schema';
 import { measureTextBlock } from './text-block';
@@ -110,6 +111,7 @@ export async function renderA4Sections(sections: readonly A4Section[], options: 
     },
   });
   compressStreamsFast(doc);
+  writeStringsNatively(doc);
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
