@@ -1,14 +1,16 @@
 // The codewords of a level-Q symbol, data then error correction, interleaved: qrcode's createData and
 // createCodewords (qrcode 1.5.4, lib/core/qrcode.js), which it does not export, over its own segments,
-// tables and Reed-Solomon encoder. Only the bit writer differs: it writes a value's bits at once where
-// qrcode's BitBuffer calls putBit for each. qr-mask-choice.test.ts pins the symbols to QRCode.create.
+// tables. Two parts are cheaper: the bit writer writes a value's bits at once where qrcode's BitBuffer calls
+// putBit for each, and the error correction is qr-reed-solomon.ts. qr-mask-choice.test.ts pins the symbols
+// to QRCode.create.
 
 import ErrorCorrectionCode from 'qrcode/lib/core/error-correction-code.js';
 import ErrorCorrectionLevel from 'qrcode/lib/core/error-correction-level.js';
 import Mode from 'qrcode/lib/core/mode.js';
-import ReedSolomonEncoder from 'qrcode/lib/core/reed-solomon-encoder.js';
 import type { Segment } from 'qrcode/lib/core/segments.js';
 import QrUtils from 'qrcode/lib/core/utils.js';
+
+import { errorCorrection, generatorPolynomial } from './qr-reed-solomon';
 
 /** Bits written most significant first into bytes, as qrcode's BitBuffer lays them out. */
 class CodewordWriter {
@@ -63,7 +65,7 @@ export function levelQCodewords(segments: Segment[], version: number): Uint8Arra
   const blocksInGroup1 = blocks - blocksInGroup2;
   const dataInGroup1 = Math.floor(dataTotalCodewords / blocks);
   const ecCount = Math.floor(totalCodewords / blocks) - dataInGroup1;
-  const encoder = new ReedSolomonEncoder(ecCount);
+  const generator = generatorPolynomial(ecCount);
 
   const dataBlocks: Uint8Array[] = [];
   const ecBlocks: Uint8Array[] = [];
@@ -71,7 +73,7 @@ export function levelQCodewords(segments: Segment[], version: number): Uint8Arra
     const dataSize = b < blocksInGroup1 ? dataInGroup1 : dataInGroup1 + 1;
     const block = data.subarray(offset, offset + dataSize);
     dataBlocks.push(block);
-    ecBlocks.push(encoder.encode(block));
+    ecBlocks.push(errorCorrection(block, generator));
     offset += dataSize;
   }
 

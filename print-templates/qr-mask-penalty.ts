@@ -4,6 +4,11 @@
 
 import { type BitRows, validBits } from './qr-bit-rows';
 
+/** validBits for each word of a line, worked out once per line length rather than once per word. */
+function validWords(words: number, valid: number): Int32Array {
+  return Int32Array.from({ length: words }, (_, word) => validBits(valid, word));
+}
+
 export function popcount(word: number): number {
   let x = word - ((word >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -18,6 +23,7 @@ export function popcount(word: number): number {
  */
 export function runPenalty(lines: BitRows): number {
   const { size, words, stride, bits } = lines;
+  const valid = validWords(words, size - 4);
   let windows = 0;
   let runs = 0;
   for (let line = 0; line < size; line++) {
@@ -31,11 +37,13 @@ export function runPenalty(lines: BitRows): number {
       const s4 = (x0 >>> 4) | (x1 << 28);
       // Bit k: module k equals module k + 1.
       const equal = ~(x0 ^ s1);
-      const five = equal & ~(s1 ^ s2) & ~(s2 ^ s3) & ~(s3 ^ s4) & validBits(size - 4, word);
+      const five = equal & ~(s1 ^ s2) & ~(s2 ^ s3) & ~(s3 ^ s4) & valid[word]!;
       const sameAsBefore = (equal << 1) | equalBefore;
       equalBefore = equal >>> 31;
+      if (five === 0) continue;
       windows += popcount(five);
-      runs += popcount(five & ~sameAsBefore);
+      const starts = five & ~sameAsBefore;
+      if (starts !== 0) runs += popcount(starts);
     }
   }
   return windows + 2 * runs;
@@ -44,6 +52,7 @@ export function runPenalty(lines: BitRows): number {
 /** N3 over these lines: 40 for each 1011101 with four light modules after it (0x5D0) or before it (0x05D). */
 export function finderPenalty(lines: BitRows): number {
   const { size, words, stride, bits } = lines;
+  const valid = validWords(words, size - 10);
   let found = 0;
   for (let line = 0; line < size; line++) {
     for (let word = 0, at = line * stride; word < words; word++, at++) {
@@ -62,7 +71,8 @@ export function finderPenalty(lines: BitRows): number {
       // Bit k of each: the pattern starts at module k. One window cannot match both (module k differs).
       const finderThenLight = x0 & ~s1 & s2 & s3 & s4 & ~s5 & s6 & ~(s7 | s8 | s9 | s10);
       const lightThenFinder = ~(x0 | s1 | s2 | s3) & s4 & ~s5 & s6 & s7 & s8 & ~s9 & s10;
-      found += popcount((finderThenLight | lightThenFinder) & validBits(size - 10, word));
+      const matches = (finderThenLight | lightThenFinder) & valid[word]!;
+      if (matches !== 0) found += popcount(matches);
     }
   }
   return found * 40;
@@ -71,6 +81,7 @@ export function finderPenalty(lines: BitRows): number {
 /** N2 over the rows: 3 for each 2 × 2 block of one colour. */
 export function blockPenalty(rows: BitRows): number {
   const { size, words, stride, bits } = rows;
+  const valid = validWords(words, size - 1);
   let blocks = 0;
   for (let row = 0; row < size - 1; row++) {
     for (let word = 0, at = row * stride; word < words; word++, at++) {
@@ -79,7 +90,8 @@ export function blockPenalty(rows: BitRows): number {
       const a1 = (a0 >>> 1) | (bits[at + 1]! << 31);
       const b1 = (b0 >>> 1) | (bits[at + stride + 1]! << 31);
       // Bit k: modules k and k + 1 of this row and of the next all alike.
-      blocks += popcount(~(a0 ^ b0) & ~(a1 ^ b1) & ~(a0 ^ a1) & validBits(size - 1, word));
+      const alike = ~(a0 ^ b0) & ~(a1 ^ b1) & ~(a0 ^ a1) & valid[word]!;
+      if (alike !== 0) blocks += popcount(alike);
     }
   }
   return blocks * 3;
