@@ -3,20 +3,9 @@ import BitMatrixClass from 'qrcode/lib/core/bit-matrix.js';
 import MaskPattern from 'qrcode/lib/core/mask-pattern.js';
 import { describe, expect, it } from 'vitest';
 
+import { seededRandom } from './fixtures/seeded-random';
 import { type BitRows, emptyBitRows, getBit, setBit, transposed } from './qr-bit-rows';
-import { blockPenalty, darkPenalty, finderPenalty, maskPenalty, popcount, runPenalty } from './qr-mask-penalty';
-
-/** mulberry32: the same matrices every run. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { blockPenalty, darkPenalty, linePenalty, maskPenalty, popcount } from './qr-mask-penalty';
 
 function packed(matrix: BitMatrix): { rows: BitRows; columns: BitRows } {
   const rows = emptyBitRows(matrix.size);
@@ -54,7 +43,7 @@ function randomMatrix(random: () => number, size: number, dark: number, finders:
 const sizes = [1, 2, 5, 10, 11, 12, 31, 32, 33, 63, 64, 65, 95, 96, 97, ...Array.from({ length: 40 }, (_, v) => 21 + 4 * v)];
 
 describe('mask penalties on bit-packed rows', () => {
-  const random = randomSource(5);
+  const random = seededRandom(5);
   const cases = sizes.flatMap((size) =>
     [0.5, 0.15, 0.85].map((dark, k) => ({ size, dark, finders: k === 0, matrix: randomMatrix(random, size, dark, k === 0) })),
   );
@@ -62,7 +51,7 @@ describe('mask penalties on bit-packed rows', () => {
   it('score N1 (runs) as qrcode does over rows and columns', () => {
     for (const { matrix } of cases) {
       const { rows, columns } = packed(matrix);
-      expect(runPenalty(rows) + runPenalty(columns)).toBe(MaskPattern.getPenaltyN1(matrix));
+      expect(linePenalty(rows).runs + linePenalty(columns).runs).toBe(MaskPattern.getPenaltyN1(matrix));
     }
   });
 
@@ -75,7 +64,7 @@ describe('mask penalties on bit-packed rows', () => {
     for (const { matrix } of cases) {
       const { rows, columns } = packed(matrix);
       const expected = MaskPattern.getPenaltyN3(matrix);
-      expect(finderPenalty(rows) + finderPenalty(columns)).toBe(expected);
+      expect(linePenalty(rows).finders + linePenalty(columns).finders).toBe(expected);
       found += expected;
     }
     expect(found).toBeGreaterThan(0);

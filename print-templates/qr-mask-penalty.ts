@@ -16,46 +16,29 @@ export function popcount(word: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+export interface LinePenalty {
+  /** N1: a run of n ≥ 5 modules of one colour scores 3 + (n - 5). */
+  runs: number;
+  /** N3: 40 for each 1011101 with four light modules after it (0x5D0) or before it (0x05D). */
+  finders: number;
+}
+
 /**
- * N1 over these lines (rows, or the transposed columns): a run of n ≥ 5 modules of one colour scores 3 + (n - 5),
- * i.e. one point per window of five equal modules (n - 4 of them) and two more for the run, counted where a
- * window starts a run (the module before it differs, or there is none).
+ * N1 and N3 over these lines (rows, or the transposed columns), in one pass over each word and the ten words
+ * of the modules after it. N1 is one point per window of five equal modules (a run of n has n - 4) and two
+ * more for each run, counted where a window starts a run (the module before it differs, or there is none).
  */
-export function runPenalty(lines: BitRows): number {
+export function linePenalty(lines: BitRows): LinePenalty {
   const { size, words, stride, bits } = lines;
-  const valid = validWords(words, size - 4);
+  const validFive = validWords(words, size - 4);
+  const validEleven = validWords(words, size - 10);
   let windows = 0;
   let runs = 0;
+  let finders = 0;
   for (let line = 0; line < size; line++) {
     let equalBefore = 0;
     for (let word = 0, at = line * stride; word < words; word++, at++) {
-      const x0 = bits[at]!;
-      const x1 = bits[at + 1]!;
-      const s1 = (x0 >>> 1) | (x1 << 31);
-      const s2 = (x0 >>> 2) | (x1 << 30);
-      const s3 = (x0 >>> 3) | (x1 << 29);
-      const s4 = (x0 >>> 4) | (x1 << 28);
-      // Bit k: module k equals module k + 1.
-      const equal = ~(x0 ^ s1);
-      const five = equal & ~(s1 ^ s2) & ~(s2 ^ s3) & ~(s3 ^ s4) & valid[word]!;
-      const sameAsBefore = (equal << 1) | equalBefore;
-      equalBefore = equal >>> 31;
-      if (five === 0) continue;
-      windows += popcount(five);
-      const starts = five & ~sameAsBefore;
-      if (starts !== 0) runs += popcount(starts);
-    }
-  }
-  return windows + 2 * runs;
-}
-
-/** N3 over these lines: 40 for each 1011101 with four light modules after it (0x5D0) or before it (0x05D). */
-export function finderPenalty(lines: BitRows): number {
-  const { size, words, stride, bits } = lines;
-  const valid = validWords(words, size - 10);
-  let found = 0;
-  for (let line = 0; line < size; line++) {
-    for (let word = 0, at = line * stride; word < words; word++, at++) {
+      // Bit k of s<n>: module k + n.
       const x0 = bits[at]!;
       const x1 = bits[at + 1]!;
       const s1 = (x0 >>> 1) | (x1 << 31);
@@ -68,14 +51,24 @@ export function finderPenalty(lines: BitRows): number {
       const s8 = (x0 >>> 8) | (x1 << 24);
       const s9 = (x0 >>> 9) | (x1 << 23);
       const s10 = (x0 >>> 10) | (x1 << 22);
-      // Bit k of each: the pattern starts at module k. One window cannot match both (module k differs).
+      // Bit k: module k equals module k + 1.
+      const equal = ~(x0 ^ s1);
+      const five = equal & ~(s1 ^ s2) & ~(s2 ^ s3) & ~(s3 ^ s4) & validFive[word]!;
+      const sameAsBefore = (equal << 1) | equalBefore;
+      equalBefore = equal >>> 31;
+      if (five !== 0) {
+        windows += popcount(five);
+        const starts = five & ~sameAsBefore;
+        if (starts !== 0) runs += popcount(starts);
+      }
+      // Bit k: the pattern starts at module k. One window cannot match both (module k differs).
       const finderThenLight = x0 & ~s1 & s2 & s3 & s4 & ~s5 & s6 & ~(s7 | s8 | s9 | s10);
       const lightThenFinder = ~(x0 | s1 | s2 | s3) & s4 & ~s5 & s6 & s7 & s8 & ~s9 & s10;
-      const matches = (finderThenLight | lightThenFinder) & valid[word]!;
-      if (matches !== 0) found += popcount(matches);
+      const matches = (finderThenLight | lightThenFinder) & validEleven[word]!;
+      if (matches !== 0) finders += popcount(matches);
     }
   }
-  return found * 40;
+  return { runs: windows + 2 * runs, finders: finders * 40 };
 }
 
 /** N2 over the rows: 3 for each 2 × 2 block of one colour. */
@@ -106,5 +99,7 @@ export function darkPenalty(rows: BitRows): number {
 
 /** qrcode's whole penalty for a masked symbol, given its rows and the same modules as columns. */
 export function maskPenalty(rows: BitRows, columns: BitRows): number {
-  return runPenalty(rows) + runPenalty(columns) + blockPenalty(rows) + finderPenalty(rows) + finderPenalty(columns) + darkPenalty(rows);
+  const across = linePenalty(rows);
+  const down = linePenalty(columns);
+  return across.runs + down.runs + blockPenalty(rows) + across.finders + down.finders + darkPenalty(rows);
 }
