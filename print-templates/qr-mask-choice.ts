@@ -63,9 +63,8 @@ class FunctionPatterns {
   }
 
   fix(row: number, col: number, dark: boolean): void {
-    const at = row * this.size + col;
-    this.matrix.data[at] = dark ? 1 : 0;
-    this.matrix.reservedBit[at] = 1;
+    // The modules' values go to the matrix at the end, from the chosen mask's rows.
+    this.matrix.reservedBit[row * this.size + col] = 1;
     // setBit, inline: about a thousand modules, each a call less in the interpreter.
     const word = row * this.rows.stride + (col >>> 5);
     const bit = 1 << (col & 31);
