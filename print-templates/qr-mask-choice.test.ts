@@ -143,7 +143,9 @@ describe('the QR symbol built on bit-packed rows', () => {
     ]);
   });
 
-  it('refuses data too large for any version as qrcode does', () => {
+  it('refuses no text, and data too large for any version, as qrcode does', () => {
+    expect(() => QRCode.create('', { errorCorrectionLevel: 'Q' })).toThrow(/No input text/);
+    expect(() => qrMatrixLevelQ('')).toThrow(/No input text/);
     const tooLarge = 'A'.repeat(Version.getCapacity(40, ErrorCorrectionLevel.Q, Mode.ALPHANUMERIC) + 1);
     expect(() => QRCode.create([{ mode: 'alphanumeric', data: tooLarge }], { errorCorrectionLevel: 'Q' })).toThrow();
     expect(() => qrMatrixLevelQ([{ mode: 'alphanumeric', data: tooLarge }])).toThrow(/too big/);

@@ -21,7 +21,7 @@ import { maskPenalty } from './qr-mask-penalty';
 
 const patterns = 8;
 
-export function masked(pattern: number, i: number, j: number): boolean {
+function masked(pattern: number, i: number, j: number): boolean {
   switch (pattern) {
     case 0:
       return (i + j) % 2 === 0;
@@ -222,6 +222,7 @@ function writeFormat(rows: BitRows, columns: BitRows, pattern: number): void {
 
 /** The symbol for the data at level Q, exactly as QRCode.create(data, { errorCorrectionLevel: 'Q' }) makes it. */
 export function qrMatrixLevelQ(data: string | QRCodeSegment[]): BitMatrix {
+  if (data === '') throw new Error('No input text');
   const segments = segmentsFor(data);
   const version = Version.getBestVersionForData(segments, ErrorCorrectionLevel.Q);
   if (!version) throw new Error('The amount of data is too big to be stored in a QR Code');
