@@ -1,6 +1,6 @@
-// A QR symbol as bit-packed lines: line l (a row, or a column in the transposed view) is `stride` 32-bit words,
-// module k at bit k & 31 of word k >>> 5, then one word of zeros so that a line's last word can always borrow
-// the bits that follow it. Padding bits stay zero. The mask choice works a word (32 modules) at a time on these.
+// A QR symbol as bit-packed lines: line l (a row, or a column in the transposed view) holds module k at bit k & 31
+// of its word k >>> 5, then one word of zeros, so that a line's last word can always borrow the bits that follow
+// it. Padding bits stay zero. The mask choice works a word (32 modules) at a time on these.
 
 export interface BitRows {
   size: number;
