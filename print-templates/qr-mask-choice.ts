@@ -1,10 +1,24 @@
-// The QR code qrcode would make at level Q, with its choice of mask pattern worked out on typed arrays. qrcode
-// tries the eight masks by masking, scoring (ISO 18004 penalties N1–N4) and unmasking its BitMatrix, one
-// get() at a time: most of the time a seal takes, and far more in a fresh process before the JIT warms up.
-// Here the symbol is made once with mask 0 and each mask is scored on a copy: the same scores, the same
-// choice (the lowest penalty, the first on a tie), the very same symbol (qr-mask-choice.test.ts).
+// The QR code qrcode would make at level Q, built on bit-packed rows (qr-bit-rows.ts) and with its choice of
+// mask worked out 32 modules at a time. QRCode.create places each module through BitMatrix calls and, to pick a
+// mask, masks, scores (ISO 18004 penalties N1–N4) and unmasks the symbol eight times one get() at a time: about
+// 20 ms for a seal in a fresh process, where all of it runs in V8's interpreter (placing the modules alone, about
+// 4 ms of QRCode.create's 8). Here qrcode's own segments,
+// version choice and Reed-Solomon codewords (qr-codewords.ts) are placed as its setupData places them, each
+// mask is scored on words (qr-mask-penalty.ts) with the same scores, and the same choice is made (the lowest
+// penalty, the first on a tie): the very same symbol (qr-mask-choice.test.ts).
 
-import QRCode, { type BitMatrix, type QRCodeSegment } from 'qrcode';
+import type { BitMatrix, QRCodeSegment } from 'qrcode';
+import AlignmentPattern from 'qrcode/lib/core/alignment-pattern.js';
+import BitMatrixClass from 'qrcode/lib/core/bit-matrix.js';
+import ErrorCorrectionLevel from 'qrcode/lib/core/error-correction-level.js';
+import FormatInfo from 'qrcode/lib/core/format-info.js';
+import Segments, { type Segment } from 'qrcode/lib/core/segments.js';
+import QrUtils from 'qrcode/lib/core/utils.js';
+import Version from 'qrcode/lib/core/version.js';
+
+import { type BitRows, emptyBitRows, setBit, transposed, validBits } from './qr-bit-rows';
+import { levelQCodewords } from './qr-codewords';
+import { maskPenalty } from './qr-mask-penalty';
 
 const patterns = 8;
 
@@ -29,141 +43,222 @@ function masked(pattern: number, i: number, j: number): boolean {
   }
 }
 
-/** The 15 format bits for level Q (its two bits are 11) and a mask, BCH-coded and XORed as ISO 18004 says. */
-function formatBits(pattern: number): number {
-  const data = (0b11 << 3) | pattern;
-  let remainder = data << 10;
-  const generator = 0b10100110111;
-  for (let bit = 14; bit >= 10; bit--) if (remainder & (1 << bit)) remainder ^= generator << (bit - 10);
-  return ((data << 10) | remainder) ^ 0b101010000010010;
+/** As createSymbol does: given segments as they are; a string split by qrcode's optimiser for its version. */
+function segmentsFor(data: string | QRCodeSegment[]): Segment[] {
+  if (Array.isArray(data)) return Segments.fromArray(data);
+  const estimated = Version.getBestVersionForData(Segments.rawSplit(data), ErrorCorrectionLevel.Q);
+  return Segments.fromString(data, estimated || 40);
 }
 
-/** Where qrcode writes the format bits (its setupFormatInfo), as (row, col) pairs for bit i. */
-function writeFormat(data: Uint8Array, size: number, pattern: number): void {
-  const bits = formatBits(pattern);
-  for (let i = 0; i < 15; i++) {
-    const bit = (bits >> i) & 1;
-    const vertical = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
-    data[vertical * size + 8] = bit;
-    const horizontal = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1;
-    data[8 * size + horizontal] = bit;
+/** The function patterns (finders, timing, alignment, format and version areas): fixed, and never masked. */
+class FunctionPatterns {
+  readonly matrix: BitMatrix;
+  /** The symbol's rows, data placed but not masked yet. */
+  readonly rows: BitRows;
+  readonly reserved: BitRows;
+
+  constructor(readonly size: number) {
+    this.matrix = new BitMatrixClass(size);
+    this.rows = emptyBitRows(size);
+    this.reserved = emptyBitRows(size);
   }
-  data[(size - 8) * size + 8] = 1;
-}
 
-/** N1 and N3 of one row or column: `count` modules from `start`, `stride` apart. */
-function linePenalty(data: Uint8Array, start: number, stride: number, count: number): number {
-  let points = 0;
-  let same = 0;
-  let last = -1;
-  let bits = 0;
-  for (let k = 0, at = start; k < count; k++, at += stride) {
-    const module = data[at]!;
-    // N1: runs of five or more of one colour.
-    if (module === last) same++;
-    else {
-      if (same >= 5) points += 3 + (same - 5);
-      last = module;
-      same = 1;
-    }
-    // N3: finder-like patterns 1011101 with four light modules on one side.
-    bits = ((bits << 1) & 0x7ff) | module;
-    if (k >= 10 && (bits === 0x5d0 || bits === 0x05d)) points += 40;
+  fix(row: number, col: number, dark: boolean): void {
+    // The modules' values go to the matrix at the end, from the chosen mask's rows.
+    this.matrix.reservedBit[row * this.size + col] = 1;
+    // setBit, inline: about a thousand modules, each a call less in the interpreter.
+    const word = row * this.rows.stride + (col >>> 5);
+    const bit = 1 << (col & 31);
+    this.rows.bits[word] = dark ? this.rows.bits[word]! | bit : this.rows.bits[word]! & ~bit;
+    this.reserved.bits[word]! |= bit;
   }
-  if (same >= 5) points += 3 + (same - 5);
-  return points;
 }
 
-/** qrcode's penalty (mask-pattern.js getPenaltyN1…N4), term for term. */
-function penalty(data: Uint8Array, dataWords: Uint32Array, size: number): number {
-  let points = 0;
-  for (let line = 0; line < size; line++) points += linePenalty(data, line * size, 1, size) + linePenalty(data, line, size, size);
-  // N2: 2×2 blocks of one colour.
-  let blocks = 0;
-  for (let row = 0; row < size - 1; row++) {
-    for (let at = row * size, end = at + size - 1; at < end; at++) {
-      const sum = data[at]! + data[at + 1]! + data[at + size]! + data[at + size + 1]!;
-      if (sum === 4 || sum === 0) blocks++;
-    }
-  }
-  points += blocks * 3;
-  // N4: how far the share of dark modules is from half.
-  let dark = 0;
-  // Four modules (0 or 1 each) a word: the multiply sums a word's bytes into its top byte.
-  for (let k = 0; k < dataWords.length; k++) dark += Math.imul(dataWords[k]!, 0x01010101) >>> 24;
-  points += Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
-  return points;
-}
-
-/** Each mask pattern over a symbol of this size, already cleared where the symbol reserves modules. */
-const masksBySize = new Map<number, Uint8Array[]>();
-/** Every pattern repeats itself every 12 rows (their periods in i are 2, 3, 4 or 6). */
-const rowPeriod = 12;
-
-/**
- * Module arrays are padded to a multiple of four bytes, so that the loops a fresh process runs in its interpreter
- * (masking, counting dark modules) go four modules at a time on 32-bit words; the padding stays zero.
- */
-function paddedLength(modules: number): number {
-  return Math.ceil(modules / 4) * 4;
-}
-
-function words(modules: Uint8Array): Uint32Array {
-  return new Uint32Array(modules.buffer, modules.byteOffset, modules.length / 4);
-}
-
-function masksFor(size: number, reserved: Uint8Array): Uint8Array[] {
-  let masks = masksBySize.get(size);
-  if (!masks) {
-    // The reserved modules (finders, timing, alignment, format, version) depend on the version, i.e. the size.
-    const free = new Uint8Array(paddedLength(size * size));
-    for (let i = 0; i < reserved.length; i++) free[i] = reserved[i] ? 0 : 1;
-    const freeWords = words(free);
-    masks = Array.from({ length: patterns }, (_, pattern) => {
-      const mask = new Uint8Array(free.length);
-      for (let row = 0; row < Math.min(size, rowPeriod); row++) {
-        for (let col = 0; col < size; col++) if (masked(pattern, row, col)) mask[row * size + col] = 1;
+/** qrcode's setupFinderPattern, setupTimingPattern, setupAlignmentPattern, setupFormatInfo, setupVersionInfo. */
+function functionPatterns(version: number): FunctionPatterns {
+  const size = QrUtils.getSymbolSize(version);
+  const symbol = new FunctionPatterns(size);
+  for (const [row, col] of [
+    [0, 0],
+    [size - 7, 0],
+    [0, size - 7],
+  ] as const) {
+    for (let r = -1; r <= 7; r++) {
+      if (row + r <= -1 || size <= row + r) continue;
+      for (let c = -1; c <= 7; c++) {
+        if (col + c <= -1 || size <= col + c) continue;
+        const dark =
+          (r >= 0 && r <= 6 && (c === 0 || c === 6)) ||
+          (c >= 0 && c <= 6 && (r === 0 || r === 6)) ||
+          (r >= 2 && r <= 4 && c >= 2 && c <= 4);
+        symbol.fix(row + r, col + c, dark);
       }
-      for (let row = rowPeriod; row < size; row++) mask.copyWithin(row * size, (row - rowPeriod) * size, (row - rowPeriod + 1) * size);
-      const maskWords = words(mask);
-      for (let k = 0; k < maskWords.length; k++) maskWords[k]! &= freeWords[k]!;
-      return mask;
-    });
-    masksBySize.set(size, masks);
+    }
   }
-  return masks;
+  for (let r = 8; r < size - 8; r++) {
+    symbol.fix(r, 6, r % 2 === 0);
+    symbol.fix(6, r, r % 2 === 0);
+  }
+  for (const [row, col] of AlignmentPattern.getPositions(version)) {
+    for (let r = -2; r <= 2; r++) {
+      for (let c = -2; c <= 2; c++) symbol.fix(row + r, col + c, r === -2 || r === 2 || c === -2 || c === 2 || (r === 0 && c === 0));
+    }
+  }
+  // The format areas are reserved now and written for each mask.
+  for (const [row, col] of formatModules(size)) symbol.fix(row, col, false);
+  symbol.fix(size - 8, 8, true);
+  if (version >= 7) {
+    const bits = Version.getEncodedBits(version);
+    for (let i = 0; i < 18; i++) {
+      const row = Math.floor(i / 3);
+      const col = (i % 3) + size - 11;
+      symbol.fix(row, col, ((bits >> i) & 1) === 1);
+      symbol.fix(col, row, ((bits >> i) & 1) === 1);
+    }
+  }
+  return symbol;
+}
+
+/** Where setupFormatInfo writes format bit i: twice, first down column 8, then along row 8. */
+function formatModules(size: number): [number, number][] {
+  const modules: [number, number][] = [];
+  for (let i = 0; i < 15; i++) {
+    modules.push([i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8]);
+    modules.push([8, i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1]);
+  }
+  return modules;
+}
+
+/** qrcode's setupData: the codewords' bits up and down two columns at a time, around reserved modules. */
+function placeCodewords(symbol: FunctionPatterns, codewords: Uint8Array): void {
+  const { size, rows } = symbol;
+  const reserved = symbol.matrix.reservedBit;
+  let inc = -1;
+  let row = size - 1;
+  let bitIndex = 7;
+  let byteIndex = 0;
+  for (let col = size - 1; col > 0; col -= 2) {
+    if (col === 6) col--;
+    for (;;) {
+      for (let c = 0; c < 2; c++) {
+        if (reserved[row * size + col - c]) continue;
+        if (byteIndex < codewords.length && (codewords[byteIndex]! >>> bitIndex) & 1) {
+          rows.bits[row * rows.stride + ((col - c) >>> 5)]! |= 1 << ((col - c) & 31);
+        }
+        if (--bitIndex === -1) {
+          byteIndex++;
+          bitIndex = 7;
+        }
+      }
+      row += inc;
+      if (row < 0 || size <= row) {
+        row -= inc;
+        inc = -inc;
+        break;
+      }
+    }
+  }
+}
+
+/** Every mask repeats itself every 12 modules both ways (its periods are 2, 3, 4 or 6). */
+const period = 12;
+/** 96 = 8 × 12 = 3 × 32: word k of a line shows the 12-module pattern from offset (32 k) % 12. */
+const wordsPerPeriod = 3;
+
+interface MaskWords {
+  /** words[(line % 12) * 3 + word % 3] is the mask over that word of that line, for any line and word. */
+  rows: Int32Array;
+  /** The same for the columns: line j, module i. */
+  columns: Int32Array;
+}
+
+function maskWords(pattern: number): MaskWords {
+  const rowBits = new Int32Array(period);
+  const columnBits = new Int32Array(period);
+  for (let i = 0; i < period; i++) {
+    for (let j = 0; j < period; j++) {
+      if (!masked(pattern, i, j)) continue;
+      rowBits[i]! |= 1 << j;
+      columnBits[j]! |= 1 << i;
+    }
+  }
+  const repeated = (bits: Int32Array) => {
+    const words = new Int32Array(period * wordsPerPeriod);
+    for (let line = 0; line < period; line++) {
+      for (let word = 0; word < wordsPerPeriod; word++) {
+        const offset = (32 * word) % period;
+        const from = ((bits[line]! >>> offset) | (bits[line]! << (period - offset))) & 0xfff;
+        words[line * wordsPerPeriod + word] = from | (from << 12) | (from << 24);
+      }
+    }
+    return words;
+  };
+  return { rows: repeated(rowBits), columns: repeated(columnBits) };
+}
+
+/** The unmasked lines with a mask applied where modules are free, into `into`. */
+function applyMask(unmasked: BitRows, free: BitRows, mask: Int32Array, into: BitRows): void {
+  const { size, words, stride } = unmasked;
+  for (let line = 0; line < size; line++) {
+    const maskLine = (line % period) * wordsPerPeriod;
+    for (let word = 0, at = line * stride; word < words; word++, at++) {
+      into.bits[at] = unmasked.bits[at]! ^ (mask[maskLine + (word % wordsPerPeriod)]! & free.bits[at]!);
+    }
+  }
+}
+
+function writeFormat(rows: BitRows, columns: BitRows, pattern: number): void {
+  const bits = FormatInfo.getEncodedBits(ErrorCorrectionLevel.Q, pattern);
+  const modules = formatModules(rows.size);
+  for (let k = 0; k < modules.length; k++) {
+    const [row, col] = modules[k]!;
+    const dark = ((bits >> (k >> 1)) & 1) === 1;
+    setBit(rows, row, col, dark);
+    setBit(columns, col, row, dark);
+  }
+  // The dark module beside the lower format bits.
+  setBit(rows, rows.size - 8, 8, true);
+  setBit(columns, 8, rows.size - 8, true);
 }
 
 /** The symbol for the data at level Q, exactly as QRCode.create(data, { errorCorrectionLevel: 'Q' }) makes it. */
 export function qrMatrixLevelQ(data: string | QRCodeSegment[]): BitMatrix {
-  const symbol = QRCode.create(data, { errorCorrectionLevel: 'Q', maskPattern: 0 }).modules;
-  const { size } = symbol;
-  const masks = masksFor(size, symbol.reservedBit);
-  // Unmasked data modules: mask 0 taken off again, where qrcode applied it (never on a reserved module).
-  const unmasked = new Uint8Array(masks[0]!.length);
-  unmasked.set(symbol.data);
-  const unmaskedWords = words(unmasked);
-  const mask0 = words(masks[0]!);
-  for (let k = 0; k < unmaskedWords.length; k++) unmaskedWords[k]! ^= mask0[k]!;
+  if (data === '') throw new Error('No input text');
+  const segments = segmentsFor(data);
+  const version = Version.getBestVersionForData(segments, ErrorCorrectionLevel.Q);
+  if (!version) throw new Error('The amount of data is too big to be stored in a QR Code');
+  const symbol = functionPatterns(version);
+  placeCodewords(symbol, levelQCodewords(segments, version));
+  const { size, rows } = symbol;
 
-  const candidate = new Uint8Array(unmasked.length);
-  const candidateWords = words(candidate);
-  const masking = (pattern: number) => {
-    const mask = words(masks[pattern]!);
-    for (let k = 0; k < candidateWords.length; k++) candidateWords[k] = unmaskedWords[k]! ^ mask[k]!;
-    writeFormat(candidate, size, pattern);
-  };
-  let best = 0;
-  let lowest = Infinity;
-  for (let pattern = 0; pattern < patterns; pattern++) {
-    masking(pattern);
-    const score = penalty(candidate, candidateWords, size);
-    if (score < lowest) {
-      lowest = score;
-      best = pattern;
+  // Columns are scored as rows of the transposed symbol: transposed once, unmasked, and masked by each
+  // pattern read the other way round, rather than transposing each masked candidate.
+  const free = emptyBitRows(size);
+  for (let row = 0; row < size; row++) {
+    for (let word = 0, at = row * free.stride; word < free.words; word++, at++) {
+      free.bits[at] = ~symbol.reserved.bits[at]! & validBits(size, word);
     }
   }
-  masking(best);
-  symbol.data.set(candidate.subarray(0, size * size));
-  return symbol;
+  const unmaskedColumns = transposed(rows);
+  const freeColumns = transposed(free);
+  const candidateRows = emptyBitRows(size);
+  const candidateColumns = emptyBitRows(size);
+  const best = emptyBitRows(size);
+  let lowest = Infinity;
+  for (let pattern = 0; pattern < patterns; pattern++) {
+    const mask = maskWords(pattern);
+    applyMask(rows, free, mask.rows, candidateRows);
+    applyMask(unmaskedColumns, freeColumns, mask.columns, candidateColumns);
+    writeFormat(candidateRows, candidateColumns, pattern);
+    const score = maskPenalty(candidateRows, candidateColumns);
+    if (score < lowest) {
+      lowest = score;
+      best.bits.set(candidateRows.bits);
+    }
+  }
+  const { data: modules } = symbol.matrix;
+  for (let row = 0, at = 0; row < size; row++) {
+    for (let col = 0; col < size; col++, at++) modules[at] = (best.bits[row * best.stride + (col >>> 5)]! >>> (col & 31)) & 1;
+  }
+  return symbol.matrix;
 }

@@ -3,6 +3,7 @@
 
 import type { IdCard } from '../device-drivers/id-reader/id-card';
 import { idCheckCharacter } from '../device-drivers/id-reader/id-number';
+import { seededRandom } from '../print-templates/fixtures/seeded-random';
 
 export interface SyntheticCitizen {
   /** Stable key for the dev panel and tests; never shown as data. */
@@ -195,18 +196,6 @@ const REGIONS: ReadonlyArray<{ code: string; city: string; address: string }> = 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍鹏建华红梅志强婷欣怡子涵浩然宇轩梓萱雨桐俊杰晨曦思远嘉怡';
-
-/** Mulberry32: a small seeded generator, so the population is the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
