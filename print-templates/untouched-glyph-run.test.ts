@@ -150,6 +150,27 @@ describe.each(faces)('text no OpenType lookup changes, in %s', (_name, path) => 
   });
 });
 
+describe('a font fontkit lays out otherwise', () => {
+  const font = create(readFileSync(fontPath('noto-sans-sc-regular'))) as unknown as ShapedFont;
+  const variant = (type: string, extraTable?: string) =>
+    Object.create(font, {
+      type: { value: type },
+      directory: { value: { tables: { ...font.directory.tables, ...(extraTable && { [extraTable]: { offset: 0, length: 0 } }) } } },
+    }) as ShapedFont;
+
+  it('is the usual one here', () => {
+    expect(untouchedGlyphRuns(variant('TTF'))('无房证明')).toBeDefined();
+  });
+
+  it.each(['kern', 'morx', 'mort'])('has a %s table: left to fontkit', (table) => {
+    expect(untouchedGlyphRuns(variant('TTF', table))('无房证明')).toBeUndefined();
+  });
+
+  it('is a web font, its tables compressed: left to fontkit', () => {
+    expect(untouchedGlyphRuns(variant('WOFF'))('无房证明')).toBeUndefined();
+  });
+});
+
 describe('the glyphs default lookups may change, read from the bytes', () => {
   interface Processor {
     selectScript(script: string): string;

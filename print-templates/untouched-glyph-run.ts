@@ -25,6 +25,8 @@ export interface GlyphRun {
 }
 
 export interface ShapedFont {
+  /** 'TTF' when the directory's offsets are into `stream.buffer` as it is (not a compressed web font). */
+  type: string;
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
   stream: { buffer: Uint8Array };
   glyphsForString(text: string): Glyph[];
@@ -61,7 +63,7 @@ let runClasses: { GlyphRun: GlyphRunClass; GlyphPosition: GlyphPositionClass } |
 /** A shaper for one font: the run fontkit's layout would give `text`, or undefined when it must be asked. */
 export function untouchedGlyphRuns(font: ShapedFont): (text: string) => GlyphRun | undefined {
   const tables = font.directory.tables;
-  if (otherLayoutTables.some((tag) => tables[tag])) return () => undefined;
+  if (font.type !== 'TTF' || otherLayoutTables.some((tag) => tables[tag])) return () => undefined;
   // fontkit has an OpenType engine, and so plans features, when the font has either table.
   const planned = Boolean(tables['GSUB'] || tables['GPOS']);
   // Read once per script a text of this font is in (a handful: Chinese, Latin, neither).
