@@ -100,8 +100,7 @@ function readLayoutTable(view: DataView, tag: 'GSUB' | 'GPOS', script: string, t
         subtableType = view.getUint16(subtable + 2);
         subtable += view.getUint32(subtable + 4);
       }
-      const coverages =
-        tag === 'GSUB' ? substitutionCoverages(view, subtable, subtableType) : positioningCoverages(view, subtable, subtableType);
+      const coverages = subtableCoverages(view, subtable, subtableShapes[tag][subtableType]);
       if (!coverages || !coverages.every((coverage) => markCoverage(view, coverage, touched))) return false;
     }
   }
@@ -148,48 +147,42 @@ function tagAt(view: DataView, offset: number): string {
   return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
 }
 
-/** The Coverage tables (absolute offsets) of a GSUB subtable; undefined for a type or format fontkit lacks. */
-function substitutionCoverages(view: DataView, subtable: number, type: number): number[] | undefined {
-  const format = view.getUint16(subtable);
-  switch (type) {
-    case 1:
-      return format === 1 || format === 2 ? [subtable + view.getUint16(subtable + 2)] : undefined;
-    case 2:
-    case 3:
-    case 4:
-      return format === 1 ? [subtable + view.getUint16(subtable + 2)] : undefined;
-    case 5:
-      return contextCoverages(view, subtable);
-    case 6:
-      return chainedContextCoverages(view, subtable);
-    default:
-      // Reverse chaining (8) and anything newer: fontkit 2.0.4 throws on them.
-      return undefined;
-  }
-}
+/**
+ * Per lookup type, what fontkit 2.0.4 decodes: the subtable formats and where their Coverage offsets are, or
+ * a (chained) context, whose every format it reads. A type missing here it cannot apply: GSUB's reverse
+ * chaining (8) and anything newer throw in fontkit.
+ */
+type SubtableShape = { formats: readonly number[]; coverageFields: readonly number[] } | 'context' | 'chained context';
+const singleCoverage = (formats: readonly number[]) => ({ formats, coverageFields: [2] });
+const subtableShapes: Record<'GSUB' | 'GPOS', Readonly<Record<number, SubtableShape>>> = {
+  GSUB: {
+    1: singleCoverage([1, 2]),
+    2: singleCoverage([1]),
+    3: singleCoverage([1]),
+    4: singleCoverage([1]),
+    5: 'context',
+    6: 'chained context',
+  },
+  GPOS: {
+    1: singleCoverage([1, 2]),
+    2: singleCoverage([1, 2]),
+    3: singleCoverage([1]),
+    // Mark and base (ligature, second mark) Coverage.
+    4: { formats: [1], coverageFields: [2, 4] },
+    5: { formats: [1], coverageFields: [2, 4] },
+    6: { formats: [1], coverageFields: [2, 4] },
+    7: 'context',
+    8: 'chained context',
+  },
+};
 
-/** The Coverage tables (absolute offsets) of a GPOS subtable; undefined for a type or format fontkit lacks. */
-function positioningCoverages(view: DataView, subtable: number, type: number): number[] | undefined {
-  const format = view.getUint16(subtable);
-  const at = (field: number) => subtable + view.getUint16(subtable + field);
-  switch (type) {
-    case 1:
-    case 2:
-      return format === 1 || format === 2 ? [at(2)] : undefined;
-    case 3:
-      return format === 1 ? [at(2)] : undefined;
-    case 4:
-    case 5:
-    case 6:
-      // Mark and base (ligature, second mark) Coverage.
-      return format === 1 ? [at(2), at(4)] : undefined;
-    case 7:
-      return contextCoverages(view, subtable);
-    case 8:
-      return chainedContextCoverages(view, subtable);
-    default:
-      return undefined;
-  }
+/** The Coverage tables (absolute offsets) of a subtable; undefined for a type or format fontkit lacks. */
+function subtableCoverages(view: DataView, subtable: number, shape: SubtableShape | undefined): number[] | undefined {
+  if (shape === undefined) return undefined;
+  if (shape === 'context') return contextCoverages(view, subtable);
+  if (shape === 'chained context') return chainedContextCoverages(view, subtable);
+  if (!shape.formats.includes(view.getUint16(subtable))) return undefined;
+  return shape.coverageFields.map((field) => subtable + view.getUint16(subtable + field));
 }
 
 function contextCoverages(view: DataView, subtable: number): number[] | undefined {
