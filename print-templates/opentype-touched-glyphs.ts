@@ -75,6 +75,9 @@ function readLayoutTable(view: DataView, tag: 'GSUB' | 'GPOS', script: string, t
   const scriptList = view.getUint16(4);
   const featureList = view.getUint16(6);
   const lookupList = view.getUint16(8);
+  // No script list: fontkit selects no script, and so applies no feature of the table.
+  if (scriptList === 0) return true;
+  if (featureList === 0 || lookupList === 0) return false;
   const lookups = new Set<number>();
   const featureCount = view.getUint16(featureList);
   const lookupCount = view.getUint16(lookupList);
