@@ -1,6 +1,7 @@
 // Shaping text that none of the OpenType lookups fontkit applies can change — Chinese wording, digits,
 // full-width punctuation in a CJK face — without fontkit's layout engine, whose first run on a face decodes
-// all of GSUB and GPOS (15–25 ms in a fresh process). For such text fontkit's layout is exactly: the glyphs
+// the GSUB and GPOS lookups through restructure (15–25 ms in a fresh process) and every later run goes
+// through the whole OpenType pipeline. For such text fontkit's layout is exactly: the glyphs
 // of glyphsForString, each positioned by its advance, and the features its default shaper planned. A text is
 // taken only when fontkit 2.0.4 would shape it with that shaper left to right, and would neither hide,
 // reorder, zero nor kern any of its glyphs; anything else is left to fontkit (the caller's fallback).
