@@ -1,15 +1,20 @@
 // A parsed font prepared, once per process, for being embedded by document after document. pdfkit makes a
-// fresh subset and a fresh shaping cache for each document; two costs of that are moved out of every render
+// fresh subset and a fresh shaping cache for each document; costs of that are moved out of every render
 // without changing a byte of what it writes:
 // - fontkit's TrueType subset decodes every simple glyph's outline (points, flags) only to learn that it is not
 //   a compound glyph, which its first two bytes say; here only compound glyphs are decoded;
 // - the glyph offsets (loca, 65 536 of them in a CJK face) are read straight from the table's bytes rather than
 //   one number at a time through restructure, which is most of what a fresh process spends on a font's tables;
+// - text no OpenType lookup of the face can change is shaped without fontkit's layout engine
+//   (untouched-glyph-run.ts, which untouched-glyph-run.test.ts checks against fontkit), the rest by fontkit;
 // - shaping a lone character (what pdfkit's line wrapping asks for, character by character, in Chinese text)
 //   is kept for the process: a single character says nothing about whom a certificate is for.
-// Both reach into fontkit 2.0.4's subset class; reusable-font.test.ts checks the output against fontkit's own.
+// The subset and loca steps reach into fontkit 2.0.4's internals; reusable-font.test.ts checks them against
+// fontkit's own output.
 
 import type { Font } from 'fontkit';
+
+import { type ShapedFont, untouchedGlyphRuns } from './untouched-glyph-run';
 
 /** What of fontkit's TrueType subset this file touches (fontkit ships no types). */
 interface TrueTypeSubset {
@@ -59,11 +64,15 @@ export function reusableFont(font: Font): Font {
     internals.createSubset = () => new Faster(internals);
   }
   const layout = internals.layout.bind(internals);
+  const untouched = untouchedGlyphRuns(font as unknown as ShapedFont);
+  const shape = (text: string) => untouched(text) ?? layout(text);
   const shaped = new Map<string, GlyphRunInternals>();
   internals.layout = (text: string, ...rest: unknown[]) => {
-    if (rest.some((argument) => argument !== undefined) || !loneCharacter(text)) return layout(text, ...rest);
+    // Glyphs rather than text, or features, a script, a language, a direction: fontkit's own.
+    if (typeof text !== 'string' || rest.some((argument) => argument !== undefined)) return layout(text, ...rest);
+    if (!loneCharacter(text)) return shape(text);
     let run = shaped.get(text);
-    if (!run) shaped.set(text, (run = copyOfRun(layout(text))));
+    if (!run) shaped.set(text, (run = copyOfRun(shape(text))));
     // pdfkit scales the positions it is given in place: each caller gets its own.
     return copyOfRun(run);
   };
@@ -95,7 +104,9 @@ function loneCharacter(text: string): boolean {
 function copyOfRun(run: GlyphRunInternals): GlyphRunInternals {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRunInternals, run);
   copy.glyphs = [...run.glyphs];
-  copy.positions = run.positions.map((position) => ({ ...position }));
+  copy.positions = run.positions.map((position) =>
+    Object.assign(Object.create(Object.getPrototypeOf(position) as object) as object, position),
+  );
   return copy;
 }
 

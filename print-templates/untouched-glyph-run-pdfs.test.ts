@@ -1,0 +1,87 @@
+// Every PDF the engine writes for the bundled templates' samples and the fixture certificates is the same,
+// byte for byte, whether text no OpenType lookup changes is shaped without fontkit's layout engine or all of
+// it by fontkit. The engine is loaded twice, the second time with that shaping turned off, its fonts parsed
+// afresh; pdfkit's creation date (and the file id made from it) is held still.
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+interface Rendered {
+  name: string;
+  pdf: Uint8Array;
+}
+
+async function renderEverything(): Promise<Rendered[]> {
+  const { loadTemplateBundle } = await import('./template-bundle');
+  const { renderBundleSamples } = await import('./bundle-sample-renders');
+  const { renderCertificatesA4 } = await import('./render-a4');
+  const { loadBundledTemplate } = await import('./template-store');
+  const { zhangSanNoPropertyProof, zhangSanSocialSecurityRecord } = await import('./fixtures/synthetic-certificates');
+  const bundle = await loadTemplateBundle(new URL('./bundled/', import.meta.url).pathname);
+  if (!bundle.ok) throw new Error(bundle.error.join('\n'));
+  const samples = await renderBundleSamples(bundle.value);
+  if (!samples.ok) throw new Error(samples.error.join('\n'));
+  const template = loadBundledTemplate();
+  const rendered: Rendered[] = samples.value.map(({ templateFile, sampleFile, pdf }) => ({
+    name: `${sampleFile} with ${templateFile}`,
+    pdf,
+  }));
+  for (const certificate of [zhangSanNoPropertyProof, zhangSanSocialSecurityRecord]) {
+    rendered.push({ name: certificate.title, pdf: (await renderCertificatesA4([certificate], template)).pdf });
+  }
+  rendered.push({
+    name: 'both fixture certificates',
+    pdf: (await renderCertificatesA4([zhangSanNoPropertyProof, zhangSanSocialSecurityRecord], template)).pdf,
+  });
+  return rendered;
+}
+
+let shortWay: Rendered[] = [];
+let fontkitOnly: Rendered[] = [];
+/** Runs shaped the short way in the first rendering; texts handed to the turned-off shaping in the second. */
+let shapedShort = 0;
+let askedWhileOff = 0;
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-23T02:00:00Z') });
+  vi.doMock('./untouched-glyph-run', async (importOriginal) => {
+    const real = await importOriginal<typeof import('./untouched-glyph-run')>();
+    return {
+      untouchedGlyphRuns: (font: Parameters<typeof real.untouchedGlyphRuns>[0]) => {
+        const shape = real.untouchedGlyphRuns(font);
+        return (text: string) => {
+          const run = shape(text);
+          if (run) shapedShort++;
+          return run;
+        };
+      },
+    };
+  });
+  shortWay = await renderEverything();
+  vi.resetModules();
+  vi.doMock('./untouched-glyph-run', () => ({
+    untouchedGlyphRuns: () => () => {
+      askedWhileOff++;
+      return undefined;
+    },
+  }));
+  fontkitOnly = await renderEverything();
+}, 120_000);
+afterAll(() => {
+  vi.doUnmock('./untouched-glyph-run');
+  vi.useRealTimers();
+});
+
+describe('shaping untouched text without fontkit', () => {
+  it('renders every sample and fixture', () => {
+    expect(shortWay.length).toBeGreaterThanOrEqual(14);
+    expect(fontkitOnly.map(({ name }) => name)).toEqual(shortWay.map(({ name }) => name));
+    expect(shapedShort).toBeGreaterThan(100);
+    expect(askedWhileOff).toBeGreaterThan(100);
+  });
+
+  it('writes the very same bytes as fontkit’s layout', () => {
+    for (const [i, { name, pdf }] of shortWay.entries()) {
+      expect(Buffer.from(pdf).equals(Buffer.from(fontkitOnly[i]!.pdf)), name).toBe(true);
+    }
+  });
+});
