@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,17 @@ describe('a font prepared for many documents', () => {
     const { loca } = fontkits as unknown as { loca: { version: number } };
     expect((prepared as unknown as { loca: { version: number } }).loca.version).toBe(loca.version);
     expect(offsets(prepared)).toEqual(offsets(fontkits));
+  });
+
+  it('finds the very glyph offsets of a face with the short loca form (16-bit numbers, doubled)', () => {
+    const shortForm = join(import.meta.dirname, 'fixtures/fonts/NotoSansSC-Thin-latin.ttf');
+    const theirs = create(readFileSync(shortForm));
+    const ours = reusableFont(create(readFileSync(shortForm)));
+    const loca = (font: Font) => (font as unknown as { loca: { version: number; offsets: ArrayLike<number> } }).loca;
+    expect(loca(theirs).version).toBe(0);
+    expect(loca(ours).version).toBe(0);
+    expect(Array.from(loca(ours).offsets)).toEqual(Array.from(loca(theirs).offsets));
+    expect(loca(ours).offsets.length).toBeGreaterThan(10);
   });
 
   it('shapes a lone character as fontkit does, each time afresh for a caller that scales it in place', () => {
