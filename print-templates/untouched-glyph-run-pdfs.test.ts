@@ -1,7 +1,8 @@
 // Every PDF the engine writes for the bundled templates' samples and the fixture certificates is the same,
-// byte for byte, whether text no OpenType lookup changes is shaped without fontkit's layout engine or all of
-// it by fontkit. The engine is loaded twice, the second time with that shaping turned off, its fonts parsed
-// afresh; pdfkit's creation date (and the file id made from it) is held still.
+// byte for byte, whether text no OpenType lookup changes, and text only simple lookups reach, is shaped
+// without fontkit's layout engine or all of it by fontkit. The engine is loaded twice, the second time with
+// both routes turned off, its fonts parsed afresh; pdfkit's creation date (and the file id made from it) is
+// held still.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -39,6 +40,7 @@ let shortWay: Rendered[] = [];
 let fontkitOnly: Rendered[] = [];
 /** Runs shaped the short way in the first rendering; texts handed to the turned-off shaping in the second. */
 let shapedShort = 0;
+let shapedBySimpleLookups = 0;
 let askedWhileOff = 0;
 
 beforeAll(async () => {
@@ -56,8 +58,22 @@ beforeAll(async () => {
       },
     };
   });
+  vi.doMock('./simple-lookup-run', async (importOriginal) => {
+    const real = await importOriginal<typeof import('./simple-lookup-run')>();
+    return {
+      simpleLookupRuns: (font: Parameters<typeof real.simpleLookupRuns>[0]) => {
+        const shape = real.simpleLookupRuns(font);
+        return (text: string) => {
+          const run = shape(text);
+          if (run) shapedBySimpleLookups++;
+          return run;
+        };
+      },
+    };
+  });
   shortWay = await renderEverything();
   vi.resetModules();
+  vi.doMock('./simple-lookup-run', () => ({ simpleLookupRuns: () => () => undefined }));
   vi.doMock('./untouched-glyph-run', () => ({
     untouchedGlyphRuns: () => () => {
       askedWhileOff++;
@@ -68,6 +84,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => {
   vi.doUnmock('./untouched-glyph-run');
+  vi.doUnmock('./simple-lookup-run');
   vi.useRealTimers();
 });
 
@@ -76,6 +93,7 @@ describe('shaping untouched text without fontkit', () => {
     expect(shortWay.length).toBeGreaterThanOrEqual(14);
     expect(fontkitOnly.map(({ name }) => name)).toEqual(shortWay.map(({ name }) => name));
     expect(shapedShort).toBeGreaterThan(100);
+    expect(shapedBySimpleLookups).toBeGreaterThan(10);
     expect(askedWhileOff).toBeGreaterThan(100);
   });
 
