@@ -45,33 +45,28 @@ let shapedBySimpleLookups = 0;
 let leftToFontkit = 0;
 let askedWhileOff = 0;
 
+/** A shaping route whose every answer is counted: a run made, or the text left to what follows. */
+function counting<Font, Run>(route: (font: Font) => (text: string) => Run | undefined, count: (taken: boolean) => unknown) {
+  return (font: Font) => {
+    const shape = route(font);
+    return (text: string) => {
+      const run = shape(text);
+      count(run !== undefined);
+      return run;
+    };
+  };
+}
+
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-23T02:00:00Z') });
   vi.doMock('./untouched-glyph-run', async (importOriginal) => {
     const real = await importOriginal<typeof import('./untouched-glyph-run')>();
-    return {
-      untouchedGlyphRuns: (font: Parameters<typeof real.untouchedGlyphRuns>[0]) => {
-        const shape = real.untouchedGlyphRuns(font);
-        return (text: string) => {
-          const run = shape(text);
-          if (run) shapedShort++;
-          return run;
-        };
-      },
-    };
+    return { untouchedGlyphRuns: counting(real.untouchedGlyphRuns, (taken) => taken && shapedShort++) };
   });
   vi.doMock('./simple-lookup-run', async (importOriginal) => {
     const real = await importOriginal<typeof import('./simple-lookup-run')>();
     return {
-      simpleLookupRuns: (font: Parameters<typeof real.simpleLookupRuns>[0]) => {
-        const shape = real.simpleLookupRuns(font);
-        return (text: string) => {
-          const run = shape(text);
-          if (run) shapedBySimpleLookups++;
-          else leftToFontkit++;
-          return run;
-        };
-      },
+      simpleLookupRuns: counting(real.simpleLookupRuns, (taken) => (taken ? shapedBySimpleLookups++ : leftToFontkit++)),
     };
   });
   shortWay = await renderEverything();

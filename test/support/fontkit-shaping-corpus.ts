@@ -6,12 +6,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 import type { Font } from 'fontkit';
+import { expect } from 'vitest';
 
 import { renderBundleSamples } from '../../print-templates/bundle-sample-renders';
 import { fontPath, parsedFallbackFont, parsedFont } from '../../print-templates/bundled-fonts';
 import { zhangSanNoPropertyProof, zhangSanSocialSecurityRecord } from '../../print-templates/fixtures/synthetic-certificates';
 import { fallbackFontFiles, fontFaceNames } from '../../print-templates/font-faces';
-import type { GlyphRun } from '../../print-templates/fontkit-glyph-run';
+import type { GlyphRun, ShapedFont } from '../../print-templates/fontkit-glyph-run';
 import { renderCertificatesA4 } from '../../print-templates/render-a4';
 import { loadTemplateBundle } from '../../print-templates/template-bundle';
 import { loadBundledTemplate } from '../../print-templates/template-store';
@@ -114,4 +115,35 @@ export function withOwnLayout(font: Font, route: (text: string) => GlyphRun | un
     if (!run) layoutOf(font, text);
     return run;
   };
+}
+
+/**
+ * Every text of `corpus` shaped by fontkit, by a route where it takes the text, and by the prepared font (when
+ * given): the same runs. Returns the runs the route made.
+ */
+export function expectFontkitsRuns(
+  corpus: readonly string[],
+  fontkits: Font,
+  route: (text: string) => GlyphRun | undefined,
+  prepared?: Font,
+): FontkitRun[] {
+  const taken: FontkitRun[] = [];
+  for (const text of corpus) {
+    const expected = comparable(layoutOf(fontkits, text));
+    const run = route(text) as FontkitRun | undefined;
+    if (run) {
+      taken.push(run);
+      expect({ text, ...comparable(run) }).toEqual({ text, ...expected });
+    }
+    if (prepared) expect({ text, ...comparable(layoutOf(prepared, text)) }).toEqual({ text, ...expected });
+  }
+  return taken;
+}
+
+/** The font as another type (a web font's), or with one more table in its directory. */
+export function fontVariant(font: ShapedFont, type: string, extraTable?: string): ShapedFont {
+  return Object.create(font, {
+    type: { value: type },
+    directory: { value: { tables: { ...font.directory.tables, ...(extraTable && { [extraTable]: { offset: 0, length: 0 } }) } } },
+  }) as ShapedFont;
 }
