@@ -77,12 +77,15 @@ export function simpleLookupRuns(font: ShapedFont): (text: string) => GlyphRun |
   // Variations (device deltas, feature variations) and layout other than GSUB/GPOS: fontkit's.
   if (font.type !== 'TTF' || tables['fvar'] || otherLayoutTables.some((tag) => tables[tag])) return () => undefined;
   if (!tables['GSUB'] && !tables['GPOS']) return () => undefined;
-  const gdef = readGlyphClasses(font);
+  // Read on the first text that needs it, once per font.
+  const glyphClasses = lazily(() => readGlyphClasses(font));
   // Read once per script a text of this font is in: what about the font those texts reach, never the texts.
   const plans = new Map<string, Plan | undefined>();
   return (text) => {
     const script = plainScriptOf(text);
-    if (script === undefined || gdef === undefined) return undefined;
+    if (script === undefined) return undefined;
+    const gdef = glyphClasses();
+    if (gdef === undefined) return undefined;
     if (!plans.has(script)) plans.set(script, readPlan(font, script));
     const plan = plans.get(script);
     if (plan === undefined) return undefined;
@@ -113,18 +116,18 @@ function shape(font: ShapedFont, plan: Plan, gdef: GlyphClasses, text: string, s
 
 // ---- Glyph classes (fontkit's GlyphInfo id setter) ----
 
+/** GDEF's glyph classes, when it has them; else fontkit asks Unicode. */
 interface GlyphClasses {
-  readonly view: DataView | undefined;
   readonly classDef: Uint16Array | undefined;
 }
 
 function readGlyphClasses(font: ShapedFont): GlyphClasses | undefined {
   const table = font.directory.tables['GDEF'];
-  if (!table) return { view: undefined, classDef: undefined };
+  if (!table) return { classDef: undefined };
   try {
     const view = tableView(font, table);
     const classDef = view.getUint16(4);
-    return { view, classDef: classDef === 0 ? undefined : readClassDef(view, classDef) };
+    return { classDef: classDef === 0 ? undefined : readClassDef(view, classDef) };
   } catch {
     return undefined;
   }
@@ -464,8 +467,12 @@ function firstCoverage(view: DataView, at: number, type: number, format: number,
 }
 
 function lazily<T>(read: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= read());
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [read(), true];
+    return value;
+  };
 }
 
 function readCoverage(view: DataView, at: number): GlyphTable {
