@@ -6,7 +6,9 @@
 // - the glyph offsets (loca, 65 536 of them in a CJK face) are read straight from the table's bytes rather than
 //   one number at a time through restructure, which is most of what a fresh process spends on a font's tables;
 // - text no OpenType lookup of the face can change is shaped without fontkit's layout engine
-//   (untouched-glyph-run.ts, which untouched-glyph-run.test.ts checks against fontkit), the rest by fontkit;
+//   (untouched-glyph-run.ts, which untouched-glyph-run.test.ts checks against fontkit), text only simple
+//   substitutions and positionings reach (Latin, kern pairs) by applying them from the bytes
+//   (simple-lookup-run.ts, checked by simple-lookup-run.test.ts), the rest by fontkit;
 // - shaping a lone character (what pdfkit's line wrapping asks for, character by character, in Chinese text)
 //   is kept for the process: a single character says nothing about whom a certificate is for.
 // The subset and loca steps reach into fontkit 2.0.4's internals; reusable-font.test.ts checks them against
@@ -16,6 +18,7 @@ import { endianness } from 'node:os';
 
 import type { Font } from 'fontkit';
 
+import { simpleLookupRuns } from './simple-lookup-run';
 import { type ShapedFont, untouchedGlyphRuns } from './untouched-glyph-run';
 
 /** What of fontkit's TrueType subset this file touches (fontkit ships no types). */
@@ -67,7 +70,8 @@ export function reusableFont(font: Font): Font {
   }
   const layout = internals.layout.bind(internals);
   const untouched = untouchedGlyphRuns(font as unknown as ShapedFont);
-  const shape = (text: string) => untouched(text) ?? layout(text);
+  const simple = simpleLookupRuns(font as unknown as ShapedFont);
+  const shape = (text: string) => untouched(text) ?? simple(text) ?? layout(text);
   const shaped = new Map<string, GlyphRunInternals>();
   internals.layout = (text: string, ...rest: unknown[]) => {
     // Glyphs rather than text, or features, a script, a language, a direction: fontkit's own.

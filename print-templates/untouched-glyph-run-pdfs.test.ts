@@ -1,7 +1,8 @@
 // Every PDF the engine writes for the bundled templates' samples and the fixture certificates is the same,
-// byte for byte, whether text no OpenType lookup changes is shaped without fontkit's layout engine or all of
-// it by fontkit. The engine is loaded twice, the second time with that shaping turned off, its fonts parsed
-// afresh; pdfkit's creation date (and the file id made from it) is held still.
+// byte for byte, whether text no OpenType lookup changes, and text only simple lookups reach, is shaped
+// without fontkit's layout engine or all of it by fontkit. The engine is loaded twice, the second time with
+// both routes turned off, its fonts parsed afresh; pdfkit's creation date (and the file id made from it) is
+// held still.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -39,25 +40,38 @@ let shortWay: Rendered[] = [];
 let fontkitOnly: Rendered[] = [];
 /** Runs shaped the short way in the first rendering; texts handed to the turned-off shaping in the second. */
 let shapedShort = 0;
+let shapedBySimpleLookups = 0;
+/** Texts neither route took in the first rendering: laid out by fontkit's engine. */
+let leftToFontkit = 0;
 let askedWhileOff = 0;
+
+/** A shaping route whose every answer is counted: a run made, or the text left to what follows. */
+function counting<Font, Run>(route: (font: Font) => (text: string) => Run | undefined, count: (taken: boolean) => unknown) {
+  return (font: Font) => {
+    const shape = route(font);
+    return (text: string) => {
+      const run = shape(text);
+      count(run !== undefined);
+      return run;
+    };
+  };
+}
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-23T02:00:00Z') });
   vi.doMock('./untouched-glyph-run', async (importOriginal) => {
     const real = await importOriginal<typeof import('./untouched-glyph-run')>();
+    return { untouchedGlyphRuns: counting(real.untouchedGlyphRuns, (taken) => taken && shapedShort++) };
+  });
+  vi.doMock('./simple-lookup-run', async (importOriginal) => {
+    const real = await importOriginal<typeof import('./simple-lookup-run')>();
     return {
-      untouchedGlyphRuns: (font: Parameters<typeof real.untouchedGlyphRuns>[0]) => {
-        const shape = real.untouchedGlyphRuns(font);
-        return (text: string) => {
-          const run = shape(text);
-          if (run) shapedShort++;
-          return run;
-        };
-      },
+      simpleLookupRuns: counting(real.simpleLookupRuns, (taken) => (taken ? shapedBySimpleLookups++ : leftToFontkit++)),
     };
   });
   shortWay = await renderEverything();
   vi.resetModules();
+  vi.doMock('./simple-lookup-run', () => ({ simpleLookupRuns: () => () => undefined }));
   vi.doMock('./untouched-glyph-run', () => ({
     untouchedGlyphRuns: () => () => {
       askedWhileOff++;
@@ -68,6 +82,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => {
   vi.doUnmock('./untouched-glyph-run');
+  vi.doUnmock('./simple-lookup-run');
   vi.useRealTimers();
 });
 
@@ -76,6 +91,10 @@ describe('shaping untouched text without fontkit', () => {
     expect(shortWay.length).toBeGreaterThanOrEqual(14);
     expect(fontkitOnly.map(({ name }) => name)).toEqual(shortWay.map(({ name }) => name));
     expect(shapedShort).toBeGreaterThan(100);
+    expect(shapedBySimpleLookups).toBeGreaterThan(10);
+    // What the bundled templates and the fixtures hold needs no layout by fontkit at all (its first costs
+    // 15–25 ms in a fresh process).
+    expect(leftToFontkit).toBe(0);
     expect(askedWhileOff).toBeGreaterThan(100);
   });
 

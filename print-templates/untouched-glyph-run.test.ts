@@ -4,137 +4,58 @@
 // faces, their fallback and a bundle's own font. The bytes reader is checked against fontkit's decoding.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 
 import { create, type Font } from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { renderBundleSamples } from './bundle-sample-renders';
-import { fontPath, parsedFallbackFont, parsedFont } from './bundled-fonts';
-import { zhangSanNoPropertyProof, zhangSanSocialSecurityRecord } from './fixtures/synthetic-certificates';
-import { fallbackFontFiles, fontFaceNames } from './font-faces';
+import {
+  type FontkitRun,
+  comparable,
+  engineTexts,
+  expectFontkitsRuns,
+  fontVariant,
+  layoutOf,
+  randomTexts,
+  shapedFaces as faces,
+  withOwnLayout,
+} from '../test/support/fontkit-shaping-corpus';
+import { fontPath } from './bundled-fonts';
 import { defaultShaperFeatures, opentypeTouchedGlyphs } from './opentype-touched-glyphs';
-import { renderCertificatesA4 } from './render-a4';
 import { reusableFont } from './reusable-font';
-import { loadTemplateBundle } from './template-bundle';
-import { loadBundledTemplate } from './template-store';
-import { type GlyphRun, type ShapedFont, untouchedGlyphRuns } from './untouched-glyph-run';
-
-interface FontkitRun extends GlyphRun {
-  readonly advanceWidth: number;
-  script: string;
-  direction: string;
-  language: string | null;
-}
-const layoutOf = (font: Font, text: string) => (font as unknown as { layout(text: string): FontkitRun }).layout(text);
-
-const fallbackPath = (face: keyof typeof fallbackFontFiles) => {
-  const { package: name, file } = fallbackFontFiles[face];
-  return join(dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)), file);
-};
-/** Each face twice, parsed afresh: one left to fontkit, one to be shaped without it. */
-const faces = [
-  ['Noto Sans SC Regular', fontPath('noto-sans-sc-regular')],
-  ['Noto Sans SC Bold', fontPath('noto-sans-sc-bold')],
-  ['Noto Sans JP Regular (fallback)', fallbackPath('noto-sans-sc-regular')],
-  ['Noto Sans JP Bold (fallback)', fallbackPath('noto-sans-sc-bold')],
-  ['a bundle font (Noto Sans SC Thin, Latin subset)', new URL('./fixtures/fonts/NotoSansSC-Thin-latin.ttf', import.meta.url).pathname],
-] as const;
+import { type ShapedFont, untouchedGlyphRuns } from './untouched-glyph-run';
 
 /** Every text the engine lays out for the bundled samples and the fixture certificates. */
 let sampleTexts: string[] = [];
 
 beforeAll(async () => {
-  const texts = new Set<string>();
-  const fonts = fontFaceNames.flatMap((face) => [parsedFont(face), parsedFallbackFont(face)]);
-  const internals = fonts.map((font) => font as unknown as { layout: (text: string, ...rest: unknown[]) => unknown });
-  const layouts = internals.map((font) => font.layout);
-  internals.forEach((font, i) => {
-    font.layout = (text, ...rest) => {
-      if (typeof text === 'string') texts.add(text);
-      return layouts[i]!(text, ...rest);
-    };
-  });
-  try {
-    const bundle = await loadTemplateBundle(new URL('./bundled/', import.meta.url).pathname);
-    if (!bundle.ok) throw new Error(bundle.error.join('\n'));
-    const rendered = await renderBundleSamples(bundle.value);
-    if (!rendered.ok) throw new Error(rendered.error.join('\n'));
-    await renderCertificatesA4([zhangSanNoPropertyProof, zhangSanSocialSecurityRecord], loadBundledTemplate());
-  } finally {
-    internals.forEach((font, i) => (font.layout = layouts[i]!));
-  }
-  sampleTexts = [...texts];
+  sampleTexts = await engineTexts();
 }, 60_000);
 
-/** A small deterministic generator, so a failure names a text that can be shaped again. */
-function randomTexts(count: number, seed: number): string[] {
-  let state = seed;
-  const next = (n: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % n;
-  };
-  const pools = [
-    [...'无房证明编号张三李四王五住址杭州市西湖区文三路号室社会保险参保户籍居住年月日有效期至发证机关'],
-    [...'䶮𠮷·丶々〇'],
-    [...'0123456789'],
-    [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÀÉüñßØ'],
-    [...'.,:;!?()[]-/\'"@#%&*+=<>_~ '],
-    [...'，：。（）、；！？“”《》【】—…'],
-    [...'あいうえおカタカナ・ー'],
-    [...'한국어가나다'],
-    [...'العربية'],
-    ['\u0301', '\u0308', '\u0323', '\u20dd'],
-    ['\u200d', '\u200c', '\u00ad', '\ufe0f', '\ufe00', '\u{e0100}', '\u2044', '\u200b', '\u{1f468}', '\u{1f469}'],
-  ];
-  const texts: string[] = [];
-  for (let t = 0; t < count; t++) {
-    const length = 1 + next(12);
-    // Most texts mix a few pools: those a certificate holds, and now and then one that must go to fontkit.
-    const chosen = Array.from({ length: 1 + next(3) }, () => pools[next(pools.length)]!);
-    let text = '';
-    for (let c = 0; c < length; c++) {
-      const pool = chosen[next(chosen.length)]!;
-      text += pool[next(pool.length)]!;
-    }
-    texts.push(text);
-  }
-  return texts;
-}
-
-/** A run as plain data: glyph ids, every field of every position, the totals, what fontkit planned. */
-function comparable(run: FontkitRun) {
-  return {
-    class: run.constructor,
-    glyphs: run.glyphs.map((glyph) => glyph.id),
-    positions: run.positions.map((position) => ({ class: position.constructor, ...position })),
-    advanceWidth: run.advanceWidth,
-    features: run.features,
-    script: run.script,
-    language: run.language,
-    direction: run.direction,
-  };
-}
+/** What certificates and names hold, and now and then what must go to fontkit. */
+const pools = [
+  [...'无房证明编号张三李四王五住址杭州市西湖区文三路号室社会保险参保户籍居住年月日有效期至发证机关'],
+  [...'䶮𠮷·丶々〇'],
+  [...'0123456789'],
+  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÀÉüñßØ'],
+  [...'.,:;!?()[]-/\'"@#%&*+=<>_~ '],
+  [...'，：。（）、；！？“”《》【】—…'],
+  [...'あいうえおカタカナ・ー'],
+  [...'한국어가나다'],
+  [...'العربية'],
+  ['\u0301', '\u0308', '\u0323', '\u20dd'],
+  ['\u200d', '\u200c', '\u00ad', '\ufe0f', '\ufe00', '\u{e0100}', '\u2044', '\u200b', '\u{1f468}', '\u{1f469}'],
+];
 
 describe.each(faces)('text no OpenType lookup changes, in %s', (_name, path) => {
   const bytes = readFileSync(path);
   const fontkits = create(bytes);
-  const untouched = untouchedGlyphRuns(create(bytes) as unknown as ShapedFont);
+  const own = create(bytes);
+  const untouched = withOwnLayout(own, untouchedGlyphRuns(own as unknown as ShapedFont));
   const wrapped = reusableFont(create(bytes));
 
   it('is shaped as fontkit shapes it, for every sample text and random mixes, through the prepared font too', () => {
-    const corpus = [...sampleTexts, ...randomTexts(2500, path.length)];
-    let shapedHere = 0;
-    for (const text of corpus) {
-      const expected = comparable(layoutOf(fontkits, text));
-      const run = untouched(text) as FontkitRun | undefined;
-      if (run) {
-        shapedHere++;
-        expect({ text, ...comparable(run) }).toEqual({ text, ...expected });
-      }
-      expect({ text, ...comparable(layoutOf(wrapped, text)) }).toEqual({ text, ...expected });
-    }
+    const corpus = [...sampleTexts, ...randomTexts(2500, path.length, pools)];
+    const shapedHere = expectFontkitsRuns(corpus, fontkits, untouched, wrapped).length;
     // Most of what certificates hold takes the short way (the Latin subset font has no Chinese glyph).
     expect(shapedHere).toBeGreaterThan(corpus.length / 4);
   });
@@ -152,11 +73,7 @@ describe.each(faces)('text no OpenType lookup changes, in %s', (_name, path) => 
 
 describe('a font fontkit lays out otherwise', () => {
   const font = create(readFileSync(fontPath('noto-sans-sc-regular'))) as unknown as ShapedFont;
-  const variant = (type: string, extraTable?: string) =>
-    Object.create(font, {
-      type: { value: type },
-      directory: { value: { tables: { ...font.directory.tables, ...(extraTable && { [extraTable]: { offset: 0, length: 0 } }) } } },
-    }) as ShapedFont;
+  const variant = (type: string, extraTable?: string) => fontVariant(font, type, extraTable);
 
   it('is the usual one here', () => {
     expect(untouchedGlyphRuns(variant('TTF'))('无房证明')).toBeDefined();
