@@ -51,7 +51,7 @@ interface FontInternals {
   _tables: Record<string, unknown>;
   loca: { offsets: ArrayLike<number>; version: number };
   _variationProcessor?: unknown;
-  _getTableStream(tag: string): { pos: number; readInt16BE(): number; readBuffer(length: number): Uint8Array };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
   getGlyph(gid: number): GlyphInternals;
   createSubset(): TrueTypeSubset;
   layout(text: string, ...rest: unknown[]): GlyphRunInternals;
@@ -145,11 +145,13 @@ function fasterTrueTypeSubset(Base: SubsetClass): SubsetClass {
     override _addGlyph(gid: number): number {
       const start = this.font.loca.offsets[gid] ?? 0;
       const end = this.font.loca.offsets[gid + 1] ?? start;
-      // An empty glyph or a compound one (numberOfContours < 0, its components renumbered): fontkit's way.
-      if (end - start < 2 || this.numberOfContours(start) < 0) return super._addGlyph(gid);
+      // An empty glyph: fontkit's way.
+      if (end - start < 2) return super._addGlyph(gid);
       const stream = this.font._getTableStream('glyf');
       stream.pos += start;
       const bytes = stream.readBuffer(end - start);
+      // A compound glyph (numberOfContours, its first 16 bits, negative; its components renumbered): fontkit's way.
+      if (bytes[0]! & 0x80) return super._addGlyph(gid);
       const glyph = this.font.getGlyph(gid);
       this.glyf.push(bytes);
       this.loca.offsets.push(this.offset);
@@ -179,12 +181,6 @@ function fasterTrueTypeSubset(Base: SubsetClass): SubsetClass {
         metrics: this.hmtx.metrics,
         ...instructions,
       });
-    }
-
-    private numberOfContours(start: number): number {
-      const stream = this.font._getTableStream('glyf');
-      stream.pos += start;
-      return stream.readInt16BE();
     }
   };
 }

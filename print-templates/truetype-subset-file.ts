@@ -97,8 +97,9 @@ export function trueTypeSubsetFile(tables: TrueTypeSubsetTables): Uint8Array {
       length: tables.locaOffsets.length * (short ? 2 : 4),
       write: (view, _, at) => {
         // DataView wraps a value too large for the short form as restructure's encoder (a DataView too) does.
-        if (short) tables.locaOffsets.forEach((offset, i) => view.setUint16(at + i * 2, offset >>> 1));
-        else tables.locaOffsets.forEach((offset, i) => view.setUint32(at + i * 4, offset));
+        const offsets = tables.locaOffsets;
+        if (short) for (let i = 0; i < offsets.length; i++) view.setUint16(at + i * 2, offsets[i]! >>> 1);
+        else for (let i = 0; i < offsets.length; i++) view.setUint32(at + i * 4, offsets[i]!);
       },
     },
     { tag: 'maxp', length: 32, write: (view, _, at) => writeMaxp(view, at, tables.maxp, numGlyphs) },
@@ -117,11 +118,13 @@ export function trueTypeSubsetFile(tables: TrueTypeSubsetTables): Uint8Array {
     {
       tag: 'hmtx',
       length: tables.metrics.length * 4,
-      write: (view, _, at) =>
-        tables.metrics.forEach(({ advance, bearing }, i) => {
-          view.setUint16(at + i * 4, advance);
-          view.setInt16(at + i * 4 + 2, bearing);
-        }),
+      write: (view, _, at) => {
+        const metrics = tables.metrics;
+        for (let i = 0; i < metrics.length; i++) {
+          view.setUint16(at + i * 4, metrics[i]!.advance);
+          view.setInt16(at + i * 4 + 2, metrics[i]!.bearing);
+        }
+      },
     },
     ...copied('fpgm', tables.fpgm),
   ];
