@@ -43,7 +43,7 @@ export interface HheaTable {
 }
 
 /** fontkit's decoded maxp table, version 1.0 (a version 0.5 table's missing fields are written as zeros, as fontkit does). */
-export type MaxpTable = Readonly<Record<'version' | (typeof maxpFields)[number], number>>;
+export type MaxpTable = Readonly<Record<string, number>>;
 
 export interface TrueTypeSubsetTables {
   head: HeadTable;
@@ -62,22 +62,71 @@ export interface TrueTypeSubsetTables {
 }
 
 const macStyleBits = ['bold', 'italic', 'underline', 'outline', 'shadow', 'condensed', 'extended'];
-const maxpFields = [
-  'numGlyphs',
-  'maxPoints',
-  'maxContours',
-  'maxComponentPoints',
-  'maxComponentContours',
-  'maxZones',
-  'maxTwilightPoints',
-  'maxStorage',
-  'maxFunctionDefs',
-  'maxInstructionDefs',
-  'maxStackElements',
-  'maxSizeOfInstructions',
-  'maxComponentElements',
-  'maxComponentDepth',
-] as const;
+
+/** A table's fields in the order and the number types of fontkit's Struct; a missing value is written as 0. */
+type Layout = ReadonlyArray<readonly [name: string, type: 'Int32' | 'Uint32' | 'Int16' | 'Uint16']>;
+const headLayout: Layout = [
+  ['version', 'Int32'],
+  ['revision', 'Int32'],
+  ['checkSumAdjustment', 'Uint32'],
+  ['magicNumber', 'Uint32'],
+  ['flags', 'Uint16'],
+  ['unitsPerEm', 'Uint16'],
+  ['created0', 'Int32'],
+  ['created1', 'Int32'],
+  ['modified0', 'Int32'],
+  ['modified1', 'Int32'],
+  ['xMin', 'Int16'],
+  ['yMin', 'Int16'],
+  ['xMax', 'Int16'],
+  ['yMax', 'Int16'],
+  ['macStyle', 'Uint16'],
+  ['lowestRecPPEM', 'Uint16'],
+  ['fontDirectionHint', 'Int16'],
+  ['indexToLocFormat', 'Int16'],
+  ['glyphDataFormat', 'Int16'],
+];
+const hheaLayout: Layout = [
+  ['version', 'Int32'],
+  ['ascent', 'Int16'],
+  ['descent', 'Int16'],
+  ['lineGap', 'Int16'],
+  ['advanceWidthMax', 'Uint16'],
+  ['minLeftSideBearing', 'Int16'],
+  ['minRightSideBearing', 'Int16'],
+  ['xMaxExtent', 'Int16'],
+  ['caretSlopeRise', 'Int16'],
+  ['caretSlopeRun', 'Int16'],
+  ['caretOffset', 'Int16'],
+  // Four reserved words, which fontkit writes as zeros.
+  ['reserved', 'Int16'],
+  ['reserved', 'Int16'],
+  ['reserved', 'Int16'],
+  ['reserved', 'Int16'],
+  ['metricDataFormat', 'Int16'],
+  ['numberOfMetrics', 'Uint16'],
+];
+const maxpLayout: Layout = [
+  ['version', 'Int32'],
+  ...(
+    [
+      'numGlyphs',
+      'maxPoints',
+      'maxContours',
+      'maxComponentPoints',
+      'maxComponentContours',
+      'maxZones',
+      'maxTwilightPoints',
+      'maxStorage',
+      'maxFunctionDefs',
+      'maxInstructionDefs',
+      'maxStackElements',
+      'maxSizeOfInstructions',
+      'maxComponentElements',
+      'maxComponentDepth',
+    ] as const
+  ).map((name) => [name, 'Uint16'] as const),
+];
 
 interface Table {
   tag: string;
@@ -86,12 +135,11 @@ interface Table {
 }
 
 export function trueTypeSubsetFile(tables: TrueTypeSubsetTables): Uint8Array {
-  const numGlyphs = tables.glyf.length;
   const short = tables.locaVersion === 0;
   const glyfLength = tables.glyf.reduce((sum, glyph) => sum + glyph.length, 0);
   const present: Table[] = [
-    { tag: 'head', length: 54, write: (view, _, at) => writeHead(view, at, tables.head, tables.locaVersion) },
-    { tag: 'hhea', length: 36, write: (view, _, at) => writeHhea(view, at, tables.hhea, tables.metrics.length) },
+    fields('head', headLayout, headValues(tables.head, tables.locaVersion)),
+    fields('hhea', hheaLayout, { ...tables.hhea, numberOfMetrics: tables.metrics.length }),
     {
       tag: 'loca',
       length: tables.locaOffsets.length * (short ? 2 : 4),
@@ -102,7 +150,7 @@ export function trueTypeSubsetFile(tables: TrueTypeSubsetTables): Uint8Array {
         else for (let i = 0; i < offsets.length; i++) view.setUint32(at + i * 4, offsets[i]!);
       },
     },
-    { tag: 'maxp', length: 32, write: (view, _, at) => writeMaxp(view, at, tables.maxp, numGlyphs) },
+    fields('maxp', maxpLayout, { ...tables.maxp, numGlyphs: tables.glyf.length }),
     ...copied('cvt ', tables.cvt),
     ...copied('prep', tables.prep),
     {
@@ -161,50 +209,35 @@ function writeTag(view: DataView, at: number, tag: string): void {
   for (let i = 0; i < 4; i++) view.setUint8(at + i, tag.charCodeAt(i));
 }
 
-function writeHead(view: DataView, at: number, head: HeadTable, indexToLocFormat: number): void {
-  view.setInt32(at, head.version);
-  view.setInt32(at + 4, head.revision);
-  view.setUint32(at + 8, head.checkSumAdjustment);
-  view.setUint32(at + 12, head.magicNumber);
-  view.setUint16(at + 16, head.flags);
-  view.setUint16(at + 18, head.unitsPerEm);
-  view.setInt32(at + 20, head.created[0]!);
-  view.setInt32(at + 24, head.created[1]!);
-  view.setInt32(at + 28, head.modified[0]!);
-  view.setInt32(at + 32, head.modified[1]!);
-  view.setInt16(at + 36, head.xMin);
-  view.setInt16(at + 38, head.yMin);
-  view.setInt16(at + 40, head.xMax);
-  view.setInt16(at + 42, head.yMax);
-  // The style's named bits only, as fontkit's bit field keeps them.
-  view.setUint16(
-    at + 44,
-    macStyleBits.reduce((style, name, bit) => (head.macStyle[name] ? style | (1 << bit) : style), 0),
-  );
-  view.setUint16(at + 46, head.lowestRecPPEM);
-  view.setInt16(at + 48, head.fontDirectionHint);
-  view.setInt16(at + 50, indexToLocFormat);
-  view.setInt16(at + 52, head.glyphDataFormat);
+function headValues(head: HeadTable, indexToLocFormat: number): Readonly<Record<string, number>> {
+  return {
+    ...(head as unknown as Record<string, number>),
+    created0: head.created[0]!,
+    created1: head.created[1]!,
+    modified0: head.modified[0]!,
+    modified1: head.modified[1]!,
+    // The style's named bits only, as fontkit's bit field keeps them.
+    macStyle: macStyleBits.reduce((style, name, bit) => (head.macStyle[name] ? style | (1 << bit) : style), 0),
+    indexToLocFormat,
+  };
 }
 
-function writeHhea(view: DataView, at: number, hhea: HheaTable, numberOfMetrics: number): void {
-  view.setInt32(at, hhea.version);
-  view.setInt16(at + 4, hhea.ascent);
-  view.setInt16(at + 6, hhea.descent);
-  view.setInt16(at + 8, hhea.lineGap);
-  view.setUint16(at + 10, hhea.advanceWidthMax);
-  view.setInt16(at + 12, hhea.minLeftSideBearing);
-  view.setInt16(at + 14, hhea.minRightSideBearing);
-  view.setInt16(at + 16, hhea.xMaxExtent);
-  view.setInt16(at + 18, hhea.caretSlopeRise);
-  view.setInt16(at + 20, hhea.caretSlopeRun);
-  view.setInt16(at + 22, hhea.caretOffset);
-  // at + 24: four reserved words, left zero.
-  view.setInt16(at + 32, hhea.metricDataFormat);
-  view.setUint16(at + 34, numberOfMetrics);
-}
+const fieldSizes = { Int32: 4, Uint32: 4, Int16: 2, Uint16: 2 } as const;
 
-function writeMaxp(view: DataView, at: number, maxp: MaxpTable, numGlyphs: number): void {
-  view.setInt32(at, maxp.version);
-  maxpFields.forEach((field, i) => view.setUint16(at + 4 + i * 2, field === 'numGlyphs' ? numGlyphs : maxp[field]));
+function fields(tag: string, layout: Layout, values: Readonly<Record<string, number | undefined>>): Table {
+  return {
+    tag,
+    length: layout.reduce((sum, [, type]) => sum + fieldSizes[type], 0),
+    write(view, _, at) {
+      for (const [name, type] of layout) {
+        // Through a DataView, as restructure's encoder writes: the same wrapping of a value out of range.
+        const value = values[name] ?? 0;
+        if (type === 'Int32') view.setInt32(at, value);
+        else if (type === 'Uint32') view.setUint32(at, value);
+        else if (type === 'Int16') view.setInt16(at, value);
+        else view.setUint16(at, value);
+        at += fieldSizes[type];
+      }
+    },
+  };
 }
