@@ -128,81 +128,104 @@ const maxpLayout: Layout = [
   ).map((name) => [name, 'Uint16'] as const),
 ];
 
-interface Table {
-  tag: string;
-  length: number;
-  write(view: DataView, bytes: Uint8Array, at: number): void;
-}
+type Tag = 'head' | 'hhea' | 'loca' | 'maxp' | 'cvt ' | 'prep' | 'glyf' | 'hmtx' | 'fpgm';
 
+// Plain loops and no closures: this runs once per font and document, mostly in a cold process's interpreter.
 export function trueTypeSubsetFile(tables: TrueTypeSubsetTables): Uint8Array {
-  const short = tables.locaVersion === 0;
-  const glyfLength = tables.glyf.reduce((sum, glyph) => sum + glyph.length, 0);
-  const present: Table[] = [
-    fields('head', headLayout, headValues(tables.head, tables.locaVersion)),
-    fields('hhea', hheaLayout, { ...tables.hhea, numberOfMetrics: tables.metrics.length }),
-    {
-      tag: 'loca',
-      length: tables.locaOffsets.length * (short ? 2 : 4),
-      write: (view, _, at) => {
-        // DataView wraps a value too large for the short form as restructure's encoder (a DataView too) does.
-        const offsets = tables.locaOffsets;
-        if (short) for (let i = 0; i < offsets.length; i++) view.setUint16(at + i * 2, offsets[i]! >>> 1);
-        else for (let i = 0; i < offsets.length; i++) view.setUint32(at + i * 4, offsets[i]!);
-      },
-    },
-    fields('maxp', maxpLayout, { ...tables.maxp, numGlyphs: tables.glyf.length }),
-    ...copied('cvt ', tables.cvt),
-    ...copied('prep', tables.prep),
-    {
-      tag: 'glyf',
-      length: glyfLength,
-      write: (_, bytes, at) => {
-        for (const glyph of tables.glyf) {
-          bytes.set(glyph, at);
-          at += glyph.length;
-        }
-      },
-    },
-    {
-      tag: 'hmtx',
-      length: tables.metrics.length * 4,
-      write: (view, _, at) => {
-        const metrics = tables.metrics;
-        for (let i = 0; i < metrics.length; i++) {
-          view.setUint16(at + i * 4, metrics[i]!.advance);
-          view.setInt16(at + i * 4 + 2, metrics[i]!.bearing);
-        }
-      },
-    },
-    ...copied('fpgm', tables.fpgm),
-  ];
-
-  const directoryLength = 12 + present.length * 16;
-  const bytes = new Uint8Array(present.reduce((sum, table) => sum + table.length, directoryLength));
+  const order: Tag[] = ['head', 'hhea', 'loca', 'maxp'];
+  if (tables.cvt) order.push('cvt ');
+  if (tables.prep) order.push('prep');
+  order.push('glyf', 'hmtx');
+  if (tables.fpgm) order.push('fpgm');
+  const directoryLength = 12 + order.length * 16;
+  const lengths: number[] = [];
+  let fileLength = directoryLength;
+  for (const tag of order) fileLength += lengths[lengths.push(tableLength(tag, tables)) - 1]!;
+  const bytes = new Uint8Array(fileLength);
   const view = new DataView(bytes.buffer);
   writeTag(view, 0, 'true');
   // fontkit's arithmetic, floating point included, each value truncated to 16 bits as its encoder does.
-  const numTables = present.length;
+  const numTables = order.length;
   const maxPowerOf2 = Math.pow(2, Math.floor(Math.log(numTables) / Math.LN2));
   view.setUint16(4, numTables);
   view.setUint16(6, maxPowerOf2 * 16);
   view.setUint16(8, Math.log(maxPowerOf2) / Math.LN2);
   view.setUint16(10, numTables * 16 - maxPowerOf2 * 16);
   let offset = directoryLength;
-  present.forEach((table, i) => {
+  for (let i = 0; i < order.length; i++) {
     const entry = 12 + i * 16;
-    writeTag(view, entry, table.tag);
+    writeTag(view, entry, order[i]!);
     view.setUint32(entry + 4, 0);
     view.setUint32(entry + 8, offset);
-    view.setUint32(entry + 12, table.length);
-    table.write(view, bytes, offset);
-    offset += table.length;
-  });
+    view.setUint32(entry + 12, lengths[i]!);
+    writeTable(order[i]!, tables, view, bytes, offset);
+    offset += lengths[i]!;
+  }
   return bytes;
 }
 
-function copied(tag: string, table: Uint8Array | undefined): Table[] {
-  return table ? [{ tag, length: table.length, write: (_, bytes, at) => bytes.set(table, at) }] : [];
+function tableLength(tag: Tag, tables: TrueTypeSubsetTables): number {
+  switch (tag) {
+    case 'head':
+      return headLength;
+    case 'hhea':
+      return hheaLength;
+    case 'loca':
+      return tables.locaOffsets.length * (tables.locaVersion === 0 ? 2 : 4);
+    case 'maxp':
+      return maxpLength;
+    case 'glyf': {
+      let length = 0;
+      for (const glyph of tables.glyf) length += glyph.length;
+      return length;
+    }
+    case 'hmtx':
+      return tables.metrics.length * 4;
+    case 'cvt ':
+      return tables.cvt!.length;
+    case 'prep':
+      return tables.prep!.length;
+    case 'fpgm':
+      return tables.fpgm!.length;
+  }
+}
+
+function writeTable(tag: Tag, tables: TrueTypeSubsetTables, view: DataView, bytes: Uint8Array, at: number): void {
+  switch (tag) {
+    case 'head':
+      return writeFields(view, at, headLayout, headValues(tables.head, tables.locaVersion));
+    case 'hhea':
+      return writeFields(view, at, hheaLayout, { ...tables.hhea, numberOfMetrics: tables.metrics.length });
+    case 'loca': {
+      // DataView wraps a value too large for the short form as restructure's encoder (a DataView too) does.
+      const offsets = tables.locaOffsets;
+      if (tables.locaVersion === 0) for (let i = 0; i < offsets.length; i++) view.setUint16(at + i * 2, offsets[i]! >>> 1);
+      else for (let i = 0; i < offsets.length; i++) view.setUint32(at + i * 4, offsets[i]!);
+      return;
+    }
+    case 'maxp':
+      return writeFields(view, at, maxpLayout, { ...tables.maxp, numGlyphs: tables.glyf.length });
+    case 'glyf':
+      for (const glyph of tables.glyf) {
+        bytes.set(glyph, at);
+        at += glyph.length;
+      }
+      return;
+    case 'hmtx': {
+      const metrics = tables.metrics;
+      for (let i = 0; i < metrics.length; i++) {
+        view.setUint16(at + i * 4, metrics[i]!.advance);
+        view.setInt16(at + i * 4 + 2, metrics[i]!.bearing);
+      }
+      return;
+    }
+    case 'cvt ':
+      return bytes.set(tables.cvt!, at);
+    case 'prep':
+      return bytes.set(tables.prep!, at);
+    case 'fpgm':
+      return bytes.set(tables.fpgm!, at);
+  }
 }
 
 function writeTag(view: DataView, at: number, tag: string): void {
@@ -210,34 +233,39 @@ function writeTag(view: DataView, at: number, tag: string): void {
 }
 
 function headValues(head: HeadTable, indexToLocFormat: number): Readonly<Record<string, number>> {
+  // The style's named bits only, as fontkit's bit field keeps them.
+  let macStyle = 0;
+  for (let bit = 0; bit < macStyleBits.length; bit++) if (head.macStyle[macStyleBits[bit]!]) macStyle |= 1 << bit;
   return {
     ...(head as unknown as Record<string, number>),
     created0: head.created[0]!,
     created1: head.created[1]!,
     modified0: head.modified[0]!,
     modified1: head.modified[1]!,
-    // The style's named bits only, as fontkit's bit field keeps them.
-    macStyle: macStyleBits.reduce((style, name, bit) => (head.macStyle[name] ? style | (1 << bit) : style), 0),
+    macStyle,
     indexToLocFormat,
   };
 }
 
 const fieldSizes = { Int32: 4, Uint32: 4, Int16: 2, Uint16: 2 } as const;
 
-function fields(tag: string, layout: Layout, values: Readonly<Record<string, number | undefined>>): Table {
-  return {
-    tag,
-    length: layout.reduce((sum, [, type]) => sum + fieldSizes[type], 0),
-    write(view, _, at) {
-      for (const [name, type] of layout) {
-        // Through a DataView, as restructure's encoder writes: the same wrapping of a value out of range.
-        const value = values[name] ?? 0;
-        if (type === 'Int32') view.setInt32(at, value);
-        else if (type === 'Uint32') view.setUint32(at, value);
-        else if (type === 'Int16') view.setInt16(at, value);
-        else view.setUint16(at, value);
-        at += fieldSizes[type];
-      }
-    },
-  };
+function layoutLength(layout: Layout): number {
+  let length = 0;
+  for (const [, type] of layout) length += fieldSizes[type];
+  return length;
+}
+const headLength = layoutLength(headLayout);
+const hheaLength = layoutLength(hheaLayout);
+const maxpLength = layoutLength(maxpLayout);
+
+function writeFields(view: DataView, at: number, layout: Layout, values: Readonly<Record<string, number | undefined>>): void {
+  for (const [name, type] of layout) {
+    // Through a DataView, as restructure's encoder writes: the same wrapping of a value out of range.
+    const value = values[name] ?? 0;
+    if (type === 'Int32') view.setInt32(at, value);
+    else if (type === 'Uint32') view.setUint32(at, value);
+    else if (type === 'Int16') view.setInt16(at, value);
+    else view.setUint16(at, value);
+    at += fieldSizes[type];
+  }
 }
