@@ -3,6 +3,8 @@
 // without changing a byte of what it writes:
 // - fontkit's TrueType subset decodes every simple glyph's outline (points, flags) only to learn that it is not
 //   a compound glyph, which its first two bytes say; here only compound glyphs are decoded;
+// - its file is written straight into one buffer (truetype-subset-file.ts) rather than through restructure's
+//   encoders, which cost most of a document's font embedding in a fresh process;
 // - the glyph offsets (loca, 65 536 of them in a CJK face) are read straight from the table's bytes rather than
 //   one number at a time through restructure, which is most of what a fresh process spends on a font's tables;
 // - text no OpenType lookup of the face can change is shaped without fontkit's layout engine
@@ -19,14 +21,16 @@ import { endianness } from 'node:os';
 import type { Font } from 'fontkit';
 
 import { simpleLookupRuns } from './simple-lookup-run';
+import { type HeadTable, type HheaTable, type MaxpTable, trueTypeSubsetFile } from './truetype-subset-file';
 import { type ShapedFont, untouchedGlyphRuns } from './untouched-glyph-run';
 
 /** What of fontkit's TrueType subset this file touches (fontkit ships no types). */
 interface TrueTypeSubset {
   font: FontInternals;
+  glyphs: number[];
   glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: Array<{ advance: number; bearing: number }> };
+  loca: { offsets: number[]; version: number };
+  hmtx: { metrics: Array<{ advance: number; bearing: number }>; bearings: number[] };
   offset: number;
   _addGlyph(gid: number): number;
   encode(): Uint8Array;
@@ -45,12 +49,14 @@ interface GlyphRunInternals {
 
 interface FontInternals {
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
-  head: { indexToLocFormat: number };
+  head: HeadTable & { indexToLocFormat: number };
+  hhea: HheaTable;
+  maxp: MaxpTable;
   stream: { buffer: Uint8Array };
   _tables: Record<string, unknown>;
-  loca: { offsets: ArrayLike<number> };
+  loca: { offsets: ArrayLike<number>; version: number };
   _variationProcessor?: unknown;
-  _getTableStream(tag: string): { pos: number; readInt16BE(): number; readBuffer(length: number): Uint8Array };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
   getGlyph(gid: number): GlyphInternals;
   createSubset(): TrueTypeSubset;
   layout(text: string, ...rest: unknown[]): GlyphRunInternals;
@@ -116,6 +122,30 @@ function readGlyphOffsets(font: FontInternals): void {
 
 const littleEndian = endianness() === 'LE';
 
+type InstructionTag = 'cvt ' | 'prep' | 'fpgm';
+const instructionTags: ReadonlyArray<[InstructionTag, 'cvt' | 'prep' | 'fpgm']> = [
+  ['cvt ', 'cvt'],
+  ['prep', 'prep'],
+  ['fpgm', 'fpgm'],
+];
+
+/**
+ * The font's cvt, prep and fpgm tables as fontkit would write them after decoding them: their bytes as they are
+ * (a table fontkit would not decode, one of length 0, is left out as fontkit leaves it out). Null where its
+ * decoding would not give back the bytes (a cvt of odd length, a table past the file's end): fontkit's own then.
+ */
+function instructionTables(font: FontInternals): Partial<Record<'cvt' | 'prep' | 'fpgm', Uint8Array>> | null {
+  const tables: Partial<Record<'cvt' | 'prep' | 'fpgm', Uint8Array>> = {};
+  const bytes = font.stream.buffer;
+  for (const [tag, name] of instructionTags) {
+    const record = font.directory.tables[tag];
+    if (!record || record.length === 0) continue;
+    if (record.offset + record.length > bytes.length || (tag === 'cvt ' && record.length % 2 !== 0)) return null;
+    tables[name] = bytes.subarray(record.offset, record.offset + record.length);
+  }
+  return tables;
+}
+
 /** A character, perhaps with punctuation or spaces around it: at most one letter or digit. */
 function loneCharacter(text: string): boolean {
   if (text.length === 0 || text.length > 4) return false;
@@ -136,11 +166,13 @@ function fasterTrueTypeSubset(Base: SubsetClass): SubsetClass {
     override _addGlyph(gid: number): number {
       const start = this.font.loca.offsets[gid] ?? 0;
       const end = this.font.loca.offsets[gid + 1] ?? start;
-      // An empty glyph or a compound one (numberOfContours < 0, its components renumbered): fontkit's way.
-      if (end - start < 2 || this.numberOfContours(start) < 0) return super._addGlyph(gid);
+      // An empty glyph: fontkit's way.
+      if (end - start < 2) return super._addGlyph(gid);
       const stream = this.font._getTableStream('glyf');
       stream.pos += start;
       const bytes = stream.readBuffer(end - start);
+      // A compound glyph (numberOfContours, its first 16 bits, negative; its components renumbered): fontkit's way.
+      if (bytes[0]! & 0x80) return super._addGlyph(gid);
       const glyph = this.font.getGlyph(gid);
       this.glyf.push(bytes);
       this.loca.offsets.push(this.offset);
@@ -149,10 +181,27 @@ function fasterTrueTypeSubset(Base: SubsetClass): SubsetClass {
       return this.glyf.length - 1;
     }
 
-    private numberOfContours(start: number): number {
-      const stream = this.font._getTableStream('glyf');
-      stream.pos += start;
-      return stream.readInt16BE();
+    override encode(): Uint8Array {
+      const instructions = instructionTables(this.font);
+      if (!instructions) return super.encode();
+      // fontkit's encode up to its tables: every glyph added, the components of compound ones on the way.
+      this.glyf = [];
+      this.offset = 0;
+      this.loca = { offsets: [], version: this.font.loca.version };
+      this.hmtx = { metrics: [], bearings: [] };
+      for (let i = 0; i < this.glyphs.length; i++) this._addGlyph(this.glyphs[i]!);
+      this.loca.offsets.push(this.offset);
+      const { head, hhea, maxp } = this.font;
+      return trueTypeSubsetFile({
+        head,
+        hhea,
+        maxp,
+        locaVersion: this.loca.version,
+        locaOffsets: this.loca.offsets,
+        glyf: this.glyf,
+        metrics: this.hmtx.metrics,
+        ...instructions,
+      });
     }
   };
 }
