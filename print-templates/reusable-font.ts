@@ -149,6 +149,8 @@ function instructionTables(font: FontInternals): Partial<Record<'cvt' | 'prep' |
 /** A character, perhaps with punctuation or spaces around it: at most one letter or digit. */
 function loneCharacter(text: string): boolean {
   if (text.length === 0 || text.length > 4) return false;
+  // One UTF-16 unit is one character at most: no need to run the pattern (most of what Chinese text asks).
+  if (text.length === 1) return true;
   return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) <= 1;
 }
 
