@@ -46,24 +46,25 @@ export function glyphMetricsFromTables(font: object): void {
   if (!tables['glyf'] || !tables['vmtx'] || otherGlyphTables.some((tag) => tables[tag])) return;
   const getGlyph = internals.getGlyph.bind(internals);
   // Read on the first glyph, as fontkit would: null when the face turns out to be one for fontkit.
-  let metricsOf: ((gid: number) => GlyphMetrics) | null | undefined;
+  let metricsOf: ((gid: number) => GlyphMetrics | undefined) | null | undefined;
   internals.getGlyph = (gid, codePoints) => {
     const glyph = getGlyph(gid, codePoints);
     if (metricsOf === undefined) metricsOf = metricsReader(internals);
-    if (glyph && metricsOf && !glyph._metrics && gid === glyph.id && gid < internals.maxp.numGlyphs) {
-      glyph._metrics = metricsOf(gid);
-    }
+    if (glyph && metricsOf && !glyph._metrics && gid === glyph.id) glyph._metrics = metricsOf(gid);
     return glyph;
   };
 }
 
-function metricsReader(font: FontInternals): ((gid: number) => GlyphMetrics) | null {
+function metricsReader(font: FontInternals): ((gid: number) => GlyphMetrics | undefined) | null {
   if (font._variationProcessor) return null;
   const { hmtx, vmtx } = font;
   if (!hmtx || !vmtx) return null;
   const horizontal = tableMetrics(hmtx);
   const vertical = tableMetrics(vmtx);
+  // A glyph id past the face's glyphs (a broken cmap's): fontkit's own reading.
+  const { numGlyphs } = font.maxp;
   return (gid) => {
+    if (gid >= numGlyphs) return undefined;
     const [advanceWidth, leftBearing] = horizontal(gid);
     const [advanceHeight, topBearing] = vertical(gid);
     // fontkit's field order.
