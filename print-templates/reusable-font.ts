@@ -11,6 +11,9 @@
 //   (untouched-glyph-run.ts, which untouched-glyph-run.test.ts checks against fontkit), text only simple
 //   substitutions and positionings reach (Latin, kern pairs) by applying them from the bytes
 //   (simple-lookup-run.ts, checked by simple-lookup-run.test.ts), the rest by fontkit;
+// - a glyph's metrics are read from hmtx and vmtx as fontkit makes the glyph (glyph-metrics-from-tables.ts), and
+//   the shaping routes map characters from the cmap's bytes (cmap-glyph-ids.ts), where fontkit decodes both
+//   through restructure, entry by entry;
 // - shaping a lone character (what pdfkit's line wrapping asks for, character by character, in Chinese text)
 //   is kept for the process: a single character says nothing about whom a certificate is for.
 // The subset and loca steps reach into fontkit 2.0.4's internals; reusable-font.test.ts checks them against
@@ -20,6 +23,7 @@ import { endianness } from 'node:os';
 
 import type { Font } from 'fontkit';
 
+import { glyphMetricsFromTables } from './glyph-metrics-from-tables';
 import { simpleLookupRuns } from './simple-lookup-run';
 import { type HeadTable, type HheaTable, type MaxpTable, trueTypeSubsetFile } from './truetype-subset-file';
 import { type ShapedFont, untouchedGlyphRuns } from './untouched-glyph-run';
@@ -74,6 +78,7 @@ export function reusableFont(font: Font): Font {
     const Faster = fasterTrueTypeSubset(internals.createSubset().constructor as SubsetClass);
     internals.createSubset = () => new Faster(internals);
   }
+  glyphMetricsFromTables(font);
   const layout = internals.layout.bind(internals);
   const untouched = untouchedGlyphRuns(font as unknown as ShapedFont);
   const simple = simpleLookupRuns(font as unknown as ShapedFont);

@@ -12,6 +12,7 @@
 
 import { isMark } from 'unicode-properties';
 
+import { glyphsForText } from './cmap-glyph-ids';
 import { type Glyph, type GlyphRun, type ShapedFont, glyphRunClasses, otherLayoutTables } from './fontkit-glyph-run';
 import { defaultShaperFeatures, opentypeTouchedGlyphs } from './opentype-touched-glyphs';
 import { isDefaultIgnorable, plainScriptOf } from './plain-script-text';
@@ -99,7 +100,7 @@ export function simpleLookupRuns(font: ShapedFont): (text: string) => GlyphRun |
 }
 
 function shape(font: ShapedFont, plan: Plan, gdef: GlyphClasses, text: string, script: string): GlyphRun | undefined {
-  const glyphs = font.glyphsForString(text);
+  const glyphs = glyphsForText(font, text);
   if (glyphs.length === 0) return undefined;
   const infos = glyphs.map((glyph) => glyphInfo(gdef, glyph.id, [...glyph.codePoints]));
   if (plan.gsub) applyLookups(plan.gsub, infos, undefined, gdef);

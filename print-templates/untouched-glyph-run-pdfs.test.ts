@@ -1,7 +1,8 @@
 // Every PDF the engine writes for the bundled templates' samples and the fixture certificates is the same,
 // byte for byte, whether text no OpenType lookup changes, and text only simple lookups reach, is shaped
-// without fontkit's layout engine or all of it by fontkit. The engine is loaded twice, the second time with
-// both routes turned off, its fonts parsed afresh; pdfkit's creation date (and the file id made from it) is
+// without fontkit's layout engine (its characters mapped and glyph metrics read from the face's bytes) or all of
+// it by fontkit. The engine is loaded twice, the second time with both routes and the metrics reading turned
+// off, its fonts parsed afresh; pdfkit's creation date (and the file id made from it) is
 // held still.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -72,6 +73,8 @@ beforeAll(async () => {
   shortWay = await renderEverything();
   vi.resetModules();
   vi.doMock('./simple-lookup-run', () => ({ simpleLookupRuns: () => () => undefined }));
+  // Glyph metrics as fontkit works them out, not read from hmtx and vmtx as glyphs are made.
+  vi.doMock('./glyph-metrics-from-tables', () => ({ glyphMetricsFromTables: () => undefined }));
   vi.doMock('./untouched-glyph-run', () => ({
     untouchedGlyphRuns: () => () => {
       askedWhileOff++;
@@ -83,6 +86,7 @@ beforeAll(async () => {
 afterAll(() => {
   vi.doUnmock('./untouched-glyph-run');
   vi.doUnmock('./simple-lookup-run');
+  vi.doUnmock('./glyph-metrics-from-tables');
   vi.useRealTimers();
 });
 

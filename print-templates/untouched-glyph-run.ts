@@ -7,6 +7,7 @@
 // reorder, zero nor kern any of its glyphs; anything else is left to fontkit (the caller's fallback).
 // reusable-font.test.ts and untouched-glyph-run.test.ts compare the result with fontkit's own layout.
 
+import { glyphsForText } from './cmap-glyph-ids';
 import { type GlyphRun, type ShapedFont, glyphRunClasses, otherLayoutTables } from './fontkit-glyph-run';
 import { defaultShaperFeatures, opentypeTouchedGlyphs } from './opentype-touched-glyphs';
 import { plainScriptOf } from './plain-script-text';
@@ -27,7 +28,7 @@ export function untouchedGlyphRuns(font: ShapedFont): (text: string) => GlyphRun
     let touched = touchedByScript.get(script);
     if (!touchedByScript.has(script)) touchedByScript.set(script, (touched = opentypeTouchedGlyphs(font.stream.buffer, tables, script)));
     if (touched === undefined) return undefined;
-    const glyphs = font.glyphsForString(text);
+    const glyphs = glyphsForText(font, text);
     for (const glyph of glyphs) if (touched[glyph.id] === 1 || glyph.isMark) return undefined;
     const { GlyphRun, GlyphPosition } = glyphRunClasses(font);
     const run = new GlyphRun(glyphs, [], script);
