@@ -30,6 +30,8 @@ const TOOLS = {
 /** packages with no command to look for */
 const PACKAGES_BY_FILE = {
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc': 'fonts-noto-cjk',
+  // the font tests' TrueType face with compound glyphs, instruction tables and no vmtx
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf': 'fonts-dejavu-core',
   '/bin/busybox': 'busybox-static',
   '/usr/lib/x86_64-linux-gnu/libc.a': 'libc6-dev',
   '/usr/lib/x86_64-linux-gnu/libusb-1.0.so.0': 'libusb-1.0-0',
