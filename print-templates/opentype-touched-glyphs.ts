@@ -30,11 +30,11 @@ export const defaultShaperFeatures = [
   'kern',
 ] as const;
 export const fractionSlash = 0x2044;
-const fractionFeatures = new Set(['frac', 'numr', 'dnom']);
+export const fractionFeatures = new Set(['frac', 'numr', 'dnom']);
 /** What the set below covers: text holding U+2044 is never taken for untouched. */
 const appliedFeatures = new Set<string>(defaultShaperFeatures.filter((feature) => !fractionFeatures.has(feature)));
 
-interface TableLocation {
+export interface TableLocation {
   offset: number;
   length: number;
 }
@@ -63,7 +63,7 @@ export function opentypeTouchedGlyphs(
   return touched;
 }
 
-function tableView(bytes: Uint8Array, { offset, length }: TableLocation): DataView {
+export function tableView(bytes: Uint8Array, { offset, length }: TableLocation): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset + offset, length);
 }
 
@@ -111,7 +111,7 @@ function readLayoutTable(view: DataView, tag: 'GSUB' | 'GPOS', script: string, t
 }
 
 /** fontkit's fallbacks, in order, for a script the font does not list. */
-const defaultScripts = ['DFLT', 'dflt', 'latn'];
+export const defaultScripts = ['DFLT', 'dflt', 'latn'];
 
 /**
  * The feature indexes fontkit's OpenType processor uses for text of `script` with no language given: the
@@ -146,7 +146,7 @@ function selectedFeatures(view: DataView, scriptList: number, script: string): S
   return features;
 }
 
-function tagAt(view: DataView, offset: number): string {
+export function tagAt(view: DataView, offset: number): string {
   return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
 }
 

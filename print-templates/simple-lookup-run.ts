@@ -14,7 +14,14 @@ import { isMark } from 'unicode-properties';
 
 import { glyphsForText } from './cmap-glyph-ids';
 import { type Glyph, type GlyphRun, type ShapedFont, glyphRunClasses, otherLayoutTables } from './fontkit-glyph-run';
-import { defaultShaperFeatures, opentypeTouchedGlyphs } from './opentype-touched-glyphs';
+import {
+  defaultScripts,
+  defaultShaperFeatures,
+  fractionFeatures,
+  opentypeTouchedGlyphs,
+  tableView,
+  tagAt,
+} from './opentype-touched-glyphs';
 import { isDefaultIgnorable, plainScriptOf } from './plain-script-text';
 
 /** Something fontkit would do otherwise than this reading, or fail on: the text goes to fontkit. */
@@ -61,8 +68,6 @@ interface GlyphInfo {
   isLigature: boolean;
 }
 
-const fractionFeatures = new Set(['frac', 'numr', 'dnom']);
-const defaultScripts = ['DFLT', 'dflt', 'latn'];
 /** The lookup types applied here; every other type is checked not to reach the text. */
 const applied = { GSUB: new Set([1, 4]), GPOS: new Set([1, 2]) } as const;
 const extensionType = { GSUB: 7, GPOS: 9 } as const;
@@ -126,7 +131,7 @@ function readGlyphClasses(font: ShapedFont): GlyphClasses | undefined {
   const table = font.directory.tables['GDEF'];
   if (!table) return { classDef: undefined };
   try {
-    const view = tableView(font, table);
+    const view = tableView(font.stream.buffer, table);
     const classDef = view.getUint16(4);
     return { classDef: classDef === 0 ? undefined : readClassDef(view, classDef) };
   } catch {
@@ -341,11 +346,6 @@ function applyValue(view: DataView, format: number, at: number, position: Record
 
 // ---- Reading the lookups a script selects (fontkit's selectScript, lookupsForFeatures) ----
 
-function tableView(font: ShapedFont, { offset, length }: { offset: number; length: number }): DataView {
-  const bytes = font.stream.buffer;
-  return new DataView(bytes.buffer, bytes.byteOffset + offset, length);
-}
-
 function readPlan(font: ShapedFont, script: string): Plan | undefined {
   try {
     // Every Coverage of every default lookup one fontkit can decode (else its layout fails, not this one).
@@ -359,7 +359,7 @@ function readPlan(font: ShapedFont, script: string): Plan | undefined {
 function readLayoutTable(font: ShapedFont, tag: 'GSUB' | 'GPOS', script: string): LayoutTable | undefined {
   const location = font.directory.tables[tag];
   if (!location) return undefined;
-  const view = tableView(font, location);
+  const view = tableView(font.stream.buffer, location);
   // Feature variations: fontkit's to weigh.
   if (view.getUint16(2) >= 1 && view.getUint32(10) !== 0) leave();
   const scriptList = view.getUint16(4);
@@ -411,10 +411,6 @@ function selectedFeatures(view: DataView, scriptList: number, featureList: numbe
     features.set(tagAt(view, record), featureList + view.getUint16(record + 4));
   }
   return features;
-}
-
-function tagAt(view: DataView, offset: number): string {
-  return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
 }
 
 function readLookup(view: DataView, tag: 'GSUB' | 'GPOS', lookup: number): Lookup {
